@@ -1,0 +1,26 @@
+# pos-playground developer entry points. Every target installs what it needs first (scripts/setup.sh).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+ENV := source scripts/env.sh
+
+.PHONY: help setup serve test bench
+
+help:
+	@echo "make setup  - install toolchain pieces (wasm target, chromium, wasm-bindgen, wasm-pack, trunk, npm tools)"
+	@echo "make serve  - trunk serve --release on http://127.0.0.1:8080/"
+	@echo "make test   - fmt, clippy, native tests, wasm tests, trunk build, end-to-end tests"
+	@echo "make bench  - cargo bench -p pos-core"
+
+setup:
+	bash scripts/setup.sh
+
+serve:
+	$(ENV) && bash scripts/setup.sh && trunk serve --release --address 127.0.0.1 --port 8080 --open=false
+
+test:
+	bash scripts/test.sh
+
+bench:
+	$(ENV) && cargo bench -p pos-core

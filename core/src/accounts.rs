@@ -1,0 +1,136 @@
+//! The account model: balances, stakes, nonces, and the order in which stakers first staked.
+
+use crate::tx::{Transaction, TxError, TxKind};
+use crate::wallet::Address;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Balances, stakes and next nonces of every account, plus the exchange's address.
+///
+/// Stakers are kept in the order they first staked (the genesis forger first): the lottery's
+/// tie rule depends on that order, as in the Python design's insertion-ordered dict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accounts {
+    exchange: Address,
+    balances: BTreeMap<Address, u64>,
+    nonces: BTreeMap<Address, u64>,
+    stakers: Vec<(Address, u64)>,
+}
+
+impl Accounts {
+    /// The genesis state: the exchange holds `supply`, the genesis forger has stake 1.
+    pub fn genesis(exchange: Address, supply: u64, genesis_forger: Address) -> Accounts {
+        let mut balances = BTreeMap::new();
+        balances.insert(exchange, supply);
+        Accounts {
+            exchange,
+            balances,
+            nonces: BTreeMap::new(),
+            stakers: vec![(genesis_forger, 1)],
+        }
+    }
+
+    /// The exchange account.
+    pub fn exchange(&self) -> Address {
+        self.exchange
+    }
+
+    /// An account's spendable balance.
+    pub fn balance(&self, a: &Address) -> u64 {
+        self.balances.get(a).copied().unwrap_or(0)
+    }
+
+    /// An account's stake.
+    pub fn stake(&self, a: &Address) -> u64 {
+        self.stakers
+            .iter()
+            .find(|(s, _)| s == a)
+            .map_or(0, |(_, v)| *v)
+    }
+
+    /// The nonce the account must use for its next transaction.
+    pub fn next_nonce(&self, a: &Address) -> u64 {
+        self.nonces.get(a).copied().unwrap_or(0)
+    }
+
+    /// Stakers in draw order with their stakes.
+    pub fn stakers(&self) -> &[(Address, u64)] {
+        &self.stakers
+    }
+
+    /// Total stake: the number of lots in a draw.
+    pub fn total_stake(&self) -> u64 {
+        self.stakers.iter().map(|(_, s)| *s).sum()
+    }
+
+    /// Every account with a balance, stake or nonce, in address order.
+    pub fn addresses(&self) -> Vec<Address> {
+        let mut all: Vec<Address> = self.balances.keys().copied().collect();
+        all.extend(self.nonces.keys().copied());
+        all.extend(self.stakers.iter().map(|(a, _)| *a));
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// Every rule a transaction must pass against this state, cheapest first; the signature is
+    /// checked only when `check_signature` (a caller that has already verified it skips it).
+    pub fn check(&self, tx: &Transaction, check_signature: bool) -> Result<(), TxError> {
+        if tx.amount == 0 {
+            return Err(TxError::ZeroAmount);
+        }
+        match tx.kind {
+            TxKind::Exchange if tx.sender != self.exchange => return Err(TxError::NotExchange),
+            TxKind::Transfer | TxKind::Stake if tx.sender == self.exchange => {
+                return Err(TxError::ExchangeOnlySells)
+            }
+            TxKind::Transfer if tx.sender == tx.receiver => return Err(TxError::SelfTransfer),
+            TxKind::Stake if tx.sender != tx.receiver => return Err(TxError::StakeForOther),
+            _ => {}
+        }
+        let expected = self.next_nonce(&tx.sender);
+        if tx.nonce != expected {
+            return Err(TxError::NonceGap {
+                expected,
+                got: tx.nonce,
+            });
+        }
+        let balance = self.balance(&tx.sender);
+        if balance < tx.amount {
+            return Err(TxError::InsufficientBalance {
+                balance,
+                amount: tx.amount,
+            });
+        }
+        let credited = match tx.kind {
+            TxKind::Stake => self.stake(&tx.receiver),
+            _ => self.balance(&tx.receiver),
+        };
+        if credited.checked_add(tx.amount).is_none() {
+            return Err(TxError::Overflow);
+        }
+        if check_signature && !tx.signature_valid() {
+            return Err(TxError::BadSignature);
+        }
+        Ok(())
+    }
+
+    /// Checks `tx` (see [`Accounts::check`]) and applies it. On error nothing changes.
+    pub fn apply(&mut self, tx: &Transaction, check_signature: bool) -> Result<(), TxError> {
+        self.check(tx, check_signature)?;
+        // `check` proved the sender covers the amount and the receiver cannot overflow.
+        let sender = self.balances.entry(tx.sender).or_insert(0);
+        *sender -= tx.amount;
+        *self.nonces.entry(tx.sender).or_insert(0) += 1;
+        match tx.kind {
+            TxKind::Stake => match self.stakers.iter_mut().find(|(a, _)| *a == tx.receiver) {
+                Some((_, s)) => *s += tx.amount,
+                None => self.stakers.push((tx.receiver, tx.amount)),
+            },
+            TxKind::Exchange | TxKind::Transfer => {
+                *self.balances.entry(tx.receiver).or_insert(0) += tx.amount;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,319 @@
+//! Forger selection by lots, exactly as the Python design does it.
+//!
+//! Every staked token is one lot. Lot `k` (1-based) of staker `pk` is `H` applied `k` times to
+//! `pk + seed`, where `H(x)` is the hex SHA-256 of the JSON string `x` ([`crate::hash::hash_str`])
+//! and `seed` is the parent block's hash in hex. The reference is `H(seed)`. The forger owns the
+//! lot whose value, read as a 256-bit unsigned integer, is closest to the reference; on a tie the
+//! earlier lot wins (stakers in the order they first staked, then `k` ascending), as the Python's
+//! strict `<` does.
+//!
+//! The Python recomputes lot `k` from scratch, costing `k` hashes, so one draw costs O(S²)
+//! hashes for a total stake S ([`draw_quadratic`] keeps that algorithm for comparison). Here each
+//! staker's chain is walked once, one hash per lot: O(S) hashes and no allocation per lot.
+//! All comparisons are integer arithmetic on [`U256`]: no floats anywhere.
+
+use crate::hash::{hash_str, json_string, write_hex32, Hash};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A 256-bit unsigned integer, most significant limb first (so derived `Ord` is numeric order).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct U256(pub [u64; 4]);
+
+impl U256 {
+    /// Reads 32 big-endian bytes.
+    pub fn from_be_bytes(b: &[u8; 32]) -> U256 {
+        let mut limbs = [0u64; 4];
+        for (i, limb) in limbs.iter_mut().enumerate() {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&b[i * 8..i * 8 + 8]);
+            *limb = u64::from_be_bytes(chunk);
+        }
+        U256(limbs)
+    }
+
+    /// Writes 32 big-endian bytes.
+    pub fn to_be_bytes(self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        for (i, limb) in self.0.iter().enumerate() {
+            out[i * 8..i * 8 + 8].copy_from_slice(&limb.to_be_bytes());
+        }
+        out
+    }
+
+    /// `|self - other|`, exact.
+    pub fn abs_diff(self, other: U256) -> U256 {
+        let (big, small) = if self >= other {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut out = [0u64; 4];
+        let mut borrow = false;
+        for i in (0..4).rev() {
+            let (d1, b1) = big.0[i].overflowing_sub(small.0[i]);
+            let (d2, b2) = d1.overflowing_sub(borrow as u64);
+            out[i] = d2;
+            borrow = b1 || b2;
+        }
+        U256(out)
+    }
+
+    /// 64 lowercase hex digits.
+    pub fn to_hex(self) -> String {
+        crate::hash::to_hex(&self.to_be_bytes())
+    }
+
+    /// The top 64 bits: where the value lies on a number line, for drawing.
+    pub fn high_u64(self) -> u64 {
+        self.0[0]
+    }
+}
+
+impl From<Hash> for U256 {
+    fn from(h: Hash) -> U256 {
+        U256::from_be_bytes(&h.0)
+    }
+}
+
+impl fmt::Debug for U256 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "U256({})", self.to_hex())
+    }
+}
+
+impl Serialize for U256 {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for U256 {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let h = Hash::deserialize(d)?;
+        Ok(U256::from(h))
+    }
+}
+
+/// One lot: whose it is, its index `k` (1-based), its hash and its distance to the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lot {
+    /// Index of the staker in the staker list given to the draw.
+    pub staker: usize,
+    /// `k`: how many times `H` was applied.
+    pub k: u64,
+    /// The lot's hash.
+    pub hash: Hash,
+    /// `|lot - reference|` as 256-bit integers.
+    pub offset: U256,
+}
+
+/// The result of a draw: the reference, the winning lot and the runner-up (the second-closest
+/// lot, if there are two or more lots).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The seed's hash, `H(seed)`.
+    pub reference: Hash,
+    /// The closest lot.
+    pub winner: Lot,
+    /// The second-closest lot.
+    pub runner_up: Option<Lot>,
+    /// Total number of lots (the total stake).
+    pub total_lots: u64,
+}
+
+/// One staker's lots in a [`Trace`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StakerLots {
+    /// The staker's address string as given.
+    pub address: String,
+    /// Its stake, so its number of lots.
+    pub stake: u64,
+    /// Lot `k` is `lots[k - 1]`.
+    pub lots: Vec<Hash>,
+}
+
+/// A full draw for display: every lot of every staker, plus the [`Outcome`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trace {
+    /// The seed (parent block hash in hex).
+    pub seed: String,
+    /// Reference, winner and runner-up.
+    pub outcome: Outcome,
+    /// Every staker in draw order with its lots.
+    pub stakers: Vec<StakerLots>,
+}
+
+/// Keeps the best two lots seen, with the Python's tie rule (earlier wins).
+struct Best {
+    reference: U256,
+    first: Option<Lot>,
+    second: Option<Lot>,
+}
+
+impl Best {
+    #[inline]
+    fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) {
+        let offset = U256::from_be_bytes(digest).abs_diff(self.reference);
+        let better_than = |l: &Option<Lot>| l.is_none_or(|l| offset.cmp(&l.offset) == Ordering::Less);
+        if better_than(&self.first) {
+            self.second = self.first;
+            self.first = Some(Lot {
+                staker,
+                k,
+                hash: Hash(*digest),
+                offset,
+            });
+        } else if better_than(&self.second) {
+            self.second = Some(Lot {
+                staker,
+                k,
+                hash: Hash(*digest),
+                offset,
+            });
+        }
+    }
+}
+
+/// Walks one staker's hash chain: calls `visit(k, digest)` for k = 1..=stake, one SHA-256 each.
+#[inline]
+fn walk_lots(address: &str, seed: &str, stake: u64, mut visit: impl FnMut(u64, &[u8; 32])) {
+    if stake == 0 {
+        return;
+    }
+    let first = json_string(&format!("{address}{seed}"));
+    let mut digest: [u8; 32] = Sha256::digest(first.as_bytes()).into();
+    visit(1, &digest);
+    // Every later input is the previous digest as a JSON string: a quote, 64 hex, a quote.
+    let mut msg = [b'"'; 66];
+    let mut hex = [0u8; 64];
+    for k in 2..=stake {
+        write_hex32(&digest, &mut hex);
+        msg[1..65].copy_from_slice(&hex);
+        digest = Sha256::digest(msg).into();
+        visit(k, &digest);
+    }
+}
+
+/// The fast path: the winner (and runner-up) of a draw, O(total stake) hashes, no per-lot
+/// allocation. `stakers` are `(address, stake)` in draw order. `None` when nobody has a lot.
+pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> {
+    let reference = hash_str(seed);
+    let mut best = Best {
+        reference: U256::from(reference),
+        first: None,
+        second: None,
+    };
+    let mut total = 0u64;
+    for (i, (addr, stake)) in stakers.iter().enumerate() {
+        total = total.saturating_add(*stake);
+        walk_lots(addr.as_ref(), seed, *stake, |k, d| best.offer(i, k, d));
+    }
+    Some(Outcome {
+        reference,
+        winner: best.first?,
+        runner_up: best.second,
+        total_lots: total,
+    })
+}
+
+/// The full draw for display: every lot kept. Same cost in hashes as [`draw`], plus 32 bytes of
+/// memory per lot.
+pub fn trace<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Trace> {
+    let reference = hash_str(seed);
+    let mut best = Best {
+        reference: U256::from(reference),
+        first: None,
+        second: None,
+    };
+    let mut total = 0u64;
+    let mut out = Vec::with_capacity(stakers.len());
+    for (i, (addr, stake)) in stakers.iter().enumerate() {
+        total = total.saturating_add(*stake);
+        let mut lots = Vec::with_capacity(usize::try_from(*stake).unwrap_or(0));
+        walk_lots(addr.as_ref(), seed, *stake, |k, d| {
+            best.offer(i, k, d);
+            lots.push(Hash(*d));
+        });
+        out.push(StakerLots {
+            address: addr.as_ref().to_string(),
+            stake: *stake,
+            lots,
+        });
+    }
+    Some(Trace {
+        seed: seed.to_string(),
+        outcome: Outcome {
+            reference,
+            winner: best.first?,
+            runner_up: best.second,
+            total_lots: total,
+        },
+        stakers: out,
+    })
+}
+
+/// The Python original's algorithm, kept for comparison and benchmarks: every lot is recomputed
+/// from `pk + seed`, so lot `k` costs `k` hashes and a draw costs O(S²). Gives the same winner as
+/// [`draw`]; never use it on a hot path.
+pub fn draw_quadratic<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<(usize, u64)> {
+    let reference = U256::from(hash_str(seed));
+    let mut best: Option<(usize, u64, U256)> = None;
+    for (i, (addr, stake)) in stakers.iter().enumerate() {
+        for k in 1..=*stake {
+            let mut data = format!("{}{}", addr.as_ref(), seed);
+            for _ in 0..k {
+                data = hash_str(&data).to_hex();
+            }
+            let h = Hash::from_hex(&data).ok()?;
+            let offset = U256::from(h).abs_diff(reference);
+            if best.is_none_or(|(_, _, o)| offset < o) {
+                best = Some((i, k, offset));
+            }
+        }
+    }
+    best.map(|(i, k, _)| (i, k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abs_diff_borrows_across_limbs() {
+        let a = U256([0, 1, 0, 0]);
+        let b = U256([0, 0, 0, 1]);
+        assert_eq!(a.abs_diff(b), U256([0, 0, u64::MAX, u64::MAX]));
+        assert_eq!(b.abs_diff(a), a.abs_diff(b));
+        assert_eq!(a.abs_diff(a), U256::default());
+    }
+
+    #[test]
+    fn fast_and_quadratic_agree() {
+        let stakers = [("alice", 7u64), ("bob", 3), ("carol", 0), ("dave", 5)];
+        for s in 0..20 {
+            let seed = Hash::of(&[s]).to_hex();
+            let fast = draw(&stakers, &seed).map(|o| (o.winner.staker, o.winner.k));
+            assert_eq!(fast, draw_quadratic(&stakers, &seed));
+        }
+    }
+
+    #[test]
+    fn trace_matches_draw() {
+        let stakers = [("a", 4u64), ("b", 9)];
+        let seed = Hash::of(b"seed").to_hex();
+        let t = trace(&stakers, &seed).expect("lots");
+        assert_eq!(Some(t.outcome), draw(&stakers, &seed));
+        assert_eq!(t.stakers[1].lots.len(), 9);
+        let w = t.outcome.winner;
+        assert_eq!(t.stakers[w.staker].lots[(w.k - 1) as usize], w.hash);
+    }
+
+    #[test]
+    fn no_lots_no_winner() {
+        let none: [(&str, u64); 1] = [("a", 0)];
+        assert_eq!(draw(&none, "x"), None);
+    }
+}

@@ -1,0 +1,175 @@
+//! What nodes say to each other: one versioned envelope, JSON on the wire.
+//!
+//! JSON keeps messages readable in a browser's developer tools. Everything that arrives is
+//! untrusted: [`decode`] refuses oversized input before parsing, never panics, and returns a
+//! typed [`DecodeError`]; what decodes is then validated by the node like anything else.
+
+use crate::block::{Block, Genesis};
+use crate::hash::Hash;
+use crate::tx::Transaction;
+use crate::wallet::{Address, Signature, Wallet};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The wire format's version; a message of another version is refused.
+pub const PROTOCOL_VERSION: u16 = 1;
+
+/// Largest message accepted, in bytes (a chain of a few thousand blocks fits).
+pub const MAX_MESSAGE_BYTES: usize = 8 * 1024 * 1024;
+
+/// A message with its version, network and sender.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// [`PROTOCOL_VERSION`].
+    pub v: u16,
+    /// The network's id (its genesis block hash).
+    pub network: Hash,
+    /// The sending node's address (a claim: nothing is trusted because of it).
+    pub from: Address,
+    /// The message.
+    pub body: Message,
+}
+
+/// The messages of the protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Message {
+    /// "I am here, at this height": sent on joining and as a heartbeat.
+    Status {
+        /// The sender's chain height.
+        height: u64,
+        /// The sender's tip hash.
+        tip: Hash,
+    },
+    /// A transaction for the pool (the Python's TRANSACTION message).
+    Transaction {
+        /// The transaction.
+        tx: Transaction,
+    },
+    /// A new block (the Python's BLOCK message).
+    Block {
+        /// The block.
+        block: Block,
+    },
+    /// "Send me your chain": the Python's BLOCKCHAINREQUEST.
+    ChainRequest {
+        /// The asker's height: a peer that is not ahead of it need not answer.
+        height: u64,
+    },
+    /// A whole chain, genesis first: the Python's BLOCKCHAIN message.
+    Chain {
+        /// The genesis it starts from.
+        genesis: Genesis,
+        /// Every block from genesis to tip.
+        blocks: Vec<Block>,
+    },
+    /// A request to the exchange's host to sell tokens to `buyer`.
+    Buy(BuyRequest),
+}
+
+/// A signed request to buy tokens from the exchange.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuyRequest {
+    /// Who buys (and signs).
+    pub buyer: Address,
+    /// How many tokens.
+    pub amount: u64,
+    /// The buyer's request counter, so the same request is served once.
+    pub request: u64,
+    /// The buyer's signature over [`BuyRequest::signing_bytes`].
+    pub signature: Signature,
+}
+
+impl BuyRequest {
+    /// Makes and signs a request for `network`.
+    pub fn new_signed(wallet: &Wallet, network: Hash, amount: u64, request: u64) -> BuyRequest {
+        let mut r = BuyRequest {
+            buyer: wallet.address(),
+            amount,
+            request,
+            signature: Signature::default(),
+        };
+        r.signature = wallet.sign(&r.signing_bytes(network));
+        r
+    }
+
+    /// Tag, network id, buyer, amount and request counter (u64 BE).
+    pub fn signing_bytes(&self, network: Hash) -> Vec<u8> {
+        let mut out = b"pos-playground/buy/v1".to_vec();
+        out.extend_from_slice(&network.0);
+        out.extend_from_slice(&self.buyer.0);
+        out.extend_from_slice(&self.amount.to_be_bytes());
+        out.extend_from_slice(&self.request.to_be_bytes());
+        out
+    }
+
+    /// An id for de-duplication.
+    pub fn id(&self, network: Hash) -> Hash {
+        Hash::of(&self.signing_bytes(network))
+    }
+}
+
+/// Why bytes from a peer are not a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "camelCase")]
+pub enum DecodeError {
+    /// Longer than [`MAX_MESSAGE_BYTES`].
+    TooLarge {
+        /// The length received.
+        len: usize,
+    },
+    /// Not a well-formed message.
+    Malformed {
+        /// The parser's explanation.
+        detail: String,
+    },
+    /// Another protocol version.
+    Version {
+        /// The version found.
+        found: u16,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::TooLarge { len } => {
+                write!(f, "message of {len} bytes exceeds {MAX_MESSAGE_BYTES}")
+            }
+            DecodeError::Malformed { detail } => write!(f, "malformed message: {detail}"),
+            DecodeError::Version { found } => {
+                write!(f, "protocol version {found}, expected {PROTOCOL_VERSION}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Encodes an envelope.
+pub fn encode(env: &Envelope) -> Vec<u8> {
+    // Serializing these types cannot fail: every key is a string and no map is involved.
+    serde_json::to_vec(env).unwrap_or_default()
+}
+
+/// Decodes untrusted bytes.
+pub fn decode(bytes: &[u8]) -> Result<Envelope, DecodeError> {
+    if bytes.len() > MAX_MESSAGE_BYTES {
+        return Err(DecodeError::TooLarge { len: bytes.len() });
+    }
+    #[derive(Deserialize)]
+    struct Header {
+        v: u16,
+    }
+    match serde_json::from_slice::<Envelope>(bytes) {
+        Ok(env) if env.v == PROTOCOL_VERSION => Ok(env),
+        Ok(env) => Err(DecodeError::Version { found: env.v }),
+        Err(e) => match serde_json::from_slice::<Header>(bytes) {
+            // Well-formed for another version: say so rather than "malformed".
+            Ok(h) if h.v != PROTOCOL_VERSION => Err(DecodeError::Version { found: h.v }),
+            _ => Err(DecodeError::Malformed {
+                detail: e.to_string(),
+            }),
+        },
+    }
+}

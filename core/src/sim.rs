@@ -1,0 +1,563 @@
+//! An in-memory network of nodes in simulated time, with seeded latency, jitter and loss.
+//!
+//! [`SimNet`] is a driver like any other: it feeds nodes their inputs and carries their outputs.
+//! Time only moves when the caller says so ([`SimNet::advance_to`]), and every random choice
+//! comes from one seeded [`SplitMix64`], so one seed gives one history, byte for byte, natively
+//! and in wasm. The page drives the same type from browser timers.
+
+use crate::block::Genesis;
+use crate::chain::Chain;
+use crate::node::{Action, Event, Input, Node, NodeConfig, Output, PeerId};
+use crate::wallet::{Address, Wallet};
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// A small seeded generator (SplitMix64): deterministic everywhere, no global state.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> SplitMix64 {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (`0` when `n == 0`), without modulo bias worth noticing for small `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            0
+        } else {
+            ((self.next_u64() as u128 * n as u128) >> 64) as u64
+        }
+    }
+
+    /// True with probability `ppm / 1_000_000`.
+    pub fn chance_ppm(&mut self, ppm: u32) -> bool {
+        self.below(1_000_000) < u64::from(ppm)
+    }
+
+    /// 32 random bytes (a wallet seed).
+    pub fn bytes32(&mut self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        for chunk in out.chunks_mut(8) {
+            chunk.copy_from_slice(&self.next_u64().to_le_bytes());
+        }
+        out
+    }
+}
+
+/// Conditions on every link. Integers only: the drop rate is in parts per million.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkConfig {
+    /// Base one-way delay (ms).
+    pub latency_ms: u64,
+    /// Extra delay, uniform in `0..=jitter_ms`.
+    pub jitter_ms: u64,
+    /// Messages lost, per million.
+    pub drop_ppm: u32,
+}
+
+impl Default for LinkConfig {
+    fn default() -> Self {
+        LinkConfig {
+            latency_ms: 50,
+            jitter_ms: 0,
+            drop_ppm: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Delivery {
+    at: u64,
+    seq: u64,
+    to: usize,
+    from: usize,
+    bytes: Vec<u8>,
+}
+
+/// One node of the simulated network and its driver-side state.
+#[derive(Debug, Clone)]
+pub struct SimNode {
+    /// The node.
+    pub node: Node,
+    /// Its name on links ("n0", "n1", …).
+    pub peer: PeerId,
+    /// When it asked to be woken.
+    pub wake: u64,
+}
+
+/// N nodes, fully connected, in simulated time.
+#[derive(Debug, Clone)]
+pub struct SimNet {
+    now: u64,
+    rng: SplitMix64,
+    link: LinkConfig,
+    nodes: Vec<SimNode>,
+    queue: BinaryHeap<Reverse<Delivery>>,
+    seq: u64,
+    events: Vec<(usize, Event)>,
+    delivered: u64,
+    dropped: u64,
+}
+
+impl SimNet {
+    /// An empty network at time `now`.
+    pub fn new(seed: u64, link: LinkConfig, now: u64) -> SimNet {
+        SimNet {
+            now,
+            rng: SplitMix64::new(seed),
+            link,
+            nodes: Vec::new(),
+            queue: BinaryHeap::new(),
+            seq: 0,
+            events: Vec::new(),
+            delivered: 0,
+            dropped: 0,
+        }
+    }
+
+    /// Adds a node (woken at once); returns its index.
+    pub fn add_node(&mut self, node: Node) -> usize {
+        let i = self.nodes.len();
+        self.nodes.push(SimNode {
+            node,
+            peer: PeerId(format!("n{i}")),
+            wake: self.now,
+        });
+        i
+    }
+
+    /// Removes the last node (its messages in flight are dropped).
+    pub fn remove_last(&mut self) -> Option<Node> {
+        let sim = self.nodes.pop()?;
+        let n = self.nodes.len();
+        let kept: Vec<_> = self
+            .queue
+            .drain()
+            .filter(|Reverse(d)| d.to != n && d.from != n)
+            .collect();
+        self.queue.extend(kept);
+        Some(sim.node)
+    }
+
+    /// The simulated time (ms).
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// Link conditions.
+    pub fn link(&self) -> LinkConfig {
+        self.link
+    }
+
+    /// Changes link conditions for messages sent from now on.
+    pub fn set_link(&mut self, link: LinkConfig) {
+        self.link = link;
+    }
+
+    /// The nodes.
+    pub fn nodes(&self) -> &[SimNode] {
+        &self.nodes
+    }
+
+    /// Node `i`.
+    pub fn node(&self, i: usize) -> Option<&Node> {
+        self.nodes.get(i).map(|s| &s.node)
+    }
+
+    /// Messages delivered and lost so far.
+    pub fn traffic(&self) -> (u64, u64) {
+        (self.delivered, self.dropped)
+    }
+
+    /// Messages still in flight.
+    pub fn in_flight(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Events of all nodes since the last call, tagged with the node's index, in order.
+    pub fn drain_events(&mut self) -> Vec<(usize, Event)> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// Feeds `input` to node `i` now; returns that call's events (they are also queued for
+    /// [`SimNet::drain_events`]).
+    pub fn input(&mut self, i: usize, input: Input) -> Vec<Event> {
+        if i >= self.nodes.len() {
+            return Vec::new();
+        }
+        let now = self.now;
+        let outputs = self.nodes[i].node.handle(now, input);
+        self.route(i, outputs)
+    }
+
+    fn route(&mut self, from: usize, outputs: Vec<Output>) -> Vec<Event> {
+        let mut events = Vec::new();
+        for o in outputs {
+            match o {
+                Output::Broadcast(bytes) => {
+                    for to in 0..self.nodes.len() {
+                        if to != from {
+                            self.transmit(from, to, bytes.clone());
+                        }
+                    }
+                }
+                Output::Send { to, bytes } => {
+                    if let Some(to) = self.nodes.iter().position(|n| n.peer == to) {
+                        self.transmit(from, to, bytes);
+                    }
+                }
+                Output::Event(e) => {
+                    events.push(e.clone());
+                    self.events.push((from, e));
+                }
+                Output::WakeAt(at) => self.nodes[from].wake = at,
+            }
+        }
+        events
+    }
+
+    fn transmit(&mut self, from: usize, to: usize, bytes: Vec<u8>) {
+        if self.rng.chance_ppm(self.link.drop_ppm) {
+            self.dropped += 1;
+            return;
+        }
+        let delay = self.link.latency_ms + self.rng.below(self.link.jitter_ms + 1);
+        self.seq += 1;
+        self.queue.push(Reverse(Delivery {
+            at: self.now + delay,
+            seq: self.seq,
+            to,
+            from,
+            bytes,
+        }));
+    }
+
+    /// The time of the next delivery or wake-up.
+    pub fn next_due(&self) -> Option<u64> {
+        let wake = self.nodes.iter().map(|n| n.wake).min();
+        let msg = self.queue.peek().map(|Reverse(d)| d.at);
+        match (wake, msg) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Processes every delivery and wake-up due up to `t`, in time order (deliveries before
+    /// wake-ups at the same instant, then by send order and node index), then sets the clock to
+    /// `t`.
+    pub fn advance_to(&mut self, t: u64) {
+        while let Some(due) = self.next_due() {
+            if due > t {
+                break;
+            }
+            self.now = self.now.max(due);
+            let msg_due = self.queue.peek().is_some_and(|Reverse(d)| d.at <= due);
+            if msg_due {
+                if let Some(Reverse(d)) = self.queue.pop() {
+                    self.delivered += 1;
+                    let from = self.nodes[d.from].peer.clone();
+                    let input = Input::Receive {
+                        from,
+                        bytes: d.bytes,
+                    };
+                    let outputs = self.nodes[d.to].node.handle(self.now, input);
+                    self.route(d.to, outputs);
+                }
+            } else if let Some(i) = self.nodes.iter().position(|n| n.wake <= due) {
+                let outputs = self.nodes[i].node.handle(self.now, Input::Tick);
+                self.route(i, outputs);
+            }
+        }
+        self.now = self.now.max(t);
+    }
+
+    /// Whether every node holds the same tip.
+    pub fn converged(&self) -> bool {
+        let mut tips = self.nodes.iter().map(|n| n.node.chain().tip_hash());
+        match tips.next() {
+            Some(first) => tips.all(|t| t == first),
+            None => true,
+        }
+    }
+
+    /// The lowest height among the nodes.
+    pub fn min_height(&self) -> u64 {
+        self.nodes
+            .iter()
+            .map(|n| n.node.chain().height())
+            .min()
+            .unwrap_or(0)
+    }
+}
+
+/// A network's founding wallets and its genesis, all from one seed.
+#[derive(Debug, Clone)]
+pub struct Founding {
+    /// The genesis key (node 0 holds it).
+    pub genesis_wallet: Wallet,
+    /// The exchange's key (node 0 holds it).
+    pub exchange_wallet: Wallet,
+    /// The genesis.
+    pub genesis: Genesis,
+}
+
+impl Founding {
+    /// Derives the founding wallets from `rng` and writes the genesis.
+    pub fn new(rng: &mut SplitMix64, network: &str, supply: u64, timestamp: u64) -> Founding {
+        let genesis_wallet = Wallet::from_seed(rng.bytes32());
+        let exchange_wallet = Wallet::from_seed(rng.bytes32());
+        let genesis = Genesis {
+            network: network.to_string(),
+            forger: genesis_wallet.address(),
+            exchange: exchange_wallet.address(),
+            supply,
+            timestamp,
+        };
+        Founding {
+            genesis_wallet,
+            exchange_wallet,
+            genesis,
+        }
+    }
+}
+
+/// Parameters of a headless simulation (the CLI's `pos simulate`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Number of nodes; node 0 hosts genesis and the exchange.
+    pub nodes: usize,
+    /// Stop when every node has at least this height.
+    pub blocks: u64,
+    /// The seed of every random choice.
+    pub seed: u64,
+    /// Link conditions.
+    pub link: LinkConfig,
+    /// Give up after this much simulated time (ms).
+    pub time_limit_ms: u64,
+    /// Simulated ms between two random user actions.
+    pub action_every_ms: u64,
+}
+
+impl Scenario {
+    /// Defaults for `nodes`, `blocks` and `seed`: 50 ms latency, no loss.
+    pub fn new(nodes: usize, blocks: u64, seed: u64) -> Scenario {
+        Scenario {
+            nodes,
+            blocks,
+            seed,
+            link: LinkConfig::default(),
+            time_limit_ms: 600_000 + blocks * 5_000,
+            action_every_ms: 200,
+        }
+    }
+}
+
+/// One staker's line in a [`Summary`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StakerSummary {
+    /// Its address.
+    pub address: Address,
+    /// Which node holds the key ("genesis" for the genesis key).
+    pub node: String,
+    /// Its stake at the tip.
+    pub stake: u64,
+    /// Stake as a share of all stake, in parts per million.
+    pub stake_share_ppm: u64,
+    /// Blocks it forged.
+    pub blocks_forged: u64,
+    /// Forged blocks as a share of all blocks, in parts per million.
+    pub forged_share_ppm: u64,
+}
+
+/// What a simulation ended with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// The lowest height among the nodes.
+    pub height: u64,
+    /// Whether every node holds the same tip.
+    pub converged: bool,
+    /// Node 0's tip hash.
+    pub tip: String,
+    /// Simulated time used (ms).
+    pub elapsed_ms: u64,
+    /// Messages delivered.
+    pub messages_delivered: u64,
+    /// Messages lost.
+    pub messages_dropped: u64,
+    /// Transactions in node 0's chain.
+    pub transactions: u64,
+    /// Per staker (draw order).
+    pub stakers: Vec<StakerSummary>,
+}
+
+/// A running [`Scenario`]: the network and a random workload of purchases, stakes and
+/// transfers.
+#[derive(Debug, Clone)]
+pub struct Simulation {
+    /// The network.
+    pub net: SimNet,
+    /// The founding wallets and genesis.
+    pub founding: Founding,
+    scenario: Scenario,
+    rng: SplitMix64,
+    next_action: u64,
+}
+
+impl Simulation {
+    /// Builds the network of `scenario`: genesis and exchange on node 0.
+    pub fn new(scenario: Scenario) -> Simulation {
+        let mut rng = SplitMix64::new(scenario.seed);
+        let founding = Founding::new(&mut rng, "simulation", 1_000_000_000, 0);
+        let mut net = SimNet::new(rng.next_u64(), scenario.link, 0);
+        for i in 0..scenario.nodes {
+            let chain = Chain::new(founding.genesis.clone());
+            let node = if i == 0 {
+                Node::new(
+                    founding.genesis_wallet.clone(),
+                    Some(founding.exchange_wallet.clone()),
+                    chain,
+                    NodeConfig::default(),
+                )
+            } else {
+                Node::new(
+                    Wallet::from_seed(rng.bytes32()),
+                    None,
+                    chain,
+                    NodeConfig::default(),
+                )
+            };
+            net.add_node(node);
+        }
+        Simulation {
+            net,
+            founding,
+            scenario,
+            rng,
+            next_action: 0,
+        }
+    }
+
+    /// One random user action on a random node: buy when poor, else stake or transfer.
+    fn act(&mut self) {
+        let n = self.net.nodes().len();
+        if n == 0 {
+            return;
+        }
+        let i = self.rng.below(n as u64) as usize;
+        let Some(node) = self.net.node(i) else { return };
+        let me = node.address();
+        let balance = node.pool().pending().balance(&me);
+        let action = if balance < 20 {
+            Action::Exchange {
+                amount: 20 + self.rng.below(60),
+            }
+        } else if self.rng.below(3) == 0 {
+            Action::Stake {
+                amount: 1 + self.rng.below(balance.min(15)),
+            }
+        } else {
+            let j = self.rng.below(n as u64) as usize;
+            let to = match self.net.node(j) {
+                Some(other) if j != i => other.address(),
+                _ => self.founding.genesis.forger,
+            };
+            Action::Transfer {
+                to,
+                amount: 1 + self.rng.below(balance.min(10)),
+            }
+        };
+        self.net.input(i, Input::Submit(action));
+    }
+
+    /// Runs until every node reaches the target height and agrees on the tip, or the time
+    /// limit passes. Actions stop once the target is reached so that the network can settle.
+    pub fn run(&mut self) -> Summary {
+        let limit = self.scenario.time_limit_ms;
+        while self.net.now() < limit {
+            let reached = self.net.min_height() >= self.scenario.blocks;
+            if reached && self.net.converged() && self.net.in_flight() == 0 {
+                break;
+            }
+            if !reached && self.net.now() >= self.next_action {
+                self.act();
+                self.next_action = self.net.now() + self.scenario.action_every_ms;
+            }
+            let step = self.net.now() + 10;
+            self.net.advance_to(step);
+            self.net.drain_events();
+        }
+        self.summary()
+    }
+
+    /// The state of the network now.
+    pub fn summary(&self) -> Summary {
+        let chain = match self.net.node(0) {
+            Some(n) => n.chain(),
+            None => {
+                return Summary {
+                    height: 0,
+                    converged: true,
+                    tip: String::new(),
+                    elapsed_ms: self.net.now(),
+                    messages_delivered: 0,
+                    messages_dropped: 0,
+                    transactions: 0,
+                    stakers: Vec::new(),
+                }
+            }
+        };
+        let blocks = chain.height().max(1);
+        let total_stake = chain.accounts().total_stake().max(1);
+        let name_of = |a: &Address| -> String {
+            if *a == self.founding.genesis.forger {
+                return "genesis".to_string();
+            }
+            self.net
+                .nodes()
+                .iter()
+                .position(|n| n.node.address() == *a)
+                .map_or_else(|| "?".to_string(), |i| format!("n{i}"))
+        };
+        let stakers = chain
+            .accounts()
+            .stakers()
+            .iter()
+            .map(|(a, stake)| {
+                let forged = chain.blocks()[1..].iter().filter(|b| b.forger == *a).count() as u64;
+                StakerSummary {
+                    address: *a,
+                    node: name_of(a),
+                    stake: *stake,
+                    stake_share_ppm: stake * 1_000_000 / total_stake,
+                    blocks_forged: forged,
+                    forged_share_ppm: forged * 1_000_000 / blocks,
+                }
+            })
+            .collect();
+        let (delivered, dropped) = self.net.traffic();
+        Summary {
+            height: self.net.min_height(),
+            converged: self.net.converged(),
+            tip: chain.tip_hash().to_hex(),
+            elapsed_ms: self.net.now(),
+            messages_delivered: delivered,
+            messages_dropped: dropped,
+            transactions: chain.blocks().iter().map(|b| b.transactions.len() as u64).sum(),
+            stakers,
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// Shared helpers for the end-to-end tests (node:test + playwright-core + Debian's Chromium).
+// Never run `playwright install`: the browser is Debian's /usr/bin/chromium.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer as startStaticServer, DEFAULT_DIST } from './server.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOT_DIR = path.join(HERE, 'screenshots');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Flags that keep Chromium from reaching hosts this network refuses (and let it run as root).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Launch headless Chromium. `extraArgs` are appended to CHROMIUM_ARGS, e.g.
+ * '--disable-features=WebRtcHideLocalIpsWithMdns' for WebRTC tests.
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export async function launch({ extraArgs = [], ...options } = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    ...options,
+  });
+}
+
+/**
+ * Serve dist/ (or `root`) on 127.0.0.1 on a free port.
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ */
+export async function startServer({ root = DEFAULT_DIST, ...options } = {}) {
+  return startStaticServer({ root, ...options });
+}
+
+/**
+ * Collect console errors and uncaught page errors of `page` into the returned array
+ * (strings). Attach before `page.goto`.
+ * @param {import('playwright-core').Page} page
+ * @returns {string[]}
+ */
+export function collectConsoleErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      const where = loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+      errors.push(`console.error: ${msg.text()}${where}`);
+    }
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack || err.message || err}`));
+  page.on('crash', () => errors.push('page crashed'));
+  return errors;
+}
+
+/**
+ * Save a full-page PNG to e2e/screenshots/<name>.png and return its path.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '_');
+  const file = path.join(SCREENSHOT_DIR, safe.endsWith('.png') ? safe : `${safe}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

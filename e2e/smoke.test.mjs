@@ -1,0 +1,39 @@
+// Smoke test: the built page (dist/) loads, has the right title, and logs no errors.
+// Needs `trunk build --release` first (scripts/test.sh does it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, collectConsoleErrors, screenshot } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('page loads with its title and no console errors', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  try {
+    const response = await page.goto(server.url, { waitUntil: 'load' });
+    assert.equal(response?.status(), 200);
+    // Let the wasm module fetch, instantiate and render its first frame.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+
+    const title = await page.title();
+    assert.ok(title.includes('pos-playground'), `title was ${JSON.stringify(title)}`);
+
+    await screenshot(page, 'smoke');
+    assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test, in order, stopping at the first failure:
+#   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
+#   2. cargo clippy -D warnings   5. trunk build --release, then the Playwright end-to-end tests (e2e/)
+#   3. cargo test (native)
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+# shellcheck source=scripts/env.sh
+source "$REPO/scripts/env.sh"
+bash "$REPO/scripts/setup.sh"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+CHROMEDRIVER=/usr/bin/chromedriver
+WASM_PACK_TEST=(wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install)
+
+step "cargo fmt --all -- --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "wasm tests: core (headless Chromium)"
+"${WASM_PACK_TEST[@]}" core
+
+if compgen -G "tests/*.rs" >/dev/null; then
+  step "wasm tests: root crate (headless Chromium)"
+  "${WASM_PACK_TEST[@]}" .
+else
+  step "wasm tests: root crate: skipped (no tests/*.rs)"
+fi
+
+step "trunk build --release"
+trunk build --release
+
+step "end-to-end tests: node --test e2e/"
+mkdir -p e2e/screenshots
+node --test e2e/
