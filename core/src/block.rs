@@ -19,6 +19,7 @@ pub const MAX_NETWORK_NAME: usize = 64;
 
 /// A block of transactions, signed by its forger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Block {
     /// Height: 0 for genesis, then parent's + 1 (the Python's `blockCount`).
     pub height: u64,

@@ -15,7 +15,11 @@ pub const MAX_BLOCK_TXS: usize = 1000;
 
 /// Why a block is refused. The chain is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "camelCase")]
+#[serde(
+    tag = "error",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum BlockError {
     /// The height is not the tip's + 1.
     WrongHeight {
@@ -82,7 +86,11 @@ impl std::error::Error for BlockError {}
 
 /// Why a whole chain (from sync or import) is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "camelCase")]
+#[serde(
+    tag = "error",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum ChainError {
     /// No blocks at all.
     Empty,
@@ -175,7 +183,11 @@ impl Chain {
     /// Blocks that this chain already holds (equal hashes at equal heights, from genesis on)
     /// were validated when they were applied; only the rest is checked. A candidate that forks
     /// below our tip is validated entirely from genesis.
-    pub fn validate_candidate(&self, genesis: &Genesis, candidate: &[Block]) -> Result<Chain, ChainError> {
+    pub fn validate_candidate(
+        &self,
+        genesis: &Genesis,
+        candidate: &[Block],
+    ) -> Result<Chain, ChainError> {
         if *genesis != self.genesis {
             return Err(ChainError::OtherNetwork);
         }
@@ -236,7 +248,8 @@ impl Chain {
                 .map_err(|reason| BlockError::Transaction { index, reason })?;
         }
         // Every check passed: commit.
-        self.tx_ids.extend(block.transactions.iter().map(|t| t.id()));
+        self.tx_ids
+            .extend(block.transactions.iter().map(|t| t.id()));
         self.stakers_at.push(self.accounts.stakers().to_vec());
         self.draws.push(Some(draw));
         self.accounts = accounts;
@@ -305,7 +318,10 @@ impl Chain {
     /// The draw that chose the forger of the block at `height` (`None` for genesis or beyond
     /// the tip).
     pub fn draw_at(&self, height: u64) -> Option<Outcome> {
-        self.draws.get(usize::try_from(height).ok()?).copied().flatten()
+        self.draws
+            .get(usize::try_from(height).ok()?)
+            .copied()
+            .flatten()
     }
 
     /// The staker table the draw for `height` used (`height` may be tip + 1: the next draw).
@@ -324,7 +340,9 @@ impl Chain {
     /// `height` is tip + 1. O(total stake) hashes: for display, not for validation.
     pub fn trace_at(&self, height: u64) -> Option<Trace> {
         let stakers = self.stakers_for(height)?;
-        let seed = self.hashes.get(usize::try_from(height).ok()?.checked_sub(1)?)?;
+        let seed = self
+            .hashes
+            .get(usize::try_from(height).ok()?.checked_sub(1)?)?;
         let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
         lottery::trace(&named, &seed.to_hex())
     }

@@ -113,6 +113,7 @@ pub struct Lot {
 /// The result of a draw: the reference, the winning lot and the runner-up (the second-closest
 /// lot, if there are two or more lots).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The seed's hash, `H(seed)`.
     pub reference: Hash,
@@ -137,6 +138,7 @@ pub struct StakerLots {
 
 /// A full draw for display: every lot of every staker, plus the [`Outcome`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Trace {
     /// The seed (parent block hash in hex).
     pub seed: String,
@@ -157,7 +159,8 @@ impl Best {
     #[inline]
     fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) {
         let offset = U256::from_be_bytes(digest).abs_diff(self.reference);
-        let better_than = |l: &Option<Lot>| l.is_none_or(|l| offset.cmp(&l.offset) == Ordering::Less);
+        let better_than =
+            |l: &Option<Lot>| l.is_none_or(|l| offset.cmp(&l.offset) == Ordering::Less);
         if better_than(&self.first) {
             self.second = self.first;
             self.first = Some(Lot {

@@ -32,7 +32,11 @@ pub struct Envelope {
 
 /// The messages of the protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Message {
     /// "I am here, at this height": sent on joining and as a heartbeat.
     Status {
@@ -111,7 +115,11 @@ impl BuyRequest {
 
 /// Why bytes from a peer are not a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "camelCase")]
+#[serde(
+    tag = "error",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum DecodeError {
     /// Longer than [`MAX_MESSAGE_BYTES`].
     TooLarge {

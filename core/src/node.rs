@@ -23,7 +23,9 @@ use crate::block::Block;
 use crate::chain::{BlockError, Chain, ChainError, MAX_BLOCK_TXS};
 use crate::hash::Hash;
 use crate::lottery::Outcome;
-use crate::message::{decode, encode, BuyRequest, DecodeError, Envelope, Message, PROTOCOL_VERSION};
+use crate::message::{
+    decode, encode, BuyRequest, DecodeError, Envelope, Message, PROTOCOL_VERSION,
+};
 use crate::pool::Pool;
 use crate::tx::{Transaction, TxError, TxKind};
 use crate::wallet::{Address, Wallet};
@@ -43,6 +45,7 @@ impl fmt::Display for PeerId {
 
 /// Tunables of a node. All times in ms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NodeConfig {
     /// Pooled transactions needed before the winner forges (the Python design uses 1).
     pub forge_threshold: usize,
@@ -79,7 +82,11 @@ impl Default for NodeConfig {
 
 /// What a user asks its node to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Action {
     /// Buy tokens from the exchange.
     Exchange {
@@ -140,7 +147,11 @@ pub enum Output {
 
 /// Why a local action was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "camelCase")]
+#[serde(
+    tag = "error",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum ActionError {
     /// The transaction it would make breaks a rule.
     Transaction {
@@ -167,7 +178,11 @@ impl fmt::Display for ActionError {
 
 /// Why a message from a peer was dropped before its content was looked at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "camelCase")]
+#[serde(
+    tag = "error",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum MessageError {
     /// The bytes are not a message.
     Decode {
@@ -197,7 +212,11 @@ impl fmt::Display for MessageError {
 
 /// What happened, for the UI. Every refusal carries its typed reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "camelCase")]
+#[serde(
+    tag = "event",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Event {
     /// A local action was accepted (`id`: the transaction, or the purchase request).
     Submitted {
@@ -309,6 +328,7 @@ pub enum Event {
 
 /// What this node knows of a peer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PeerInfo {
     /// The address it claims.
     pub address: Address,
@@ -446,9 +466,11 @@ impl Node {
     fn submit(&mut self, now: u64, action: Action, out: &mut Vec<Output>) {
         let me = self.address();
         let result = match action {
-            Action::Exchange { amount } if amount > self.config.max_buy => Err(ActionError::BuyLimit {
-                max: self.config.max_buy,
-            }),
+            Action::Exchange { amount } if amount > self.config.max_buy => {
+                Err(ActionError::BuyLimit {
+                    max: self.config.max_buy,
+                })
+            }
             Action::Exchange { amount: 0 } => Err(ActionError::Transaction {
                 reason: TxError::ZeroAmount,
             }),
@@ -615,7 +637,12 @@ impl Node {
             Ok(()) => {
                 let draw = self.chain.draw_at(block_height);
                 self.after_chain_change(out);
-                self.broadcast(Message::Block { block: block.clone() }, out);
+                self.broadcast(
+                    Message::Block {
+                        block: block.clone(),
+                    },
+                    out,
+                );
                 if let Some(draw) = draw {
                     out.push(Output::Event(Event::BlockAccepted {
                         height: block_height,
@@ -687,7 +714,14 @@ impl Node {
         if !self.buys_served.insert(request.id(network)) {
             return; // Served already (the request was relayed or repeated).
         }
-        match self.make_tx(now, &exchange, TxKind::Exchange, request.buyer, request.amount, out) {
+        match self.make_tx(
+            now,
+            &exchange,
+            TxKind::Exchange,
+            request.buyer,
+            request.amount,
+            out,
+        ) {
             Ok(id) => out.push(Output::Event(Event::TxAccepted { id, from })),
             Err(ActionError::Transaction { reason }) => {
                 self.count(&format!("tx:{}", variant_name(&reason)));
@@ -697,7 +731,11 @@ impl Node {
     }
 
     fn request_chain(&mut self, now: u64, from: PeerId, out: &mut Vec<Output>) {
-        if self.sync.as_ref().is_some_and(|(_, deadline)| *deadline > now) {
+        if self
+            .sync
+            .as_ref()
+            .is_some_and(|(_, deadline)| *deadline > now)
+        {
             return; // One request at a time.
         }
         self.sync = Some((from.clone(), now + self.config.sync_timeout_ms));
@@ -742,7 +780,11 @@ impl Node {
             self.peers.remove(&peer);
             out.push(Output::Event(Event::PeerLost { peer }));
         }
-        if self.sync.as_ref().is_some_and(|(_, deadline)| *deadline <= now) {
+        if self
+            .sync
+            .as_ref()
+            .is_some_and(|(_, deadline)| *deadline <= now)
+        {
             self.sync = None;
         }
     }

@@ -58,6 +58,7 @@ impl SplitMix64 {
 
 /// Conditions on every link. Integers only: the drop rate is in parts per million.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LinkConfig {
     /// Base one-way delay (ms).
     pub latency_ms: u64,
@@ -537,7 +538,10 @@ impl Simulation {
             .stakers()
             .iter()
             .map(|(a, stake)| {
-                let forged = chain.blocks()[1..].iter().filter(|b| b.forger == *a).count() as u64;
+                let forged = chain.blocks()[1..]
+                    .iter()
+                    .filter(|b| b.forger == *a)
+                    .count() as u64;
                 StakerSummary {
                     address: *a,
                     node: name_of(a),
@@ -556,7 +560,11 @@ impl Simulation {
             elapsed_ms: self.net.now(),
             messages_delivered: delivered,
             messages_dropped: dropped,
-            transactions: chain.blocks().iter().map(|b| b.transactions.len() as u64).sum(),
+            transactions: chain
+                .blocks()
+                .iter()
+                .map(|b| b.transactions.len() as u64)
+                .sum(),
             stakers,
         }
     }

@@ -50,6 +50,7 @@ impl fmt::Display for TxKind {
 
 /// A signed transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Transaction {
     /// Its kind.
     pub kind: TxKind,
@@ -127,7 +128,11 @@ impl Transaction {
 
 /// Why a transaction is refused (by the pool, or inside a block).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "camelCase")]
+#[serde(
+    tag = "error",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum TxError {
     /// The amount is zero.
     ZeroAmount,

@@ -1,0 +1,83 @@
+//! The lottery against every case computed by the Python original (`lottery_vectors.json`, a
+//! copy of `shared/vectors/lottery.json`). Runs natively and, through wasm-bindgen-test, in
+//! wasm32, so both builds are shown to agree with the Python.
+
+use pos_core::hash::hash_str;
+use pos_core::lottery::{draw, draw_quadratic, trace};
+use serde::Deserialize;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Deserialize)]
+struct Case {
+    stakers: Vec<(String, u64)>,
+    seed: String,
+    reference: String,
+    forger: String,
+    #[serde(default)]
+    lots: Vec<(String, u64, String)>,
+}
+
+#[derive(Deserialize)]
+struct Vectors {
+    cases: Vec<Case>,
+}
+
+fn cases() -> Vec<Case> {
+    let v: Vectors =
+        serde_json::from_str(include_str!("lottery_vectors.json")).expect("valid vectors");
+    assert!(v.cases.len() >= 40, "all cases present");
+    v.cases
+}
+
+#[test]
+fn reference_and_forger_match_python() {
+    for (i, c) in cases().iter().enumerate() {
+        assert_eq!(
+            hash_str(&c.seed).to_hex(),
+            c.reference,
+            "case {i}: reference"
+        );
+        let o = draw(&c.stakers, &c.seed).expect("stake");
+        assert_eq!(o.reference.to_hex(), c.reference, "case {i}: reference");
+        assert_eq!(c.stakers[o.winner.staker].0, c.forger, "case {i}: forger");
+    }
+}
+
+#[test]
+fn every_listed_lot_matches_python() {
+    let mut checked = 0;
+    for (i, c) in cases().iter().enumerate() {
+        if c.lots.is_empty() {
+            continue;
+        }
+        let t = trace(&c.stakers, &c.seed).expect("stake");
+        let ours: Vec<(String, u64, String)> = t
+            .stakers
+            .iter()
+            .flat_map(|s| {
+                s.lots
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, h)| (s.address.clone(), k as u64 + 1, h.to_hex()))
+            })
+            .collect();
+        assert_eq!(ours, c.lots, "case {i}: lots");
+        checked += ours.len();
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn the_python_quadratic_algorithm_agrees_on_small_cases() {
+    for (i, c) in cases().iter().enumerate() {
+        if c.stakers.iter().map(|s| s.1).sum::<u64>() > 120 {
+            continue;
+        }
+        let (staker, _) = draw_quadratic(&c.stakers, &c.seed).expect("stake");
+        assert_eq!(c.stakers[staker].0, c.forger, "case {i}");
+    }
+}
