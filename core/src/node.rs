@@ -354,7 +354,16 @@ pub struct Node {
     buy_counter: u64,
     buys_served: HashSet<Hash>,
     rejected: BTreeMap<String, u64>,
+    /// Transactions that arrived ahead of their sender's next nonce (links reorder messages),
+    /// kept until the gap closes.
+    parked: BTreeMap<(Address, u64), (PeerId, Transaction)>,
 }
+
+/// Most transactions parked while waiting for an earlier nonce.
+pub const MAX_PARKED: usize = 1024;
+
+/// How far ahead of the sender's next nonce a transaction may be parked.
+pub const MAX_NONCE_AHEAD: u64 = 64;
 
 impl Node {
     /// A node on `chain` with its own `wallet`; `exchange` is the exchange's wallet on the node
@@ -375,6 +384,7 @@ impl Node {
             buy_counter: 0,
             buys_served: HashSet::new(),
             rejected: BTreeMap::new(),
+            parked: BTreeMap::new(),
         }
     }
 
@@ -595,9 +605,20 @@ impl Node {
             Ok(id) => {
                 out.push(Output::Event(Event::TxAccepted { id, from }));
                 self.broadcast(Message::Transaction { tx }, out);
+                self.promote_parked(out);
             }
             // Gossip echoes of what we already have are normal, not worth an event.
             Err(TxError::Duplicate | TxError::AlreadyOnChain) => {}
+            // Ahead of the sender's next nonce: an earlier one is still on its way.
+            Err(TxError::NonceGap { expected, got })
+                if got > expected && got - expected <= MAX_NONCE_AHEAD =>
+            {
+                if self.parked.len() < MAX_PARKED && tx.signature_valid() {
+                    self.parked.insert((tx.sender, tx.nonce), (from, tx));
+                } else {
+                    self.count("tx:parkFull");
+                }
+            }
             Err(reason) => {
                 self.count(&format!("tx:{}", variant_name(&reason)));
                 out.push(Output::Event(Event::TxRejected {
@@ -752,6 +773,47 @@ impl Node {
             out.push(Output::Event(Event::TxDropped { id, reason }));
         }
         self.forge_at = None;
+        self.promote_parked(out);
+    }
+
+    /// Moves parked transactions whose turn has come into the pool; forgets stale ones.
+    fn promote_parked(&mut self, out: &mut Vec<Output>) {
+        loop {
+            let pending = self.pool.pending();
+            let mut stale = Vec::new();
+            let mut ready = None;
+            for (key, _) in self.parked.iter() {
+                let next = pending.next_nonce(&key.0);
+                if key.1 < next {
+                    stale.push(*key);
+                } else if key.1 == next {
+                    ready = Some(*key);
+                    break;
+                }
+            }
+            for key in stale {
+                self.parked.remove(&key);
+            }
+            let Some(key) = ready else { return };
+            let Some((from, tx)) = self.parked.remove(&key) else {
+                return;
+            };
+            match self.pool.add(tx.clone(), &self.chain) {
+                Ok(id) => {
+                    out.push(Output::Event(Event::TxAccepted { id, from }));
+                    self.broadcast(Message::Transaction { tx }, out);
+                }
+                Err(TxError::Duplicate | TxError::AlreadyOnChain) => {}
+                Err(reason) => {
+                    self.count(&format!("tx:{}", variant_name(&reason)));
+                    out.push(Output::Event(Event::TxRejected {
+                        id: tx.id(),
+                        from,
+                        reason,
+                    }));
+                }
+            }
+        }
     }
 
     fn tick(&mut self, now: u64, out: &mut Vec<Output>) {

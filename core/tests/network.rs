@@ -313,3 +313,58 @@ fn hostile_messages_are_counted_and_change_nothing() {
     )));
     assert_eq!(t.net.node(0).expect("node").chain().tip_hash(), before);
 }
+
+#[test]
+fn reordered_transactions_wait_for_their_turn_instead_of_being_refused() {
+    let mut t = two_nodes(NodeConfig {
+        forge_threshold: 5,
+        ..NodeConfig::default()
+    });
+    let network = t.net.node(1).expect("node").chain().network_id();
+    let user = t.net.node(1).expect("node").address();
+    let sell = |nonce| {
+        pos_core::Transaction::new_signed(
+            &t.exchange,
+            pos_core::TxKind::Exchange,
+            user,
+            5,
+            nonce,
+            0,
+        )
+    };
+    let env = |tx| {
+        encode(&Envelope {
+            v: PROTOCOL_VERSION,
+            network,
+            from: t.exchange.address(),
+            body: Message::Transaction { tx },
+        })
+    };
+    let (second, first) = (env(sell(1)), env(sell(0)));
+    let from = PeerId("n0".into());
+    let events = t.net.input(
+        1,
+        Input::Receive {
+            from: from.clone(),
+            bytes: second,
+        },
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| !matches!(e, Event::TxRejected { .. })),
+        "{events:?}"
+    );
+    assert_eq!(
+        t.net.node(1).expect("node").pool().len(),
+        0,
+        "parked, not pooled"
+    );
+    let events = t.net.input(1, Input::Receive { from, bytes: first });
+    let accepted = events
+        .iter()
+        .filter(|e| matches!(e, Event::TxAccepted { .. }))
+        .count();
+    assert_eq!(accepted, 2, "the gap closed: both pooled in order");
+    assert_eq!(t.net.node(1).expect("node").pool().len(), 2);
+}

@@ -1,0 +1,165 @@
+//! One node's card: its numbers, and forms to buy, transfer, stake and forge.
+
+use super::short;
+use crate::model::{ActionResult, NodeSummary, Request, Target};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Props of [`NodeCard`].
+#[derive(Properties, PartialEq)]
+pub struct NodeCardProps {
+    /// The node's numbers.
+    pub summary: NodeSummary,
+    /// Every node (index, name), for the transfer's receiver.
+    pub names: Vec<(usize, String)>,
+    /// The last action's outcome.
+    pub result: Option<ActionResult>,
+    /// A form was sent.
+    pub on_request: Callback<(usize, Request)>,
+    /// "Forge now" was pressed.
+    pub on_forge: Callback<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Exchange,
+    Transfer,
+    Stake,
+}
+
+/// A node card.
+#[function_component(NodeCard)]
+pub fn node_card(props: &NodeCardProps) -> Html {
+    let s = &props.summary;
+    let kind = use_state(|| Kind::Exchange);
+    let amount = use_state(|| "25".to_string());
+    let default_to = props
+        .names
+        .iter()
+        .map(|(i, _)| *i)
+        .find(|i| *i != s.index)
+        .unwrap_or(0);
+    let to = use_state(|| default_to);
+    let local_error = use_state(|| None::<String>);
+
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            kind.set(match v.as_str() {
+                "transfer" => Kind::Transfer,
+                "stake" => Kind::Stake,
+                _ => Kind::Exchange,
+            });
+        })
+    };
+    let on_amount = {
+        let amount = amount.clone();
+        Callback::from(move |e: InputEvent| {
+            amount.set(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let on_to = {
+        let to = to.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(i) = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+            {
+                to.set(i);
+            }
+        })
+    };
+    let on_submit = {
+        let (kind, amount, to, local_error) = (
+            kind.clone(),
+            amount.clone(),
+            to.clone(),
+            local_error.clone(),
+        );
+        let on_request = props.on_request.clone();
+        let index = s.index;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Ok(n) = amount.trim().parse::<u64>() else {
+                local_error.set(Some(format!(
+                    "Refused: \"{}\" is not a whole number of tokens",
+                    amount.trim()
+                )));
+                return;
+            };
+            local_error.set(None);
+            let request = match *kind {
+                Kind::Exchange => Request::Exchange(n),
+                Kind::Transfer => Request::Transfer(Target::Node(*to), n),
+                Kind::Stake => Request::Stake(n),
+            };
+            on_request.emit((index, request));
+        })
+    };
+    let on_forge = {
+        let cb = props.on_forge.clone();
+        let index = s.index;
+        let local_error = local_error.clone();
+        Callback::from(move |_| {
+            local_error.set(None);
+            cb.emit(index)
+        })
+    };
+
+    let id = |part: &str| format!("n{}-{part}", s.index);
+    let result = match (&*local_error, &props.result) {
+        (Some(e), _) => Some(ActionResult {
+            ok: false,
+            text: e.clone(),
+        }),
+        (None, r) => r.clone(),
+    };
+    html! {
+        <article class={classes!("card", s.forges_next.then_some("next"))}
+                 style={format!("--node:{}", s.colour)}
+                 data-testid={format!("node-{}", s.index)}
+                 aria-label={s.name.clone()}>
+            <header>
+                <span class="badge" style={format!("background:{}", s.colour)}>{s.index + 1}</span>
+                <h3>{s.name.clone()}</h3>
+                <code class="addr" title={s.address.clone()}>{short(&s.address, 8)}</code>
+                if s.host { <span class="tag" title="holds the genesis key and the exchange">{"host"}</span> }
+                if s.forges_next { <span class="tag win" data-testid="forges-next">{"forges next"}</span> }
+            </header>
+            <dl class="numbers">
+                <div><dt>{"balance"}</dt><dd data-testid="balance">{s.balance}</dd></div>
+                <div><dt>{"stake"}</dt><dd data-testid="stake">{s.stake}</dd></div>
+                <div><dt>{"pool"}</dt><dd data-testid="pool">{s.pool}</dd></div>
+                <div><dt>{"height"}</dt><dd data-testid="height">{s.height}</dd></div>
+                <div class="tip"><dt>{"tip"}</dt><dd><code data-testid="tip" data-hash={s.tip.clone()}>{short(&s.tip, 8)}</code></dd></div>
+            </dl>
+            <form class="act-form" onsubmit={on_submit} aria-label={format!("{} actions", s.name)}>
+                <label class="sr" for={id("kind")}>{"Action"}</label>
+                <select id={id("kind")} onchange={on_kind} data-testid="kind">
+                    <option value="exchange" selected={*kind == Kind::Exchange}>{"Buy"}</option>
+                    <option value="transfer" selected={*kind == Kind::Transfer}>{"Transfer"}</option>
+                    <option value="stake" selected={*kind == Kind::Stake}>{"Stake"}</option>
+                </select>
+                <label class="sr" for={id("amount")}>{"Amount"}</label>
+                <input id={id("amount")} class="amount" inputmode="numeric" value={(*amount).clone()} oninput={on_amount} data-testid="amount" />
+                if *kind == Kind::Transfer {
+                    <label class="sr" for={id("to")}>{"To"}</label>
+                    <select id={id("to")} onchange={on_to} data-testid="to">
+                        { for props.names.iter().filter(|(i, _)| *i != s.index).map(|(i, n)| html! {
+                            <option value={i.to_string()} selected={*i == *to}>{format!("→ {n}")}</option>
+                        }) }
+                    </select>
+                }
+                <button type="submit" data-testid="send">{"Send"}</button>
+                <button type="button" class="ghost" onclick={on_forge} data-testid="forge"
+                        title="Forge a block now (only the draw's winner may)">{"Forge now"}</button>
+            </form>
+            <p class={classes!("result", result.as_ref().map(|r| if r.ok { "ok" } else { "err" }))}
+               role="status" aria-live="polite" data-testid="result">
+                { result.map(|r| r.text).unwrap_or_default() }
+            </p>
+        </article>
+    }
+}

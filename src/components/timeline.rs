@@ -1,0 +1,45 @@
+//! The shared timeline: the newest blocks and which nodes already hold each.
+
+use super::short;
+use crate::model::{Playground, TimelineRow};
+use yew::prelude::*;
+
+/// Props of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// Newest first.
+    pub rows: Vec<TimelineRow>,
+    /// Each node's colour.
+    pub colours: Vec<String>,
+}
+
+/// The timeline.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    html! {
+        <section class="timeline" aria-label="Blocks">
+            <h2>{"Blocks"}<small>{" — dots: nodes holding the block"}</small></h2>
+            <ol data-testid="timeline">
+                { for props.rows.iter().map(|r| {
+                    let held = r.held_by.iter().filter(|h| **h).count();
+                    html! {
+                        <li class="block-row" data-height={r.height.to_string()}>
+                            <span class="height">{format!("#{}", r.height)}</span>
+                            <span class="chip" style={format!("background:{}", r.colour)}></span>
+                            <span class="forger">{r.forger.clone()}</span>
+                            <span class="txs">{format!("{} tx", r.transactions)}</span>
+                            <code class="hash">{short(&r.hash.to_hex(), 8)}</code>
+                            <span class="held" aria-label={format!("held by {held} of {} nodes", r.held_by.len())}>
+                                { for r.held_by.iter().enumerate().map(|(i, h)| {
+                                    let c = props.colours.get(i).cloned().unwrap_or_default();
+                                    let style = if *h { format!("background:{c};border-color:{c}") } else { format!("border-color:{c}") };
+                                    html! { <span class={classes!("dot", (!*h).then_some("empty"))} style={style} title={format!("{}: {}", Playground::name(i), if *h { "holds it" } else { "not yet" })}></span> }
+                                }) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

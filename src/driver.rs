@@ -1,0 +1,57 @@
+//! The browser side of time: a `setInterval` that advances the in-tab network to the wall
+//! clock and asks for a redraw when something happened.
+
+use crate::model::Playground;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast as _;
+
+/// How often the network's clock catches up with the wall clock.
+pub const TICK_MS: i32 = 100;
+
+/// The wall clock in ms since the epoch (the node timestamps' clock).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A running interval; dropping it stops the timer.
+pub struct Interval {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Interval {
+    /// Calls `f` every `ms` milliseconds.
+    pub fn new(ms: i32, f: impl FnMut() + 'static) -> Option<Interval> {
+        let callback = Closure::<dyn FnMut()>::new(f);
+        let id = web_sys::window()?
+            .set_interval_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Interval {
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_interval_with_handle(self.id);
+        }
+    }
+}
+
+/// Starts the clock of `model`; `redraw` runs after every step that changed something.
+pub fn start(model: Rc<RefCell<Playground>>, redraw: impl Fn() + 'static) -> Option<Interval> {
+    Interval::new(TICK_MS, move || {
+        let changed = model.borrow_mut().advance(now_ms());
+        if changed {
+            redraw();
+        }
+    })
+}

@@ -1,0 +1,159 @@
+//! `window.playground`: the console API for teachers.
+//!
+//! Node indices are positions in `nodes()`, from 0 ("Node 1" is index 0). Every function
+//! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
+
+use crate::driver::now_ms;
+use crate::model::Playground;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast as _, JsValue};
+
+/// Keeps the API's closures alive; dropping it removes `window.playground`.
+pub struct ApiHandle {
+    _closures: Vec<Closure<dyn Fn(JsValue, JsValue) -> JsValue>>,
+}
+
+impl Drop for ApiHandle {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::delete_property(&w, &JsValue::from_str("playground"));
+        }
+    }
+}
+
+fn to_js(v: &Value) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    v.serialize(&ser).unwrap_or(JsValue::NULL)
+}
+
+fn from_js(v: &JsValue) -> Value {
+    serde_wasm_bindgen::from_value(v.clone()).unwrap_or(Value::Null)
+}
+
+fn index(v: &JsValue) -> Option<usize> {
+    v.as_f64()
+        .filter(|f| *f >= 0.0 && f.fract() == 0.0)
+        .map(|f| f as usize)
+}
+
+fn failure(error: impl Into<String>) -> Value {
+    json!({ "ok": false, "error": error.into() })
+}
+
+type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> Value>;
+
+/// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
+pub fn install(model: Rc<RefCell<Playground>>, redraw: Rc<dyn Fn()>) -> Option<ApiHandle> {
+    let window = web_sys::window()?;
+    let api = js_sys::Object::new();
+    let entries: Vec<(&str, bool, ApiFn)> = vec![
+        ("nodes", false, Box::new(|m, _, _| m.nodes_json())),
+        (
+            "chain",
+            false,
+            Box::new(|m, i, _| {
+                index(&i)
+                    .and_then(|i| m.chain_json(i))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
+        (
+            "pool",
+            false,
+            Box::new(|m, i, _| {
+                index(&i)
+                    .and_then(|i| m.pool_json(i))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
+        (
+            "info",
+            false,
+            Box::new(|m, i, _| {
+                index(&i)
+                    .and_then(|i| m.info_json(i))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
+        (
+            "submit",
+            true,
+            Box::new(|m, i, req| {
+                let Some(i) = index(&i) else {
+                    return failure("the first argument is a node index: 0, 1, 2, …");
+                };
+                match m.parse_request(&from_js(&req)) {
+                    Ok(r) => match m.submit(i, r) {
+                        Ok(id) => json!({ "ok": true, "id": id }),
+                        Err(e) => failure(e),
+                    },
+                    Err(e) => failure(e),
+                }
+            }),
+        ),
+        (
+            "forge",
+            true,
+            Box::new(|m, i, _| match index(&i) {
+                Some(i) => match m.forge(i) {
+                    Ok((height, hash)) => json!({ "ok": true, "height": height, "hash": hash }),
+                    Err(e) => failure(e),
+                },
+                None => failure("the argument is a node index: 0, 1, 2, …"),
+            }),
+        ),
+        (
+            "addNode",
+            true,
+            Box::new(|m, _, _| match pos_core::Wallet::generate() {
+                Ok(w) => match m.add_node(w) {
+                    Ok(i) => json!({ "ok": true, "index": i }),
+                    Err(e) => failure(e),
+                },
+                Err(e) => failure(format!("no randomness for a key: {e}")),
+            }),
+        ),
+        (
+            "removeNode",
+            true,
+            Box::new(|m, _, _| match m.remove_node() {
+                Ok(()) => json!({ "ok": true }),
+                Err(e) => failure(e),
+            }),
+        ),
+    ];
+    let mut closures = Vec::new();
+    for (name, mutates, f) in entries {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
+            let result = {
+                let Ok(mut m) = model.try_borrow_mut() else {
+                    return to_js(&failure("busy: try again"));
+                };
+                // Bring the network up to date first, so answers reflect the present.
+                m.advance(now_ms());
+                f(&mut m, a, b)
+            };
+            if mutates {
+                redraw();
+            }
+            to_js(&result)
+        });
+        js_sys::Reflect::set(
+            &api,
+            &JsValue::from_str(name),
+            closure.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+        closures.push(closure);
+    }
+    js_sys::Reflect::set(&window, &JsValue::from_str("playground"), &api).ok()?;
+    Some(ApiHandle {
+        _closures: closures,
+    })
+}

@@ -1,0 +1,19 @@
+//! pos-playground: the page. A Yew app that runs several `pos-core` nodes in one tab on the
+//! core's in-memory network, driven by a browser timer, and shows them to a class.
+//!
+//! - [`model`]: the state (network, feed), plain Rust, tested in wasm.
+//! - [`components`]: Yew components that render it.
+//! - [`driver`]: the browser timer that moves the network's clock.
+//! - [`js_api`]: `window.playground`, the console API.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod components;
+pub mod driver;
+pub mod js_api;
+pub mod model;
+
+/// Mounts the app into the page's body.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

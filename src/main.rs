@@ -1,0 +1,3 @@
+fn main() {
+    pos_playground::start();
+}

@@ -1,0 +1,652 @@
+//! The playground's state, free of any UI: the in-tab network of nodes and what the page says
+//! about it. Components render it; the browser timer and the console API change it. Plain Rust,
+//! so wasm tests drive it directly.
+
+use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
+use pos_core::{Action, Address, Chain, Event, Hash, Input, Node, NodeConfig, TxKind, Wallet};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::VecDeque;
+
+/// Most nodes one tab runs.
+pub const MAX_NODES: usize = 16;
+
+/// Latency of the in-tab links: long enough to watch a block travel.
+pub const IN_TAB_LATENCY_MS: u64 = 350;
+
+/// How long a winner lets its pool fill before forging, so a class can see the pool.
+pub const FORGE_DELAY_MS: u64 = 1_200;
+
+/// Tokens the exchange holds at genesis.
+pub const SUPPLY: u64 = 1_000_000;
+
+/// Colours told apart by colour-blind viewers (Okabe–Ito, then Paul Tol's muted set); every
+/// node also carries its number, so colour is never the only cue.
+pub const PALETTE: [&str; MAX_NODES] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#999933",
+    "#882255", "#44AA99", "#AA4499", "#117733", "#6699CC", "#DDCC77", "#661100", "#888888",
+];
+
+/// What a form or the console asked for, in the console API's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Buy from the exchange.
+    Exchange(u64),
+    /// Pay another node (by index) or an address.
+    Transfer(Target, u64),
+    /// Stake.
+    Stake(u64),
+}
+
+/// Who receives a transfer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A node of this tab, by index.
+    Node(usize),
+    /// Any address.
+    Address(Address),
+}
+
+/// The outcome of a local action, as shown beside the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionResult {
+    /// Whether the node accepted it.
+    pub ok: bool,
+    /// What to show.
+    pub text: String,
+}
+
+/// One line of the activity feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Activity {
+    /// When (ms, wall clock).
+    pub time: u64,
+    /// Which node it concerns.
+    pub node: usize,
+    /// "block", "tx", "reject" or "info".
+    pub kind: &'static str,
+    /// Plain words.
+    pub text: String,
+}
+
+/// A node card's numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeSummary {
+    /// Position in the tab (0-based; "Node 1" is index 0).
+    pub index: usize,
+    /// "Node 1", …
+    pub name: String,
+    /// Full address.
+    pub address: String,
+    /// Spendable balance at the node's tip.
+    pub balance: u64,
+    /// Stake at the node's tip.
+    pub stake: u64,
+    /// Transactions in its pool.
+    pub pool: usize,
+    /// Chain height.
+    pub height: u64,
+    /// Tip hash.
+    pub tip: String,
+    /// Whether it won the draw for the next block.
+    pub forges_next: bool,
+    /// Whether it hosts genesis and the exchange.
+    pub host: bool,
+    /// Its colour.
+    pub colour: String,
+}
+
+/// A row of the shared timeline: one block of the longest chain and which nodes hold it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineRow {
+    /// Height.
+    pub height: u64,
+    /// Hash.
+    pub hash: Hash,
+    /// Index of the forging node (None for the genesis key held elsewhere).
+    pub forger: String,
+    /// Colour of the forger.
+    pub colour: String,
+    /// Number of transactions.
+    pub transactions: usize,
+    /// For each node: whether its chain holds this block.
+    pub held_by: Vec<bool>,
+}
+
+/// The whole tab: founding wallets, the in-memory network, the activity feed.
+pub struct Playground {
+    founding: Founding,
+    net: SimNet,
+    results: Vec<Option<ActionResult>>,
+    activity: VecDeque<Activity>,
+}
+
+fn node_config() -> NodeConfig {
+    NodeConfig {
+        forge_delay_ms: FORGE_DELAY_MS,
+        ..NodeConfig::default()
+    }
+}
+
+impl Playground {
+    /// A network started at `now` whose founding keys come from `seed`, with the host node and
+    /// one node per wallet in `others`.
+    pub fn new(seed: u64, now: u64, others: Vec<Wallet>) -> Playground {
+        let mut rng = SplitMix64::new(seed);
+        let founding = Founding::new(&mut rng, "playground", SUPPLY, now);
+        let link = LinkConfig {
+            latency_ms: IN_TAB_LATENCY_MS,
+            jitter_ms: 150,
+            drop_ppm: 0,
+        };
+        let mut net = SimNet::new(rng.next_u64(), link, now);
+        net.add_node(Node::new(
+            founding.genesis_wallet.clone(),
+            Some(founding.exchange_wallet.clone()),
+            Chain::new(founding.genesis.clone()),
+            node_config(),
+        ));
+        let mut p = Playground {
+            founding,
+            net,
+            results: vec![None],
+            activity: VecDeque::new(),
+        };
+        for w in others {
+            let _ = p.add_node(w);
+        }
+        p
+    }
+
+    /// The network.
+    pub fn net(&self) -> &SimNet {
+        &self.net
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.net.nodes().len()
+    }
+
+    /// Whether there are no nodes (never: the host stays).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Node `i`.
+    pub fn node(&self, i: usize) -> Option<&Node> {
+        self.net.node(i)
+    }
+
+    /// The display name of node `i`.
+    pub fn name(i: usize) -> String {
+        format!("Node {}", i + 1)
+    }
+
+    /// The colour of node `i`.
+    pub fn colour(i: usize) -> &'static str {
+        PALETTE[i % PALETTE.len()]
+    }
+
+    /// A readable name for any address: a node, the exchange, or a short hex.
+    pub fn name_of(&self, a: &Address) -> String {
+        if *a == self.founding.genesis.exchange {
+            return "Exchange".into();
+        }
+        match self.index_of(a) {
+            Some(i) => Self::name(i),
+            None => a.short(),
+        }
+    }
+
+    /// The node holding address `a`.
+    pub fn index_of(&self, a: &Address) -> Option<usize> {
+        self.net.nodes().iter().position(|n| n.node.address() == *a)
+    }
+
+    /// The colour for an address (grey when it is no node of this tab).
+    pub fn colour_of(&self, a: &Address) -> &'static str {
+        self.index_of(a).map_or("#888888", Self::colour)
+    }
+
+    /// Adds a node with `wallet`; it syncs the chain from its peers.
+    pub fn add_node(&mut self, wallet: Wallet) -> Result<usize, String> {
+        if self.len() >= MAX_NODES {
+            return Err(format!("a tab runs at most {MAX_NODES} nodes"));
+        }
+        let node = Node::new(
+            wallet,
+            None,
+            Chain::new(self.founding.genesis.clone()),
+            node_config(),
+        );
+        let i = self.net.add_node(node);
+        self.results.push(None);
+        self.log(i, "info", format!("{} joined the network", Self::name(i)));
+        Ok(i)
+    }
+
+    /// Removes the newest node (never the host).
+    pub fn remove_node(&mut self) -> Result<(), String> {
+        if self.len() <= 1 {
+            return Err("the host node stays: it holds genesis and the exchange".into());
+        }
+        self.net.remove_last();
+        self.results.pop();
+        let i = self.len();
+        self.log(i, "info", format!("{} left the network", Self::name(i)));
+        Ok(())
+    }
+
+    /// The result of node `i`'s last local action.
+    pub fn result(&self, i: usize) -> Option<&ActionResult> {
+        self.results.get(i).and_then(Option::as_ref)
+    }
+
+    /// The activity feed, newest first.
+    pub fn activity(&self) -> impl Iterator<Item = &Activity> {
+        self.activity.iter()
+    }
+
+    fn log(&mut self, node: usize, kind: &'static str, text: String) {
+        self.activity.push_front(Activity {
+            time: self.net.now(),
+            node,
+            kind,
+            text,
+        });
+        self.activity.truncate(80);
+    }
+
+    /// Runs the network up to `now` (ms); returns whether anything happened worth a redraw.
+    pub fn advance(&mut self, now: u64) -> bool {
+        self.net.advance_to(now);
+        let events = self.net.drain_events();
+        let changed = !events.is_empty();
+        for (i, e) in events {
+            self.describe(i, e);
+        }
+        changed
+    }
+
+    /// Turns a node's event into a line of the feed (gossip echoes are left out).
+    fn describe(&mut self, i: usize, e: Event) {
+        let me = Self::name(i);
+        let from_name = |p: &pos_core::PeerId| {
+            p.0.strip_prefix('n')
+                .and_then(|n| n.parse::<usize>().ok())
+                .map_or_else(|| p.0.clone(), Self::name)
+        };
+        match e {
+            Event::BlockForged {
+                height,
+                transactions,
+                ..
+            } => self.log(
+                i,
+                "block",
+                format!("{me} won the draw and forged block #{height} with {transactions} transaction(s)"),
+            ),
+            Event::ChainReplaced {
+                from,
+                old_height,
+                new_height,
+            } => self.log(
+                i,
+                "info",
+                format!(
+                    "{me} was behind (height {old_height}) and took {}'s chain up to height {new_height}",
+                    from_name(&from)
+                ),
+            ),
+            Event::TxRejected { from, reason, .. } => self.log(
+                i,
+                "reject",
+                format!("{me} refused a transaction from {}: {reason}", from_name(&from)),
+            ),
+            Event::TxDropped { reason, .. } => self.log(
+                i,
+                "reject",
+                format!("{me} dropped a pooled transaction: {reason}"),
+            ),
+            Event::BlockRejected { from, reason, height } => self.log(
+                i,
+                "reject",
+                format!("{me} refused block #{height} from {}: {reason}", from_name(&from)),
+            ),
+            Event::ChainRejected { from, reason } => self.log(
+                i,
+                "reject",
+                format!("{me} refused the chain of {}: {reason}", from_name(&from)),
+            ),
+            Event::MessageRejected { from, reason } => self.log(
+                i,
+                "reject",
+                format!("{me} dropped a message from {}: {reason}", from_name(&from)),
+            ),
+            Event::PeerLost { peer } => {
+                self.log(i, "info", format!("{me} lost touch with {}", from_name(&peer)))
+            }
+            _ => {}
+        }
+    }
+
+    /// Node `i` submits a request; the result is also kept for the card.
+    pub fn submit(&mut self, i: usize, request: Request) -> Result<Hash, String> {
+        let result = self.try_submit(i, &request);
+        let text = match &result {
+            Ok(_) => match &request {
+                Request::Exchange(a) => format!("Asked the exchange for {a} tokens"),
+                Request::Stake(a) => format!("Staking {a} tokens: waiting for a block"),
+                Request::Transfer(t, a) => {
+                    let to = match t {
+                        Target::Node(j) => Self::name(*j),
+                        Target::Address(a) => self.name_of(a),
+                    };
+                    format!("Sending {a} tokens to {to}: waiting for a block")
+                }
+            },
+            Err(e) => format!("Refused: {e}"),
+        };
+        if result.is_ok() {
+            let what = match &request {
+                Request::Exchange(a) => format!("bought {a} tokens from the exchange"),
+                Request::Stake(a) => format!("staked {a} tokens"),
+                Request::Transfer(t, a) => {
+                    let to = match t {
+                        Target::Node(j) => Self::name(*j),
+                        Target::Address(a) => self.name_of(a),
+                    };
+                    format!("sent {a} tokens to {to}")
+                }
+            };
+            self.log(i, "tx", format!("{} {what}", Self::name(i)));
+        }
+        if let Some(slot) = self.results.get_mut(i) {
+            *slot = Some(ActionResult {
+                ok: result.is_ok(),
+                text,
+            });
+        }
+        result
+    }
+
+    fn try_submit(&mut self, i: usize, request: &Request) -> Result<Hash, String> {
+        if i >= self.len() {
+            return Err(format!("there is no node {i}"));
+        }
+        let action = match request {
+            Request::Exchange(amount) => Action::Exchange { amount: *amount },
+            Request::Stake(amount) => Action::Stake { amount: *amount },
+            Request::Transfer(target, amount) => {
+                let to = match target {
+                    Target::Node(j) => self
+                        .node(*j)
+                        .map(Node::address)
+                        .ok_or_else(|| format!("there is no node {j}"))?,
+                    Target::Address(a) => *a,
+                };
+                Action::Transfer {
+                    to,
+                    amount: *amount,
+                }
+            }
+        };
+        let events = self.net.input(i, Input::Submit(action));
+        for e in events {
+            match e {
+                Event::Submitted { id } => return Ok(id),
+                Event::SubmitRejected { reason } => return Err(reason.to_string()),
+                _ => {}
+            }
+        }
+        Err("the node did not answer".into())
+    }
+
+    /// Node `i` forges now if it won the draw.
+    pub fn forge(&mut self, i: usize) -> Result<(u64, Hash), String> {
+        if i >= self.len() {
+            return Err(format!("there is no node {i}"));
+        }
+        let events = self.net.input(i, Input::ForgeNow);
+        let mut answer = Err("nothing happened".to_string());
+        for e in events.iter() {
+            match e {
+                Event::BlockForged { height, hash, .. } => answer = Ok((*height, *hash)),
+                Event::ForgeRefused { winner } => {
+                    let who = winner.map_or("nobody".into(), |w| self.name_of(&w));
+                    answer = Err(format!(
+                        "{} did not win the draw for the next block: {who} did",
+                        Self::name(i)
+                    ));
+                }
+                _ => {}
+            }
+        }
+        for e in events {
+            self.describe(i, e);
+        }
+        let text = match &answer {
+            Ok((h, _)) => format!("Forged block #{h}"),
+            Err(e) => format!("Refused: {e}"),
+        };
+        if let Some(slot) = self.results.get_mut(i) {
+            *slot = Some(ActionResult {
+                ok: answer.is_ok(),
+                text,
+            });
+        }
+        answer
+    }
+
+    /// The numbers of node `i`'s card.
+    pub fn summary(&self, i: usize) -> Option<NodeSummary> {
+        let n = self.node(i)?;
+        let chain = n.chain();
+        let me = n.address();
+        Some(NodeSummary {
+            index: i,
+            name: Self::name(i),
+            address: me.to_hex(),
+            balance: chain.accounts().balance(&me),
+            stake: chain.accounts().stake(&me),
+            pool: n.pool().len(),
+            height: chain.height(),
+            tip: chain.tip_hash().to_hex(),
+            forges_next: n.is_next_forger(),
+            host: n.hosts_exchange(),
+            colour: Self::colour(i).to_string(),
+        })
+    }
+
+    /// Every node's card numbers.
+    pub fn summaries(&self) -> Vec<NodeSummary> {
+        (0..self.len()).filter_map(|i| self.summary(i)).collect()
+    }
+
+    /// The node with the highest chain (the first on a tie).
+    fn longest(&self) -> Option<&Node> {
+        self.net
+            .nodes()
+            .iter()
+            .map(|n| &n.node)
+            .fold(None, |best: Option<&Node>, n| match best {
+                Some(b) if b.chain().height() >= n.chain().height() => Some(b),
+                _ => Some(n),
+            })
+    }
+
+    /// The newest `rows` blocks of the longest chain, newest first, with who holds each.
+    pub fn timeline(&self, rows: usize) -> Vec<TimelineRow> {
+        let Some(best) = self.longest() else {
+            return Vec::new();
+        };
+        let chain = best.chain();
+        let blocks = chain.blocks();
+        let hashes = chain.hashes();
+        (0..blocks.len())
+            .rev()
+            .take(rows)
+            .map(|h| {
+                let b = &blocks[h];
+                let held_by = self
+                    .net
+                    .nodes()
+                    .iter()
+                    .map(|n| n.node.chain().hashes().get(h) == Some(&hashes[h]))
+                    .collect();
+                TimelineRow {
+                    height: b.height,
+                    hash: hashes[h],
+                    forger: if h == 0 {
+                        "genesis".into()
+                    } else {
+                        self.name_of(&b.forger)
+                    },
+                    colour: self.colour_of(&b.forger).to_string(),
+                    transactions: b.transactions.len(),
+                    held_by,
+                }
+            })
+            .collect()
+    }
+
+    fn tx_json(&self, tx: &pos_core::Transaction) -> Value {
+        json!({
+            "id": tx.id(),
+            "type": tx.kind.to_string(),
+            "sender": tx.sender,
+            "senderName": self.name_of(&tx.sender),
+            "receiver": tx.receiver,
+            "receiverName": self.name_of(&tx.receiver),
+            "amount": tx.amount,
+            "nonce": tx.nonce,
+            "timestamp": tx.timestamp,
+            "signature": tx.signature,
+        })
+    }
+
+    /// Node `i`'s chain as the Python's `/blockchain` view: `{"blocks": [...]}`.
+    pub fn chain_json(&self, i: usize) -> Option<Value> {
+        let chain = self.node(i)?.chain();
+        let blocks: Vec<Value> = chain
+            .blocks()
+            .iter()
+            .zip(chain.hashes())
+            .map(|(b, h)| {
+                json!({
+                    "height": b.height,
+                    "hash": h,
+                    "prevHash": b.prev_hash,
+                    "forger": b.forger,
+                    "forgerName": if b.height == 0 { "genesis".to_string() } else { self.name_of(&b.forger) },
+                    "timestamp": b.timestamp,
+                    "transactions": b.transactions.iter().map(|t| self.tx_json(t)).collect::<Vec<_>>(),
+                    "signature": b.signature,
+                })
+            })
+            .collect();
+        Some(json!({ "network": chain.network_id(), "blocks": blocks }))
+    }
+
+    /// Node `i`'s pool as the Python's `/transactionPool` view.
+    pub fn pool_json(&self, i: usize) -> Option<Value> {
+        let pool = self.node(i)?.pool();
+        Some(json!({
+            "transactions": pool.transactions().map(|t| self.tx_json(t)).collect::<Vec<_>>()
+        }))
+    }
+
+    /// Node `i`'s `/info` view: address, peers, height, stake and balance tables.
+    pub fn info_json(&self, i: usize) -> Option<Value> {
+        let node = self.node(i)?;
+        let chain = node.chain();
+        let accounts = chain.accounts();
+        let total = accounts.total_stake().max(1);
+        let stakers: Vec<Value> = accounts
+            .stakers()
+            .iter()
+            .map(|(a, s)| {
+                json!({
+                    "address": a,
+                    "name": if *a == self.founding.genesis.forger && self.index_of(a).is_none() { "genesis".to_string() } else { self.name_of(a) },
+                    "stake": s,
+                    "sharePercent": format!("{}.{:02}", s * 100 / total, s * 10_000 / total % 100),
+                })
+            })
+            .collect();
+        let balances: Vec<Value> = accounts
+            .addresses()
+            .iter()
+            .map(|a| json!({ "address": a, "name": self.name_of(a), "balance": accounts.balance(a) }))
+            .collect();
+        let peers: Vec<Value> = node
+            .peers()
+            .iter()
+            .map(|(id, p)| {
+                json!({
+                    "peer": id.0,
+                    "name": self.name_of(&p.address),
+                    "address": p.address,
+                    "height": p.height,
+                    "lastSeen": p.last_seen,
+                })
+            })
+            .collect();
+        Some(json!({
+            "name": Self::name(i),
+            "address": node.address(),
+            "network": chain.network_id(),
+            "host": node.hosts_exchange(),
+            "height": chain.height(),
+            "tip": chain.tip_hash(),
+            "nextForger": chain.next_forger().map(|a| self.name_of(&a)),
+            "peers": peers,
+            "stakers": stakers,
+            "balances": balances,
+        }))
+    }
+
+    /// The console API's `nodes()`.
+    pub fn nodes_json(&self) -> Value {
+        json!(self.summaries())
+    }
+
+    /// Parses the console API's `submit(i, {kind, to, amount})` argument.
+    pub fn parse_request(&self, v: &Value) -> Result<Request, String> {
+        let kind = v
+            .get("kind")
+            .and_then(Value::as_str)
+            .ok_or("give kind: \"exchange\", \"transfer\" or \"stake\"")?;
+        let amount = v
+            .get("amount")
+            .and_then(Value::as_u64)
+            .ok_or("give amount: a whole number of tokens")?;
+        match kind.to_ascii_lowercase().as_str() {
+            "exchange" | "buy" => Ok(Request::Exchange(amount)),
+            "stake" => Ok(Request::Stake(amount)),
+            "transfer" => {
+                let to = v
+                    .get("to")
+                    .ok_or("a transfer needs to: a node index or an address")?;
+                let target = if let Some(j) = to.as_u64() {
+                    Target::Node(usize::try_from(j).map_err(|_| "no such node")?)
+                } else if let Some(s) = to.as_str() {
+                    Target::Address(Address::from_hex(s).map_err(|e| format!("to: {e}"))?)
+                } else {
+                    return Err("to must be a node index or an address".into());
+                };
+                Ok(Request::Transfer(target, amount))
+            }
+            other => Err(format!(
+                "unknown kind {other:?}: use exchange, transfer or stake"
+            )),
+        }
+    }
+
+    /// Which transaction kinds exist, for forms.
+    pub fn kinds() -> [TxKind; 3] {
+        [TxKind::Exchange, TxKind::Transfer, TxKind::Stake]
+    }
+}
