@@ -1,0 +1,100 @@
+//! The `pos` binary end to end: the Python's lottery vectors through stdin, errors with exit
+//! code 2, and simulations that print the same bytes for the same arguments.
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn pos(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pos"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pos runs");
+    if let Some(mut input) = child.stdin.take() {
+        // A command that does not read stdin may exit first: a closed pipe is fine.
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("pos exits")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn lottery_agrees_with_every_python_vector() {
+    let vectors: serde_json::Value =
+        serde_json::from_str(include_str!("../../core/tests/lottery_vectors.json"))
+            .expect("vectors");
+    for case in vectors["cases"].as_array().expect("cases") {
+        let input = serde_json::json!({ "stakers": case["stakers"], "seed": case["seed"] });
+        let v = json(&pos(&["lottery"], &input.to_string()));
+        assert_eq!(v["reference"], case["reference"]);
+        assert_eq!(v["forger"], case["forger"]);
+        if let Some(lots) = case.get("lots") {
+            let t = json(&pos(&["lottery", "--trace"], &input.to_string()));
+            assert_eq!(&t["lots"], lots);
+        }
+    }
+}
+
+#[test]
+fn bad_input_is_one_line_on_stderr_and_exit_code_2() {
+    for (args, stdin) in [
+        (vec!["lottery"], "{not json"),
+        (vec!["lottery"], r#"{"stakers": [["a", -1]], "seed": "00"}"#),
+        (vec!["lottery"], r#"{"stakers": [], "seed": "00"}"#),
+        (vec!["lottery", "--fast"], "{}"),
+        (vec!["simulate", "--nodes", "3"], ""),
+        (
+            vec![
+                "simulate", "--nodes", "3", "--blocks", "5", "--seed", "1", "--drop", "2",
+            ],
+            "",
+        ),
+        (vec!["fly"], ""),
+    ] {
+        let out = pos(&args, stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn simulate_is_deterministic_and_converges() {
+    let args = [
+        "simulate",
+        "--nodes",
+        "4",
+        "--blocks",
+        "40",
+        "--seed",
+        "9",
+        "--latency-ms",
+        "30",
+        "--drop",
+        "0.05",
+    ];
+    let a = pos(&args, "");
+    let b = pos(&args, "");
+    assert_eq!(a.stdout, b.stdout, "same arguments, same bytes");
+    let v = json(&a);
+    assert!(v["height"].as_u64().expect("height") >= 40);
+    assert_eq!(v["converged"], true);
+    let forged: u64 = v["stakers"]
+        .as_array()
+        .expect("stakers")
+        .iter()
+        .map(|s| s["blocksForged"].as_u64().expect("count"))
+        .sum();
+    assert!(forged >= 40);
+}

@@ -1,0 +1,102 @@
+//! The page's model in a real browser (wasm32, headless Chromium): the in-tab network forges,
+//! every node agrees, refusals carry plain words, and the console API's JSON has its shape.
+#![cfg(target_arch = "wasm32")]
+
+use pos_core::Wallet;
+use pos_playground::model::{Playground, Request, Target, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
+use serde_json::json;
+use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T0: u64 = 1_700_000_000_000;
+
+fn playground() -> Playground {
+    let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();
+    Playground::new(11, T0, others)
+}
+
+/// Long enough for a request to reach the exchange, the winner to forge and the block to
+/// reach everyone.
+const SETTLE: u64 = 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500;
+
+#[test]
+fn a_purchase_becomes_a_block_on_every_node() {
+    let mut p = playground();
+    assert_eq!(p.len(), 4);
+    assert!(
+        p.summary(0).expect("host").forges_next,
+        "the genesis key forges first"
+    );
+    p.submit(1, Request::Exchange(40)).expect("accepted");
+    p.advance(T0 + SETTLE);
+    let s = p.summaries();
+    assert!(
+        s.iter().all(|n| n.height == 1 && n.tip == s[0].tip),
+        "{s:?}"
+    );
+    assert_eq!(s[1].balance, 40);
+    let rows = p.timeline(5);
+    assert_eq!(rows[0].height, 1);
+    assert!(rows[0].held_by.iter().all(|h| *h));
+    assert!(p.activity().any(|a| a.text.contains("forged block #1")));
+}
+
+#[test]
+fn refusals_say_why_in_plain_words() {
+    let mut p = playground();
+    let err = p
+        .submit(2, Request::Transfer(Target::Node(0), 5))
+        .expect_err("no tokens");
+    assert_eq!(
+        err,
+        "not enough tokens: the sender has 0 available but needs 5"
+    );
+    let shown = p.result(2).expect("kept for the card");
+    assert!(!shown.ok && shown.text.starts_with("Refused:"));
+    let err = p.forge(3).expect_err("not the winner");
+    assert!(err.contains("did not win the draw"), "{err}");
+    assert!(p
+        .parse_request(&json!({"kind": "mint", "amount": 1}))
+        .is_err());
+    assert!(p
+        .parse_request(&json!({"kind": "transfer", "amount": 1}))
+        .is_err());
+    assert_eq!(
+        p.parse_request(&json!({"kind": "transfer", "to": 2, "amount": 3})),
+        Ok(Request::Transfer(Target::Node(2), 3))
+    );
+}
+
+#[test]
+fn views_have_the_python_shape() {
+    let mut p = playground();
+    let id = p.submit(0, Request::Exchange(10)).expect("accepted");
+    let pool = p.pool_json(0).expect("node");
+    assert_eq!(pool["transactions"][0]["id"], json!(id));
+    assert_eq!(pool["transactions"][0]["type"], json!("EXCHANGE"));
+    p.advance(T0 + SETTLE);
+    let chain = p.chain_json(2).expect("node");
+    assert_eq!(chain["blocks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(chain["blocks"][1]["prevHash"], chain["blocks"][0]["hash"]);
+    let info = p.info_json(0).expect("node");
+    assert_eq!(info["peers"].as_array().map(Vec::len), Some(3));
+    assert_eq!(info["stakers"][0]["stake"], json!(1));
+    assert!(p.chain_json(9).is_none());
+}
+
+#[test]
+fn nodes_come_and_go_and_newcomers_sync() {
+    let mut p = playground();
+    p.submit(0, Request::Exchange(10)).expect("accepted");
+    p.advance(T0 + SETTLE);
+    let i = p.add_node(Wallet::from_seed([42; 32])).expect("room");
+    p.advance(T0 + 2 * SETTLE);
+    assert_eq!(p.summary(i).expect("new node").height, 1);
+    p.remove_node().expect("removable");
+    assert_eq!(p.len(), 4);
+    while p.len() > 1 {
+        p.remove_node().expect("removable");
+    }
+    assert!(p.remove_node().is_err(), "the host stays");
+}
