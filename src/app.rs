@@ -1,7 +1,10 @@
 //! The page: header and network controls, node cards, the shared timeline, the activity feed
 //! and the Python views of one node.
 
+use crate::channel::{self, Channel};
 use crate::components::activity::ActivityFeed;
+use crate::components::lottery::LotterySection;
+use crate::components::network::NetworkBar;
 use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
@@ -15,13 +18,20 @@ use yew::prelude::*;
 /// Nodes a fresh page starts with (the host included).
 pub const START_NODES: usize = 4;
 
-fn fresh_playground() -> Playground {
+fn fresh_playground(network: Option<String>) -> Playground {
     let mut seed = [0u8; 8];
     // Without browser randomness the clock still gives each page load its own network.
     let seed = match getrandom::getrandom(&mut seed) {
         Ok(()) => u64::from_le_bytes(seed),
         Err(_) => now_ms(),
     };
+    if let Some(name) = network {
+        let tab = format!("{:04x}", seed >> 48);
+        if let Ok(wallet) = Wallet::generate() {
+            let start_new = channel::start_new_from_url();
+            return Playground::networked(&name, tab, seed, now_ms(), wallet, start_new);
+        }
+    }
     let wallets = (1..START_NODES)
         .filter_map(|_| Wallet::generate().ok())
         .collect();
@@ -31,7 +41,11 @@ fn fresh_playground() -> Playground {
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    let model = use_mut_ref(fresh_playground);
+    let network = use_memo((), |_| channel::network_from_url());
+    let model = {
+        let network = (*network).clone();
+        use_mut_ref(move || fresh_playground(network))
+    };
     let redraw = use_force_update();
     let selected = use_state(|| 0usize);
     let view = use_state(|| View::Chain);
@@ -41,13 +55,19 @@ pub fn app() -> Html {
     {
         let model = model.clone();
         let redraw = redraw.clone();
+        let network = network.clone();
         use_effect_with((), move |_| {
+            let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
+            let channel = (*network)
+                .as_deref()
+                .and_then(|name| Channel::open(name, model.clone(), redraw.clone()));
             let r = redraw.clone();
-            let timer = driver::start(model.clone(), move || r.force_update());
-            let api = js_api::install(model, Rc::new(move || redraw.force_update()));
+            let timer = driver::start(model.clone(), channel.clone(), move || r());
+            let api = js_api::install(model, redraw);
             move || {
                 drop(timer);
                 drop(api);
+                drop(channel);
             }
         });
     }
@@ -96,6 +116,23 @@ pub fn app() -> Html {
         })
     };
 
+    let on_join = {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        Callback::from(move |tab: String| {
+            let _ = model.borrow_mut().join_conflict(&tab, now_ms());
+            redraw.force_update();
+        })
+    };
+    let on_keep = {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        Callback::from(move |tab: String| {
+            let _ = model.borrow_mut().keep_mine(&tab);
+            redraw.force_update();
+        })
+    };
+
     let m = model.borrow();
     let summaries = m.summaries();
     let names: Vec<(usize, String)> = summaries
@@ -127,7 +164,7 @@ pub fn app() -> Html {
                     <p class="lede">{"A Proof-of-Stake chain running in this tab. Every staked token is a lottery ticket: the node whose ticket lands closest to the block's reference forges the next block."}</p>
                 </div>
                 <div class="netbar" aria-label="Network">
-                    <span class="stat"><b>{summaries.len()}</b>{" nodes"}</span>
+                    <span class="stat"><b>{summaries.len()}</b>{if summaries.len() == 1 { " node here" } else { " nodes here" }}</span>
                     <span class="stat"><b>{height}</b>{" blocks"}</span>
                     <span class={classes!("stat", if agreed { "ok" } else { "busy" })} data-testid="agreement">
                         { if agreed { "all nodes agree" } else { "nodes catching up…" } }
@@ -138,6 +175,7 @@ pub fn app() -> Html {
                     if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
                 </div>
             </header>
+            <NetworkBar network={m.network_json()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             <main class="layout">
                 <section class="cards" aria-label="Nodes">
                     { for summaries.iter().map(|s| html! {
@@ -167,6 +205,12 @@ pub fn app() -> Html {
                     <ActivityFeed items={activity} />
                 </aside>
             </main>
+            <LotterySection
+                model={model.clone()}
+                node={sel}
+                tip={summaries.get(sel).map(|s| s.tip.clone()).unwrap_or_default()}
+                nodes={summaries.len()}
+            />
             <Panels
                 names={names}
                 selected={sel}

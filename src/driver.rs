@@ -1,6 +1,7 @@
 //! The browser side of time: a `setInterval` that advances the in-tab network to the wall
 //! clock and asks for a redraw when something happened.
 
+use crate::channel::Channel;
 use crate::model::Playground;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,10 +47,20 @@ impl Drop for Interval {
     }
 }
 
-/// Starts the clock of `model`; `redraw` runs after every step that changed something.
-pub fn start(model: Rc<RefCell<Playground>>, redraw: impl Fn() + 'static) -> Option<Interval> {
+/// Starts the clock of `model`; `redraw` runs after every step that changed something, and
+/// what the model wants to tell other tabs goes out on `channel`.
+pub fn start(
+    model: Rc<RefCell<Playground>>,
+    channel: Option<Rc<Channel>>,
+    redraw: impl Fn() + 'static,
+) -> Option<Interval> {
     Interval::new(TICK_MS, move || {
-        let changed = model.borrow_mut().advance(now_ms());
+        let Ok(changed) = model.try_borrow_mut().map(|mut m| m.advance(now_ms())) else {
+            return;
+        };
+        if let Some(ch) = &channel {
+            ch.pump();
+        }
         if changed {
             redraw();
         }

@@ -80,6 +80,34 @@ pub fn install(model: Rc<RefCell<Playground>>, redraw: Rc<dyn Fn()>) -> Option<A
             }),
         ),
         (
+            "lottery",
+            false,
+            Box::new(|m, i, height| {
+                index(&i)
+                    .and_then(|i| m.lottery_json(i, index(&height).map(|h| h as u64)))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
+        ("network", false, Box::new(|m, _, _| m.network_json())),
+        (
+            "peers",
+            false,
+            Box::new(|m, i, _| {
+                index(&i)
+                    .and_then(|i| m.peers_json(i))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
+        (
+            "rejected",
+            false,
+            Box::new(|m, i, _| {
+                index(&i)
+                    .and_then(|i| m.rejected_json(i))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
+        (
             "submit",
             true,
             Box::new(|m, i, req| {

@@ -8,9 +8,12 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod channel;
 pub mod components;
 pub mod driver;
 pub mod js_api;
+pub mod lottery_view;
+pub mod mesh;
 pub mod model;
 
 /// Mounts the app into the page's body.

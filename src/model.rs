@@ -2,8 +2,11 @@
 //! about it. Components render it; the browser timer and the console API change it. Plain Rust,
 //! so wasm tests drive it directly.
 
+use crate::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer};
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
-use pos_core::{Action, Address, Chain, Event, Hash, Input, Node, NodeConfig, TxKind, Wallet};
+use pos_core::{
+    Action, Address, Chain, Event, Genesis, Hash, Input, Node, NodeConfig, PeerId, TxKind, Wallet,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::VecDeque;
@@ -114,12 +117,25 @@ pub struct TimelineRow {
     pub held_by: Vec<bool>,
 }
 
-/// The whole tab: founding wallets, the in-memory network, the activity feed.
+/// The whole tab: the network's genesis, the in-memory network of this tab's nodes, the
+/// activity feed, and (when the tab is part of a network of tabs) what it knows of other tabs.
 pub struct Playground {
-    founding: Founding,
+    genesis: Genesis,
     net: SimNet,
     results: Vec<Option<ActionResult>>,
     activity: VecDeque<Activity>,
+    mesh: Option<Mesh>,
+    outbox: Vec<String>,
+    spare: Option<Wallet>,
+    seed: u64,
+}
+
+fn in_tab_link() -> LinkConfig {
+    LinkConfig {
+        latency_ms: IN_TAB_LATENCY_MS,
+        jitter_ms: 150,
+        drop_ppm: 0,
+    }
 }
 
 fn node_config() -> NodeConfig {
@@ -133,14 +149,13 @@ impl Playground {
     /// A network started at `now` whose founding keys come from `seed`, with the host node and
     /// one node per wallet in `others`.
     pub fn new(seed: u64, now: u64, others: Vec<Wallet>) -> Playground {
+        Self::founded(seed, now, "playground", others)
+    }
+
+    fn founded(seed: u64, now: u64, name: &str, others: Vec<Wallet>) -> Playground {
         let mut rng = SplitMix64::new(seed);
-        let founding = Founding::new(&mut rng, "playground", SUPPLY, now);
-        let link = LinkConfig {
-            latency_ms: IN_TAB_LATENCY_MS,
-            jitter_ms: 150,
-            drop_ppm: 0,
-        };
-        let mut net = SimNet::new(rng.next_u64(), link, now);
+        let founding = Founding::new(&mut rng, name, SUPPLY, now);
+        let mut net = SimNet::new(rng.next_u64(), in_tab_link(), now);
         net.add_node(Node::new(
             founding.genesis_wallet.clone(),
             Some(founding.exchange_wallet.clone()),
@@ -148,15 +163,361 @@ impl Playground {
             node_config(),
         ));
         let mut p = Playground {
-            founding,
+            genesis: founding.genesis,
             net,
             results: vec![None],
             activity: VecDeque::new(),
+            mesh: None,
+            outbox: Vec::new(),
+            spare: None,
+            seed,
         };
         for w in others {
             let _ = p.add_node(w);
         }
         p
+    }
+
+    /// A tab of the network of tabs called `name`: it listens for [`mesh::DISCOVERY_MS`]; if a
+    /// tab answers with a genesis it joins that network with one node holding `wallet`,
+    /// otherwise it starts the network itself and hosts genesis and the exchange. With
+    /// `start_new` it hosts at once without listening.
+    pub fn networked(
+        name: &str,
+        tab: String,
+        seed: u64,
+        now: u64,
+        wallet: Wallet,
+        start_new: bool,
+    ) -> Playground {
+        let mut p = Self::founded(seed, now, name, Vec::new());
+        p.net.open_to_outside();
+        p.spare = Some(wallet);
+        let mut mesh = Mesh::new(tab, name.to_string(), now);
+        if start_new {
+            // Deliberately a new network: host at once, and say so.
+            mesh.role = Role::Host;
+            mesh.last_hello = 0;
+        }
+        p.mesh = Some(mesh);
+        if let Some(hello) = p.presence(false) {
+            p.outbox.push(hello.to_text());
+        }
+        if start_new {
+            p.log(
+                0,
+                "info",
+                format!(
+                    "This tab started a new network \"{name}\" and hosts genesis and the exchange"
+                ),
+            );
+        }
+        p
+    }
+
+    /// The genesis of this tab's network.
+    pub fn genesis(&self) -> &Genesis {
+        &self.genesis
+    }
+
+    /// What this tab knows of other tabs (`None` when it runs alone).
+    pub fn mesh(&self) -> Option<&Mesh> {
+        self.mesh.as_ref()
+    }
+
+    /// Frames to post on the channel since the last call.
+    pub fn take_outbox(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    fn presence(&self, answer: bool) -> Option<Frame> {
+        let m = self.mesh.as_ref()?;
+        let genesis = (m.role != Role::Discovering).then(|| self.genesis.clone());
+        let height = self.best_height();
+        let tab = m.tab.clone();
+        let role = m.role;
+        Some(if answer {
+            Frame::Here {
+                tab,
+                role,
+                genesis,
+                height,
+            }
+        } else {
+            Frame::Hello {
+                tab,
+                role,
+                genesis,
+                height,
+            }
+        })
+    }
+
+    fn best_height(&self) -> u64 {
+        self.net
+            .nodes()
+            .iter()
+            .map(|n| n.node.chain().height())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Rebuilds this tab on another network's genesis: its nodes keep their wallets (the host's
+    /// founding keys are dropped) and fetch the chain from their new peers.
+    fn rebuild_on(&mut self, genesis: Genesis, now: u64) {
+        let mut wallets: Vec<Wallet> = self
+            .net
+            .nodes()
+            .iter()
+            .filter(|n| !n.node.hosts_exchange())
+            .map(|n| n.node.wallet().clone())
+            .collect();
+        if let Some(w) = self.spare.take() {
+            wallets.insert(0, w);
+        }
+        let mut rng = SplitMix64::new(self.seed ^ now);
+        self.net = SimNet::new(rng.next_u64(), in_tab_link(), now);
+        self.net.open_to_outside();
+        self.genesis = genesis;
+        self.results.clear();
+        for w in wallets {
+            self.net.add_node(Node::new(
+                w,
+                None,
+                Chain::new(self.genesis.clone()),
+                node_config(),
+            ));
+            self.results.push(None);
+        }
+        let name = self.genesis.network.clone();
+        if let Some(m) = self.mesh.as_mut() {
+            m.role = Role::Member;
+            m.conflicts.clear();
+        }
+        self.log(
+            0,
+            "info",
+            format!("This tab joined the network \"{name}\" and is fetching its chain"),
+        );
+        if let Some(f) = self.presence(false) {
+            self.outbox.push(f.to_text());
+        }
+    }
+
+    /// Takes one frame of text from the channel (untrusted).
+    pub fn receive_frame(&mut self, text: &str, now: u64) {
+        let Some(m) = self.mesh.as_mut() else { return };
+        if !m.admit(now) {
+            return m.reject(mesh::FrameError::Flood);
+        }
+        let frame = match mesh::parse(text) {
+            Ok(f) => f,
+            Err(e) => return m.reject(e),
+        };
+        let tab = frame.tab().to_string();
+        if tab == m.tab || m.ignored.contains(&tab) {
+            return;
+        }
+        match frame {
+            Frame::Hello {
+                role,
+                genesis,
+                height,
+                ..
+            } => {
+                self.presence_frame(&tab, role, genesis, height, now);
+                if let Some(f) = self.presence(true) {
+                    self.outbox.push(f.to_text());
+                }
+            }
+            Frame::Here {
+                role,
+                genesis,
+                height,
+                ..
+            } => self.presence_frame(&tab, role, genesis, height, now),
+            Frame::Bye { .. } => {
+                m.tabs.remove(&tab);
+                self.forget_tab(&tab);
+            }
+            Frame::Msg { node, to, data, .. } => {
+                m.tabs
+                    .entry(tab.clone())
+                    .or_insert(TabPeer {
+                        role: Role::Member,
+                        network: None,
+                        height: 0,
+                        last_seen: now,
+                    })
+                    .last_seen = now;
+                if m.role == Role::Discovering {
+                    return;
+                }
+                let target = match to {
+                    None => None,
+                    Some(to) => {
+                        let local = to
+                            .strip_prefix(m.tab.as_str())
+                            .and_then(|r| r.strip_prefix("/n"))
+                            .and_then(|n| n.parse::<usize>().ok());
+                        match local {
+                            Some(i) => Some(i),
+                            None => return, // For another tab.
+                        }
+                    }
+                };
+                let from = Mesh::peer_id(&tab, &node);
+                self.net.advance_to(now);
+                self.net
+                    .deliver_from_outside(&from, target, data.as_bytes());
+            }
+        }
+    }
+
+    /// A tab said where it stands: note it, join its network while discovering, or record a
+    /// conflict when it runs another network under our name.
+    fn presence_frame(
+        &mut self,
+        tab: &str,
+        role: Role,
+        genesis: Option<Genesis>,
+        height: u64,
+        now: u64,
+    ) {
+        let ours = self.net.node(0).map(|n| n.chain().network_id());
+        let Some(m) = self.mesh.as_mut() else { return };
+        if genesis
+            .as_ref()
+            .is_some_and(|g| g.network.len() > pos_core::block::MAX_NETWORK_NAME)
+        {
+            return m.reject(mesh::FrameError::BadGenesis);
+        }
+        let network = genesis.as_ref().map(|g| g.block().hash());
+        m.tabs.insert(
+            tab.to_string(),
+            TabPeer {
+                role,
+                network,
+                height,
+                last_seen: now,
+            },
+        );
+        let Some(genesis) = genesis else { return };
+        match m.role {
+            Role::Discovering if role != Role::Discovering => self.rebuild_on(genesis, now),
+            Role::Host | Role::Member if network != ours => {
+                if m.conflicts.iter().any(|c| c.tab == tab) {
+                    return;
+                }
+                let network = genesis.block().hash();
+                m.conflicts.push(Conflict {
+                    tab: tab.to_string(),
+                    genesis,
+                    network,
+                    height,
+                });
+                self.log(
+                    0,
+                    "reject",
+                    format!("Tab {tab} runs a different network under the same name: choose which one to keep"),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// Every local node forgets the nodes of `tab`.
+    fn forget_tab(&mut self, tab: &str) {
+        let prefix = format!("{tab}/");
+        let mut gone: Vec<PeerId> = Vec::new();
+        for n in self.net.nodes() {
+            for id in n.node.peers().keys() {
+                if id.0.starts_with(&prefix) && !gone.contains(id) {
+                    gone.push(id.clone());
+                }
+            }
+        }
+        for id in gone {
+            self.net.disconnect(&id);
+        }
+    }
+
+    /// The user chose to join the network of conflicting tab `tab`.
+    pub fn join_conflict(&mut self, tab: &str, now: u64) -> Result<(), String> {
+        let m = self.mesh.as_mut().ok_or("this tab runs alone")?;
+        let c = m
+            .conflicts
+            .iter()
+            .find(|c| c.tab == tab)
+            .cloned()
+            .ok_or_else(|| format!("no conflict with tab {tab}"))?;
+        self.rebuild_on(c.genesis, now);
+        Ok(())
+    }
+
+    /// The user chose to keep this tab's network: frames from `tab` are ignored from now on.
+    pub fn keep_mine(&mut self, tab: &str) -> Result<(), String> {
+        let m = self.mesh.as_mut().ok_or("this tab runs alone")?;
+        let before = m.conflicts.len();
+        m.conflicts.retain(|c| c.tab != tab);
+        if m.conflicts.len() == before {
+            return Err(format!("no conflict with tab {tab}"));
+        }
+        m.ignored.insert(tab.to_string());
+        m.tabs.remove(tab);
+        self.forget_tab(tab);
+        Ok(())
+    }
+
+    /// The tab is closing: say goodbye.
+    pub fn goodbye(&mut self) -> Option<String> {
+        let m = self.mesh.as_ref()?;
+        Some(Frame::Bye { tab: m.tab.clone() }.to_text())
+    }
+
+    /// Discovery, presence and expiry of other tabs; then core messages leave as frames.
+    fn mesh_step(&mut self, now: u64) {
+        let Some(m) = self.mesh.as_mut() else { return };
+        if m.role == Role::Discovering && now >= m.since + mesh::DISCOVERY_MS {
+            m.role = Role::Host;
+            m.last_hello = 0;
+            let name = m.name.clone();
+            self.log(0, "info", format!("Nobody runs \"{name}\" yet: this tab started it and hosts genesis and the exchange"));
+        }
+        let Some(m) = self.mesh.as_mut() else { return };
+        let gone = m.expire(now);
+        let hello_due = m.role != Role::Discovering && now >= m.last_hello + mesh::HELLO_EVERY_MS;
+        if hello_due {
+            m.last_hello = now;
+        }
+        for tab in gone {
+            self.forget_tab(&tab);
+        }
+        if hello_due {
+            if let Some(f) = self.presence(false) {
+                self.outbox.push(f.to_text());
+            }
+        }
+    }
+
+    fn flush_outbound(&mut self) {
+        let outbound = self.net.take_outbound();
+        let Some(m) = self.mesh.as_ref() else { return };
+        if m.role == Role::Discovering {
+            return; // A provisional network stays in the tab.
+        }
+        for o in outbound {
+            let Ok(data) = String::from_utf8(o.bytes) else {
+                continue;
+            };
+            let frame = Frame::Msg {
+                tab: m.tab.clone(),
+                node: format!("n{}", o.from),
+                to: o.to.map(|p| p.0),
+                data,
+            };
+            self.outbox.push(frame.to_text());
+        }
     }
 
     /// The network.
@@ -191,12 +552,38 @@ impl Playground {
 
     /// A readable name for any address: a node, the exchange, or a short hex.
     pub fn name_of(&self, a: &Address) -> String {
-        if *a == self.founding.genesis.exchange {
+        if *a == self.genesis.exchange {
             return "Exchange".into();
         }
-        match self.index_of(a) {
-            Some(i) => Self::name(i),
-            None => a.short(),
+        if let Some(i) = self.index_of(a) {
+            return Self::name(i);
+        }
+        for n in self.net.nodes() {
+            for (id, p) in n.node.peers() {
+                if p.address == *a {
+                    return Self::peer_name(id);
+                }
+            }
+        }
+        if *a == self.genesis.forger {
+            return "genesis".into();
+        }
+        a.short()
+    }
+
+    /// A readable name for a link: "Node 3" in this tab, "Node 1 @ab12" in tab ab12.
+    pub fn peer_name(p: &PeerId) -> String {
+        let node = |n: &str| {
+            n.strip_prefix('n')
+                .and_then(|k| k.parse::<usize>().ok())
+                .map(Self::name)
+        };
+        match p.0.split_once('/') {
+            Some((tab, n)) => match node(n) {
+                Some(name) => format!("{name} @{tab}"),
+                None => p.0.clone(),
+            },
+            None => node(&p.0).unwrap_or_else(|| p.0.clone()),
         }
     }
 
@@ -207,7 +594,18 @@ impl Playground {
 
     /// The colour for an address (grey when it is no node of this tab).
     pub fn colour_of(&self, a: &Address) -> &'static str {
-        self.index_of(a).map_or("#888888", Self::colour)
+        if let Some(i) = self.index_of(a) {
+            return Self::colour(i);
+        }
+        if *a == self.genesis.forger || *a == self.genesis.exchange {
+            return "#888888";
+        }
+        // A node of another tab: a colour this tab's own nodes do not use, picked from its
+        // address so that it stays put while the tab's nodes stay the same. Names always
+        // accompany colours, so a shared colour never misleads.
+        let free = PALETTE.len().saturating_sub(self.len()).max(1);
+        let pick = usize::from(a.0[0]) % free;
+        PALETTE[(self.len() + pick) % PALETTE.len()]
     }
 
     /// Adds a node with `wallet`; it syncs the chain from its peers.
@@ -218,7 +616,7 @@ impl Playground {
         let node = Node::new(
             wallet,
             None,
-            Chain::new(self.founding.genesis.clone()),
+            Chain::new(self.genesis.clone()),
             node_config(),
         );
         let i = self.net.add_node(node);
@@ -261,7 +659,9 @@ impl Playground {
 
     /// Runs the network up to `now` (ms); returns whether anything happened worth a redraw.
     pub fn advance(&mut self, now: u64) -> bool {
+        self.mesh_step(now);
         self.net.advance_to(now);
+        self.flush_outbound();
         let events = self.net.drain_events();
         let changed = !events.is_empty();
         for (i, e) in events {
@@ -273,11 +673,7 @@ impl Playground {
     /// Turns a node's event into a line of the feed (gossip echoes are left out).
     fn describe(&mut self, i: usize, e: Event) {
         let me = Self::name(i);
-        let from_name = |p: &pos_core::PeerId| {
-            p.0.strip_prefix('n')
-                .and_then(|n| n.parse::<usize>().ok())
-                .map_or_else(|| p.0.clone(), Self::name)
-        };
+        let from_name = Self::peer_name;
         match e {
             Event::BlockForged {
                 height,
@@ -570,7 +966,7 @@ impl Playground {
             .map(|(a, s)| {
                 json!({
                     "address": a,
-                    "name": if *a == self.founding.genesis.forger && self.index_of(a).is_none() { "genesis".to_string() } else { self.name_of(a) },
+                    "name": self.name_of(a),
                     "stake": s,
                     "sharePercent": format!("{}.{:02}", s * 100 / total, s * 10_000 / total % 100),
                 })
@@ -611,6 +1007,85 @@ impl Playground {
     /// The console API's `nodes()`.
     pub fn nodes_json(&self) -> Value {
         json!(self.summaries())
+    }
+
+    /// The console API's `network()`: the network's name, this tab's id and role, the other
+    /// tabs, conflicts waiting for a choice, and frames dropped at the edge.
+    pub fn network_json(&self) -> Value {
+        let id = self.net.node(0).map(|n| n.chain().network_id());
+        match &self.mesh {
+            None => json!({
+                "name": self.genesis.network,
+                "network": id,
+                "role": "solo",
+                "tab": null,
+                "tabs": [],
+                "conflicts": [],
+                "rejected": {},
+            }),
+            Some(m) => json!({
+                "name": m.name,
+                "network": if m.role == Role::Discovering { None } else { id },
+                "role": m.role,
+                "tab": m.tab,
+                "tabs": m.tabs.iter().map(|(id, t)| json!({
+                    "tab": id, "role": t.role, "network": t.network, "height": t.height, "lastSeen": t.last_seen,
+                })).collect::<Vec<_>>(),
+                "conflicts": m.conflicts.iter().map(|c| json!({
+                    "tab": c.tab, "network": c.network, "height": c.height,
+                })).collect::<Vec<_>>(),
+                "rejected": m.rejected,
+            }),
+        }
+    }
+
+    /// The console API's `peers(i)`: node i's peers, with where each lives.
+    pub fn peers_json(&self, i: usize) -> Option<Value> {
+        let node = self.node(i)?;
+        Some(Value::Array(
+            node.peers()
+                .iter()
+                .map(|(id, p)| {
+                    json!({
+                        "peer": id.0,
+                        "name": Self::peer_name(id),
+                        "address": p.address,
+                        "where": if id.0.contains('/') { "channel" } else { "tab" },
+                        "height": p.height,
+                        "lastSeen": p.last_seen,
+                    })
+                })
+                .collect(),
+        ))
+    }
+
+    /// The console API's `rejected(i)`: node i's dropped messages, transactions and blocks by
+    /// reason, plus the frames this tab dropped before any node saw them.
+    pub fn rejected_json(&self, i: usize) -> Option<Value> {
+        let node = self.node(i)?;
+        let mut all: std::collections::BTreeMap<String, u64> = node.rejected().clone();
+        if let Some(m) = &self.mesh {
+            for (k, v) in &m.rejected {
+                *all.entry(k.clone()).or_insert(0) += v;
+            }
+        }
+        Some(json!(all))
+    }
+
+    /// Every rejection in this tab (all nodes and the edge), for the page's counter.
+    pub fn rejected_total(&self) -> std::collections::BTreeMap<String, u64> {
+        let mut all = std::collections::BTreeMap::new();
+        for n in self.net.nodes() {
+            for (k, v) in n.node.rejected() {
+                *all.entry(k.clone()).or_insert(0) += v;
+            }
+        }
+        if let Some(m) = &self.mesh {
+            for (k, v) in &m.rejected {
+                *all.entry(k.clone()).or_insert(0) += v;
+            }
+        }
+        all
     }
 
     /// Parses the console API's `submit(i, {kind, to, amount})` argument.

@@ -123,6 +123,11 @@ pub enum Input {
     Tick,
     /// Forge now if this node won the draw, even with an empty pool.
     ForgeNow,
+    /// The driver knows a link is gone (a tab closed): forget the peer at once.
+    Disconnected {
+        /// The link.
+        peer: PeerId,
+    },
 }
 
 /// One thing the node wants done.
@@ -441,6 +446,11 @@ impl Node {
             Input::Submit(action) => self.submit(now, action, &mut out),
             Input::Receive { from, bytes } => self.receive(now, from, &bytes, &mut out),
             Input::Tick => self.tick(now, &mut out),
+            Input::Disconnected { peer } => {
+                if self.peers.remove(&peer).is_some() {
+                    out.push(Output::Event(Event::PeerLost { peer }));
+                }
+            }
             Input::ForgeNow => {
                 if self.is_next_forger() {
                     self.forge(now, &mut out);

@@ -110,6 +110,18 @@ pub struct SimNet {
     events: Vec<(usize, Event)>,
     delivered: u64,
     dropped: u64,
+    external: Option<Vec<Outbound>>,
+}
+
+/// A message leaving the simulated network for a driver's other transport (another tab).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outbound {
+    /// The local node that sent it.
+    pub from: usize,
+    /// One remote peer, or `None` for every peer.
+    pub to: Option<PeerId>,
+    /// The message.
+    pub bytes: Vec<u8>,
 }
 
 impl SimNet {
@@ -125,6 +137,48 @@ impl SimNet {
             events: Vec::new(),
             delivered: 0,
             dropped: 0,
+            external: None,
+        }
+    }
+
+    /// From now on, broadcasts also leave the network (see [`SimNet::take_outbound`]), and
+    /// sends to peers that are no local node are handed out instead of being dropped.
+    pub fn open_to_outside(&mut self) {
+        self.external.get_or_insert_with(Vec::new);
+    }
+
+    /// Messages for the outside since the last call, in order.
+    pub fn take_outbound(&mut self) -> Vec<Outbound> {
+        self.external
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// Hands bytes from a remote peer to local node `to`, or to every local node, now.
+    pub fn deliver_from_outside(&mut self, from: &PeerId, to: Option<usize>, bytes: &[u8]) {
+        let targets: Vec<usize> = match to {
+            Some(i) if i < self.nodes.len() => vec![i],
+            Some(_) => Vec::new(),
+            None => (0..self.nodes.len()).collect(),
+        };
+        for i in targets {
+            let input = Input::Receive {
+                from: from.clone(),
+                bytes: bytes.to_vec(),
+            };
+            let outputs = self.nodes[i].node.handle(self.now, input);
+            self.route(i, outputs);
+        }
+    }
+
+    /// Tells every local node that a remote peer is gone.
+    pub fn disconnect(&mut self, peer: &PeerId) {
+        for i in 0..self.nodes.len() {
+            let outputs = self.nodes[i]
+                .node
+                .handle(self.now, Input::Disconnected { peer: peer.clone() });
+            self.route(i, outputs);
         }
     }
 
@@ -213,10 +267,23 @@ impl SimNet {
                             self.transmit(from, to, bytes.clone());
                         }
                     }
+                    if let Some(out) = self.external.as_mut() {
+                        out.push(Outbound {
+                            from,
+                            to: None,
+                            bytes,
+                        });
+                    }
                 }
                 Output::Send { to, bytes } => {
                     if let Some(to) = self.nodes.iter().position(|n| n.peer == to) {
                         self.transmit(from, to, bytes);
+                    } else if let Some(out) = self.external.as_mut() {
+                        out.push(Outbound {
+                            from,
+                            to: Some(to),
+                            bytes,
+                        });
                     }
                 }
                 Output::Event(e) => {

@@ -1,6 +1,8 @@
 //! The page's components.
 
 pub mod activity;
+pub mod lottery;
+pub mod network;
 pub mod node_card;
 pub mod panels;
 pub mod timeline;

@@ -1,0 +1,280 @@
+//! The page's side of the lottery worker: a Web Worker running the same wasm core
+//! (`src/bin/lottery_worker.rs`) builds big digests, so the page never freezes.
+//!
+//! One job at a time: asking for another draw while one runs ends the worker and starts a
+//! fresh one (a worker cannot be interrupted mid-computation). Messages are JSON strings
+//! ([`WorkerRequest`] out, [`WorkerReply`] back).
+
+use crate::lottery_view::{LotteryDigest, WorkerReply, WorkerRequest};
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast as _, JsValue};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// Where trunk puts the worker's loader (`data-loader-shim` in index.html).
+pub const WORKER_URL: &str = "./lottery_worker_loader.js";
+
+/// Digests kept, most recently used last.
+const CACHE_SIZE: usize = 24;
+
+/// A digest and how it was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// The digest.
+    pub digest: Rc<LotteryDigest>,
+    /// How long it took, in ms.
+    pub ms: f64,
+    /// Whether the worker made it (rather than the page itself).
+    pub in_worker: bool,
+}
+
+/// Recently drawn digests, by seed.
+#[derive(Default)]
+pub struct DigestCache {
+    map: HashMap<String, Computed>,
+    order: VecDeque<String>,
+}
+
+impl DigestCache {
+    /// The digest of the draw on `seed`, if made.
+    pub fn get(&self, seed: &str) -> Option<Computed> {
+        self.map.get(seed).cloned()
+    }
+
+    /// Keeps a digest, forgetting the oldest beyond [`CACHE_SIZE`].
+    pub fn insert(&mut self, seed: String, c: Computed) {
+        if self.map.insert(seed.clone(), c).is_none() {
+            self.order.push_back(seed);
+        }
+        while self.order.len() > CACHE_SIZE {
+            if let Some(old) = self.order.pop_front() {
+                self.map.remove(&old);
+            }
+        }
+    }
+}
+
+/// The job in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// Its request id.
+    pub id: u64,
+    /// The seed of its draw.
+    pub seed: String,
+    /// Lots done.
+    pub done: u64,
+    /// Lots in all.
+    pub total: u64,
+    /// When it started (ms, `performance.now()`).
+    pub started: f64,
+}
+
+/// The worker, its job and the digests it made.
+pub struct LotteryWorker {
+    worker: Option<Worker>,
+    ready: bool,
+    queued: Option<String>,
+    job: Option<Job>,
+    next_id: u64,
+    failed: Option<String>,
+    cache: Rc<RefCell<DigestCache>>,
+    changed: Rc<dyn Fn()>,
+    this: Weak<RefCell<LotteryWorker>>,
+    _onmessage: Option<Closure<dyn FnMut(MessageEvent)>>,
+    _onerror: Option<Closure<dyn FnMut(ErrorEvent)>>,
+}
+
+/// `performance.now()` in ms (0 where there is none).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl LotteryWorker {
+    /// A worker client that stores finished digests in `cache` and calls `changed` whenever
+    /// there is something new to show. The worker itself starts at the first job.
+    pub fn new(cache: Rc<RefCell<DigestCache>>, changed: Rc<dyn Fn()>) -> Rc<RefCell<Self>> {
+        Rc::new_cyclic(|this| {
+            RefCell::new(LotteryWorker {
+                worker: None,
+                ready: false,
+                queued: None,
+                job: None,
+                next_id: 0,
+                failed: None,
+                cache,
+                changed,
+                this: this.clone(),
+                _onmessage: None,
+                _onerror: None,
+            })
+        })
+    }
+
+    /// The job in progress.
+    pub fn job(&self) -> Option<&Job> {
+        self.job.as_ref()
+    }
+
+    /// Why the worker could not run, if it could not.
+    pub fn failed(&self) -> Option<&str> {
+        self.failed.as_deref()
+    }
+
+    /// Asks for the digest of the draw on `seed` among `stakers`. Does nothing when that job
+    /// already runs; ends any other job.
+    pub fn request(&mut self, seed: &str, stakers: Vec<(String, u64)>) {
+        if self.job.as_ref().is_some_and(|j| j.seed == seed) {
+            return;
+        }
+        if self.job.is_some() {
+            self.stop();
+        }
+        if self.worker.is_none() && !self.spawn() {
+            return;
+        }
+        self.next_id += 1;
+        let id = self.next_id;
+        let total = stakers.iter().map(|(_, s)| *s).sum();
+        let request = WorkerRequest::Digest {
+            id,
+            seed: seed.to_string(),
+            stakers,
+        };
+        let Ok(text) = serde_json::to_string(&request) else {
+            return;
+        };
+        self.job = Some(Job {
+            id,
+            seed: seed.to_string(),
+            done: 0,
+            total,
+            started: now(),
+        });
+        if self.ready {
+            self.post(&text);
+        } else {
+            self.queued = Some(text);
+        }
+    }
+
+    /// Ends the worker and its job.
+    pub fn stop(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.ready = false;
+        self.queued = None;
+        self.job = None;
+    }
+
+    fn post(&mut self, text: &str) {
+        if let Some(w) = &self.worker {
+            if let Err(e) = w.post_message(&JsValue::from_str(text)) {
+                self.fail(format!("could not send to the worker: {e:?}"));
+            }
+        }
+    }
+
+    fn fail(&mut self, why: String) {
+        self.stop();
+        self.failed = Some(why);
+        (self.changed)();
+    }
+
+    fn spawn(&mut self) -> bool {
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(w) => w,
+            Err(e) => {
+                self.failed = Some(format!("no Web Worker: {e:?}"));
+                return false;
+            }
+        };
+        let this = self.this.clone();
+        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            let Ok(reply) = serde_json::from_str::<WorkerReply>(&text) else {
+                return;
+            };
+            if let Some(me) = this.upgrade() {
+                // A reply never arrives while the page is inside a borrow (one thread, and
+                // messages are events), but stay safe if it did.
+                let changed = me.try_borrow_mut().map(|mut w| w.on_reply(reply));
+                if let Ok(Some(changed)) = changed {
+                    changed();
+                }
+            }
+        });
+        let this = self.this.clone();
+        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            if let Some(me) = this.upgrade() {
+                if let Ok(mut w) = me.try_borrow_mut() {
+                    let why = format!("the worker failed: {}", e.message());
+                    w.stop();
+                    w.failed = Some(why);
+                    let changed = w.changed.clone();
+                    drop(w);
+                    changed();
+                }
+            }
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        self.worker = Some(worker);
+        self.ready = false;
+        self._onmessage = Some(onmessage);
+        self._onerror = Some(onerror);
+        true
+    }
+
+    /// Handles a reply; returns the callback to run once the borrow is released.
+    fn on_reply(&mut self, reply: WorkerReply) -> Option<Rc<dyn Fn()>> {
+        match reply {
+            WorkerReply::Ready => {
+                self.ready = true;
+                if let Some(text) = self.queued.take() {
+                    self.post(&text);
+                }
+                None
+            }
+            WorkerReply::Progress { id, done, total } => {
+                let job = self.job.as_mut().filter(|j| j.id == id)?;
+                job.done = done;
+                job.total = total;
+                Some(self.changed.clone())
+            }
+            WorkerReply::Digest { id, digest } => {
+                let job = self.job.take_if(|j| j.id == id)?;
+                self.cache.borrow_mut().insert(
+                    job.seed,
+                    Computed {
+                        digest: Rc::new(digest),
+                        ms: now() - job.started,
+                        in_worker: true,
+                    },
+                );
+                Some(self.changed.clone())
+            }
+            WorkerReply::Bench { .. } => None,
+            WorkerReply::Error { error } => {
+                self.job = None;
+                self.failed = Some(error);
+                Some(self.changed.clone())
+            }
+        }
+    }
+}
+
+impl Drop for LotteryWorker {
+    fn drop(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The network bar: which network this tab is in, its role, the other tabs, conflicts to
+//! resolve, and how many messages this tab refused.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// Props of [`NetworkBar`].
+#[derive(Properties, PartialEq)]
+pub struct NetworkBarProps {
+    /// `Playground::network_json()`.
+    pub network: Value,
+    /// Rejections in this tab by reason.
+    pub rejected: BTreeMap<String, u64>,
+    /// Join the network of a conflicting tab.
+    pub on_join: Callback<String>,
+    /// Keep ours, ignore that tab.
+    pub on_keep: Callback<String>,
+}
+
+fn text(v: &Value, k: &str) -> String {
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The network bar.
+#[function_component(NetworkBar)]
+pub fn network_bar(p: &NetworkBarProps) -> Html {
+    let role = text(&p.network, "role");
+    let name = text(&p.network, "name");
+    let tabs = p
+        .network
+        .get("tabs")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let conflicts = p
+        .network
+        .get("conflicts")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let total: u64 = p.rejected.values().sum();
+    let reasons = p
+        .rejected
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let role_text = match role.as_str() {
+        "solo" => "this tab runs alone".to_string(),
+        "discovering" => format!("looking for network \"{name}\"…"),
+        "host" => "this tab hosts the network (genesis and exchange)".to_string(),
+        _ => "this tab is a member".to_string(),
+    };
+    html! {
+        <section class="network" aria-label="Network of tabs" data-testid="network">
+            <span class="netname">{"Network "}<b data-testid="net-name">{name.clone()}</b></span>
+            if role != "solo" {
+                <span class="stat">{"tab "}<code data-testid="tab-id">{text(&p.network, "tab")}</code></span>
+            }
+            <span class={classes!("stat", "role", role.clone())} data-testid="role" data-role={role.clone()}>{role_text}</span>
+            if role == "solo" {
+                <span class="hint">{"To join tabs or windows into one network, open "}
+                    <a href="?net=class-a">{"?net=class-a"}</a>{" in each of them."}</span>
+            } else {
+                <span class="tabs" data-testid="other-tabs">
+                    { if tabs.is_empty() { html! { <span class="muted">{"no other tabs yet"}</span> } } else { html! {
+                        { for tabs.iter().map(|t| html! {
+                            <span class="tabpeer" data-tab={text(t, "tab")}>
+                                {format!("tab {} · {} · height {}", text(t, "tab"), text(t, "role"), t.get("height").and_then(Value::as_u64).unwrap_or(0))}
+                            </span>
+                        }) }
+                    } } }
+                </span>
+            }
+            <span class={classes!("stat", (total > 0).then_some("warn"))} data-testid="rejected" data-total={total.to_string()} title={reasons.clone()}>
+                {format!("{total} message(s) refused")}
+            </span>
+            if total > 0 { <span class="muted small">{reasons}</span> }
+            { for conflicts.iter().map(|c| {
+                let tab = text(c, "tab");
+                let (t1, t2) = (tab.clone(), tab.clone());
+                let (on_join, on_keep) = (p.on_join.clone(), p.on_keep.clone());
+                html! {
+                    <div class="conflict" role="alert" data-testid="conflict">
+                        {format!("Tab {tab} runs another network called \"{name}\" (genesis {}…, height {}). Both cannot be one chain.",
+                            text(c, "network").chars().take(8).collect::<String>(), c.get("height").and_then(Value::as_u64).unwrap_or(0))}
+                        <button onclick={Callback::from(move |_| on_join.emit(t1.clone()))} data-testid="join-theirs">{"Join theirs (drop this tab's chain)"}</button>
+                        <button onclick={Callback::from(move |_| on_keep.emit(t2.clone()))} data-testid="keep-mine">{"Keep mine (ignore that tab)"}</button>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}

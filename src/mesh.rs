@@ -1,0 +1,250 @@
+//! Tabs as nodes: the frames that tabs of one browser exchange over a BroadcastChannel, and
+//! what a tab knows about the others (presence, roles, conflicts, rejected frames).
+//!
+//! This is plain data and logic; `channel.rs` only moves the frames' text. A frame wraps one
+//! core message (the same bytes in-tab nodes exchange) with the sending tab and node, or is a
+//! presence frame that tells the network's genesis so that a new tab can join. Everything that
+//! arrives is untrusted: size-limited, parsed with a typed error, rate-limited, and then the
+//! core validates the message inside like any other.
+
+use pos_core::message::MAX_MESSAGE_BYTES;
+use pos_core::{Genesis, Hash, PeerId};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Largest frame accepted, in bytes of text.
+pub const MAX_FRAME_BYTES: usize = MAX_MESSAGE_BYTES + 4096;
+
+/// How long a new tab listens for a network before it starts one (ms).
+pub const DISCOVERY_MS: u64 = 900;
+
+/// A tab not heard from for this long has gone (ms).
+pub const TAB_TIMEOUT_MS: u64 = 6_000;
+
+/// How often a tab repeats its presence (ms).
+pub const HELLO_EVERY_MS: u64 = 2_000;
+
+/// Most frames accepted per second from all other tabs together; the rest are dropped.
+pub const MAX_FRAMES_PER_SECOND: u32 = 1_500;
+
+/// A tab's part in its network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// Listening for a network to join.
+    Discovering,
+    /// Started the network: holds genesis and the exchange.
+    Host,
+    /// Joined a network another tab started.
+    Member,
+}
+
+/// What tabs say to each other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Frame {
+    /// "I am here" (sent on arrival and now and then); asks others to answer with `Here`.
+    Hello {
+        /// The sending tab.
+        tab: String,
+        /// Its role.
+        role: Role,
+        /// Its network's genesis, once it has one.
+        genesis: Option<Genesis>,
+        /// Its best height.
+        height: u64,
+    },
+    /// The answer to a `Hello`.
+    Here {
+        /// The sending tab.
+        tab: String,
+        /// Its role.
+        role: Role,
+        /// Its network's genesis, once it has one.
+        genesis: Option<Genesis>,
+        /// Its best height.
+        height: u64,
+    },
+    /// The tab is closing.
+    Bye {
+        /// The sending tab.
+        tab: String,
+    },
+    /// A core message from one of the tab's nodes.
+    Msg {
+        /// The sending tab.
+        tab: String,
+        /// The sending node in that tab ("n0", …).
+        node: String,
+        /// One receiver ("tab/node"), or every node.
+        to: Option<String>,
+        /// The core message (JSON text).
+        data: String,
+    },
+}
+
+impl Frame {
+    /// The sending tab.
+    pub fn tab(&self) -> &str {
+        match self {
+            Frame::Hello { tab, .. }
+            | Frame::Here { tab, .. }
+            | Frame::Bye { tab }
+            | Frame::Msg { tab, .. } => tab,
+        }
+    }
+
+    /// The frame as text for the channel.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Why a frame from the channel was dropped before reaching any node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameError {
+    /// Longer than [`MAX_FRAME_BYTES`].
+    TooLarge,
+    /// Not a frame.
+    Malformed,
+    /// A tab id that is not 1 to 16 letters and digits.
+    BadTab,
+    /// More than [`MAX_FRAMES_PER_SECOND`].
+    Flood,
+    /// A genesis whose hash is not the network it claims, or an invalid one.
+    BadGenesis,
+}
+
+impl FrameError {
+    /// The key under which it is counted.
+    pub fn key(self) -> &'static str {
+        match self {
+            FrameError::TooLarge => "frame:tooLarge",
+            FrameError::Malformed => "frame:malformed",
+            FrameError::BadTab => "frame:badTab",
+            FrameError::Flood => "frame:flood",
+            FrameError::BadGenesis => "frame:badGenesis",
+        }
+    }
+}
+
+/// Parses untrusted text into a frame.
+pub fn parse(text: &str) -> Result<Frame, FrameError> {
+    if text.len() > MAX_FRAME_BYTES {
+        return Err(FrameError::TooLarge);
+    }
+    let frame: Frame = serde_json::from_str(text).map_err(|_| FrameError::Malformed)?;
+    let tab = frame.tab();
+    if tab.is_empty() || tab.len() > 16 || !tab.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(FrameError::BadTab);
+    }
+    Ok(frame)
+}
+
+/// Another tab as this one knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TabPeer {
+    /// Its role, as it last said.
+    pub role: Role,
+    /// Its network (genesis block hash), if it has one.
+    pub network: Option<Hash>,
+    /// Its best height, as it last said.
+    pub height: u64,
+    /// When it was last heard (ms).
+    pub last_seen: u64,
+}
+
+/// Another tab that runs a different network under the same name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Conflict {
+    /// The other tab.
+    pub tab: String,
+    /// Its network's genesis.
+    pub genesis: Genesis,
+    /// Its network's id.
+    pub network: Hash,
+    /// Its height when it said so.
+    pub height: u64,
+}
+
+/// What one tab knows of the others.
+#[derive(Debug, Clone)]
+pub struct Mesh {
+    /// This tab's id.
+    pub tab: String,
+    /// The network's name (from `?net=`).
+    pub name: String,
+    /// This tab's role.
+    pub role: Role,
+    /// When discovery started (ms).
+    pub since: u64,
+    /// Other tabs by id.
+    pub tabs: BTreeMap<String, TabPeer>,
+    /// Tabs on another network of this name, waiting for the user's choice.
+    pub conflicts: Vec<Conflict>,
+    /// Tabs whose network the user chose not to join: their frames are dropped.
+    pub ignored: BTreeSet<String>,
+    /// Frames dropped at the edge, by reason.
+    pub rejected: BTreeMap<String, u64>,
+    /// Start of the current rate window (ms) and frames accepted in it.
+    window: (u64, u32),
+    /// When this tab last said hello (ms).
+    pub last_hello: u64,
+}
+
+impl Mesh {
+    /// A tab that starts listening on network `name` at `now`.
+    pub fn new(tab: String, name: String, now: u64) -> Mesh {
+        Mesh {
+            tab,
+            name,
+            role: Role::Discovering,
+            since: now,
+            tabs: BTreeMap::new(),
+            conflicts: Vec::new(),
+            ignored: BTreeSet::new(),
+            rejected: BTreeMap::new(),
+            window: (now, 0),
+            last_hello: now,
+        }
+    }
+
+    /// Counts a dropped frame.
+    pub fn reject(&mut self, e: FrameError) {
+        *self.rejected.entry(e.key().to_string()).or_insert(0) += 1;
+    }
+
+    /// Takes one more frame into the rate window; false when over the limit.
+    pub fn admit(&mut self, now: u64) -> bool {
+        if now >= self.window.0 + 1_000 {
+            self.window = (now, 0);
+        }
+        self.window.1 += 1;
+        self.window.1 <= MAX_FRAMES_PER_SECOND
+    }
+
+    /// The peer id of node `node` of tab `tab`.
+    pub fn peer_id(tab: &str, node: &str) -> PeerId {
+        PeerId(format!("{tab}/{node}"))
+    }
+
+    /// Tabs silent for longer than [`TAB_TIMEOUT_MS`]; they are forgotten.
+    pub fn expire(&mut self, now: u64) -> Vec<String> {
+        let gone: Vec<String> = self
+            .tabs
+            .iter()
+            .filter(|(_, t)| t.last_seen + TAB_TIMEOUT_MS < now)
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in &gone {
+            self.tabs.remove(id);
+        }
+        gone
+    }
+}

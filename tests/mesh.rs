@@ -1,0 +1,108 @@
+//! Tabs as nodes without a browser channel: two models pass frames to each other by hand, so
+//! discovery, joining, sync, conflicts and refusals are checked in wasm (headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use pos_core::Wallet;
+use pos_playground::mesh::{Role, DISCOVERY_MS};
+use pos_playground::model::{Playground, Request};
+use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T0: u64 = 1_700_000_000_000;
+
+fn tab(name: &str, id: &str, seed: u64, now: u64, start_new: bool) -> Playground {
+    let wallet = Wallet::from_seed([seed as u8; 32]);
+    Playground::networked(name, id.into(), seed, now, wallet, start_new)
+}
+
+/// Moves every pending frame between the tabs until they are quiet, advancing time in steps.
+fn run(tabs: &mut [&mut Playground], from: u64, to: u64) {
+    let mut now = from;
+    while now <= to {
+        for t in tabs.iter_mut() {
+            t.advance(now);
+        }
+        for _ in 0..4 {
+            let mut frames = Vec::new();
+            for (i, t) in tabs.iter_mut().enumerate() {
+                frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
+            }
+            if frames.is_empty() {
+                break;
+            }
+            for (i, f) in frames {
+                for (j, t) in tabs.iter_mut().enumerate() {
+                    if i != j {
+                        t.receive_frame(&f, now);
+                    }
+                }
+            }
+        }
+        now += 50;
+    }
+}
+
+#[test]
+fn the_first_tab_hosts_and_the_second_joins_and_syncs() {
+    let mut host = tab("class", "aaaa", 1, T0, false);
+    run(&mut [&mut host], T0, T0 + DISCOVERY_MS + 100);
+    assert_eq!(host.mesh().map(|m| m.role), Some(Role::Host));
+    host.submit(0, Request::Exchange(30)).expect("accepted");
+    run(&mut [&mut host], T0 + DISCOVERY_MS + 150, T0 + 4_000);
+    assert_eq!(host.summary(0).map(|s| s.height), Some(1));
+
+    let mut member = tab("class", "bbbb", 2, T0 + 4_050, false);
+    run(&mut [&mut host, &mut member], T0 + 4_050, T0 + 9_000);
+    assert_eq!(member.mesh().map(|m| m.role), Some(Role::Member));
+    assert_eq!(member.genesis(), host.genesis());
+    let (h, m) = (
+        host.summary(0).expect("host"),
+        member.summary(0).expect("member"),
+    );
+    assert_eq!(
+        (m.height, &m.tip),
+        (h.height, &h.tip),
+        "the member took the chain"
+    );
+    let peers = member.peers_json(0).expect("peers");
+    assert_eq!(peers[0]["where"], "channel");
+    assert_eq!(peers[0]["peer"], "aaaa/n0");
+}
+
+#[test]
+fn two_hosts_under_one_name_conflict_until_one_joins_the_other() {
+    let mut x = tab("twins", "xxxx", 3, T0, true);
+    let mut y = tab("twins", "yyyy", 4, T0, true);
+    run(&mut [&mut x, &mut y], T0, T0 + 3_000);
+    assert_eq!(x.mesh().map(|m| m.conflicts.len()), Some(1));
+    assert_eq!(y.mesh().map(|m| m.conflicts.len()), Some(1));
+    y.join_conflict("xxxx", T0 + 3_000)
+        .expect("a conflict to resolve");
+    assert_eq!(y.mesh().map(|m| m.role), Some(Role::Member));
+    assert_eq!(y.genesis(), x.genesis());
+    // x keeps its own network and ignores nobody: y now speaks x's network.
+    x.keep_mine("yyyy").expect("a conflict to resolve");
+    assert!(x.keep_mine("yyyy").is_err());
+}
+
+#[test]
+fn frames_that_are_not_frames_are_counted_and_change_nothing() {
+    let mut host = tab("class", "aaaa", 5, T0, true);
+    host.advance(T0);
+    let before = host.summary(0).expect("host");
+    for junk in [
+        "nonsense",
+        r#"{"kind":"msg"}"#,
+        r#"{"kind":"bye","tab":"a/b"}"#,
+        r#"{"kind":"msg","tab":"evil","node":"n0","to":null,"data":"{}"}"#,
+    ] {
+        host.receive_frame(junk, T0 + 10);
+    }
+    host.advance(T0 + 20);
+    let counts = host.rejected_json(0).expect("counts");
+    assert_eq!(counts["frame:malformed"], 2);
+    assert_eq!(counts["frame:badTab"], 1);
+    assert_eq!(counts["malformed"], 1, "the core refused the empty message");
+    assert_eq!(host.summary(0).expect("host"), before);
+}
