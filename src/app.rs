@@ -3,6 +3,7 @@
 
 use crate::channel::{self, Channel};
 use crate::components::activity::ActivityFeed;
+use crate::components::files::ChainFiles;
 use crate::components::lottery::LotterySection;
 use crate::components::network::NetworkBar;
 use crate::components::node_card::NodeCard;
@@ -11,25 +12,66 @@ use crate::components::timeline::Timeline;
 use crate::driver::{self, now_ms};
 use crate::js_api;
 use crate::model::{Playground, Request, IN_TAB_LATENCY_MS, MAX_NODES};
+use crate::storage::{self, Saver};
 use pos_core::Wallet;
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
 /// Nodes a fresh page starts with (the host included).
 pub const START_NODES: usize = 4;
 
-fn fresh_playground(network: Option<String>) -> Playground {
+fn random_seed() -> u64 {
     let mut seed = [0u8; 8];
     // Without browser randomness the clock still gives each page load its own network.
-    let seed = match getrandom::getrandom(&mut seed) {
+    match getrandom::getrandom(&mut seed) {
         Ok(()) => u64::from_le_bytes(seed),
         Err(_) => now_ms(),
+    }
+}
+
+fn tab_id(seed: u64) -> String {
+    format!("{:04x}", seed >> 48)
+}
+
+/// A saved state that could not be restored, waiting for the user's choice.
+#[derive(Clone, PartialEq)]
+pub struct Recovery {
+    /// Why, in plain words.
+    pub reason: String,
+    /// The stored text, for a copy.
+    pub raw: String,
+}
+
+/// The tab as it was before a reload, if the browser kept it; or why it cannot come back.
+fn restore_saved(network: Option<&str>) -> (Option<Playground>, Option<Recovery>) {
+    if network.is_some() && channel::start_new_from_url() {
+        return (None, None);
+    }
+    let (area, key) = storage::slot(network);
+    let Some(text) = storage::load(area, &key) else {
+        return (None, None);
     };
+    let seed = random_seed();
+    match Playground::restore(&text, seed, now_ms(), tab_id(seed)) {
+        Ok(p) => (Some(p), None),
+        Err(e) => (
+            None,
+            Some(Recovery {
+                reason: e.to_string(),
+                raw: text,
+            }),
+        ),
+    }
+}
+
+fn fresh_playground(network: Option<String>, start_new: bool) -> Playground {
+    let seed = random_seed();
     if let Some(name) = network {
-        let tab = format!("{:04x}", seed >> 48);
         if let Ok(wallet) = Wallet::generate() {
-            let start_new = channel::start_new_from_url();
-            return Playground::networked(&name, tab, seed, now_ms(), wallet, start_new);
+            return Playground::networked(&name, tab_id(seed), seed, now_ms(), wallet, start_new);
         }
     }
     let wallets = (1..START_NODES)
@@ -42,10 +84,28 @@ fn fresh_playground(network: Option<String>) -> Playground {
 #[function_component(App)]
 pub fn app() -> Html {
     let network = use_memo((), |_| channel::network_from_url());
+    let restored = {
+        let network = network.clone();
+        use_mut_ref(move || restore_saved(network.as_deref()))
+    };
     let model = {
         let network = (*network).clone();
-        use_mut_ref(move || fresh_playground(network))
+        let restored = restored.clone();
+        use_mut_ref(move || {
+            let saved = restored.borrow_mut().0.take();
+            saved.unwrap_or_else(|| fresh_playground(network, channel::start_new_from_url()))
+        })
     };
+    let recovery = {
+        let restored = restored.clone();
+        use_state(move || restored.borrow_mut().1.take())
+    };
+    let saver = {
+        let (area, key) = storage::slot(network.as_deref());
+        let enabled = recovery.is_none();
+        use_memo((), move |_| Saver::new(area, key, enabled))
+    };
+    let files_message = use_state(|| None::<(bool, String)>);
     let redraw = use_force_update();
     let selected = use_state(|| 0usize);
     let view = use_state(|| View::Chain);
@@ -56,18 +116,21 @@ pub fn app() -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         let network = network.clone();
+        let saver = saver.clone();
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
             let channel = (*network)
                 .as_deref()
                 .and_then(|name| Channel::open(name, model.clone(), redraw.clone()));
             let r = redraw.clone();
-            let timer = driver::start(model.clone(), channel.clone(), move || r());
-            let api = js_api::install(model, redraw);
+            let timer = driver::start(model.clone(), channel.clone(), saver.clone(), move || r());
+            let api = js_api::install(model.clone(), redraw, saver.clone());
+            let on_hide = save_on_hide(model, saver);
             move || {
                 drop(timer);
                 drop(api);
                 drop(channel);
+                drop(on_hide);
             }
         });
     }
@@ -116,6 +179,79 @@ pub fn app() -> Html {
         })
     };
 
+    let on_start_fresh = {
+        let recovery = recovery.clone();
+        let saver = saver.clone();
+        Callback::from(move |_| {
+            saver.clear();
+            saver.set_enabled(true);
+            recovery.set(None);
+        })
+    };
+    let on_keep_copy = {
+        let recovery = recovery.clone();
+        Callback::from(move |_| {
+            if let Some(r) = &*recovery {
+                let _ = storage::download("pos-playground-saved-state.json", &r.raw);
+            }
+        })
+    };
+    let on_new_network = {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        let saver = saver.clone();
+        let network = network.clone();
+        Callback::from(move |_| {
+            let sure = web_sys::window()
+                .and_then(|w| w.confirm_with_message("Start a new network? This tab's chain, balances and keys are replaced; export a chain first to keep it.").ok())
+                .unwrap_or(false);
+            if sure {
+                saver.clear();
+                *model.borrow_mut() = fresh_playground((*network).clone(), true);
+                saver.mark_dirty();
+                redraw.force_update();
+            }
+        })
+    };
+    let on_export = {
+        let model = model.clone();
+        let files_message = files_message.clone();
+        Callback::from(move |(i, with_keys): (usize, bool)| {
+            let text = model.borrow().export_chain(i, with_keys, now_ms());
+            let name = format!(
+                "pos-playground-chain-node{}{}.json",
+                i + 1,
+                if with_keys { "-with-keys" } else { "" }
+            );
+            files_message.set(Some(match text.map(|t| storage::download(&name, &t)) {
+                Some(Ok(())) => (true, format!("Saved {name}")),
+                Some(Err(e)) => (false, e),
+                None => (false, "no such node".into()),
+            }));
+        })
+    };
+    let on_import = {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        let saver = saver.clone();
+        let files_message = files_message.clone();
+        Callback::from(move |text: String| {
+            let result = Wallet::generate().map_err(|e| e.to_string()).and_then(|w| {
+                Playground::import_chain(&text, random_seed(), now_ms(), w)
+                    .map_err(|e| format!("Refused at block {}: {e}", e.height()))
+            });
+            files_message.set(Some(match result {
+                Ok(p) => {
+                    let height = p.summary(0).map_or(0, |s| s.height);
+                    *model.borrow_mut() = p;
+                    saver.mark_dirty();
+                    (true, format!("Imported a valid chain of height {height}: this tab now runs a new network from it"))
+                }
+                Err(e) => (false, e),
+            }));
+            redraw.force_update();
+        })
+    };
     let on_join = {
         let model = model.clone();
         let redraw = redraw.clone();
@@ -158,6 +294,17 @@ pub fn app() -> Html {
 
     html! {
         <div class="page">
+            if let Some(r) = (*recovery).clone() {
+                <div class="recovery" role="alertdialog" aria-labelledby="recovery-title" data-testid="recovery">
+                    <h2 id="recovery-title">{"The saved playground could not be restored"}</h2>
+                    <p data-testid="recovery-reason">{format!("What the browser kept for this tab is not a valid playground: {}.", r.reason)}</p>
+                    <p>{"Nothing is overwritten until you choose. Keep a copy of the saved data if you want to look at it, then start fresh."}</p>
+                    <div class="recovery-actions">
+                        <button onclick={on_keep_copy} data-testid="keep-copy">{"Download a copy"}</button>
+                        <button onclick={on_start_fresh} data-testid="start-fresh">{"Start fresh"}</button>
+                    </div>
+                </div>
+            }
             <header class="top">
                 <div class="title">
                     <h1>{"pos-playground"}</h1>
@@ -171,6 +318,7 @@ pub fn app() -> Html {
                     </span>
                     <span class="stat">{format!("{IN_TAB_LATENCY_MS} ms links")}</span>
                     <button onclick={on_add} disabled={summaries.len() >= MAX_NODES} data-testid="add-node">{"+ Add node"}</button>
+                    <button class="ghost-danger" onclick={on_new_network} data-testid="new-network" title="Start over with a new genesis (asks first)">{"New network…"}</button>
                     <button onclick={on_remove} disabled={summaries.len() <= 1} data-testid="remove-node">{"− Remove node"}</button>
                     if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
                 </div>
@@ -211,6 +359,13 @@ pub fn app() -> Html {
                 tip={summaries.get(sel).map(|s| s.tip.clone()).unwrap_or_default()}
                 nodes={summaries.len()}
             />
+            <ChainFiles
+                node={sel}
+                name={Playground::name(sel)}
+                on_export={on_export}
+                on_import={on_import}
+                message={(*files_message).clone()}
+            />
             <Panels
                 names={names}
                 selected={sel}
@@ -226,4 +381,17 @@ pub fn app() -> Html {
             </footer>
         </div>
     }
+}
+
+/// Saves the tab's state one last time when the page goes away (reload, close).
+fn save_on_hide(model: Rc<RefCell<Playground>>, saver: Rc<Saver>) -> Option<Closure<dyn FnMut()>> {
+    let on_hide = Closure::<dyn FnMut()>::new(move || {
+        if let Ok(m) = model.try_borrow() {
+            saver.maybe_save(&m, now_ms(), true);
+        }
+    });
+    web_sys::window()?
+        .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref())
+        .ok()?;
+    Some(on_hide)
 }

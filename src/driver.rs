@@ -3,6 +3,7 @@
 
 use crate::channel::Channel;
 use crate::model::Playground;
+use crate::storage::Saver;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -52,17 +53,23 @@ impl Drop for Interval {
 pub fn start(
     model: Rc<RefCell<Playground>>,
     channel: Option<Rc<Channel>>,
+    saver: Rc<Saver>,
     redraw: impl Fn() + 'static,
 ) -> Option<Interval> {
     Interval::new(TICK_MS, move || {
-        let Ok(changed) = model.try_borrow_mut().map(|mut m| m.advance(now_ms())) else {
+        let now = now_ms();
+        let Ok(changed) = model.try_borrow_mut().map(|mut m| m.advance(now)) else {
             return;
         };
         if let Some(ch) = &channel {
             ch.pump();
         }
         if changed {
+            saver.mark_dirty();
             redraw();
+        }
+        if let Ok(m) = model.try_borrow() {
+            saver.maybe_save(&m, now, false);
         }
     })
 }

@@ -5,6 +5,7 @@
 
 use crate::driver::now_ms;
 use crate::model::Playground;
+use crate::storage::Saver;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -47,7 +48,11 @@ fn failure(error: impl Into<String>) -> Value {
 type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> Value>;
 
 /// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
-pub fn install(model: Rc<RefCell<Playground>>, redraw: Rc<dyn Fn()>) -> Option<ApiHandle> {
+pub fn install(
+    model: Rc<RefCell<Playground>>,
+    redraw: Rc<dyn Fn()>,
+    saver: Rc<Saver>,
+) -> Option<ApiHandle> {
     let window = web_sys::window()?;
     let api = js_sys::Object::new();
     let entries: Vec<(&str, bool, ApiFn)> = vec![
@@ -89,6 +94,41 @@ pub fn install(model: Rc<RefCell<Playground>>, redraw: Rc<dyn Fn()>) -> Option<A
             }),
         ),
         ("network", false, Box::new(|m, _, _| m.network_json())),
+        (
+            "exportChain",
+            false,
+            Box::new(|m, i, opts| {
+                let keys = from_js(&opts)
+                    .get("keys")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                index(&i)
+                    .and_then(|i| m.export_chain(i, keys, now_ms()))
+                    .map_or(Value::Null, Value::String)
+            }),
+        ),
+        (
+            "importChain",
+            true,
+            Box::new(|m, text, _| {
+                let Some(text) = text.as_string() else {
+                    return json!({ "ok": false, "height": 0, "error": "give the chain file's text" });
+                };
+                let fresh = match pos_core::Wallet::generate() {
+                    Ok(w) => w,
+                    Err(e) => return failure(format!("no randomness for a key: {e}")),
+                };
+                let seed = u64::from_le_bytes(fresh.secret()[..8].try_into().unwrap_or([0; 8]));
+                match Playground::import_chain(&text, seed, now_ms(), fresh) {
+                    Ok(p) => {
+                        let height = p.summary(0).map_or(0, |s| s.height);
+                        *m = p;
+                        json!({ "ok": true, "height": height })
+                    }
+                    Err(e) => json!({ "ok": false, "height": e.height(), "error": e.to_string() }),
+                }
+            }),
+        ),
         (
             "peers",
             false,
@@ -158,6 +198,8 @@ pub fn install(model: Rc<RefCell<Playground>>, redraw: Rc<dyn Fn()>) -> Option<A
     for (name, mutates, f) in entries {
         let model = model.clone();
         let redraw = redraw.clone();
+        let saver = saver.clone();
+        let promise = name == "importChain";
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
             let result = {
                 let Ok(mut m) = model.try_borrow_mut() else {
@@ -168,9 +210,14 @@ pub fn install(model: Rc<RefCell<Playground>>, redraw: Rc<dyn Fn()>) -> Option<A
                 f(&mut m, a, b)
             };
             if mutates {
+                saver.mark_dirty();
                 redraw();
             }
-            to_js(&result)
+            if promise {
+                js_sys::Promise::resolve(&to_js(&result)).into()
+            } else {
+                to_js(&result)
+            }
         });
         js_sys::Reflect::set(
             &api,

@@ -15,6 +15,8 @@ pub mod js_api;
 pub mod lottery_view;
 pub mod mesh;
 pub mod model;
+pub mod persist;
+pub mod storage;
 
 /// Mounts the app into the page's body.
 pub fn start() {

@@ -178,6 +178,73 @@ impl Playground {
         p
     }
 
+    /// A tab rebuilt around a validated `chain` (restoring a save, or importing a chain file):
+    /// one node per wallet, each holding the chain; the exchange's wallet, if given, goes to the
+    /// first node. With `network` the tab rejoins the network of tabs of that name, as its host
+    /// when it holds the exchange, else as a member.
+    pub(crate) fn from_chain(
+        seed: u64,
+        now: u64,
+        chain: Chain,
+        wallets: Vec<Wallet>,
+        exchange: Option<Wallet>,
+        network: Option<(String, String)>,
+    ) -> Playground {
+        let mut net = SimNet::new(SplitMix64::new(seed).next_u64(), in_tab_link(), now);
+        let mut exchange = exchange;
+        let hosts = exchange.is_some();
+        for w in wallets {
+            net.add_node(Node::new(w, exchange.take(), chain.clone(), node_config()));
+        }
+        let results = vec![None; net.nodes().len()];
+        let mut p = Playground {
+            genesis: chain.genesis().clone(),
+            net,
+            results,
+            activity: VecDeque::new(),
+            mesh: None,
+            outbox: Vec::new(),
+            spare: None,
+            seed,
+        };
+        if let Some((name, tab)) = network {
+            p.net.open_to_outside();
+            let mut mesh = Mesh::new(tab, name, now);
+            mesh.role = if hosts { Role::Host } else { Role::Member };
+            mesh.last_hello = 0;
+            p.mesh = Some(mesh);
+        }
+        p
+    }
+
+    /// Every node's pooled transactions, without repeats, in the order first seen.
+    pub(crate) fn pooled(&self) -> Vec<pos_core::Transaction> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for n in self.net.nodes() {
+            for tx in n.node.pool().transactions() {
+                if seen.insert(tx.id()) {
+                    out.push(tx.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Puts transactions back into every node's pool (those that still apply).
+    pub(crate) fn repool(&mut self, txs: &[pos_core::Transaction]) {
+        for i in 0..self.len() {
+            if let Some(n) = self.net.node_mut(i) {
+                n.restore_pool(txs.to_vec());
+            }
+        }
+    }
+
+    /// Writes a line in the activity feed.
+    pub(crate) fn note(&mut self, text: String) {
+        self.log(0, "info", text);
+    }
+
     /// A tab of the network of tabs called `name`: it listens for [`mesh::DISCOVERY_MS`]; if a
     /// tab answers with a genesis it joins that network with one node holding `wallet`,
     /// otherwise it starts the network itself and hosts genesis and the exchange. With

@@ -403,6 +403,22 @@ impl Node {
         &self.wallet
     }
 
+    /// Puts saved transactions back into the pool, in order (a driver restoring its state).
+    /// Returns those that no longer apply, with the reason; nothing is broadcast.
+    pub fn restore_pool(&mut self, txs: Vec<Transaction>) -> Vec<(Hash, TxError)> {
+        txs.into_iter()
+            .filter_map(|tx| {
+                let id = tx.id();
+                self.pool.add(tx, &self.chain).err().map(|e| (id, e))
+            })
+            .collect()
+    }
+
+    /// The exchange's wallet, on the node that hosts it (for saving and export).
+    pub fn exchange_wallet(&self) -> Option<&Wallet> {
+        self.exchange.as_ref()
+    }
+
     /// Whether this node hosts the exchange.
     pub fn hosts_exchange(&self) -> bool {
         self.exchange.is_some()

@@ -231,6 +231,11 @@ impl SimNet {
         self.nodes.get(i).map(|s| &s.node)
     }
 
+    /// Node `i`, to change it outside the message flow (restoring a saved pool).
+    pub fn node_mut(&mut self, i: usize) -> Option<&mut Node> {
+        self.nodes.get_mut(i).map(|s| &mut s.node)
+    }
+
     /// Messages delivered and lost so far.
     pub fn traffic(&self) -> (u64, u64) {
         (self.delivered, self.dropped)

@@ -1,6 +1,7 @@
 //! The page's components.
 
 pub mod activity;
+pub mod files;
 pub mod lottery;
 pub mod network;
 pub mod node_card;

@@ -1,0 +1,70 @@
+//! Export a node's chain as a file (keys only on request, with a warning) and import one.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`ChainFiles`].
+#[derive(Properties, PartialEq)]
+pub struct ChainFilesProps {
+    /// The node whose chain is exported.
+    pub node: usize,
+    /// Its name.
+    pub name: String,
+    /// Export (node, with keys).
+    pub on_export: Callback<(usize, bool)>,
+    /// A file's text to import.
+    pub on_import: Callback<String>,
+    /// The last outcome (ok, words).
+    pub message: Option<(bool, String)>,
+}
+
+/// The export/import bar.
+#[function_component(ChainFiles)]
+pub fn chain_files(p: &ChainFilesProps) -> Html {
+    let with_keys = use_state(|| false);
+    let on_keys = {
+        let with_keys = with_keys.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let sure = !on
+                || web_sys::window()
+                    .and_then(|w| w.confirm_with_message("Include secret keys? Whoever gets the file can spend this node's tokens (and the exchange's, on the host).").ok())
+                    .unwrap_or(false);
+            with_keys.set(on && sure);
+        })
+    };
+    let on_export = {
+        let cb = p.on_export.clone();
+        let (node, keys) = (p.node, *with_keys);
+        Callback::from(move |_| cb.emit((node, keys)))
+    };
+    let on_file = {
+        let cb = p.on_import.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let cb = cb.clone();
+            input.set_value("");
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                cb.emit(text);
+            });
+        })
+    };
+    html! {
+        <section class="files" aria-label="Save and share chains">
+            <button onclick={on_export} data-testid="export-chain">{format!("Export {}'s chain", p.name)}</button>
+            <label class="keys"><input type="checkbox" checked={*with_keys} onchange={on_keys} data-testid="export-keys" />{" with secret keys"}</label>
+            <label class="import">{"Import a chain file: "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="import-chain" /></label>
+            if let Some((ok, text)) = &p.message {
+                <span class={classes!("files-msg", if *ok { "ok" } else { "err" })} role="status" data-testid="files-message">{text.clone()}</span>
+            }
+        </section>
+    }
+}

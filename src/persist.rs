@@ -1,0 +1,258 @@
+//! Nothing lost: the tab's state as text for the browser's storage, and a node's chain as a file
+//! to export and import. Plain Rust: what is stored is validated on the way back exactly like a
+//! chain from a peer, so corrupt or tampered text is refused with its reason, never trusted.
+
+use crate::model::Playground;
+use pos_core::hash::{from_hex_array, to_hex};
+use pos_core::{Block, Chain, ChainError, Genesis, Transaction, Wallet};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The `format` of saved tab state.
+pub const STATE_FORMAT: &str = "pos-playground-state";
+/// The version of saved tab state this build writes and reads.
+pub const STATE_VERSION: u32 = 1;
+/// The `format` of an exported chain file.
+pub const CHAIN_FORMAT: &str = "pos-playground-chain";
+/// The version of chain files this build writes and reads.
+pub const CHAIN_VERSION: u32 = 1;
+
+/// A tab's state as stored: the genesis, the best chain of its nodes, their pooled
+/// transactions, every node's key (and the exchange's on the host), and the network of tabs it
+/// belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedState {
+    /// [`STATE_FORMAT`].
+    pub format: String,
+    /// [`STATE_VERSION`].
+    pub version: u32,
+    /// When it was saved (ms).
+    pub saved_at: u64,
+    /// The network of tabs (`?net=`), if any.
+    pub network: Option<String>,
+    /// Every block from genesis, as the most advanced node holds them.
+    pub blocks: Vec<Block>,
+    /// The genesis.
+    pub genesis: Genesis,
+    /// Pooled transactions of all nodes.
+    pub pool: Vec<Transaction>,
+    /// Each node's secret key in hex, in node order.
+    pub keys: Vec<String>,
+    /// The exchange's secret key in hex, on the host.
+    pub exchange_key: Option<String>,
+}
+
+/// An exported chain file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainFile {
+    /// [`CHAIN_FORMAT`].
+    pub format: String,
+    /// [`CHAIN_VERSION`].
+    pub version: u32,
+    /// Which node it was exported from ("Node 2").
+    pub node: String,
+    /// When (ms).
+    pub exported_at: u64,
+    /// The genesis.
+    pub genesis: Genesis,
+    /// Every block from genesis.
+    pub blocks: Vec<Block>,
+    /// Secret keys, only when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keys: Option<ExportedKeys>,
+}
+
+/// Keys in a chain file (only on request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedKeys {
+    /// A warning for whoever opens the file.
+    pub warning: String,
+    /// The node's secret key in hex.
+    pub node: String,
+    /// The exchange's secret key in hex, when the node hosts it.
+    pub exchange: Option<String>,
+}
+
+/// Why stored state or a chain file is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or not the expected shape.
+    Unreadable(String),
+    /// JSON of something else.
+    NotOurs,
+    /// Written by another version of the playground.
+    Version {
+        /// The version found.
+        found: u32,
+        /// The version this build reads.
+        expected: u32,
+    },
+    /// A key that is not 64 hex digits.
+    BadKey,
+    /// The chain fails validation.
+    Chain(ChainError),
+}
+
+impl LoadError {
+    /// The height of the first failing block (0 when the failure is not a block's).
+    pub fn height(&self) -> u64 {
+        match self {
+            LoadError::Chain(ChainError::Block { height, .. }) => *height,
+            _ => 0,
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreadable(detail) => write!(f, "the text cannot be read: {detail}"),
+            LoadError::NotOurs => f.write_str("this is not a pos-playground file"),
+            LoadError::Version { found, expected } => write!(
+                f,
+                "it was written by another version of the playground (format {found}; this one reads {expected})"
+            ),
+            LoadError::BadKey => f.write_str("a saved key is damaged"),
+            LoadError::Chain(ChainError::Block { height, reason }) => {
+                write!(f, "block {height} is invalid: {reason}")
+            }
+            LoadError::Chain(e) => e.fmt(f),
+        }
+    }
+}
+
+fn wallet(hex: &str) -> Result<Wallet, LoadError> {
+    from_hex_array::<32>(hex)
+        .map(Wallet::from_seed)
+        .map_err(|_| LoadError::BadKey)
+}
+
+/// Reads `format` and `version` first, so that another version's file says so instead of
+/// failing on a field it does not have.
+fn check_header(text: &str, format: &str, version: u32) -> Result<(), LoadError> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let h: Header = serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    if h.format.as_deref() != Some(format) {
+        return Err(LoadError::NotOurs);
+    }
+    match h.version {
+        Some(v) if v == version => Ok(()),
+        found => Err(LoadError::Version {
+            found: found.unwrap_or(0),
+            expected: version,
+        }),
+    }
+}
+
+impl Playground {
+    /// This tab's state as text for storage.
+    pub fn save_text(&self, now: u64) -> String {
+        let best = (0..self.len())
+            .filter_map(|i| self.node(i))
+            .max_by_key(|n| n.chain().height());
+        let blocks = best
+            .map(|n| n.chain().blocks().to_vec())
+            .unwrap_or_default();
+        let exchange_key = (0..self.len())
+            .filter_map(|i| self.node(i))
+            .find_map(|n| n.exchange_wallet().map(|w| to_hex(&w.secret())));
+        let state = SavedState {
+            format: STATE_FORMAT.into(),
+            version: STATE_VERSION,
+            saved_at: now,
+            network: self.mesh().map(|m| m.name.clone()),
+            blocks,
+            genesis: self.genesis().clone(),
+            pool: self.pooled(),
+            keys: (0..self.len())
+                .filter_map(|i| self.node(i))
+                .map(|n| to_hex(&n.wallet().secret()))
+                .collect(),
+            exchange_key,
+        };
+        serde_json::to_string(&state).unwrap_or_default()
+    }
+
+    /// Rebuilds a tab from stored text: every block is validated from genesis again.
+    /// `tab` is this tab's new id when the state belongs to a network of tabs.
+    pub fn restore(text: &str, seed: u64, now: u64, tab: String) -> Result<Playground, LoadError> {
+        check_header(text, STATE_FORMAT, STATE_VERSION)?;
+        let state: SavedState =
+            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        let chain = Chain::from_blocks(state.genesis, &state.blocks).map_err(LoadError::Chain)?;
+        let wallets = state
+            .keys
+            .iter()
+            .map(|k| wallet(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        if wallets.is_empty() {
+            return Err(LoadError::BadKey);
+        }
+        let exchange = state.exchange_key.as_deref().map(wallet).transpose()?;
+        let network = state.network.map(|name| (name, tab));
+        let mut p = Playground::from_chain(seed, now, chain, wallets, exchange, network);
+        p.repool(&state.pool);
+        let height = p.summary(0).map_or(0, |s| s.height);
+        p.note(format!(
+            "Restored this tab from the browser's storage: height {height}, every block checked again"
+        ));
+        Ok(p)
+    }
+
+    /// Node `i`'s chain as a file; with `with_keys` the node's key (and the exchange's, on the
+    /// host) go in too.
+    pub fn export_chain(&self, i: usize, with_keys: bool, now: u64) -> Option<String> {
+        let node = self.node(i)?;
+        let chain = node.chain();
+        let file = ChainFile {
+            format: CHAIN_FORMAT.into(),
+            version: CHAIN_VERSION,
+            node: Playground::name(i),
+            exported_at: now,
+            genesis: chain.genesis().clone(),
+            blocks: chain.blocks().to_vec(),
+            keys: with_keys.then(|| ExportedKeys {
+                warning:
+                    "These are secret keys: whoever has this file can spend this node's tokens."
+                        .into(),
+                node: to_hex(&node.wallet().secret()),
+                exchange: node.exchange_wallet().map(|w| to_hex(&w.secret())),
+            }),
+        };
+        serde_json::to_string_pretty(&file).ok()
+    }
+
+    /// Validates a chain file block by block from genesis and, if it holds, starts a new
+    /// network from it in this tab: the file's key (or `fresh`) becomes this tab's node.
+    pub fn import_chain(
+        text: &str,
+        seed: u64,
+        now: u64,
+        fresh: Wallet,
+    ) -> Result<Playground, LoadError> {
+        check_header(text, CHAIN_FORMAT, CHAIN_VERSION)?;
+        let file: ChainFile =
+            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        let chain = Chain::from_blocks(file.genesis, &file.blocks).map_err(LoadError::Chain)?;
+        let (node, exchange) = match &file.keys {
+            Some(k) => (
+                wallet(&k.node)?,
+                k.exchange.as_deref().map(wallet).transpose()?,
+            ),
+            None => (fresh, None),
+        };
+        let height = chain.height();
+        let mut p = Playground::from_chain(seed, now, chain, vec![node], exchange, None);
+        p.note(format!(
+            "Started a new network from an imported chain: {height} blocks, every one checked"
+        ));
+        Ok(p)
+    }
+}
