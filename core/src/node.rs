@@ -357,6 +357,7 @@ pub struct Node {
     forge_at: Option<u64>,
     sync: Option<(PeerId, u64)>,
     buy_counter: u64,
+    /// Purchase requests already served (on the host) or relayed (elsewhere).
     buys_served: HashSet<Hash>,
     rejected: BTreeMap<String, u64>,
     /// Transactions that arrived ahead of their sender's next nonce (links reorder messages),
@@ -521,6 +522,8 @@ impl Node {
                     );
                     self.buy_counter += 1;
                     let id = request.id(self.chain.network_id());
+                    // Our own request coming back through a relay is not relayed again.
+                    self.buys_served.insert(id);
                     self.broadcast(Message::Buy(request), out);
                     Ok(id)
                 }
@@ -745,9 +748,6 @@ impl Node {
     }
 
     fn receive_buy(&mut self, now: u64, from: PeerId, request: BuyRequest, out: &mut Vec<Output>) {
-        let Some(exchange) = self.exchange.clone() else {
-            return; // Only the exchange's host serves purchases.
-        };
         let network = self.chain.network_id();
         if !request
             .buyer
@@ -759,8 +759,14 @@ impl Node {
             return self.reject_message(from, MessageError::BadBuyAmount, out);
         }
         if !self.buys_served.insert(request.id(network)) {
-            return; // Served already (the request was relayed or repeated).
+            return; // Seen already (relayed to us by several peers, or repeated).
         }
+        let Some(exchange) = self.exchange.clone() else {
+            // Only the exchange's host serves purchases; the others pass a request on once, so
+            // that it reaches the host over any path (a node linked only to other members).
+            self.broadcast(Message::Buy(request), out);
+            return;
+        };
         match self.make_tx(
             now,
             &exchange,

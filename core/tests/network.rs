@@ -4,7 +4,7 @@
 use pos_core::message::{encode, BuyRequest, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::node::ActionError;
 use pos_core::sim::{LinkConfig, Scenario, SimNet, Simulation, SplitMix64};
-use pos_core::{Action, Chain, Event, Input, Node, NodeConfig, PeerId, TxError, Wallet};
+use pos_core::{Action, Chain, Event, Input, Node, NodeConfig, Output, PeerId, TxError, Wallet};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -367,4 +367,67 @@ fn reordered_transactions_wait_for_their_turn_instead_of_being_refused() {
         .count();
     assert_eq!(accepted, 2, "the gap closed: both pooled in order");
     assert_eq!(t.net.node(1).expect("node").pool().len(), 2);
+}
+
+#[test]
+fn purchase_requests_reach_the_exchange_through_a_relay() {
+    // Three nodes in a line: the buyer hears only the middle node, which hears the host.
+    let mut rng = SplitMix64::new(5);
+    let f = pos_core::sim::Founding::new(&mut rng, "line", 10_000, 0);
+    let host = Node::new(
+        f.genesis_wallet.clone(),
+        Some(f.exchange_wallet.clone()),
+        Chain::new(f.genesis.clone()),
+        NodeConfig::default(),
+    );
+    let mut middle = Node::new(
+        Wallet::from_seed([8; 32]),
+        None,
+        Chain::new(f.genesis.clone()),
+        NodeConfig::default(),
+    );
+    let mut buyer = Node::new(
+        Wallet::from_seed([9; 32]),
+        None,
+        Chain::new(f.genesis.clone()),
+        NodeConfig::default(),
+    );
+    let mut host = host;
+    let broadcasts = |outs: Vec<Output>| -> Vec<Vec<u8>> {
+        outs.into_iter()
+            .filter_map(|o| match o {
+                Output::Broadcast(b) => Some(b),
+                _ => None,
+            })
+            .collect()
+    };
+    let request = broadcasts(buyer.handle(1, Input::Submit(Action::Exchange { amount: 12 })));
+    assert_eq!(request.len(), 1);
+    let relayed = broadcasts(middle.handle(
+        2,
+        Input::Receive {
+            from: PeerId("buyer".into()),
+            bytes: request[0].clone(),
+        },
+    ));
+    assert_eq!(relayed.len(), 1, "the middle node passes the request on");
+    // Relayed once only, however often it comes back.
+    assert!(broadcasts(middle.handle(
+        3,
+        Input::Receive {
+            from: PeerId("host".into()),
+            bytes: relayed[0].clone()
+        }
+    ))
+    .is_empty());
+    host.handle(
+        4,
+        Input::Receive {
+            from: PeerId("middle".into()),
+            bytes: relayed[0].clone(),
+        },
+    );
+    // The host sold the tokens and, as the only staker, forged them into block 1 at once.
+    assert_eq!(host.chain().height(), 1);
+    assert_eq!(host.chain().accounts().balance(&buyer.address()), 12);
 }
