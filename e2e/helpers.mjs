@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests (node:test + playwright-core + Debian's Chromium).
 // Never run `playwright install`: the browser is Debian's /usr/bin/chromium.
 import { mkdir } from 'node:fs/promises';
+import { before, after } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -74,4 +75,23 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOT_DIR, safe.endsWith('.png') ? safe : `${safe}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Registers node:test `before`/`after` hooks that start the static server and Chromium once for
+ * a test file and close them at the end. Returns an object whose `server` and `browser` are set
+ * once the hooks ran.
+ * @returns {{server?: {url: string, close: () => Promise<void>}, browser?: import('playwright-core').Browser}}
+ */
+export function useServerAndBrowser(launchOptions = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch(launchOptions);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,22 +1,11 @@
 // Nothing lost: a reload brings the same network back; chains export and import; tampered
 // files and broken storage are refused in words. Needs `trunk build --release` first.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, startServer, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function ready(page) {
   await page.waitForFunction(() => window.playground && playground.nodes().length > 0, null, { timeout: 10_000 });
@@ -31,10 +20,10 @@ async function makeBlocks(page) {
 }
 
 test('a reload brings the same chain, balances and keys back', { timeout: 60_000 }, async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
   const errors = collectConsoleErrors(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   await makeBlocks(page);
   const before = await page.evaluate(() => ({ nodes: playground.nodes(), chain: playground.chain(0) }));
@@ -54,9 +43,9 @@ test('a reload brings the same chain, balances and keys back', { timeout: 60_000
 });
 
 test('export a chain, import it into a fresh browser; a tampered file is refused', { timeout: 60_000 }, async () => {
-  const ctx = await browser.newContext({ acceptDownloads: true });
+  const ctx = await env.browser.newContext({ acceptDownloads: true });
   const page = await ctx.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   await makeBlocks(page);
   const exported = await page.evaluate(() => playground.exportChain(0));
@@ -72,10 +61,10 @@ test('export a chain, import it into a fresh browser; a tampered file is refused
   assert.deepEqual(downloaded.blocks, file.blocks);
   await ctx.close();
 
-  const fresh = await browser.newContext();
+  const fresh = await env.browser.newContext();
   const other = await fresh.newPage();
   const errors = collectConsoleErrors(other);
-  await other.goto(server.url);
+  await other.goto(env.server.url);
   await ready(other);
   // A tampered copy: one token more in block 2's first transaction.
   const tampered = structuredClone(file);
@@ -100,15 +89,15 @@ test('export a chain, import it into a fresh browser; a tampered file is refused
 });
 
 test('garbage in storage brings up the recovery message, not a blank page', { timeout: 60_000 }, async () => {
-  const ctx = await browser.newContext({ acceptDownloads: true });
+  const ctx = await env.browser.newContext({ acceptDownloads: true });
   const page = await ctx.newPage();
   const errors = collectConsoleErrors(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   // Leave the app (it saves on the way out), damage what it saved, come back.
-  await page.goto(`${server.url}elsewhere.txt`);
+  await page.goto(`${env.server.url}elsewhere.txt`);
   await page.evaluate(() => localStorage.setItem('pos-playground:solo', '{"format":"pos-playground-state","version":1,"blocks":[{"height":"x"}]}'));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=recovery]');
   assert.match(await page.locator('[data-testid=recovery-reason]').innerText(), /not a valid playground: the text cannot be read/);
   assert.equal(await page.locator('article.card').count() > 0, true, 'the page still works behind the message');
@@ -123,9 +112,9 @@ test('garbage in storage brings up the recovery message, not a blank page', { ti
   assert.match(await page.evaluate(() => localStorage.getItem('pos-playground:solo')), /pos-playground-state/);
 
   // An old format says so.
-  await page.goto(`${server.url}elsewhere.txt`);
+  await page.goto(`${env.server.url}elsewhere.txt`);
   await page.evaluate(() => localStorage.setItem('pos-playground:solo', '{"format":"pos-playground-state","version":0}'));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=recovery]');
   assert.match(await page.locator('[data-testid=recovery-reason]').innerText(), /another version/);
   // The only errors are the deliberate visits to a page that does not exist.

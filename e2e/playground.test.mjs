@@ -1,22 +1,11 @@
 // The playground page end to end, in Debian's Chromium: buy, stake and transfer through the
 // forms; blocks are forged and every node shows the same tip; refusals show their reason; the
 // console API answers. Needs `trunk build --release` first (scripts/test.sh does it).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const card = (page, i) => page.locator(`[data-testid=node-${i}]`);
 const num = async (page, i, what) =>
@@ -45,9 +34,9 @@ async function tips(page) {
 }
 
 test('buy, stake and transfer through the forms; every node ends on one tip', { timeout: 120_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors = collectConsoleErrors(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=node-3]');
   assert.equal(await page.locator('article.card').count(), 4, 'four nodes by default');
   await screenshot(page, 'playground-start');
@@ -102,9 +91,9 @@ test('buy, stake and transfer through the forms; every node ends on one tip', { 
 });
 
 test('console API: nodes, submit, forge, chain, pool', { timeout: 60_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const errors = collectConsoleErrors(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForFunction(() => window.playground && playground.nodes().length === 4);
 
   const nodes = await page.evaluate(() => playground.nodes());

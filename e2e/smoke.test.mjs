@@ -1,28 +1,17 @@
 // Smoke test: the built page (dist/) loads, has the right title, and logs no errors.
 // Needs `trunk build --release` first (scripts/test.sh does it).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('page loads with its title and no console errors', { timeout: 60_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
   try {
-    const response = await page.goto(server.url, { waitUntil: 'load' });
+    const response = await page.goto(env.server.url, { waitUntil: 'load' });
     assert.equal(response?.status(), 200);
     // Let the wasm module fetch, instantiate and render its first frame.
     await page.waitForLoadState('networkidle');

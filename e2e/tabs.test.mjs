@@ -1,26 +1,15 @@
 // Tabs as nodes: pages of one browser context join one network over BroadcastChannel.
 // Needs `trunk build --release` first (scripts/test.sh does it).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function open(ctx, net) {
   const page = await ctx.newPage();
   const errors = collectConsoleErrors(page);
-  await page.goto(`${server.url}?net=${net}`);
+  await page.goto(`${env.server.url}?net=${net}`);
   await page.waitForFunction(() => window.playground && playground.network().role !== 'discovering', null, { timeout: 10_000 });
   return { page, errors };
 }
@@ -37,7 +26,7 @@ async function converged(tabs, minHeight, timeout = 20_000) {
 }
 
 test('three tabs make one chain; a late fourth syncs it; a closed tab leaves', { timeout: 120_000 }, async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const net = 'class-e2e';
   const host = await open(ctx, net);
   assert.equal(await host.page.evaluate(() => playground.network().role), 'host');
@@ -82,13 +71,13 @@ test('three tabs make one chain; a late fourth syncs it; a closed tab leaves', {
 });
 
 test('a hostile tab posts garbage, forgeries and a flood; the others count and carry on', { timeout: 120_000 }, async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const net = 'hostile-e2e';
   const host = await open(ctx, net);
   const member = await open(ctx, net);
   // The hostile page is a blank document of the same origin with a raw channel.
   const evil = await ctx.newPage();
-  await evil.goto(`${server.url}hostile.txt`); // a 404 page: same origin, no app
+  await evil.goto(`${env.server.url}hostile.txt`); // a 404 page: same origin, no app
   await evil.evaluate((net) => {
     window.seen = [];
     window.ch = new BroadcastChannel(`pos-playground:${net}`);
@@ -138,7 +127,7 @@ test('a hostile tab posts garbage, forgeries and a flood; the others count and c
 });
 
 test('two tabs that each started a network under one name see the conflict and choose', { timeout: 60_000 }, async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const net = 'twins-e2e';
   // The first tab starts the network; the second starts another one under the same name
   // without looking (&new=1), as two tabs opened at the same moment would.

@@ -798,34 +798,33 @@ impl Playground {
     /// Node `i` submits a request; the result is also kept for the card.
     pub fn submit(&mut self, i: usize, request: Request) -> Result<Hash, String> {
         let result = self.try_submit(i, &request);
+        let to = match &request {
+            Request::Transfer(Target::Node(j), _) => Self::name(*j),
+            Request::Transfer(Target::Address(a), _) => self.name_of(a),
+            _ => String::new(),
+        };
+        // What the card says, and what the feed says once the node accepted it.
+        let (card, feed) = match &request {
+            Request::Exchange(a) => (
+                format!("Asked the exchange for {a} tokens"),
+                format!("asked the exchange for {a} tokens"),
+            ),
+            Request::Stake(a) => (
+                format!("Staking {a} tokens: waiting for a block"),
+                format!("staked {a} tokens"),
+            ),
+            Request::Transfer(_, a) => (
+                format!("Sending {a} tokens to {to}: waiting for a block"),
+                format!("sent {a} tokens to {to}"),
+            ),
+        };
         let text = match &result {
-            Ok(_) => match &request {
-                Request::Exchange(a) => format!("Asked the exchange for {a} tokens"),
-                Request::Stake(a) => format!("Staking {a} tokens: waiting for a block"),
-                Request::Transfer(t, a) => {
-                    let to = match t {
-                        Target::Node(j) => Self::name(*j),
-                        Target::Address(a) => self.name_of(a),
-                    };
-                    format!("Sending {a} tokens to {to}: waiting for a block")
-                }
-            },
+            Ok(_) => {
+                self.log(i, "tx", format!("{} {feed}", Self::name(i)));
+                card
+            }
             Err(e) => format!("Refused: {e}"),
         };
-        if result.is_ok() {
-            let what = match &request {
-                Request::Exchange(a) => format!("bought {a} tokens from the exchange"),
-                Request::Stake(a) => format!("staked {a} tokens"),
-                Request::Transfer(t, a) => {
-                    let to = match t {
-                        Target::Node(j) => Self::name(*j),
-                        Target::Address(a) => self.name_of(a),
-                    };
-                    format!("sent {a} tokens to {to}")
-                }
-            };
-            self.log(i, "tx", format!("{} {what}", Self::name(i)));
-        }
         if let Some(slot) = self.results.get_mut(i) {
             *slot = Some(ActionResult {
                 ok: result.is_ok(),
@@ -1130,13 +1129,7 @@ impl Playground {
     /// reason, plus the frames this tab dropped before any node saw them.
     pub fn rejected_json(&self, i: usize) -> Option<Value> {
         let node = self.node(i)?;
-        let mut all: std::collections::BTreeMap<String, u64> = node.rejected().clone();
-        if let Some(m) = &self.mesh {
-            for (k, v) in &m.rejected {
-                *all.entry(k.clone()).or_insert(0) += v;
-            }
-        }
-        Some(json!(all))
+        Some(json!(self.with_frame_rejections(node.rejected().clone())))
     }
 
     /// Every rejection in this tab (all nodes and the edge), for the page's counter.
@@ -1147,12 +1140,19 @@ impl Playground {
                 *all.entry(k.clone()).or_insert(0) += v;
             }
         }
+        self.with_frame_rejections(all)
+    }
+
+    fn with_frame_rejections(
+        &self,
+        mut counts: std::collections::BTreeMap<String, u64>,
+    ) -> std::collections::BTreeMap<String, u64> {
         if let Some(m) = &self.mesh {
             for (k, v) in &m.rejected {
-                *all.entry(k.clone()).or_insert(0) += v;
+                *counts.entry(k.clone()).or_insert(0) += v;
             }
         }
-        all
+        counts
     }
 
     /// Parses the console API's `submit(i, {kind, to, amount})` argument.

@@ -70,9 +70,9 @@ fn lottery_cmd(args: &[String]) -> Result<Value, String> {
             "offset": l.offset,
         })
     };
-    if want_trace {
+    // The full trace only when asked: it keeps every lot in memory.
+    let (outcome, lots) = if want_trace {
         let t = lottery::trace(&input.stakers, &input.seed).ok_or("no staker has any stake")?;
-        let o = t.outcome;
         let lots: Vec<Value> = t
             .stakers
             .iter()
@@ -83,26 +83,23 @@ fn lottery_cmd(args: &[String]) -> Result<Value, String> {
                     .map(move |(i, h)| json!([s.address, i + 1, h]))
             })
             .collect();
-        Ok(json!({
-            "seed": input.seed,
-            "reference": o.reference,
-            "forger": input.stakers[o.winner.staker].0,
-            "winner": lot_json(&o.winner),
-            "runnerUp": o.runner_up.as_ref().map(lot_json),
-            "totalLots": o.total_lots,
-            "lots": lots,
-        }))
+        (t.outcome, Some(lots))
     } else {
         let o = lottery::draw(&input.stakers, &input.seed).ok_or("no staker has any stake")?;
-        Ok(json!({
-            "seed": input.seed,
-            "reference": o.reference,
-            "forger": input.stakers[o.winner.staker].0,
-            "winner": lot_json(&o.winner),
-            "runnerUp": o.runner_up.as_ref().map(lot_json),
-            "totalLots": o.total_lots,
-        }))
+        (o, None)
+    };
+    let mut out = json!({
+        "seed": input.seed,
+        "reference": outcome.reference,
+        "forger": input.stakers[outcome.winner.staker].0,
+        "winner": lot_json(&outcome.winner),
+        "runnerUp": outcome.runner_up.as_ref().map(lot_json),
+        "totalLots": outcome.total_lots,
+    });
+    if let (Some(lots), Some(map)) = (lots, out.as_object_mut()) {
+        map.insert("lots".into(), Value::Array(lots));
     }
+    Ok(out)
 }
 
 fn parse_num<T: std::str::FromStr>(name: &str, v: Option<&String>) -> Result<T, String> {
