@@ -1,17 +1,67 @@
-//! A validated chain and the account state at its tip.
+//! A validated chain and the account state at its tip, with the two rules that make a chain
+//! live and forks decidable: slots and fork choice.
+//!
+//! # Slots: who may forge when
+//!
+//! Time after a block is cut into slots of [`SLOT_MS`] (4 s). A block's slot is read from the
+//! block and its parent alone, in integers: `slot = (timestamp - parent.timestamp) / SLOT_MS`.
+//! The draw on the parent ([`lottery::rank`]) ranks the stakers by their best lot: rank 0 is
+//! the lottery's winner, rank 1 the staker whose best lot comes next, and so on, each staker
+//! once. **A staker of rank `r` may forge a block of slot `s` when `r <= s`.** Slot 0 is the
+//! winner's alone; from slot 1 the runner-up may forge as well, from slot 2 the third, … An
+//! offline winner therefore delays the chain by one slot, not forever. Everyone ranked at or
+//! above a slot stays allowed, so a winner that is merely late still forges a valid block (and
+//! fork choice prefers it, see below).
+//!
+//! A refused forger gets [`BlockError::NotTheForger`] when it holds no lot or the block claims
+//! slot 0 (only the winner may forge then, as before slots existed), and
+//! [`BlockError::OutOfTurn`] when its rank is above a later slot.
+//!
+//! Timestamps are the forger's claim. A validator that has a clock ([`Chain::apply_at`])
+//! refuses a block stamped more than [`MAX_FUTURE_MS`] ahead of it
+//! ([`BlockError::FromTheFuture`]), so a staker cannot claim its slot before the slot has come.
+//! [`Chain::apply`] has no clock and skips that one check; everything else is deterministic.
+//!
+//! # Fork choice
+//!
+//! Two valid chains of one network are compared by their [`Weight`]:
+//!
+//! 1. the **longer** chain wins;
+//! 2. at equal height, the chain with the **lower rank sum** wins: the sum over its blocks of
+//!    the forger's rank, so a chain forged by earlier-ranked stakers (winners rather than
+//!    fallbacks) beats one forged further down the ranking;
+//! 3. then the **lower tip hash** wins (as 32 big-endian bytes), which decides everything else,
+//!    equivocation included: two blocks from one forger on one parent have equal height and
+//!    rank sum, and every node picks the same one of them.
+//!
+//! The order is total and every node computes it alone, so nodes that have seen the same blocks
+//! agree on the canonical chain. Switching to a better branch is a reorg (see
+//! [`crate::tree::BlockTree`]).
 
 use crate::accounts::Accounts;
 use crate::block::{Block, Genesis, MAX_NETWORK_NAME};
 use crate::hash::Hash;
-use crate::lottery::{self, Outcome, Trace};
+use crate::lottery::{self, Outcome, Ranking, Trace};
 use crate::tx::TxError;
 use crate::wallet::Address;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Most transactions one block may carry.
 pub const MAX_BLOCK_TXS: usize = 1000;
+
+/// Length of a slot (ms): after a block, each slot lets one more staker of the ranking forge.
+pub const SLOT_MS: u64 = 4_000;
+
+/// How far (ms) a block's timestamp may lie ahead of a validator's clock.
+pub const MAX_FUTURE_MS: u64 = 2_000;
+
+/// The slot of a block stamped `timestamp` on a parent stamped `parent_timestamp`.
+pub fn slot_of(parent_timestamp: u64, timestamp: u64) -> u64 {
+    timestamp.saturating_sub(parent_timestamp) / SLOT_MS
+}
 
 /// Why a block is refused. The chain is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,26 +71,43 @@ pub const MAX_BLOCK_TXS: usize = 1000;
     rename_all_fields = "camelCase"
 )]
 pub enum BlockError {
-    /// The height is not the tip's + 1.
+    /// The height is not the parent's + 1.
     WrongHeight {
-        /// Tip height + 1.
+        /// Parent height + 1.
         expected: u64,
         /// The block's height.
         got: u64,
     },
-    /// The previous hash is not the tip's hash.
+    /// The previous hash is not the tip's hash (for a block tree: no known block).
     UnknownParent,
-    /// The forger did not win the lottery on the parent.
+    /// The forger holds no lot in the draw on the parent, or the block claims slot 0, which
+    /// belongs to the lottery's winner alone.
     NotTheForger {
         /// The lottery's winner.
         expected: Address,
         /// Who forged.
         got: Address,
     },
+    /// The forger ranks below the block's slot: its turn has not come (see the module docs).
+    OutOfTurn {
+        /// Who forged.
+        forger: Address,
+        /// Its rank in the draw on the parent (0 = the winner).
+        rank: u64,
+        /// The slot the block's timestamp claims.
+        slot: u64,
+    },
     /// The forger's signature does not verify.
     BadSignature,
     /// The timestamp is earlier than the parent's.
     TimestampBeforeParent,
+    /// The timestamp lies more than [`MAX_FUTURE_MS`] ahead of the validator's clock.
+    FromTheFuture {
+        /// The block's timestamp.
+        timestamp: u64,
+        /// The validator's clock.
+        now: u64,
+    },
     /// More than [`MAX_BLOCK_TXS`] transactions.
     TooManyTransactions,
     /// A transaction in the block breaks a rule.
@@ -67,10 +134,21 @@ impl fmt::Display for BlockError {
                 got.short(),
                 expected.short()
             ),
+            BlockError::OutOfTurn { forger, rank, slot } => write!(
+                f,
+                "forged out of turn: {} ranks {rank} in the draw, so it may forge from slot \
+                 {rank} on, but the block is in slot {slot}",
+                forger.short()
+            ),
             BlockError::BadSignature => f.write_str("the forger's signature does not verify"),
             BlockError::TimestampBeforeParent => {
                 f.write_str("its timestamp is earlier than its parent's")
             }
+            BlockError::FromTheFuture { timestamp, now } => write!(
+                f,
+                "its timestamp is {} ms ahead of this node's clock (at most {MAX_FUTURE_MS})",
+                timestamp.saturating_sub(*now)
+            ),
             BlockError::TooManyTransactions => {
                 write!(f, "more than {MAX_BLOCK_TXS} transactions")
             }
@@ -120,25 +198,178 @@ impl fmt::Display for ChainError {
 
 impl std::error::Error for ChainError {}
 
+/// How good a chain is in fork choice: the greater weight is the better chain (see the module
+/// docs). Ordered by height, then by rank sum (lower is better), then by tip hash (lower is
+/// better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Weight {
+    /// Height of the tip.
+    pub height: u64,
+    /// Sum of the forgers' ranks over every block.
+    pub rank_sum: u64,
+    /// The tip's hash.
+    pub tip: Hash,
+}
+
+impl Ord for Weight {
+    fn cmp(&self, other: &Weight) -> Ordering {
+        self.height
+            .cmp(&other.height)
+            .then(other.rank_sum.cmp(&self.rank_sum))
+            .then(other.tip.cmp(&self.tip))
+    }
+}
+
+impl PartialOrd for Weight {
+    fn partial_cmp(&self, other: &Weight) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A block that passed every check on its parent, with what checking it computed.
+#[derive(Debug, Clone)]
+pub(crate) struct Checked {
+    pub(crate) block: Block,
+    pub(crate) hash: Hash,
+    /// The draw on the parent.
+    pub(crate) draw: Outcome,
+    /// The forger's rank in that draw.
+    pub(crate) rank: u64,
+    /// Rank sum of the chain ending here.
+    pub(crate) rank_sum: u64,
+    /// The staker table the draw used (the parent's).
+    pub(crate) stakers: Vec<(Address, u64)>,
+    /// The account state after the block.
+    pub(crate) accounts: Accounts,
+}
+
+impl Checked {
+    pub(crate) fn weight(&self) -> Weight {
+        Weight {
+            height: self.block.height,
+            rank_sum: self.rank_sum,
+            tip: self.hash,
+        }
+    }
+}
+
+/// What a block is checked against: its parent and the state after it.
+pub(crate) struct Parent<'a> {
+    pub(crate) block: &'a Block,
+    pub(crate) hash: Hash,
+    pub(crate) rank_sum: u64,
+    pub(crate) accounts: &'a Accounts,
+    /// The ranking on `accounts.stakers()` seeded by `hash` (`None`: nobody has stake).
+    pub(crate) ranking: Option<&'a Ranking>,
+}
+
+/// Every rule of a block on its parent, cheapest first. `now`, when given, is the validator's
+/// clock for the future-timestamp rule.
+pub(crate) fn check_block(
+    parent: &Parent<'_>,
+    block: Block,
+    now: Option<u64>,
+) -> Result<Checked, BlockError> {
+    let expected = parent.block.height + 1;
+    if block.height != expected {
+        return Err(BlockError::WrongHeight {
+            expected,
+            got: block.height,
+        });
+    }
+    if block.prev_hash != parent.hash {
+        return Err(BlockError::UnknownParent);
+    }
+    if block.timestamp < parent.block.timestamp {
+        return Err(BlockError::TimestampBeforeParent);
+    }
+    if let Some(now) = now {
+        if block.timestamp > now.saturating_add(MAX_FUTURE_MS) {
+            return Err(BlockError::FromTheFuture {
+                timestamp: block.timestamp,
+                now,
+            });
+        }
+    }
+    if block.transactions.len() > MAX_BLOCK_TXS {
+        return Err(BlockError::TooManyTransactions);
+    }
+    let ranking = parent.ranking.ok_or(BlockError::NoStakers)?;
+    let stakers = parent.accounts.stakers();
+    let address = |staker: usize| stakers.get(staker).map(|(a, _)| *a);
+    let winner = address(ranking.outcome.winner.staker).ok_or(BlockError::NoStakers)?;
+    let slot = slot_of(parent.block.timestamp, block.timestamp);
+    let rank = ranking
+        .order
+        .iter()
+        .position(|l| address(l.staker) == Some(block.forger))
+        .map(|r| r as u64);
+    match rank {
+        Some(rank) if rank <= slot => {}
+        Some(rank) if slot > 0 => {
+            return Err(BlockError::OutOfTurn {
+                forger: block.forger,
+                rank,
+                slot,
+            })
+        }
+        _ => {
+            return Err(BlockError::NotTheForger {
+                expected: winner,
+                got: block.forger,
+            })
+        }
+    }
+    let rank = rank.unwrap_or(0);
+    let hash = block.hash();
+    if !block.forger.verify(&hash.0, &block.signature) {
+        return Err(BlockError::BadSignature);
+    }
+    let mut accounts = parent.accounts.clone();
+    for (index, tx) in block.transactions.iter().enumerate() {
+        accounts
+            .apply(tx, true)
+            .map_err(|reason| BlockError::Transaction { index, reason })?;
+    }
+    Ok(Checked {
+        block,
+        hash,
+        draw: ranking.outcome,
+        rank,
+        rank_sum: parent.rank_sum.saturating_add(rank),
+        stakers: stakers.to_vec(),
+        accounts,
+    })
+}
+
 /// A chain that has passed every check, with the account state at its tip.
 #[derive(Debug, Clone)]
 pub struct Chain {
     genesis: Genesis,
     blocks: Vec<Block>,
     hashes: Vec<Hash>,
+    /// Height of every block by hash.
+    heights: HashMap<Hash, u64>,
     /// For block `i >= 1`: the staker table its draw used (the state after block `i - 1`).
     stakers_at: Vec<Vec<(Address, u64)>>,
-    /// For block `i >= 1`: the draw that chose its forger.
+    /// For block `i >= 1`: the draw that ranked its forger (index 0 is genesis: `None`).
     draws: Vec<Option<Outcome>>,
+    /// For block `i`: its forger's rank in its draw (0 for genesis).
+    ranks: Vec<u64>,
+    /// For block `i`: the sum of `ranks[..=i]`.
+    rank_sums: Vec<u64>,
     accounts: Accounts,
     tx_ids: HashSet<Hash>,
-    next: Option<Outcome>,
+    /// Which transaction used each (sender, nonce).
+    nonces: HashMap<(Address, u64), Hash>,
+    next: Option<Ranking>,
 }
 
-/// The draw for the block after a tip with hash `seed` and these stakers.
-fn draw_on(stakers: &[(Address, u64)], seed: &Hash) -> Option<Outcome> {
+/// The ranking for the block after a tip with hash `seed` and these stakers.
+pub(crate) fn rank_on(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
     let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
-    lottery::draw(&named, &seed.to_hex())
+    lottery::rank(&named, &seed.to_hex())
 }
 
 impl Chain {
@@ -147,15 +378,19 @@ impl Chain {
         let block = genesis.block();
         let hash = block.hash();
         let accounts = Accounts::genesis(genesis.exchange, genesis.supply, genesis.forger);
-        let next = draw_on(accounts.stakers(), &hash);
+        let next = rank_on(accounts.stakers(), &hash);
         Chain {
             genesis,
             blocks: vec![block],
             hashes: vec![hash],
+            heights: HashMap::from([(hash, 0)]),
             stakers_at: vec![Vec::new()],
             draws: vec![None],
+            ranks: vec![0],
+            rank_sums: vec![0],
             accounts,
             tx_ids: HashSet::new(),
+            nonces: HashMap::new(),
             next,
         }
     }
@@ -179,10 +414,10 @@ impl Chain {
         Ok(chain)
     }
 
-    /// A copy of this chain extended by `candidate`, a whole chain from genesis that is longer.
-    /// Blocks that this chain already holds (equal hashes at equal heights, from genesis on)
-    /// were validated when they were applied; only the rest is checked. A candidate that forks
-    /// below our tip is validated entirely from genesis.
+    /// A copy of this chain made into `candidate`, a whole chain from genesis. Blocks that
+    /// this chain already holds (equal hashes at equal heights, from genesis on) were validated
+    /// when they were applied; only the rest is checked, on the state at the last shared block.
+    /// Whether the result is better is for the caller to decide ([`Chain::weight`]).
     pub fn validate_candidate(
         &self,
         genesis: &Genesis,
@@ -197,66 +432,144 @@ impl Chain {
             .zip(candidate)
             .take_while(|(h, b)| b.hash() == **h)
             .count();
-        if shared == self.blocks.len() {
-            let mut chain = self.clone();
-            for b in &candidate[shared..] {
-                chain.apply(b.clone()).map_err(|reason| ChainError::Block {
-                    height: b.height,
-                    reason,
-                })?;
-            }
-            Ok(chain)
-        } else {
-            Chain::from_blocks(genesis.clone(), candidate)
+        if shared == 0 {
+            return Chain::from_blocks(genesis.clone(), candidate);
+        }
+        let mut chain = self.clone();
+        chain.truncate(shared as u64 - 1);
+        for b in &candidate[shared..] {
+            chain.apply(b.clone()).map_err(|reason| ChainError::Block {
+                height: b.height,
+                reason,
+            })?;
+        }
+        Ok(chain)
+    }
+
+    /// Checks `block` against the tip and applies it. On error the chain is unchanged. No clock
+    /// is involved: the future-timestamp rule is left to [`Chain::apply_at`].
+    pub fn apply(&mut self, block: Block) -> Result<(), BlockError> {
+        self.apply_checked(block, None)
+    }
+
+    /// [`Chain::apply`] for a validator whose clock reads `now` (ms): a block stamped more
+    /// than [`MAX_FUTURE_MS`] ahead is refused as well.
+    pub fn apply_at(&mut self, block: Block, now: u64) -> Result<(), BlockError> {
+        self.apply_checked(block, Some(now))
+    }
+
+    fn apply_checked(&mut self, block: Block, now: Option<u64>) -> Result<(), BlockError> {
+        let checked = check_block(&self.tip_parent(), block, now)?;
+        self.extend(vec![checked]);
+        Ok(())
+    }
+
+    /// The tip as the parent of the next block.
+    pub(crate) fn tip_parent(&self) -> Parent<'_> {
+        Parent {
+            block: self.tip(),
+            hash: self.tip_hash(),
+            rank_sum: self.rank_sum(),
+            accounts: &self.accounts,
+            ranking: self.next.as_ref(),
         }
     }
 
-    /// Checks `block` against the tip and applies it. On error the chain is unchanged.
-    pub fn apply(&mut self, block: Block) -> Result<(), BlockError> {
-        let expected = self.height() + 1;
-        if block.height != expected {
-            return Err(BlockError::WrongHeight {
-                expected,
-                got: block.height,
-            });
+    /// Appends blocks that were checked on this tip, in order (each on the one before).
+    pub(crate) fn extend(&mut self, checked: Vec<Checked>) {
+        let Some(last) = checked.last() else { return };
+        let accounts = last.accounts.clone();
+        let tip = last.hash;
+        for c in checked {
+            for tx in &c.block.transactions {
+                let id = tx.id();
+                self.tx_ids.insert(id);
+                self.nonces.insert((tx.sender, tx.nonce), id);
+            }
+            self.heights.insert(c.hash, c.block.height);
+            self.stakers_at.push(c.stakers);
+            self.draws.push(Some(c.draw));
+            self.ranks.push(c.rank);
+            self.rank_sums.push(c.rank_sum);
+            self.hashes.push(c.hash);
+            self.blocks.push(c.block);
         }
-        if block.prev_hash != self.tip_hash() {
-            return Err(BlockError::UnknownParent);
-        }
-        if block.timestamp < self.tip().timestamp {
-            return Err(BlockError::TimestampBeforeParent);
-        }
-        if block.transactions.len() > MAX_BLOCK_TXS {
-            return Err(BlockError::TooManyTransactions);
-        }
-        let draw = self.next.ok_or(BlockError::NoStakers)?;
-        let winner = self.accounts.stakers()[draw.winner.staker].0;
-        if block.forger != winner {
-            return Err(BlockError::NotTheForger {
-                expected: winner,
-                got: block.forger,
-            });
-        }
-        let hash = block.hash();
-        if !block.forger.verify(&hash.0, &block.signature) {
-            return Err(BlockError::BadSignature);
-        }
-        let mut accounts = self.accounts.clone();
-        for (index, tx) in block.transactions.iter().enumerate() {
-            accounts
-                .apply(tx, true)
-                .map_err(|reason| BlockError::Transaction { index, reason })?;
-        }
-        // Every check passed: commit.
-        self.tx_ids
-            .extend(block.transactions.iter().map(|t| t.id()));
-        self.stakers_at.push(self.accounts.stakers().to_vec());
-        self.draws.push(Some(draw));
         self.accounts = accounts;
-        self.next = draw_on(self.accounts.stakers(), &hash);
-        self.hashes.push(hash);
-        self.blocks.push(block);
-        Ok(())
+        self.next = rank_on(self.accounts.stakers(), &tip);
+    }
+
+    /// Cuts the chain back to `height` (a no-op at or above the tip); returns the removed
+    /// blocks, oldest first, each with the state after it, so that they can live on as a
+    /// branch of a block tree.
+    pub(crate) fn truncate(&mut self, height: u64) -> Vec<Checked> {
+        let Ok(keep) = usize::try_from(height).map(|h| h + 1) else {
+            return Vec::new();
+        };
+        if keep >= self.blocks.len() {
+            return Vec::new();
+        }
+        let mut accounts = self.replay(keep - 1);
+        self.accounts = accounts.clone();
+        let blocks = self.blocks.split_off(keep);
+        let hashes = self.hashes.split_off(keep);
+        let stakers = self.stakers_at.split_off(keep);
+        let draws = self.draws.split_off(keep);
+        let ranks = self.ranks.split_off(keep);
+        let rank_sums = self.rank_sums.split_off(keep);
+        let mut removed = Vec::with_capacity(blocks.len());
+        let rows = blocks
+            .into_iter()
+            .zip(hashes)
+            .zip(stakers)
+            .zip(draws)
+            .zip(ranks.into_iter().zip(rank_sums));
+        for ((((block, hash), stakers), draw), (rank, rank_sum)) in rows {
+            self.heights.remove(&hash);
+            for tx in &block.transactions {
+                let id = tx.id();
+                self.tx_ids.remove(&id);
+                self.nonces.remove(&(tx.sender, tx.nonce));
+                // Validated when applied: cannot fail.
+                let _ = accounts.apply(tx, false);
+            }
+            if let Some(draw) = draw {
+                removed.push(Checked {
+                    block,
+                    hash,
+                    draw,
+                    rank,
+                    rank_sum,
+                    stakers,
+                    accounts: accounts.clone(),
+                });
+            }
+        }
+        self.next = rank_on(self.accounts.stakers(), &self.tip_hash());
+        removed
+    }
+
+    /// The state after block `h` (an index below the tip), rebuilt from genesis: every block was
+    /// validated when applied, so only the transfers are redone (no signature, no draw).
+    fn replay(&self, h: usize) -> Accounts {
+        let g = &self.genesis;
+        let mut accounts = Accounts::genesis(g.exchange, g.supply, g.forger);
+        for b in self.blocks.iter().take(h + 1).skip(1) {
+            for tx in &b.transactions {
+                let _ = accounts.apply(tx, false);
+            }
+        }
+        accounts
+    }
+
+    /// The account state after the block at `height` (`None` beyond the tip). Below the tip
+    /// it is rebuilt by replaying the transactions from genesis: O(transactions), no hashing.
+    pub fn accounts_at(&self, height: u64) -> Option<Accounts> {
+        let h = usize::try_from(height).ok()?;
+        match h.cmp(&(self.blocks.len() - 1)) {
+            Ordering::Greater => None,
+            Ordering::Equal => Some(self.accounts.clone()),
+            Ordering::Less => Some(self.replay(h)),
+        }
     }
 
     /// The genesis this chain starts from.
@@ -294,6 +607,11 @@ impl Chain {
         &self.hashes
     }
 
+    /// The height of the block with this hash, if it is in this chain.
+    pub fn height_of(&self, hash: &Hash) -> Option<u64> {
+        self.heights.get(hash).copied()
+    }
+
     /// The account state at the tip.
     pub fn accounts(&self) -> &Accounts {
         &self.accounts
@@ -304,24 +622,95 @@ impl Chain {
         self.tx_ids.contains(id)
     }
 
-    /// The draw for the next block, computed once per tip.
-    pub fn next_draw(&self) -> Option<Outcome> {
-        self.next
+    /// The id of the transaction in this chain that used `sender`'s nonce `nonce`.
+    pub fn tx_with_nonce(&self, sender: &Address, nonce: u64) -> Option<Hash> {
+        self.nonces.get(&(*sender, nonce)).copied()
     }
 
-    /// Who may forge the next block.
+    /// The draw for the next block, computed once per tip.
+    pub fn next_draw(&self) -> Option<Outcome> {
+        self.next.as_ref().map(|r| r.outcome)
+    }
+
+    /// The ranking for the next block: who may forge from which slot on.
+    pub fn next_ranking(&self) -> Option<&Ranking> {
+        self.next.as_ref()
+    }
+
+    /// Who won the draw for the next block (rank 0: it may forge from slot 0).
     pub fn next_forger(&self) -> Option<Address> {
-        self.next
-            .map(|d| self.accounts.stakers()[d.winner.staker].0)
+        self.next_forger_at(0)
+    }
+
+    /// The staker of rank `rank` for the next block (it may forge from slot `rank`).
+    pub fn next_forger_at(&self, rank: u64) -> Option<Address> {
+        let staker = self.next.as_ref()?.staker_at(rank)?;
+        self.accounts.stakers().get(staker).map(|(a, _)| *a)
+    }
+
+    /// `address`'s rank for the next block (`None` without stake).
+    pub fn next_rank_of(&self, address: &Address) -> Option<u64> {
+        let staker = self
+            .accounts
+            .stakers()
+            .iter()
+            .position(|(a, _)| a == address)?;
+        self.next.as_ref()?.rank_of(staker)
+    }
+
+    /// The earliest timestamp at which `address` may forge the next block: the start of the
+    /// slot of its rank (`None` without stake).
+    pub fn next_slot_time(&self, address: &Address) -> Option<u64> {
+        let rank = self.next_rank_of(address)?;
+        Some(
+            self.tip()
+                .timestamp
+                .saturating_add(rank.saturating_mul(SLOT_MS)),
+        )
     }
 
     /// The draw that chose the forger of the block at `height` (`None` for genesis or beyond
-    /// the tip).
+    /// the tip). With slots the forger may be ranked after the draw's winner: see
+    /// [`Chain::rank_at`].
     pub fn draw_at(&self, height: u64) -> Option<Outcome> {
         self.draws
             .get(usize::try_from(height).ok()?)
             .copied()
             .flatten()
+    }
+
+    /// The rank of the forger of the block at `height` in its draw (0 for genesis).
+    pub fn rank_at(&self, height: u64) -> Option<u64> {
+        self.ranks.get(usize::try_from(height).ok()?).copied()
+    }
+
+    /// The slot of the block at `height` (0 for genesis).
+    pub fn slot_at(&self, height: u64) -> Option<u64> {
+        let h = usize::try_from(height).ok()?;
+        let block = self.blocks.get(h)?;
+        Some(match h.checked_sub(1) {
+            Some(p) => slot_of(self.blocks[p].timestamp, block.timestamp),
+            None => 0,
+        })
+    }
+
+    /// Sum of the forgers' ranks over the whole chain (fork choice's second key).
+    pub fn rank_sum(&self) -> u64 {
+        self.rank_sums[self.rank_sums.len() - 1]
+    }
+
+    /// Sum of the forgers' ranks from genesis to the block at `height`.
+    pub fn rank_sum_at(&self, height: u64) -> Option<u64> {
+        self.rank_sums.get(usize::try_from(height).ok()?).copied()
+    }
+
+    /// This chain's place in fork choice.
+    pub fn weight(&self) -> Weight {
+        Weight {
+            height: self.height(),
+            rank_sum: self.rank_sum(),
+            tip: self.tip_hash(),
+        }
     }
 
     /// The staker table the draw for `height` used (`height` may be tip + 1: the next draw).
@@ -334,6 +723,19 @@ impl Chain {
         } else {
             self.stakers_at.get(h).map(Vec::as_slice)
         }
+    }
+
+    /// The full ranking for the block at `height`, or for the next block when `height` is
+    /// tip + 1. O(total stake) hashes below the tip: for display, not for validation.
+    pub fn ranking_at(&self, height: u64) -> Option<Ranking> {
+        if height == self.height() + 1 {
+            return self.next.clone();
+        }
+        let stakers = self.stakers_for(height)?;
+        let seed = self
+            .hashes
+            .get(usize::try_from(height).ok()?.checked_sub(1)?)?;
+        rank_on(stakers, seed)
     }
 
     /// The full lottery (every lot) for the block at `height`, or for the next block when

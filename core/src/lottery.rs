@@ -11,6 +11,11 @@
 //! hashes for a total stake S ([`draw_quadratic`] keeps that algorithm for comparison). Here each
 //! staker's chain is walked once, one hash per lot: O(S) hashes and no allocation per lot.
 //! All comparisons are integer arithmetic on [`U256`]: no floats anywhere.
+//!
+//! [`rank`] extends the draw for slots (see [`crate::chain`]): in the same single pass it keeps
+//! every staker's best lot and orders the stakers by it, closest first, ties going to the
+//! earlier staker as in the draw. Rank 0 is always the draw's winner; rank 1 is the staker
+//! whose best lot comes next, and so on: each staker appears once, however many lots it holds.
 
 use crate::hash::{hash_str, json_string, write_hex32, Hash};
 use serde::{Deserialize, Serialize};
@@ -148,6 +153,36 @@ pub struct Trace {
     pub stakers: Vec<StakerLots>,
 }
 
+/// Every staker once, at its best lot, closest first: the order in which stakers may forge
+/// when the ones ranked before them stay silent (see [`crate::chain`] on slots).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranking {
+    /// The draw itself: exactly what [`draw`] returns for the same stakers and seed.
+    pub outcome: Outcome,
+    /// Each staker's best lot (its closest; the earliest `k` on a tie), ordered by offset, then
+    /// by the staker's place in the draw. `order[0]` is the winning lot; stakers without stake
+    /// are absent.
+    pub order: Vec<Lot>,
+}
+
+impl Ranking {
+    /// The rank (0 = the winner) of the staker at index `staker` of the draw's staker list,
+    /// or `None` when it holds no lot.
+    pub fn rank_of(&self, staker: usize) -> Option<u64> {
+        self.order
+            .iter()
+            .position(|l| l.staker == staker)
+            .map(|r| r as u64)
+    }
+
+    /// The staker index at rank `rank`.
+    pub fn staker_at(&self, rank: u64) -> Option<usize> {
+        let r = usize::try_from(rank).ok()?;
+        self.order.get(r).map(|l| l.staker)
+    }
+}
+
 /// Keeps the best two lots seen, with the Python's tie rule (earlier wins).
 struct Best {
     reference: U256,
@@ -156,8 +191,9 @@ struct Best {
 }
 
 impl Best {
+    /// Considers one lot; returns its offset so that a caller can keep more than two.
     #[inline]
-    fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) {
+    fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) -> U256 {
         let offset = U256::from_be_bytes(digest).abs_diff(self.reference);
         let better_than =
             |l: &Option<Lot>| l.is_none_or(|l| offset.cmp(&l.offset) == Ordering::Less);
@@ -177,6 +213,7 @@ impl Best {
                 offset,
             });
         }
+        offset
     }
 }
 
@@ -212,13 +249,56 @@ pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> 
     let mut total = 0u64;
     for (i, (addr, stake)) in stakers.iter().enumerate() {
         total = total.saturating_add(*stake);
-        walk_lots(addr.as_ref(), seed, *stake, |k, d| best.offer(i, k, d));
+        walk_lots(addr.as_ref(), seed, *stake, |k, d| {
+            best.offer(i, k, d);
+        });
     }
     Some(Outcome {
         reference,
         winner: best.first?,
         runner_up: best.second,
         total_lots: total,
+    })
+}
+
+/// The draw and the full ranking of stakers by their best lot, in the same single pass as
+/// [`draw`]: O(total stake) hashes, one [`Lot`] kept per staker. `None` when nobody has a lot.
+pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> {
+    let reference = hash_str(seed);
+    let mut best = Best {
+        reference: U256::from(reference),
+        first: None,
+        second: None,
+    };
+    let mut total = 0u64;
+    let mut order = Vec::with_capacity(stakers.len());
+    for (i, (addr, stake)) in stakers.iter().enumerate() {
+        total = total.saturating_add(*stake);
+        let mut mine: Option<Lot> = None;
+        walk_lots(addr.as_ref(), seed, *stake, |k, d| {
+            let offset = best.offer(i, k, d);
+            // Strictly closer only: on a tie the earlier k stays, as in the draw.
+            if mine.is_none_or(|m| offset < m.offset) {
+                mine = Some(Lot {
+                    staker: i,
+                    k,
+                    hash: Hash(*d),
+                    offset,
+                });
+            }
+        });
+        order.extend(mine);
+    }
+    // Keys are unique (one lot per staker), so the order is total.
+    order.sort_by(|a, b| a.offset.cmp(&b.offset).then(a.staker.cmp(&b.staker)));
+    Some(Ranking {
+        outcome: Outcome {
+            reference,
+            winner: best.first?,
+            runner_up: best.second,
+            total_lots: total,
+        },
+        order,
     })
 }
 
@@ -315,8 +395,37 @@ mod tests {
     }
 
     #[test]
+    fn ranking_starts_with_the_winner_and_lists_each_staker_once() {
+        let stakers = [("alice", 7u64), ("bob", 3), ("carol", 0), ("dave", 5)];
+        for s in 0..50 {
+            let seed = Hash::of(&[s, 1]).to_hex();
+            let r = rank(&stakers, &seed).expect("lots");
+            assert_eq!(Some(r.outcome), draw(&stakers, &seed));
+            assert_eq!(r.order[0], r.outcome.winner);
+            let mut seen: Vec<usize> = r.order.iter().map(|l| l.staker).collect();
+            seen.sort();
+            assert_eq!(seen, vec![0, 1, 3], "every staker with stake, once");
+            assert!(r.order.windows(2).all(|w| w[0].offset <= w[1].offset));
+            // Each staker's lot is its best one, by brute force over the trace.
+            let t = trace(&stakers, &seed).expect("lots");
+            let reference = U256::from(t.outcome.reference);
+            for lot in &r.order {
+                let best = t.stakers[lot.staker]
+                    .lots
+                    .iter()
+                    .map(|h| U256::from(*h).abs_diff(reference))
+                    .min();
+                assert_eq!(best, Some(lot.offset));
+            }
+            assert_eq!(r.rank_of(r.outcome.winner.staker), Some(0));
+            assert_eq!(r.rank_of(2), None, "no stake, no rank");
+        }
+    }
+
+    #[test]
     fn no_lots_no_winner() {
         let none: [(&str, u64); 1] = [("a", 0)];
         assert_eq!(draw(&none, "x"), None);
+        assert_eq!(rank(&none, "x"), None);
     }
 }

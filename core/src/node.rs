@@ -12,26 +12,41 @@
 //!   with a reason event.
 //! - The lottery's winner for the next height forges as soon as its pool holds
 //!   [`NodeConfig::forge_threshold`] transactions (after [`NodeConfig::forge_delay_ms`]), and
-//!   broadcasts the block.
-//! - A block that extends the tip is validated and applied, then relayed. A block further ahead,
-//!   a status from a peer that is ahead, or a block on another parent makes the node ask that
-//!   peer for its chain; a longer chain is adopted only after full validation.
+//!   broadcasts the block. A staker of rank `r` in the draw waits `r` slots
+//!   ([`crate::chain::SLOT_MS`] each) longer, counted from when it could first have forged on
+//!   this tip and never before the slot of its rank begins: if the stakers ranked before it stay
+//!   silent (offline, partitioned away), it forges in its slot and the chain goes on.
+//! - Every valid block goes into the node's [`BlockTree`], on the canonical chain or on a side
+//!   branch, and is relayed once. When a side branch becomes better by fork choice the node
+//!   reorganises ([`Event::Reorg`]) and returns the abandoned blocks' transactions that the new
+//!   chain lacks to its pool. Two blocks from one forger on one parent are equivocation: both
+//!   are kept, fork choice picks one, and the evidence is recorded ([`Event::Equivocation`]).
+//! - A block on an unknown parent, a status from a peer that is ahead, or a status at our height
+//!   naming a tip we do not know makes the node ask that peer for its chain; the chain's new
+//!   blocks go through the tree like any other, so a better chain is adopted only after
+//!   validation, and a worse one is kept as a branch.
 //! - Heartbeats announce height and tip; the pool is re-broadcast now and then so that
 //!   transactions lost on a lossy link still reach the forger.
+//!
+//! For teaching, a driver can switch a node to an adversary's [`Behaviour`]
+//! ([`Input::SetBehaviour`]); the same state machine then acts it out, and honest nodes refuse
+//! it with a typed reason or resolve it by fork choice.
 
-use crate::block::Block;
-use crate::chain::{BlockError, Chain, ChainError, MAX_BLOCK_TXS};
+use crate::block::{Block, Genesis};
+use crate::chain::{slot_of, BlockError, Chain, ChainError, MAX_BLOCK_TXS, SLOT_MS};
 use crate::hash::Hash;
 use crate::lottery::Outcome;
 use crate::message::{
     decode, encode, BuyRequest, DecodeError, Envelope, Message, PROTOCOL_VERSION,
 };
 use crate::pool::Pool;
+use crate::tree::{BlockTree, Inserted, Reorg, TreeView};
 use crate::tx::{Transaction, TxError, TxKind};
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::str::FromStr;
 
 /// How a driver names the other end of a link (a node index, a tab id, a WebRTC peer).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -107,6 +122,124 @@ pub enum Action {
     },
 }
 
+/// How a node behaves: honestly, or as one of the adversaries a class can switch on to watch
+/// honest nodes refuse or resolve it. Every adversary still validates what it receives and
+/// keeps an honest chain; it misbehaves only in what it sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Behaviour {
+    /// Follows the protocol.
+    #[default]
+    Honest,
+    /// Once per tip, when its turn has not come, forges a block anyway and broadcasts it.
+    /// Honest nodes refuse it: [`BlockError::NotTheForger`] in slot 0 or without stake,
+    /// [`BlockError::OutOfTurn`] later.
+    ForgeOutOfTurn,
+    /// Every transfer it submits is signed twice with one nonce, to the receiver and to
+    /// someone else; the first goes to the first half of its peers (by link name), the second
+    /// to the other half. It relays nothing, serves no chains, sends no heartbeats and does
+    /// not forge on its own, so when it sits in two groups of a partition (a bridge) it keeps
+    /// the two sides apart. Honest
+    /// pools refuse the second spend they see ([`TxError::Conflict`]); across a partition both
+    /// spends are forged into the two sides' chains and, after the heal, fork choice keeps one
+    /// and the other is dropped from pools as a conflict.
+    DoubleSpend,
+    /// Once per tip, broadcasts a block that claims the draw's winner as its forger but is
+    /// signed with its own key. Honest nodes refuse it: [`BlockError::BadSignature`].
+    ForgedSignature,
+    /// Whenever it forges, it forges two different blocks on the same parent and sends one to
+    /// each half of its peers. Both are valid: honest nodes keep both, report
+    /// [`Event::Equivocation`] and converge on one by fork choice.
+    Equivocate,
+    /// Announces a height [`TAMPER_LEAD`] blocks above its own and answers every chain request
+    /// with its chain altered: the newest transaction-bearing block redirected to itself and
+    /// blocks of its own appended. Honest nodes refuse it: [`Event::ChainRejected`].
+    TamperedChain,
+}
+
+/// How many blocks a [`Behaviour::TamperedChain`] node claims to be ahead.
+pub const TAMPER_LEAD: u64 = 3;
+
+impl Behaviour {
+    /// Every behaviour, honest first.
+    pub const ALL: [Behaviour; 6] = [
+        Behaviour::Honest,
+        Behaviour::ForgeOutOfTurn,
+        Behaviour::DoubleSpend,
+        Behaviour::ForgedSignature,
+        Behaviour::Equivocate,
+        Behaviour::TamperedChain,
+    ];
+
+    /// The name used in JSON and by [`Behaviour::from_str`] (`"forgeOutOfTurn"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Behaviour::Honest => "honest",
+            Behaviour::ForgeOutOfTurn => "forgeOutOfTurn",
+            Behaviour::DoubleSpend => "doubleSpend",
+            Behaviour::ForgedSignature => "forgedSignature",
+            Behaviour::Equivocate => "equivocate",
+            Behaviour::TamperedChain => "tamperedChain",
+        }
+    }
+
+    /// One line for a person.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Behaviour::Honest => "follows the protocol",
+            Behaviour::ForgeOutOfTurn => "forges blocks when it is not its turn",
+            Behaviour::DoubleSpend => {
+                "spends the same tokens twice, one spend to each half of its peers"
+            }
+            Behaviour::ForgedSignature => {
+                "sends blocks in the winner's name with a forged signature"
+            }
+            Behaviour::Equivocate => "forges two different blocks whenever it may forge one",
+            Behaviour::TamperedChain => "offers a tampered chain to nodes that sync from it",
+        }
+    }
+
+    /// Whether the node relays what it receives and serves its chain.
+    fn relays(self) -> bool {
+        self != Behaviour::DoubleSpend
+    }
+}
+
+impl fmt::Display for Behaviour {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is no [`Behaviour`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownBehaviour(pub String);
+
+impl fmt::Display for UnknownBehaviour {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = Behaviour::ALL.iter().map(|b| b.name()).collect();
+        write!(
+            f,
+            "unknown behaviour {:?}: one of {}",
+            self.0,
+            names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownBehaviour {}
+
+impl FromStr for Behaviour {
+    type Err = UnknownBehaviour;
+
+    fn from_str(s: &str) -> Result<Behaviour, UnknownBehaviour> {
+        Behaviour::ALL
+            .into_iter()
+            .find(|b| b.name() == s)
+            .ok_or_else(|| UnknownBehaviour(s.to_string()))
+    }
+}
+
 /// One input to [`Node::handle`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -121,8 +254,11 @@ pub enum Input {
     },
     /// Time passed: heartbeats, re-broadcasts, timeouts, delayed forging.
     Tick,
-    /// Forge now if this node won the draw, even with an empty pool.
+    /// Forge now, even with an empty pool, if this node may forge in the current slot (the
+    /// draw's winner always may).
     ForgeNow,
+    /// Switch how this node behaves (an adversary for teaching, or back to honest).
+    SetBehaviour(Behaviour),
     /// The driver knows a link is gone (a tab closed): forget the peer at once.
     Disconnected {
         /// The link.
@@ -264,10 +400,16 @@ pub enum Event {
         hash: Hash,
         /// Number of transactions in it.
         transactions: usize,
-        /// The draw this node won.
+        /// The draw for this height (this node won it, or forged in its slot as `rank`).
         draw: Outcome,
+        /// This node's rank in the draw (0: it won).
+        #[serde(default)]
+        rank: u64,
+        /// The block's slot after its parent.
+        #[serde(default)]
+        slot: u64,
     },
-    /// A block from a peer was validated and applied.
+    /// A block from a peer was validated and is now the canonical tip.
     BlockAccepted {
         /// Its height.
         height: u64,
@@ -277,8 +419,62 @@ pub enum Event {
         forger: Address,
         /// The link it came over.
         from: PeerId,
-        /// The draw its forger won.
+        /// The draw for this height.
         draw: Outcome,
+        /// The forger's rank in the draw (0: the winner).
+        #[serde(default)]
+        rank: u64,
+        /// The block's slot after its parent.
+        #[serde(default)]
+        slot: u64,
+    },
+    /// A valid block from a peer that is not on the canonical chain was kept on a side branch
+    /// of the block tree (a fork).
+    SideBlock {
+        /// Its height.
+        height: u64,
+        /// Its hash.
+        hash: Hash,
+        /// Who forged it.
+        forger: Address,
+        /// The link it came over.
+        from: PeerId,
+    },
+    /// The canonical chain switched to a better branch (fork choice).
+    Reorg {
+        /// The tip before.
+        old_tip: Hash,
+        /// The tip now.
+        new_tip: Hash,
+        /// How many blocks left the canonical chain.
+        depth: u64,
+        /// Transactions of the abandoned blocks that the new chain lacks and that went back
+        /// into the pool (the rest no longer apply and are reported as [`Event::TxDropped`]).
+        returned_txs: Vec<Hash>,
+    },
+    /// One forger signed two different blocks on one parent. Both stay in the tree; fork
+    /// choice picks one.
+    Equivocation {
+        /// The forger.
+        forger: Address,
+        /// The height of the blocks.
+        height: u64,
+        /// Every such block seen, in hash order.
+        hashes: Vec<Hash>,
+    },
+    /// This node's behaviour was switched.
+    BehaviourChanged {
+        /// The new behaviour.
+        behaviour: Behaviour,
+    },
+    /// This node, as an adversary, acted out its behaviour.
+    Misbehaved {
+        /// What it did.
+        behaviour: Behaviour,
+        /// The height it aimed at.
+        height: u64,
+        /// The blocks or transactions it made, by hash.
+        ids: Vec<Hash>,
     },
     /// A block from a peer was refused.
     BlockRejected {
@@ -289,12 +485,13 @@ pub enum Event {
         /// Why.
         reason: BlockError,
     },
-    /// A "forge now" that this node may not carry out.
+    /// A "forge now" that this node may not carry out (its slot has not come).
     ForgeRefused {
         /// Who won the draw instead.
         winner: Option<Address>,
     },
-    /// A longer valid chain replaced ours.
+    /// A chain from a peer changed our canonical tip (it was longer, or better by fork
+    /// choice).
     ChainReplaced {
         /// The link it came over.
         from: PeerId,
@@ -343,13 +540,28 @@ pub struct PeerInfo {
     pub last_seen: u64,
 }
 
-/// A node of the network: wallet, chain, pool, peers.
+/// Evidence of equivocation: blocks from one forger on one parent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// The forger.
+    pub forger: Address,
+    /// The height of the blocks.
+    pub height: u64,
+    /// The blocks, in hash order.
+    pub hashes: Vec<Hash>,
+}
+
+/// Most pieces of [`Evidence`] a node keeps (the oldest go first).
+pub const MAX_EVIDENCE: usize = 64;
+
+/// A node of the network: wallet, block tree (and so the chain), pool, peers.
 #[derive(Debug, Clone)]
 pub struct Node {
     wallet: Wallet,
     exchange: Option<Wallet>,
     config: NodeConfig,
-    chain: Chain,
+    tree: BlockTree,
     pool: Pool,
     peers: BTreeMap<PeerId, PeerInfo>,
     next_heartbeat: u64,
@@ -363,6 +575,10 @@ pub struct Node {
     /// Transactions that arrived ahead of their sender's next nonce (links reorder messages),
     /// kept until the gap closes.
     parked: BTreeMap<(Address, u64), (PeerId, Transaction)>,
+    behaviour: Behaviour,
+    /// The tip on which the adversary last acted (once per tip).
+    attacked: Option<Hash>,
+    evidence: Vec<Evidence>,
 }
 
 /// Most transactions parked while waiting for an earlier nonce.
@@ -370,6 +586,9 @@ pub const MAX_PARKED: usize = 1024;
 
 /// How far ahead of the sender's next nonce a transaction may be parked.
 pub const MAX_NONCE_AHEAD: u64 = 64;
+
+/// How many of the newest canonical blocks [`Node::tree_view`] shows by default.
+pub const TREE_VIEW_DEPTH: u64 = 64;
 
 impl Node {
     /// A node on `chain` with its own `wallet`; `exchange` is the exchange's wallet on the node
@@ -380,7 +599,7 @@ impl Node {
             wallet,
             exchange,
             config,
-            chain,
+            tree: BlockTree::new(chain),
             pool,
             peers: BTreeMap::new(),
             next_heartbeat: 0,
@@ -391,6 +610,9 @@ impl Node {
             buys_served: HashSet::new(),
             rejected: BTreeMap::new(),
             parked: BTreeMap::new(),
+            behaviour: Behaviour::Honest,
+            attacked: None,
+            evidence: Vec::new(),
         }
     }
 
@@ -410,7 +632,7 @@ impl Node {
         txs.into_iter()
             .filter_map(|tx| {
                 let id = tx.id();
-                self.pool.add(tx, &self.chain).err().map(|e| (id, e))
+                self.pool.add(tx, self.tree.chain()).err().map(|e| (id, e))
             })
             .collect()
     }
@@ -425,9 +647,20 @@ impl Node {
         self.exchange.is_some()
     }
 
-    /// The validated chain.
+    /// The validated canonical chain.
     pub fn chain(&self) -> &Chain {
-        &self.chain
+        self.tree.chain()
+    }
+
+    /// The block tree: the canonical chain and the side branches this node has seen.
+    pub fn tree(&self) -> &BlockTree {
+        &self.tree
+    }
+
+    /// The newest [`TREE_VIEW_DEPTH`] canonical blocks and the side blocks beside them, for
+    /// the page's block-tree view (serializes to JSON).
+    pub fn tree_view(&self) -> TreeView {
+        self.tree.view(TREE_VIEW_DEPTH)
     }
 
     /// The pool.
@@ -450,9 +683,37 @@ impl Node {
         &self.config
     }
 
+    /// How this node behaves.
+    pub fn behaviour(&self) -> Behaviour {
+        self.behaviour
+    }
+
+    /// Equivocation this node has seen, oldest first (at most [`MAX_EVIDENCE`]).
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
     /// Whether this node won the draw for the next block.
     pub fn is_next_forger(&self) -> bool {
-        self.chain.next_forger() == Some(self.address())
+        self.chain().next_forger() == Some(self.address())
+    }
+
+    /// This node's rank in the draw for the next block (`None` without stake): it may forge
+    /// from slot `rank` on.
+    pub fn next_rank(&self) -> Option<u64> {
+        self.chain().next_rank_of(&self.address())
+    }
+
+    /// When this node means to forge the next block (ms), if its pool is ready.
+    pub fn forge_at(&self) -> Option<u64> {
+        self.forge_at
+    }
+
+    /// Whether a block this node forged at `now` would be in its turn.
+    pub fn may_forge_at(&self, now: u64) -> bool {
+        let tip = self.chain().tip();
+        let slot = slot_of(tip.timestamp, now.max(tip.timestamp));
+        self.next_rank().is_some_and(|rank| rank <= slot)
     }
 
     /// Feeds one input at time `now` (ms); returns what the node wants done, ending with one
@@ -469,16 +730,22 @@ impl Node {
                 }
             }
             Input::ForgeNow => {
-                if self.is_next_forger() {
+                if self.may_forge_at(now) {
                     self.forge(now, &mut out);
                 } else {
                     out.push(Output::Event(Event::ForgeRefused {
-                        winner: self.chain.next_forger(),
+                        winner: self.chain().next_forger(),
                     }));
                 }
             }
+            Input::SetBehaviour(behaviour) => {
+                self.behaviour = behaviour;
+                self.attacked = None;
+                out.push(Output::Event(Event::BehaviourChanged { behaviour }));
+            }
         }
         self.maybe_forge(now, &mut out);
+        self.misbehave(now, &mut out);
         out.push(Output::WakeAt(self.next_wakeup(now)));
         out
     }
@@ -486,7 +753,7 @@ impl Node {
     fn envelope(&self, body: Message) -> Vec<u8> {
         encode(&Envelope {
             v: PROTOCOL_VERSION,
-            network: self.chain.network_id(),
+            network: self.chain().network_id(),
             from: self.address(),
             body,
         })
@@ -494,6 +761,34 @@ impl Node {
 
     fn broadcast(&self, body: Message, out: &mut Vec<Output>) {
         out.push(Output::Broadcast(self.envelope(body)));
+    }
+
+    /// Passes on what we received, unless this node keeps quiet (an adversary).
+    fn relay(&self, body: Message, out: &mut Vec<Output>) {
+        if self.behaviour.relays() {
+            self.broadcast(body, out);
+        }
+    }
+
+    /// The peers split in two by link name: the first half (rounded up) and the rest.
+    fn halves(&self) -> (Vec<PeerId>, Vec<PeerId>) {
+        let mut all: Vec<PeerId> = self.peers.keys().cloned().collect();
+        let rest = all.split_off(all.len().div_ceil(2));
+        (all, rest)
+    }
+
+    /// Sends `body` to each of `peers`, or broadcasts it when there are none.
+    fn send_each(&self, peers: &[PeerId], body: Message, out: &mut Vec<Output>) {
+        let bytes = self.envelope(body);
+        if peers.is_empty() {
+            return out.push(Output::Broadcast(bytes));
+        }
+        for to in peers {
+            out.push(Output::Send {
+                to: to.clone(),
+                bytes: bytes.clone(),
+            });
+        }
     }
 
     fn count(&mut self, reason: &str) {
@@ -516,18 +811,21 @@ impl Node {
                 None => {
                     let request = BuyRequest::new_signed(
                         &self.wallet,
-                        self.chain.network_id(),
+                        self.chain().network_id(),
                         amount,
                         self.buy_counter,
                     );
                     self.buy_counter += 1;
-                    let id = request.id(self.chain.network_id());
+                    let id = request.id(self.chain().network_id());
                     // Our own request coming back through a relay is not relayed again.
                     self.buys_served.insert(id);
                     self.broadcast(Message::Buy(request), out);
                     Ok(id)
                 }
             },
+            Action::Transfer { to, amount } if self.behaviour == Behaviour::DoubleSpend => {
+                self.double_spend(now, to, amount, out)
+            }
             Action::Transfer { to, amount } => {
                 let wallet = self.wallet.clone();
                 self.make_tx(now, &wallet, TxKind::Transfer, to, amount, out)
@@ -557,9 +855,50 @@ impl Node {
         let tx = Transaction::new_signed(sender, kind, receiver, amount, nonce, now);
         let id = self
             .pool
-            .add(tx.clone(), &self.chain)
+            .add(tx.clone(), self.tree.chain())
             .map_err(|reason| ActionError::Transaction { reason })?;
         self.broadcast(Message::Transaction { tx }, out);
+        Ok(id)
+    }
+
+    /// [`Behaviour::DoubleSpend`]: one nonce, two receivers, one spend to each half of the
+    /// peers.
+    fn double_spend(
+        &mut self,
+        now: u64,
+        to: Address,
+        amount: u64,
+        out: &mut Vec<Output>,
+    ) -> Result<Hash, ActionError> {
+        let me = self.address();
+        let nonce = self.pool.pending().next_nonce(&me);
+        let first = Transaction::new_signed(&self.wallet, TxKind::Transfer, to, amount, nonce, now);
+        let genesis = self.chain().genesis();
+        let other = self
+            .peers
+            .values()
+            .map(|p| p.address)
+            .chain([genesis.forger, genesis.exchange])
+            .find(|a| *a != to && *a != me)
+            .unwrap_or(genesis.exchange);
+        let second =
+            Transaction::new_signed(&self.wallet, TxKind::Transfer, other, amount, nonce, now);
+        let id = self
+            .pool
+            .add(first.clone(), self.tree.chain())
+            .map_err(|reason| ActionError::Transaction { reason })?;
+        let (a, b) = self.halves();
+        if b.is_empty() {
+            self.broadcast(Message::Transaction { tx: first }, out);
+        } else {
+            self.send_each(&a, Message::Transaction { tx: first }, out);
+            self.send_each(&b, Message::Transaction { tx: second.clone() }, out);
+        }
+        out.push(Output::Event(Event::Misbehaved {
+            behaviour: self.behaviour,
+            height: self.chain().height() + 1,
+            ids: vec![id, second.id()],
+        }));
         Ok(id)
     }
 
@@ -587,7 +926,7 @@ impl Node {
             Ok(env) => env,
             Err(reason) => return self.reject_message(from, MessageError::Decode { reason }, out),
         };
-        if env.network != self.chain.network_id() {
+        if env.network != self.chain().network_id() {
             return self.reject_message(from, MessageError::OtherNetwork, out);
         }
         if !self.peers.contains_key(&from) {
@@ -604,36 +943,44 @@ impl Node {
         peer.last_seen = now;
         peer.address = env.from;
         match env.body {
-            Message::Status { height, .. } => {
+            Message::Status { height, tip } => {
                 peer.height = height;
-                if height > self.chain.height() {
+                let mine = self.chain().height();
+                // Ahead of us, or level with a tip we have never seen (it may win the tie).
+                if height > mine || (height == mine && !self.tree.contains(&tip)) {
                     self.request_chain(now, from, out);
                 }
             }
             Message::Transaction { tx } => self.receive_tx(from, tx, out),
             Message::Block { block } => self.receive_block(now, from, block, out),
             Message::ChainRequest { height } => {
-                if self.chain.height() > height {
-                    let body = Message::Chain {
-                        genesis: self.chain.genesis().clone(),
-                        blocks: self.chain.blocks().to_vec(),
-                    };
-                    out.push(Output::Send {
-                        to: from,
-                        bytes: self.envelope(body),
-                    });
-                }
+                let blocks = match self.behaviour {
+                    Behaviour::DoubleSpend => return,
+                    Behaviour::TamperedChain => self.tampered_chain(now, out),
+                    _ if self.chain().height() >= height => self.chain().blocks().to_vec(),
+                    _ => return,
+                };
+                let body = Message::Chain {
+                    genesis: self.chain().genesis().clone(),
+                    blocks,
+                };
+                out.push(Output::Send {
+                    to: from,
+                    bytes: self.envelope(body),
+                });
             }
-            Message::Chain { genesis, blocks } => self.receive_chain(from, genesis, blocks, out),
+            Message::Chain { genesis, blocks } => {
+                self.receive_chain(now, from, genesis, blocks, out)
+            }
             Message::Buy(request) => self.receive_buy(now, from, request, out),
         }
     }
 
     fn receive_tx(&mut self, from: PeerId, tx: Transaction, out: &mut Vec<Output>) {
-        match self.pool.add(tx.clone(), &self.chain) {
+        match self.pool.add(tx.clone(), self.tree.chain()) {
             Ok(id) => {
                 out.push(Output::Event(Event::TxAccepted { id, from }));
-                self.broadcast(Message::Transaction { tx }, out);
+                self.relay(Message::Transaction { tx }, out);
                 self.promote_parked(out);
             }
             // Gossip echoes of what we already have are normal, not worth an event.
@@ -660,55 +1007,46 @@ impl Node {
     }
 
     fn receive_block(&mut self, now: u64, from: PeerId, block: Block, out: &mut Vec<Output>) {
-        let height = self.chain.height();
-        if block.height <= height {
-            let known = usize::try_from(block.height)
-                .ok()
-                .and_then(|h| self.chain.hashes().get(h))
-                .is_some_and(|h| *h == block.hash());
-            if !known {
-                self.count("block:stale");
-                out.push(Output::Event(Event::BlockRejected {
-                    height: block.height,
-                    from,
-                    reason: BlockError::WrongHeight {
-                        expected: height + 1,
-                        got: block.height,
-                    },
-                }));
-            }
-            return;
-        }
-        if block.height > height + 1 {
-            return self.request_chain(now, from, out);
-        }
-        let block_height = block.height;
-        match self.chain.apply(block.clone()) {
-            Ok(()) => {
-                let draw = self.chain.draw_at(block_height);
-                self.after_chain_change(out);
-                self.broadcast(
-                    Message::Block {
-                        block: block.clone(),
-                    },
-                    out,
-                );
-                if let Some(draw) = draw {
-                    out.push(Output::Event(Event::BlockAccepted {
-                        height: block_height,
-                        hash: self.chain.tip_hash(),
-                        forger: block.forger,
-                        from,
-                        draw,
-                    }));
+        let height = block.height;
+        let forger = block.forger;
+        let old_tip = self.chain().tip_hash();
+        match self.tree.insert(block.clone(), Some(now)) {
+            Ok(Inserted::Known) => {}
+            Ok(inserted) => {
+                let hash = block.hash();
+                self.relay(Message::Block { block }, out);
+                match inserted {
+                    Inserted::Side => out.push(Output::Event(Event::SideBlock {
+                        height,
+                        hash,
+                        forger,
+                        from: from.clone(),
+                    })),
+                    Inserted::Reorg(reorg) => self.after_reorg(old_tip, vec![reorg], out),
+                    _ => self.after_chain_change(out),
                 }
+                if self.chain().tip_hash() == hash {
+                    let chain = self.chain();
+                    if let Some(draw) = chain.draw_at(height) {
+                        out.push(Output::Event(Event::BlockAccepted {
+                            height,
+                            hash,
+                            forger,
+                            from,
+                            draw,
+                            rank: chain.rank_at(height).unwrap_or(0),
+                            slot: chain.slot_at(height).unwrap_or(0),
+                        }));
+                    }
+                }
+                self.check_equivocation(&hash, out);
             }
-            // Same height, other parent: the peer has another history; compare whole chains.
+            // Another history: compare whole chains.
             Err(BlockError::UnknownParent) => self.request_chain(now, from, out),
             Err(reason) => {
                 self.count(&format!("block:{}", variant_name(&reason)));
                 out.push(Output::Event(Event::BlockRejected {
-                    height: block_height,
+                    height,
                     from,
                     reason,
                 }));
@@ -716,39 +1054,104 @@ impl Node {
         }
     }
 
+    /// Records and reports equivocation if the tree holds twins of block `hash`.
+    fn check_equivocation(&mut self, hash: &Hash, out: &mut Vec<Output>) {
+        let twins = self.tree.twins_of(hash);
+        let Some(block) = self.tree.block(hash).filter(|_| !twins.is_empty()) else {
+            return;
+        };
+        let (forger, height) = (block.forger, block.height);
+        let mut hashes = twins;
+        hashes.push(*hash);
+        hashes.sort();
+        self.count("block:equivocation");
+        self.evidence
+            .retain(|e| !(e.forger == forger && e.height == height));
+        self.evidence.push(Evidence {
+            forger,
+            height,
+            hashes: hashes.clone(),
+        });
+        if self.evidence.len() > MAX_EVIDENCE {
+            self.evidence.remove(0);
+        }
+        out.push(Output::Event(Event::Equivocation {
+            forger,
+            height,
+            hashes,
+        }));
+    }
+
     fn receive_chain(
         &mut self,
+        now: u64,
         from: PeerId,
-        genesis: crate::block::Genesis,
+        genesis: Genesis,
         blocks: Vec<Block>,
         out: &mut Vec<Output>,
     ) {
         if self.sync.as_ref().is_some_and(|(p, _)| *p == from) {
             self.sync = None;
         }
-        let old_height = self.chain.height();
-        if blocks.len() as u64 <= old_height + 1 {
-            return; // Not longer than ours: nothing to adopt.
+        let old_height = self.chain().height();
+        let old_tip = self.chain().tip_hash();
+        let Some(last) = blocks.last() else { return };
+        // Shorter than ours cannot win fork choice; one whose tip we hold brings nothing new.
+        if last.height < old_height || self.tree.contains(&last.hash()) {
+            return;
         }
-        match self.chain.validate_candidate(&genesis, &blocks) {
-            Ok(chain) => {
-                self.chain = chain;
-                self.after_chain_change(out);
-                out.push(Output::Event(Event::ChainReplaced {
-                    from,
-                    old_height,
-                    new_height: self.chain.height(),
-                }));
+        let refused = if genesis != *self.chain().genesis() {
+            Some(ChainError::OtherNetwork)
+        } else if blocks[0] != genesis.block() {
+            Some(ChainError::BadGenesis)
+        } else {
+            None
+        };
+        if let Some(reason) = refused {
+            self.count(&format!("chain:{}", variant_name(&reason)));
+            return out.push(Output::Event(Event::ChainRejected { from, reason }));
+        }
+        let mut reorgs = Vec::new();
+        let mut added = Vec::new();
+        for b in blocks.into_iter().skip(1) {
+            let height = b.height;
+            let hash = b.hash();
+            match self.tree.insert(b, Some(now)) {
+                Ok(Inserted::Known) => continue,
+                Ok(Inserted::Reorg(r)) => reorgs.push(r),
+                Ok(_) => {}
+                Err(reason) => {
+                    let reason = ChainError::Block { height, reason };
+                    self.count(&format!("chain:{}", variant_name(&reason)));
+                    out.push(Output::Event(Event::ChainRejected {
+                        from: from.clone(),
+                        reason,
+                    }));
+                    break;
+                }
             }
-            Err(reason) => {
-                self.count(&format!("chain:{}", variant_name(&reason)));
-                out.push(Output::Event(Event::ChainRejected { from, reason }));
-            }
+            added.push(hash);
+        }
+        for hash in &added {
+            self.check_equivocation(hash, out);
+        }
+        if self.chain().tip_hash() == old_tip {
+            return;
+        }
+        out.push(Output::Event(Event::ChainReplaced {
+            from,
+            old_height,
+            new_height: self.chain().height(),
+        }));
+        if reorgs.is_empty() {
+            self.after_chain_change(out);
+        } else {
+            self.after_reorg(old_tip, reorgs, out);
         }
     }
 
     fn receive_buy(&mut self, now: u64, from: PeerId, request: BuyRequest, out: &mut Vec<Output>) {
-        let network = self.chain.network_id();
+        let network = self.chain().network_id();
         if !request
             .buyer
             .verify(&request.signing_bytes(network), &request.signature)
@@ -764,7 +1167,7 @@ impl Node {
         let Some(exchange) = self.exchange.clone() else {
             // Only the exchange's host serves purchases; the others pass a request on once, so
             // that it reaches the host over any path (a node linked only to other members).
-            self.broadcast(Message::Buy(request), out);
+            self.relay(Message::Buy(request), out);
             return;
         };
         match self.make_tx(
@@ -795,13 +1198,48 @@ impl Node {
         out.push(Output::Send {
             to: from,
             bytes: self.envelope(Message::ChainRequest {
-                height: self.chain.height(),
+                height: self.chain().height(),
             }),
         });
     }
 
     fn after_chain_change(&mut self, out: &mut Vec<Output>) {
-        for (id, reason) in self.pool.revalidate(&self.chain) {
+        for (id, reason) in self.pool.revalidate(self.tree.chain()) {
+            out.push(Output::Event(Event::TxDropped { id, reason }));
+        }
+        self.forge_at = None;
+        self.promote_parked(out);
+    }
+
+    /// After one or more reorgs since the tip was `old_tip`: the abandoned blocks' transactions
+    /// that the new chain lacks go back into the pool, re-checked.
+    fn after_reorg(&mut self, old_tip: Hash, reorgs: Vec<Reorg>, out: &mut Vec<Output>) {
+        let chain = self.tree.chain();
+        let abandoned: Vec<&Block> = reorgs
+            .iter()
+            .flat_map(|r| r.abandoned.iter())
+            .filter(|b| chain.height_of(&b.hash()).is_none())
+            .collect();
+        let depth = abandoned.len() as u64;
+        let returned: Vec<Transaction> = abandoned
+            .iter()
+            .flat_map(|b| b.transactions.iter())
+            .filter(|t| !chain.contains_tx(&t.id()))
+            .cloned()
+            .collect();
+        let ids: Vec<Hash> = returned.iter().map(Transaction::id).collect();
+        let dropped = self.pool.restore(returned, self.tree.chain());
+        let returned_txs = ids
+            .into_iter()
+            .filter(|id| self.pool.contains(id))
+            .collect();
+        out.push(Output::Event(Event::Reorg {
+            old_tip,
+            new_tip: self.chain().tip_hash(),
+            depth,
+            returned_txs,
+        }));
+        for (id, reason) in dropped {
             out.push(Output::Event(Event::TxDropped { id, reason }));
         }
         self.forge_at = None;
@@ -830,10 +1268,10 @@ impl Node {
             let Some((from, tx)) = self.parked.remove(&key) else {
                 return;
             };
-            match self.pool.add(tx.clone(), &self.chain) {
+            match self.pool.add(tx.clone(), self.tree.chain()) {
                 Ok(id) => {
                     out.push(Output::Event(Event::TxAccepted { id, from }));
-                    self.broadcast(Message::Transaction { tx }, out);
+                    self.relay(Message::Transaction { tx }, out);
                 }
                 Err(TxError::Duplicate | TxError::AlreadyOnChain) => {}
                 Err(reason) => {
@@ -851,16 +1289,20 @@ impl Node {
     fn tick(&mut self, now: u64, out: &mut Vec<Output>) {
         if now >= self.next_heartbeat {
             self.next_heartbeat = now + self.config.heartbeat_ms;
-            let body = Message::Status {
-                height: self.chain.height(),
-                tip: self.chain.tip_hash(),
+            let height = match self.behaviour {
+                Behaviour::DoubleSpend => None,
+                Behaviour::TamperedChain => Some(self.chain().height() + TAMPER_LEAD),
+                _ => Some(self.chain().height()),
             };
-            self.broadcast(body, out);
+            if let Some(height) = height {
+                let tip = self.chain().tip_hash();
+                self.broadcast(Message::Status { height, tip }, out);
+            }
         }
         if now >= self.next_rebroadcast {
             self.next_rebroadcast = now + self.config.rebroadcast_ms;
             for tx in self.pool.take(64) {
-                self.broadcast(Message::Transaction { tx }, out);
+                self.relay(Message::Transaction { tx }, out);
             }
         }
         let timeout = self.config.peer_timeout_ms;
@@ -883,46 +1325,173 @@ impl Node {
         }
     }
 
+    /// Forges when the pool is ready and this node's slot has come: the winner after
+    /// `forge_delay_ms`, rank `r` after `r` more slots of silence and never before its slot.
     fn maybe_forge(&mut self, now: u64, out: &mut Vec<Output>) {
-        if !self.is_next_forger() || self.pool.len() < self.config.forge_threshold.max(1) {
+        // A double spender stays out of the chain: a block of its own would carry one spend
+        // to both sides.
+        let ready = self.pool.len() >= self.config.forge_threshold.max(1)
+            && self.behaviour != Behaviour::DoubleSpend;
+        let Some(rank) = self.next_rank().filter(|_| ready) else {
             self.forge_at = None;
             return;
-        }
+        };
+        let wait = rank.saturating_mul(SLOT_MS);
+        let slot_start = if rank == 0 {
+            0
+        } else {
+            self.chain().tip().timestamp.saturating_add(wait)
+        };
+        let delay = self.config.forge_delay_ms;
         let at = *self
             .forge_at
-            .get_or_insert(now + self.config.forge_delay_ms);
+            .get_or_insert_with(|| (now + delay).saturating_add(wait).max(slot_start));
         if at <= now {
             self.forge(now, out);
         }
     }
 
-    fn forge(&mut self, now: u64, out: &mut Vec<Output>) {
-        let tip = self.chain.tip();
-        let timestamp = now.max(tip.timestamp);
-        let block = Block::forge(
-            &self.wallet,
+    /// A block on the tip, forged by `wallet` at `now`, with these transactions.
+    fn build_block(&self, wallet: &Wallet, now: u64, transactions: Vec<Transaction>) -> Block {
+        let tip = self.chain().tip();
+        Block::forge(
+            wallet,
             tip.height + 1,
-            self.chain.tip_hash(),
-            timestamp,
-            self.pool.take(MAX_BLOCK_TXS),
-        );
+            self.chain().tip_hash(),
+            now.max(tip.timestamp),
+            transactions,
+        )
+    }
+
+    fn forge(&mut self, now: u64, out: &mut Vec<Output>) {
+        let block = self.build_block(&self.wallet, now, self.pool.take(MAX_BLOCK_TXS));
         let height = block.height;
         let transactions = block.transactions.len();
+        let twin = (self.behaviour == Behaviour::Equivocate).then(|| {
+            // Different content, same parent, same forger: an empty twin, or one a ms later.
+            let (txs, at) = if transactions > 0 {
+                (Vec::new(), now)
+            } else {
+                (Vec::new(), now.max(block.timestamp) + 1)
+            };
+            self.build_block(&self.wallet, at, txs)
+        });
         // The pool only holds transactions that apply in order on the tip, so this succeeds;
         // were it ever to fail, the chain is unchanged and nothing is broadcast.
-        if self.chain.apply(block.clone()).is_ok() {
-            let draw = self.chain.draw_at(height);
-            self.after_chain_change(out);
-            self.broadcast(Message::Block { block }, out);
-            if let Some(draw) = draw {
-                out.push(Output::Event(Event::BlockForged {
+        if !matches!(
+            self.tree.insert(block.clone(), Some(now)),
+            Ok(Inserted::Extended)
+        ) {
+            return;
+        }
+        let hash = block.hash();
+        let chain = self.chain();
+        let draw = chain.draw_at(height);
+        let (rank, slot) = (
+            chain.rank_at(height).unwrap_or(0),
+            chain.slot_at(height).unwrap_or(0),
+        );
+        self.after_chain_change(out);
+        match twin {
+            Some(twin) => {
+                let twin_hash = twin.hash();
+                let _ = self.tree.insert(twin.clone(), Some(now + 1));
+                let (a, b) = self.halves();
+                if b.is_empty() {
+                    self.broadcast(Message::Block { block }, out);
+                    self.broadcast(Message::Block { block: twin }, out);
+                } else {
+                    self.send_each(&a, Message::Block { block }, out);
+                    self.send_each(&b, Message::Block { block: twin }, out);
+                }
+                out.push(Output::Event(Event::Misbehaved {
+                    behaviour: self.behaviour,
                     height,
-                    hash: self.chain.tip_hash(),
-                    transactions,
-                    draw,
+                    ids: vec![hash, twin_hash],
                 }));
             }
+            None => self.broadcast(Message::Block { block }, out),
         }
+        if let Some(draw) = draw {
+            out.push(Output::Event(Event::BlockForged {
+                height,
+                hash,
+                transactions,
+                draw,
+                rank,
+                slot,
+            }));
+        }
+    }
+
+    /// Acts out an adversary's behaviour once per tip (the ones that act on their own).
+    fn misbehave(&mut self, now: u64, out: &mut Vec<Output>) {
+        let tip = self.chain().tip_hash();
+        if self.attacked == Some(tip) {
+            return;
+        }
+        let block = match self.behaviour {
+            Behaviour::ForgeOutOfTurn if !self.may_forge_at(now) => {
+                self.build_block(&self.wallet, now, self.pool.take(MAX_BLOCK_TXS))
+            }
+            Behaviour::ForgedSignature => {
+                let Some(winner) = self.chain().next_forger().filter(|w| *w != self.address())
+                else {
+                    return; // Its own win: it forges honestly.
+                };
+                let mut b = self.build_block(&self.wallet, now, self.pool.take(MAX_BLOCK_TXS));
+                // The winner's name, our key: the hash covers the forger, not the signature.
+                b.forger = winner;
+                b.signature = self.wallet.sign(&b.hash().0);
+                b
+            }
+            _ => return,
+        };
+        self.attacked = Some(tip);
+        out.push(Output::Event(Event::Misbehaved {
+            behaviour: self.behaviour,
+            height: block.height,
+            ids: vec![block.hash()],
+        }));
+        self.broadcast(Message::Block { block }, out);
+    }
+
+    /// [`Behaviour::TamperedChain`]'s answer to a chain request: our chain with the newest
+    /// transaction-bearing block redirected to us, and [`TAMPER_LEAD`] blocks of our own on
+    /// top so that it looks longer.
+    fn tampered_chain(&self, now: u64, out: &mut Vec<Output>) -> Vec<Block> {
+        let me = self.address();
+        let mut blocks = self.chain().blocks().to_vec();
+        let mut ids = Vec::new();
+        if let Some(b) = blocks
+            .iter_mut()
+            .skip(1)
+            .rev()
+            .find(|b| !b.transactions.is_empty())
+        {
+            let tx = &mut b.transactions[0];
+            if tx.receiver == me {
+                tx.amount = tx.amount.saturating_add(1);
+            } else {
+                tx.receiver = me;
+            }
+            ids.push(b.hash());
+        }
+        for _ in 0..TAMPER_LEAD {
+            let (height, prev, at) = match blocks.last() {
+                Some(p) => (p.height + 1, p.hash(), now.max(p.timestamp)),
+                None => break,
+            };
+            let b = Block::forge(&self.wallet, height, prev, at, Vec::new());
+            ids.push(b.hash());
+            blocks.push(b);
+        }
+        out.push(Output::Event(Event::Misbehaved {
+            behaviour: self.behaviour,
+            height: self.chain().height() + TAMPER_LEAD,
+            ids,
+        }));
+        blocks
     }
 
     fn next_wakeup(&self, now: u64) -> u64 {

@@ -5,18 +5,25 @@
 //! that pending state, which at once enforces "the nonce is the sender's next one, counting
 //! pooled ones" and "the sender can cover it, counting pooled spends". Because every pooled
 //! transaction applies in order, a forger can put the pool's prefix into a block as it is.
+//!
+//! A second transaction with a pooled transaction's sender and nonce is a double spend and is
+//! refused as [`TxError::Conflict`]. After a reorg, [`Pool::restore`] puts the abandoned
+//! blocks' transactions back in front of the pool and re-checks everything on the new tip.
 
 use crate::accounts::Accounts;
 use crate::chain::Chain;
 use crate::hash::Hash;
 use crate::tx::{Transaction, TxError};
-use std::collections::HashSet;
+use crate::wallet::Address;
+use std::collections::{HashMap, HashSet};
 
 /// Pooled transactions, in the order they were accepted.
 #[derive(Debug, Clone)]
 pub struct Pool {
     txs: Vec<(Hash, Transaction)>,
     ids: HashSet<Hash>,
+    /// Which pooled transaction uses each (sender, nonce).
+    nonces: HashMap<(Address, u64), Hash>,
     pending: Accounts,
     capacity: usize,
 }
@@ -27,6 +34,7 @@ impl Pool {
         Pool {
             txs: Vec::new(),
             ids: HashSet::new(),
+            nonces: HashMap::new(),
             pending: chain.accounts().clone(),
             capacity,
         }
@@ -41,33 +49,69 @@ impl Pool {
         if chain.contains_tx(&id) {
             return Err(TxError::AlreadyOnChain);
         }
+        if let Some(with) = self.nonces.get(&(tx.sender, tx.nonce)) {
+            return Err(TxError::Conflict {
+                nonce: tx.nonce,
+                with: *with,
+            });
+        }
         if self.txs.len() >= self.capacity {
             return Err(TxError::PoolFull);
         }
         self.pending.apply(&tx, true)?;
-        self.ids.insert(id);
-        self.txs.push((id, tx));
+        self.push(id, tx);
         Ok(id)
+    }
+
+    fn push(&mut self, id: Hash, tx: Transaction) {
+        self.ids.insert(id);
+        self.nonces.insert((tx.sender, tx.nonce), id);
+        self.txs.push((id, tx));
     }
 
     /// After the chain changed (a block, or a replaced chain): drops what the chain now holds
     /// and keeps, in order, the rest that still applies. Returns the ids and reasons of the
     /// transactions that no longer apply.
     pub fn revalidate(&mut self, chain: &Chain) -> Vec<(Hash, TxError)> {
+        self.restore(Vec::new(), chain)
+    }
+
+    /// After a reorg: `returned` (the abandoned blocks' transactions, in block order) go in
+    /// front of the pooled ones, then everything is re-checked on the new tip as
+    /// [`Pool::revalidate`] does. Transactions whose sender and nonce the new chain gave to
+    /// another transaction are dropped as [`TxError::Conflict`]. Returns what was dropped.
+    /// `returned` must have passed signature checks (they were in valid blocks).
+    pub fn restore(&mut self, returned: Vec<Transaction>, chain: &Chain) -> Vec<(Hash, TxError)> {
         let old = std::mem::take(&mut self.txs);
         self.ids.clear();
+        self.nonces.clear();
         self.pending = chain.accounts().clone();
         let mut dropped = Vec::new();
-        for (id, tx) in old {
-            if chain.contains_tx(&id) {
+        let all = returned.into_iter().map(|t| (t.id(), t)).chain(old);
+        for (id, tx) in all {
+            if chain.contains_tx(&id) || self.ids.contains(&id) {
+                continue;
+            }
+            let taken = chain
+                .tx_with_nonce(&tx.sender, tx.nonce)
+                .or_else(|| self.nonces.get(&(tx.sender, tx.nonce)).copied());
+            if let Some(with) = taken {
+                dropped.push((
+                    id,
+                    TxError::Conflict {
+                        nonce: tx.nonce,
+                        with,
+                    },
+                ));
+                continue;
+            }
+            if self.txs.len() >= self.capacity {
+                dropped.push((id, TxError::PoolFull));
                 continue;
             }
             // Signatures were checked on entry; the rest depends on the new state.
             match self.pending.apply(&tx, false) {
-                Ok(()) => {
-                    self.ids.insert(id);
-                    self.txs.push((id, tx));
-                }
+                Ok(()) => self.push(id, tx),
                 Err(e) => dropped.push((id, e)),
             }
         }

@@ -1,13 +1,27 @@
-//! An in-memory network of nodes in simulated time, with seeded latency, jitter and loss.
+//! An in-memory network of nodes in simulated time, with seeded latency, jitter and loss, and
+//! the faults a class can inflict on it.
 //!
 //! [`SimNet`] is a driver like any other: it feeds nodes their inputs and carries their outputs.
 //! Time only moves when the caller says so ([`SimNet::advance_to`]), and every random choice
 //! comes from one seeded [`SplitMix64`], so one seed gives one history, byte for byte, natively
 //! and in wasm. The page drives the same type from browser timers.
+//!
+//! Faults:
+//! - **Link conditions** ([`SimNet::set_link`]): latency, jitter and a drop rate for every
+//!   message sent from then on.
+//! - **Partitions** ([`SimNet::set_partition`], [`SimNet::heal`]): nodes are put in groups and
+//!   two nodes are linked only while some group holds both. A node listed in two groups is a
+//!   bridge between them; a node in no group is cut off. Messages are checked when sent and
+//!   again when due, so a partition also cuts what is in flight.
+//! - **Crashes** ([`SimNet::crash`], [`SimNet::restart`]): a crashed node neither receives nor
+//!   ticks nor takes input, and messages due to it are lost. On restart it resumes from the
+//!   state it had and catches up through the protocol (heartbeats, chain sync).
+//!
+//! Lost messages of any kind count as dropped in [`SimNet::traffic`].
 
 use crate::block::Genesis;
 use crate::chain::Chain;
-use crate::node::{Action, Event, Input, Node, NodeConfig, Output, PeerId};
+use crate::node::{Action, Behaviour, Event, Input, Node, NodeConfig, Output, PeerId};
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -96,6 +110,14 @@ pub struct SimNode {
     pub peer: PeerId,
     /// When it asked to be woken.
     pub wake: u64,
+    crashed: bool,
+}
+
+impl SimNode {
+    /// Whether the node is crashed (see [`SimNet::crash`]).
+    pub fn is_crashed(&self) -> bool {
+        self.crashed
+    }
 }
 
 /// N nodes, fully connected, in simulated time.
@@ -111,6 +133,7 @@ pub struct SimNet {
     delivered: u64,
     dropped: u64,
     external: Option<Vec<Outbound>>,
+    partition: Option<Vec<Vec<usize>>>,
 }
 
 /// A message leaving the simulated network for a driver's other transport (another tab).
@@ -138,6 +161,7 @@ impl SimNet {
             delivered: 0,
             dropped: 0,
             external: None,
+            partition: None,
         }
     }
 
@@ -163,6 +187,9 @@ impl SimNet {
             None => (0..self.nodes.len()).collect(),
         };
         for i in targets {
+            if self.nodes[i].crashed {
+                continue;
+            }
             let input = Input::Receive {
                 from: from.clone(),
                 bytes: bytes.to_vec(),
@@ -175,6 +202,9 @@ impl SimNet {
     /// Tells every local node that a remote peer is gone.
     pub fn disconnect(&mut self, peer: &PeerId) {
         for i in 0..self.nodes.len() {
+            if self.nodes[i].crashed {
+                continue;
+            }
             let outputs = self.nodes[i]
                 .node
                 .handle(self.now, Input::Disconnected { peer: peer.clone() });
@@ -189,6 +219,7 @@ impl SimNet {
             node,
             peer: PeerId(format!("n{i}")),
             wake: self.now,
+            crashed: false,
         });
         i
     }
@@ -219,6 +250,68 @@ impl SimNet {
     /// Changes link conditions for messages sent from now on.
     pub fn set_link(&mut self, link: LinkConfig) {
         self.link = link;
+    }
+
+    /// Splits the network: from now on nodes `a` and `b` are linked only if some group lists
+    /// both. A node in two groups bridges them; a node in none is cut off from everyone.
+    /// Indices that name no node are ignored.
+    pub fn set_partition(&mut self, groups: Vec<Vec<usize>>) {
+        self.partition = Some(groups);
+    }
+
+    /// Ends any partition: every node is linked to every other again.
+    pub fn heal(&mut self) {
+        self.partition = None;
+    }
+
+    /// The partition in force, if any.
+    pub fn partition(&self) -> Option<&[Vec<usize>]> {
+        self.partition.as_deref()
+    }
+
+    /// Whether a message from node `a` can reach node `b` now (the partition allows it).
+    pub fn linked(&self, a: usize, b: usize) -> bool {
+        match &self.partition {
+            None => true,
+            Some(groups) => groups.iter().any(|g| g.contains(&a) && g.contains(&b)),
+        }
+    }
+
+    /// Crashes node `i`: it stops receiving, ticking and taking input until
+    /// [`SimNet::restart`]; messages due to it meanwhile are lost. Returns whether it was
+    /// running.
+    pub fn crash(&mut self, i: usize) -> bool {
+        match self.nodes.get_mut(i) {
+            Some(n) if !n.crashed => {
+                n.crashed = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Restarts crashed node `i` with the state it had; it is woken at once. Returns whether
+    /// it was crashed.
+    pub fn restart(&mut self, i: usize) -> bool {
+        let now = self.now;
+        match self.nodes.get_mut(i) {
+            Some(n) if n.crashed => {
+                n.crashed = false;
+                n.wake = now;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether node `i` is crashed.
+    pub fn is_crashed(&self, i: usize) -> bool {
+        self.nodes.get(i).is_some_and(|n| n.crashed)
+    }
+
+    /// Feeds `behaviour` to node `i` ([`Input::SetBehaviour`]); returns that call's events.
+    pub fn set_behaviour(&mut self, i: usize, behaviour: Behaviour) -> Vec<Event> {
+        self.input(i, Input::SetBehaviour(behaviour))
     }
 
     /// The nodes.
@@ -252,9 +345,9 @@ impl SimNet {
     }
 
     /// Feeds `input` to node `i` now; returns that call's events (they are also queued for
-    /// [`SimNet::drain_events`]).
+    /// [`SimNet::drain_events`]). A crashed node takes no input.
     pub fn input(&mut self, i: usize, input: Input) -> Vec<Event> {
-        if i >= self.nodes.len() {
+        if self.nodes.get(i).is_none_or(|n| n.crashed) {
             return Vec::new();
         }
         let now = self.now;
@@ -302,7 +395,7 @@ impl SimNet {
     }
 
     fn transmit(&mut self, from: usize, to: usize, bytes: Vec<u8>) {
-        if self.rng.chance_ppm(self.link.drop_ppm) {
+        if !self.linked(from, to) || self.rng.chance_ppm(self.link.drop_ppm) {
             self.dropped += 1;
             return;
         }
@@ -317,9 +410,14 @@ impl SimNet {
         }));
     }
 
-    /// The time of the next delivery or wake-up.
+    /// The time of the next delivery or wake-up (crashed nodes do not wake).
     pub fn next_due(&self) -> Option<u64> {
-        let wake = self.nodes.iter().map(|n| n.wake).min();
+        let wake = self
+            .nodes
+            .iter()
+            .filter(|n| !n.crashed)
+            .map(|n| n.wake)
+            .min();
         let msg = self.queue.peek().map(|Reverse(d)| d.at);
         match (wake, msg) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -339,6 +437,10 @@ impl SimNet {
             let msg_due = self.queue.peek().is_some_and(|Reverse(d)| d.at <= due);
             if msg_due {
                 if let Some(Reverse(d)) = self.queue.pop() {
+                    if self.nodes[d.to].crashed || !self.linked(d.from, d.to) {
+                        self.dropped += 1;
+                        continue;
+                    }
                     self.delivered += 1;
                     let from = self.nodes[d.from].peer.clone();
                     let input = Input::Receive {
@@ -348,7 +450,7 @@ impl SimNet {
                     let outputs = self.nodes[d.to].node.handle(self.now, input);
                     self.route(d.to, outputs);
                 }
-            } else if let Some(i) = self.nodes.iter().position(|n| n.wake <= due) {
+            } else if let Some(i) = self.nodes.iter().position(|n| !n.crashed && n.wake <= due) {
                 let outputs = self.nodes[i].node.handle(self.now, Input::Tick);
                 self.route(i, outputs);
             }
@@ -356,7 +458,7 @@ impl SimNet {
         self.now = self.now.max(t);
     }
 
-    /// Whether every node holds the same tip.
+    /// Whether every node (crashed ones included) holds the same tip.
     pub fn converged(&self) -> bool {
         let mut tips = self.nodes.iter().map(|n| n.node.chain().tip_hash());
         match tips.next() {

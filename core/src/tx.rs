@@ -168,6 +168,14 @@ pub enum TxError {
     Overflow,
     /// The pool is full.
     PoolFull,
+    /// Another transaction of the same sender already uses this nonce (pending in the pool,
+    /// or in the chain after a reorg): a double spend. Only one of them can ever apply.
+    Conflict {
+        /// The nonce both use.
+        nonce: u64,
+        /// The transaction that holds it.
+        with: Hash,
+    },
 }
 
 impl fmt::Display for TxError {
@@ -193,6 +201,11 @@ impl fmt::Display for TxError {
             }
             TxError::Overflow => f.write_str("the amount would overflow a balance"),
             TxError::PoolFull => f.write_str("the transaction pool is full"),
+            TxError::Conflict { nonce, with } => write!(
+                f,
+                "double spend: the sender's transaction number {nonce} is already taken by {}",
+                with.short(8)
+            ),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! wasm32, so both builds are shown to agree with the Python.
 
 use pos_core::hash::hash_str;
-use pos_core::lottery::{draw, draw_quadratic, trace};
+use pos_core::lottery::{draw, draw_quadratic, rank, trace};
 use serde::Deserialize;
 
 #[cfg(target_arch = "wasm32")]
@@ -79,5 +79,21 @@ fn the_python_quadratic_algorithm_agrees_on_small_cases() {
         }
         let (staker, _) = draw_quadratic(&c.stakers, &c.seed).expect("stake");
         assert_eq!(c.stakers[staker].0, c.forger, "case {i}");
+    }
+}
+
+#[test]
+fn the_ranking_keeps_the_python_winner_first() {
+    for (i, c) in cases().iter().enumerate() {
+        let r = rank(&c.stakers, &c.seed).expect("stake");
+        assert_eq!(
+            Some(r.outcome),
+            draw(&c.stakers, &c.seed),
+            "case {i}: same draw"
+        );
+        assert_eq!(c.stakers[r.order[0].staker].0, c.forger, "case {i}: rank 0");
+        let with_stake = c.stakers.iter().filter(|s| s.1 > 0).count();
+        assert_eq!(r.order.len(), with_stake, "case {i}: each staker once");
+        assert!(r.order.windows(2).all(|w| w[0].offset <= w[1].offset));
     }
 }
