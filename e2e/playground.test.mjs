@@ -97,7 +97,7 @@ test('console API: nodes, submit, forge, chain, pool', { timeout: 60_000 }, asyn
   await page.waitForFunction(() => window.playground && playground.nodes().length === 4);
 
   const nodes = await page.evaluate(() => playground.nodes());
-  assert.deepEqual(Object.keys(nodes[0]).sort(), ['address', 'balance', 'colour', 'forgesNext', 'height', 'host', 'index', 'name', 'pool', 'stake', 'tip']);
+  assert.deepEqual(Object.keys(nodes[0]).sort(), ['address', 'balance', 'behaviour', 'colour', 'crashed', 'forgesNext', 'height', 'host', 'index', 'name', 'pool', 'stake', 'tip']);
   assert.equal(nodes[0].host, true);
   assert.equal(nodes[0].forgesNext, true, 'the genesis key forges first');
 

@@ -2,7 +2,7 @@
 # Runs every test, in order, stopping at the first failure:
 #   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
 #   2. cargo clippy -D warnings   5. trunk build --release, then the Playwright end-to-end tests (e2e/)
-#   3. cargo test (native)
+#   3. cargo test (native)        6. the WebRTC end-to-end test in a network namespace of its own
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,3 +41,6 @@ trunk build --release
 step "end-to-end tests: node --test e2e/"
 mkdir -p e2e/screenshots
 node --test e2e/
+
+step "WebRTC end-to-end tests, in a network namespace of their own: bash e2e/netns.sh"
+bash e2e/netns.sh

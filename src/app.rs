@@ -1,18 +1,22 @@
 //! The page: header and network controls, node cards, the shared timeline, the activity feed
 //! and the Python views of one node.
 
-use crate::channel::{self, Channel};
+use crate::channel::{self, Channel, Outlets};
 use crate::components::activity::ActivityFeed;
+use crate::components::faults::{FaultControls, FaultRequest};
 use crate::components::files::ChainFiles;
+use crate::components::links::LinksPanel;
 use crate::components::lottery::LotterySection;
 use crate::components::network::NetworkBar;
 use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
+use crate::components::tree::BlockTree;
 use crate::driver::{self, now_ms};
 use crate::js_api;
 use crate::model::{Playground, Request, IN_TAB_LATENCY_MS, MAX_NODES};
 use crate::storage::{self, Saver};
+use crate::webrtc::Links;
 use pos_core::Wallet;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -111,20 +115,32 @@ pub fn app() -> Html {
     let view = use_state(|| View::Chain);
     let raw = use_state(|| false);
     let notice = use_state(|| None::<String>);
+    // Where frames leave this tab: the BroadcastChannel (opened below) and the WebRTC links.
+    let outlets = use_memo((), |_| Outlets::default());
+    let links = {
+        let model = model.clone();
+        let outlets = outlets.clone();
+        let redraw = redraw.clone();
+        use_memo((), move |_| {
+            Links::new(model, outlets, Rc::new(move || redraw.force_update()))
+        })
+    };
 
     {
         let model = model.clone();
         let redraw = redraw.clone();
         let network = network.clone();
         let saver = saver.clone();
+        let outlets = outlets.clone();
+        let links = links.clone();
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
-            let channel = (*network)
-                .as_deref()
-                .and_then(|name| Channel::open(name, model.clone(), redraw.clone()));
+            let channel = (*network).as_deref().and_then(|name| {
+                Channel::open(name, model.clone(), redraw.clone(), outlets.clone())
+            });
             let r = redraw.clone();
-            let timer = driver::start(model.clone(), channel.clone(), saver.clone(), move || r());
-            let api = js_api::install(model.clone(), redraw, saver.clone());
+            let timer = driver::start(model.clone(), outlets, saver.clone(), move || r());
+            let api = js_api::install(model.clone(), redraw, saver.clone(), (*links).clone());
             let on_hide = save_on_hide(model, saver);
             move || {
                 drop(timer);
@@ -252,6 +268,29 @@ pub fn app() -> Html {
             redraw.force_update();
         })
     };
+    let fault_error = use_state(|| None::<String>);
+    let on_fault = {
+        let model = model.clone();
+        let redraw = redraw.clone();
+        let fault_error = fault_error.clone();
+        Callback::from(move |r: FaultRequest| {
+            let mut m = model.borrow_mut();
+            let result = match r {
+                FaultRequest::Link(l, j, d) => m.set_link(l, j, d),
+                FaultRequest::Partition(groups) => m.partition(groups),
+                FaultRequest::Heal => {
+                    m.heal();
+                    Ok(())
+                }
+                FaultRequest::Crash(i) => m.crash(i),
+                FaultRequest::Restart(i) => m.restart(i),
+                FaultRequest::Adversary(i, b) => m.adversary(i, &b).map(|_| ()),
+            };
+            drop(m);
+            fault_error.set(result.err().map(|e| format!("Refused: {e}")));
+            redraw.force_update();
+        })
+    };
     let on_join = {
         let model = model.clone();
         let redraw = redraw.clone();
@@ -324,6 +363,7 @@ pub fn app() -> Html {
                 </div>
             </header>
             <NetworkBar network={m.network_json()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
+            <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} />
             <main class="layout">
                 <section class="cards" aria-label="Nodes">
                     { for summaries.iter().map(|s| html! {
@@ -359,6 +399,13 @@ pub fn app() -> Html {
                 tip={summaries.get(sel).map(|s| s.tip.clone()).unwrap_or_default()}
                 nodes={summaries.len()}
             />
+            <FaultControls
+                nodes={summaries.iter().map(|s| (s.index, s.name.clone(), s.colour.clone())).collect::<Vec<_>>()}
+                state={m.faults_json()}
+                on_request={on_fault}
+                error={(*fault_error).clone()}
+            />
+            <BlockTree tree={m.tree_json(sel).unwrap_or(serde_json::Value::Null)} />
             <ChainFiles
                 node={sel}
                 name={Playground::name(sel)}

@@ -1,5 +1,6 @@
 //! The BroadcastChannel that joins the tabs of one browser: it only carries frames' text in and
-//! out; what they mean is decided by the model (`mesh.rs`, `model.rs`).
+//! out; what they mean is decided by the model (`mesh.rs`, `model.rs`). [`Outlets`] hands what
+//! the tab says to every transport: this channel and the WebRTC links (`webrtc.rs`).
 
 use crate::driver::now_ms;
 use crate::model::Playground;
@@ -35,33 +36,78 @@ pub fn start_new_from_url() -> bool {
         .is_some_and(|v| v == "1" || v == "true")
 }
 
+/// Where the frames this tab says go: the BroadcastChannel and every open WebRTC link. Each
+/// outlet gets every frame, in order.
+#[derive(Default)]
+pub struct Outlets {
+    sinks: RefCell<Vec<Sink>>,
+}
+
+/// One transport's way to send a frame.
+type Sink = Box<dyn Fn(&str)>;
+
+impl Outlets {
+    /// Adds a transport.
+    pub fn add(&self, sink: impl Fn(&str) + 'static) {
+        self.sinks.borrow_mut().push(Box::new(sink));
+    }
+
+    /// Hands `frames` to every transport.
+    pub fn send(&self, frames: Vec<String>) {
+        let sinks = self.sinks.borrow();
+        for f in &frames {
+            for s in sinks.iter() {
+                s(f);
+            }
+        }
+    }
+
+    /// Takes what the model wants to say and hands it to every transport.
+    pub fn pump(&self, model: &RefCell<Playground>) {
+        let frames = match model.try_borrow_mut() {
+            Ok(mut m) => m.take_outbox(),
+            Err(_) => return,
+        };
+        self.send(frames);
+    }
+}
+
 /// An open channel; dropping it says goodbye and closes it.
 pub struct Channel {
     channel: BroadcastChannel,
     model: Rc<RefCell<Playground>>,
+    outlets: Rc<Outlets>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_hide: Closure<dyn FnMut()>,
 }
 
 impl Channel {
     /// Joins the channel of network `name`; frames that arrive go to `model`, and `redraw`
-    /// runs after each.
+    /// runs after each. The channel becomes one of `outlets`, and what the model says in
+    /// answer goes to all of them.
     pub fn open(
         name: &str,
         model: Rc<RefCell<Playground>>,
         redraw: Rc<dyn Fn()>,
+        outlets: Rc<Outlets>,
     ) -> Option<Rc<Channel>> {
         let channel = BroadcastChannel::new(&format!("pos-playground:{name}")).ok()?;
+        {
+            let channel = channel.clone();
+            outlets.add(move |f| {
+                let _ = channel.post_message(&JsValue::from_str(f));
+            });
+        }
         let on_message = {
             let model = model.clone();
-            let channel = channel.clone();
+            let outlets = outlets.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 // Anything but text is not a frame; the model counts it as malformed.
                 let text = e.data().as_string().unwrap_or_default();
                 if let Ok(mut m) = model.try_borrow_mut() {
                     m.receive_frame(&text, now_ms());
-                    post_all(&channel, m.take_outbox());
                 }
+                outlets.pump(&model);
                 redraw();
             })
         };
@@ -82,6 +128,7 @@ impl Channel {
         let ch = Rc::new(Channel {
             channel,
             model,
+            outlets,
             _on_message: on_message,
             _on_hide: on_hide,
         });
@@ -89,17 +136,9 @@ impl Channel {
         Some(ch)
     }
 
-    /// Posts what the model wants to say.
+    /// Posts what the model wants to say (on this channel and every other outlet).
     pub fn pump(&self) {
-        if let Ok(mut m) = self.model.try_borrow_mut() {
-            post_all(&self.channel, m.take_outbox());
-        }
-    }
-}
-
-fn post_all(channel: &BroadcastChannel, frames: Vec<String>) {
-    for f in frames {
-        let _ = channel.post_message(&JsValue::from_str(&f));
+        self.outlets.pump(&self.model);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The browser side of time: a `setInterval` that advances the in-tab network to the wall
 //! clock and asks for a redraw when something happened.
 
-use crate::channel::Channel;
+use crate::channel::Outlets;
 use crate::model::Playground;
 use crate::storage::Saver;
 use std::cell::RefCell;
@@ -49,10 +49,10 @@ impl Drop for Interval {
 }
 
 /// Starts the clock of `model`; `redraw` runs after every step that changed something, and
-/// what the model wants to tell other tabs goes out on `channel`.
+/// what the model wants to tell other tabs and machines goes out through `outlets`.
 pub fn start(
     model: Rc<RefCell<Playground>>,
-    channel: Option<Rc<Channel>>,
+    outlets: Rc<Outlets>,
     saver: Rc<Saver>,
     redraw: impl Fn() + 'static,
 ) -> Option<Interval> {
@@ -61,9 +61,7 @@ pub fn start(
         let Ok(changed) = model.try_borrow_mut().map(|mut m| m.advance(now)) else {
             return;
         };
-        if let Some(ch) = &channel {
-            ch.pump();
-        }
+        outlets.pump(&model);
         if changed {
             saver.mark_dirty();
             redraw();

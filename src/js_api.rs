@@ -6,6 +6,7 @@
 use crate::driver::now_ms;
 use crate::model::Playground;
 use crate::storage::Saver;
+use crate::webrtc::Links;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -48,10 +49,12 @@ fn failure(error: impl Into<String>) -> Value {
 type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> Value>;
 
 /// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
+/// `invite`, `accept` and `complete` drive `links` as the Links panel does.
 pub fn install(
     model: Rc<RefCell<Playground>>,
     redraw: Rc<dyn Fn()>,
     saver: Rc<Saver>,
+    links: Links,
 ) -> Option<ApiHandle> {
     let window = web_sys::window()?;
     let api = js_sys::Object::new();
@@ -93,7 +96,95 @@ pub fn install(
                     .unwrap_or(Value::Null)
             }),
         ),
-        ("network", false, Box::new(|m, _, _| m.network_json())),
+        (
+            "network",
+            true,
+            Box::new(|m, arg, _| {
+                // network() reads; network({latencyMs, jitterMs, drop}) sets the in-tab links.
+                let v = from_js(&arg);
+                if !v.is_object() {
+                    return m.network_json();
+                }
+                let link = m.faults_json();
+                let pick = |k: &str| {
+                    v.get(k)
+                        .and_then(Value::as_u64)
+                        .or(link.get(k).and_then(Value::as_u64))
+                };
+                let drop = v
+                    .get("drop")
+                    .and_then(Value::as_f64)
+                    .or(link.get("drop").and_then(Value::as_f64));
+                match m.set_link(
+                    pick("latencyMs").unwrap_or(0),
+                    pick("jitterMs").unwrap_or(0),
+                    drop.unwrap_or(0.0),
+                ) {
+                    Ok(()) => json!({ "ok": true, "link": m.faults_json() }),
+                    Err(e) => failure(e),
+                }
+            }),
+        ),
+        (
+            "partition",
+            true,
+            Box::new(|m, groups, _| {
+                let groups: Option<Vec<Vec<usize>>> = serde_json::from_value(from_js(&groups)).ok();
+                match groups.map(|g| m.partition(g)) {
+                    Some(Ok(())) => json!({ "ok": true }),
+                    Some(Err(e)) => failure(e),
+                    None => failure("give groups of node indices, e.g. [[0,1],[2,3]]"),
+                }
+            }),
+        ),
+        (
+            "heal",
+            true,
+            Box::new(|m, _, _| {
+                m.heal();
+                json!({ "ok": true })
+            }),
+        ),
+        (
+            "crash",
+            true,
+            Box::new(|m, i, _| match index(&i).map(|i| m.crash(i)) {
+                Some(Ok(())) => json!({ "ok": true }),
+                Some(Err(e)) => failure(e),
+                None => failure("the argument is a node index: 0, 1, 2, …"),
+            }),
+        ),
+        (
+            "restart",
+            true,
+            Box::new(|m, i, _| match index(&i).map(|i| m.restart(i)) {
+                Some(Ok(())) => json!({ "ok": true }),
+                Some(Err(e)) => failure(e),
+                None => failure("the argument is a node index: 0, 1, 2, …"),
+            }),
+        ),
+        (
+            "adversary",
+            true,
+            Box::new(|m, i, b| {
+                let (Some(i), Some(b)) = (index(&i), b.as_string()) else {
+                    return failure("adversary(i, behaviour): a node index and a behaviour name");
+                };
+                match m.adversary(i, &b) {
+                    Ok(b) => json!({ "ok": true, "behaviour": b.name() }),
+                    Err(e) => failure(e),
+                }
+            }),
+        ),
+        (
+            "tree",
+            false,
+            Box::new(|m, i, _| {
+                index(&i)
+                    .and_then(|i| m.tree_json(i))
+                    .unwrap_or(Value::Null)
+            }),
+        ),
         (
             "exportChain",
             false,
@@ -201,15 +292,17 @@ pub fn install(
         let saver = saver.clone();
         let promise = name == "importChain";
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
-            let result = {
+            let (result, advanced) = {
                 let Ok(mut m) = model.try_borrow_mut() else {
                     return to_js(&failure("busy: try again"));
                 };
-                // Bring the network up to date first, so answers reflect the present.
-                m.advance(now_ms());
-                f(&mut m, a, b)
+                // Bring the network up to date first, so answers reflect the present. What
+                // that catch-up changed is drained here, so the page must redraw for it too
+                // (the driver's next tick will not see it).
+                let advanced = m.advance(now_ms());
+                (f(&mut m, a, b), advanced)
             };
-            if mutates {
+            if mutates || advanced {
                 saver.mark_dirty();
                 redraw();
             }
@@ -219,6 +312,38 @@ pub fn install(
                 to_js(&result)
             }
         });
+        js_sys::Reflect::set(
+            &api,
+            &JsValue::from_str(name),
+            closure.as_ref().unchecked_ref(),
+        )
+        .ok()?;
+        closures.push(closure);
+    }
+    // WebRTC links: Promises of the invitation text, of the answer text, and of
+    // `{ok: true, link}`; each rejects with an Error that says what is wrong.
+    for name in ["invite", "accept", "complete"] {
+        let links = links.clone();
+        let saver = saver.clone();
+        let closure =
+            Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a: JsValue, _: JsValue| {
+                let links = links.clone();
+                let saver = saver.clone();
+                let text = a.as_string().unwrap_or_default();
+                wasm_bindgen_futures::future_to_promise(async move {
+                    let result = match name {
+                        "invite" => links.invite().await.map(JsValue::from),
+                        "accept" => links.accept(&text).await.map(JsValue::from),
+                        _ => links
+                            .complete(&text)
+                            .await
+                            .map(|id| to_js(&json!({ "ok": true, "link": id }))),
+                    };
+                    saver.mark_dirty();
+                    result.map_err(|e| js_sys::Error::new(&e).into())
+                })
+                .into()
+            });
         js_sys::Reflect::set(
             &api,
             &JsValue::from_str(name),

@@ -5,18 +5,22 @@
 //! - [`components`]: Yew components that render it.
 //! - [`driver`]: the browser timer that moves the network's clock.
 //! - [`js_api`]: `window.playground`, the console API.
+//! - [`link`] and [`webrtc`]: links between machines over WebRTC data channels.
 #![forbid(unsafe_code)]
 
 pub mod app;
 pub mod channel;
 pub mod components;
 pub mod driver;
+pub mod faults;
 pub mod js_api;
+pub mod link;
 pub mod lottery_view;
 pub mod mesh;
 pub mod model;
 pub mod persist;
 pub mod storage;
+pub mod webrtc;
 
 /// Mounts the app into the page's body.
 pub fn start() {

@@ -482,7 +482,7 @@ pub fn percent(part: u64, whole: u64) -> String {
     let bp = (part as u128 * 10_000)
         .checked_div(whole as u128)
         .unwrap_or(0);
-    if bp == 0 && part > 0 {
+    if bp == 0 && part > 0 && whole > 0 {
         return "< 0.01 %".into();
     }
     format!("{}.{:02} %", bp / 100, bp % 100)
@@ -503,7 +503,10 @@ pub fn offset_share(offset: U256) -> String {
     let lead = frac.chars().take_while(|c| *c == '0').count();
     let keep = if int > 0 { 2 } else { (lead + 3).min(9) };
     let pct = format!("{int}.{}", &frac[..keep]);
-    let one_in = u64::MAX / high;
+    let one_in = ((1u128 << 64) / high as u128).min(u64::MAX as u128) as u64;
+    if one_in < 2 {
+        return format!("{pct} % of the range");
+    }
     format!("{pct} % of the range (1 part in {})", group(one_in))
 }
 
@@ -586,6 +589,11 @@ pub struct BlockLottery {
     pub stakers: Vec<(Address, u64)>,
     /// Who forged the block (for the next block: who won the draw).
     pub forger: Address,
+    /// The forger's rank in the draw: 0 for the winner. With slots a staker of rank `r` may
+    /// forge from slot `r` on, so a silent winner lets the next-ranked staker forge.
+    pub rank: u64,
+    /// The block's slot (`(timestamp - parent timestamp) / SLOT_MS`; 0 for the next block).
+    pub slot: u64,
 }
 
 impl BlockLottery {
@@ -602,6 +610,16 @@ impl BlockLottery {
     /// The address that owns `lot`.
     pub fn owner(&self, lot: &Lot) -> Option<Address> {
         self.stakers.get(lot.staker).map(|(a, _)| *a)
+    }
+
+    /// The forger's index in the staker list.
+    pub fn forger_index(&self) -> Option<usize> {
+        self.stakers.iter().position(|(a, _)| *a == self.forger)
+    }
+
+    /// Whether the draw's winner forged (rank 0), rather than a staker ranked after it.
+    pub fn winner_forged(&self) -> bool {
+        self.owner(&self.outcome.winner) == Some(self.forger)
     }
 }
 
@@ -705,10 +723,14 @@ impl Playground {
         } else {
             (false, chain.next_draw()?)
         };
-        let forger = if forged {
-            chain.blocks().get(parent + 1)?.forger
+        let (forger, rank, slot) = if forged {
+            (
+                chain.blocks().get(parent + 1)?.forger,
+                chain.rank_at(height).unwrap_or(0),
+                chain.slot_at(height).unwrap_or(0),
+            )
         } else {
-            stakers.get(outcome.winner.staker)?.0
+            (stakers.get(outcome.winner.staker)?.0, 0, 0)
         };
         Some(BlockLottery {
             height,
@@ -717,6 +739,8 @@ impl Playground {
             outcome,
             stakers,
             forger,
+            rank,
+            slot,
         })
     }
 
@@ -736,6 +760,8 @@ impl Playground {
             "reference": o.reference.to_hex(),
             "forger": b.forger.to_hex(),
             "forgerName": self.name_of(&b.forger),
+            "forgerRank": b.rank,
+            "slot": b.slot,
             "winner": lot_json(self, &b, &o.winner),
             "runnerUp": o.runner_up.map(|l| lot_json(self, &b, &l)),
             "totalLots": o.total_lots,
@@ -810,12 +836,15 @@ pub struct SnippetInput {
     pub winner_staker: usize,
     /// The winning lot's `k`.
     pub winner_k: u64,
+    /// When a staker ranked after the winner forged the block (slots): its index and rank.
+    pub fallback: Option<(usize, u64)>,
 }
 
 /// A Python 3 program (hashlib and json only) that recomputes the reference and the winning
 /// lot by hand, then checks every lot, printing lines the page shows word for word:
 /// `reference: …`, `winning lot: …`, `closest lot: <name> k = <k> <hash>`, `offset: …` (64 hex
-/// digits), `runner-up: …` and `forger: <name> <address>`.
+/// digits), `runner-up: …` and `forger: <name> <address>`; when a staker ranked after the
+/// winner forged (slots), also `rank of forger: <r>` from every staker's closest lot.
 pub fn python_snippet(s: &SnippetInput) -> String {
     let q = |x: &str| serde_json::to_string(x).unwrap_or_else(|_| "\"\"".into());
     let (waddr, _, wname) = s.stakers.get(s.winner_staker).cloned().unwrap_or_default();
@@ -858,20 +887,34 @@ pub fn python_snippet(s: &SnippetInput) -> String {
     out.push_str(
         "target = int(reference, 16)\n\
          best = []  # (offset, address, k, lot), closest first\n\
+         best_of = {}  # each staker's closest offset\n\
          for address, stake in stakers:\n    \
              value = address + seed\n    \
              for k in range(1, stake + 1):\n        \
                  value = H(value)\n        \
                  offset = abs(int(value, 16) - target)\n        \
+                 best_of[address] = min(offset, best_of.get(address, offset))\n        \
                  if len(best) < 2 or offset < best[-1][0]:\n            \
                      best = sorted(best + [(offset, address, k, value)], key=lambda b: b[0])[:2]\n\n\
          offset, address, k, value = best[0]\n\
          print(\"closest lot:\", names[address], \"k =\", k, value)\n\
          print(\"offset:\", format(offset, \"064x\"))\n\
          if len(best) > 1:\n    \
-             print(\"runner-up:\", names[best[1][1]], \"k =\", best[1][2], best[1][3])\n\
-         print(\"forger:\", names[address], address)\n",
+             print(\"runner-up:\", names[best[1][1]], \"k =\", best[1][2], best[1][3])\n",
     );
+    match s.fallback.and_then(|(i, r)| s.stakers.get(i).map(|st| (st, r))) {
+        None => out.push_str("print(\"forger:\", names[address], address)\n"),
+        Some(((faddr, _, fname), rank)) => out.push_str(&format!(
+            "\n# {name} won the draw but did not forge: with slots, the staker of rank r may forge\n\
+             # from slot r on. Stakers are ranked by their closest lot (ties: staking order).\n\
+             ranking = sorted(best_of, key=lambda a: best_of[a])\n\
+             forger = {a}  # {fname}\n\
+             print(\"rank of forger:\", ranking.index(forger))  # the page: {rank}\n\
+             print(\"forger:\", names[forger], forger)\n",
+            name = wname,
+            a = q(faddr),
+        )),
+    }
     out
 }
 

@@ -145,6 +145,16 @@ pub fn parse(text: &str) -> Result<Frame, FrameError> {
     Ok(frame)
 }
 
+/// How frames from another tab reach this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Via {
+    /// The BroadcastChannel of this browser.
+    Channel,
+    /// The WebRTC link of that id (`crate::link`).
+    WebRtc(String),
+}
+
 /// Another tab as this one knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -157,6 +167,8 @@ pub struct TabPeer {
     pub height: u64,
     /// When it was last heard (ms).
     pub last_seen: u64,
+    /// How it was last heard.
+    pub via: Via,
 }
 
 /// Another tab that runs a different network under the same name.
@@ -196,6 +208,10 @@ pub struct Mesh {
     window: (u64, u32),
     /// When this tab last said hello (ms).
     pub last_hello: u64,
+    /// WebRTC links to other machines, by this tab's id for them.
+    pub links: BTreeMap<String, crate::link::LinkStatus>,
+    /// Whether this tab joined a network only through WebRTC links (it has no channel name).
+    pub by_link: bool,
 }
 
 impl Mesh {
@@ -212,6 +228,8 @@ impl Mesh {
             rejected: BTreeMap::new(),
             window: (now, 0),
             last_hello: now,
+            links: BTreeMap::new(),
+            by_link: false,
         }
     }
 

@@ -2,7 +2,7 @@
 //! about it. Components render it; the browser timer and the console API change it. Plain Rust,
 //! so wasm tests drive it directly.
 
-use crate::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer};
+use crate::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
 use pos_core::{
     Action, Address, Chain, Event, Genesis, Hash, Input, Node, NodeConfig, PeerId, TxKind, Wallet,
@@ -10,6 +10,8 @@ use pos_core::{
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::VecDeque;
+
+pub mod links;
 
 /// Most nodes one tab runs.
 pub const MAX_NODES: usize = 16;
@@ -98,6 +100,10 @@ pub struct NodeSummary {
     pub host: bool,
     /// Its colour.
     pub colour: String,
+    /// Whether it is crashed (neither hears nor speaks).
+    pub crashed: bool,
+    /// How it behaves: "honest" or an adversary's name.
+    pub behaviour: String,
 }
 
 /// A row of the shared timeline: one block of the longest chain and which nodes hold it.
@@ -373,6 +379,12 @@ impl Playground {
 
     /// Takes one frame of text from the channel (untrusted).
     pub fn receive_frame(&mut self, text: &str, now: u64) {
+        self.receive_frame_via(text, now, Via::Channel);
+    }
+
+    /// Takes one frame of text (untrusted) that came over `via`: the BroadcastChannel or a
+    /// WebRTC link. Frames over a link must come from the tab at its other end.
+    pub fn receive_frame_via(&mut self, text: &str, now: u64, via: Via) {
         let Some(m) = self.mesh.as_mut() else { return };
         if !m.admit(now) {
             return m.reject(mesh::FrameError::Flood);
@@ -385,6 +397,12 @@ impl Playground {
         if tab == m.tab || m.ignored.contains(&tab) {
             return;
         }
+        if let Via::WebRtc(id) = &via {
+            if !self.link_frame(id, &tab) {
+                return;
+            }
+        }
+        let Some(m) = self.mesh.as_mut() else { return };
         match frame {
             Frame::Hello {
                 role,
@@ -392,7 +410,7 @@ impl Playground {
                 height,
                 ..
             } => {
-                self.presence_frame(&tab, role, genesis, height, now);
+                self.presence_frame(&tab, role, genesis, height, now, via);
                 if let Some(f) = self.presence(true) {
                     self.outbox.push(f.to_text());
                 }
@@ -402,21 +420,24 @@ impl Playground {
                 genesis,
                 height,
                 ..
-            } => self.presence_frame(&tab, role, genesis, height, now),
+            } => self.presence_frame(&tab, role, genesis, height, now, via),
             Frame::Bye { .. } => {
                 m.tabs.remove(&tab);
                 self.forget_tab(&tab);
+                if let Via::WebRtc(id) = via {
+                    self.link_said_bye(&id, now);
+                }
             }
             Frame::Msg { node, to, data, .. } => {
-                m.tabs
-                    .entry(tab.clone())
-                    .or_insert(TabPeer {
-                        role: Role::Member,
-                        network: None,
-                        height: 0,
-                        last_seen: now,
-                    })
-                    .last_seen = now;
+                let peer = m.tabs.entry(tab.clone()).or_insert(TabPeer {
+                    role: Role::Member,
+                    network: None,
+                    height: 0,
+                    last_seen: now,
+                    via: via.clone(),
+                });
+                peer.last_seen = now;
+                peer.via = via;
                 if m.role == Role::Discovering {
                     return;
                 }
@@ -450,6 +471,7 @@ impl Playground {
         genesis: Option<Genesis>,
         height: u64,
         now: u64,
+        via: Via,
     ) {
         let ours = self.net.node(0).map(|n| n.chain().network_id());
         let Some(m) = self.mesh.as_mut() else { return };
@@ -467,6 +489,7 @@ impl Playground {
                 network,
                 height,
                 last_seen: now,
+                via,
             },
         );
         let Some(genesis) = genesis else { return };
@@ -590,6 +613,16 @@ impl Playground {
     /// The network.
     pub fn net(&self) -> &SimNet {
         &self.net
+    }
+
+    /// The network, to break it on purpose (faults and adversaries).
+    pub(crate) fn net_mut(&mut self) -> &mut SimNet {
+        &mut self.net
+    }
+
+    /// Writes a line in the activity feed about node `i`.
+    pub(crate) fn note_for(&mut self, i: usize, kind: &'static str, text: String) {
+        self.log(i, kind, text);
     }
 
     /// Number of nodes.
@@ -745,11 +778,45 @@ impl Playground {
             Event::BlockForged {
                 height,
                 transactions,
+                rank,
+                slot,
                 ..
             } => self.log(
                 i,
                 "block",
-                format!("{me} won the draw and forged block #{height} with {transactions} transaction(s)"),
+                if rank == 0 {
+                    format!("{me} won the draw and forged block #{height} with {transactions} transaction(s)")
+                } else {
+                    format!("{me} forged block #{height} in slot {slot}: it ranked {} in the draw, and the nodes ahead of it stayed silent", rank + 1)
+                },
+            ),
+            Event::Reorg {
+                depth,
+                returned_txs,
+                new_tip,
+                ..
+            } => self.log(
+                i,
+                "reorg",
+                format!(
+                    "{me} switched to a better branch (tip {}): {depth} block(s) undone, {} transaction(s) back in its pool",
+                    new_tip.short(8),
+                    returned_txs.len()
+                ),
+            ),
+            Event::Equivocation { forger, height, hashes } => self.log(
+                i,
+                "reject",
+                format!(
+                    "{me} caught {} forging {} different blocks at height {height}: evidence kept, fork choice keeps one",
+                    self.name_of(&forger),
+                    hashes.len()
+                ),
+            ),
+            Event::Misbehaved { behaviour, height, .. } => self.log(
+                i,
+                "reject",
+                format!("{me} (adversary: {}) acted at height {height}", behaviour.describe()),
             ),
             Event::ChainReplaced {
                 from,
@@ -919,6 +986,8 @@ impl Playground {
             forges_next: n.is_next_forger(),
             host: n.hosts_exchange(),
             colour: Self::colour(i).to_string(),
+            crashed: self.net.is_crashed(i),
+            behaviour: n.behaviour().name().to_string(),
         })
     }
 
@@ -1088,6 +1157,7 @@ impl Playground {
                 "tabs": [],
                 "conflicts": [],
                 "rejected": {},
+                "links": [],
             }),
             Some(m) => json!({
                 "name": m.name,
@@ -1096,11 +1166,13 @@ impl Playground {
                 "tab": m.tab,
                 "tabs": m.tabs.iter().map(|(id, t)| json!({
                     "tab": id, "role": t.role, "network": t.network, "height": t.height, "lastSeen": t.last_seen,
+                    "where": if matches!(t.via, Via::WebRtc(_)) { "webrtc" } else { "channel" },
                 })).collect::<Vec<_>>(),
                 "conflicts": m.conflicts.iter().map(|c| json!({
                     "tab": c.tab, "network": c.network, "height": c.height,
                 })).collect::<Vec<_>>(),
                 "rejected": m.rejected,
+                "links": self.links_json(),
             }),
         }
     }
@@ -1112,14 +1184,16 @@ impl Playground {
             node.peers()
                 .iter()
                 .map(|(id, p)| {
-                    json!({
+                    let mut v = json!({
                         "peer": id.0,
                         "name": Self::peer_name(id),
                         "address": p.address,
                         "where": if id.0.contains('/') { "channel" } else { "tab" },
                         "height": p.height,
                         "lastSeen": p.last_seen,
-                    })
+                    });
+                    self.link_of_peer(id, &mut v);
+                    v
                 })
                 .collect(),
         ))

@@ -119,10 +119,12 @@ fn stake_table(
             { for b.stakers.iter().enumerate().map(|(i, (_, stake))| {
                 let l = &labels[i];
                 let won = i == winner.staker;
+                let fallback = !won && b.forged && Some(i) == b.forger_index();
                 html! {
-                    <tr class={classes!(won.then_some("won"))} data-address={l.address.clone()} data-winner={won.to_string()}>
+                    <tr class={classes!(won.then_some("won"), fallback.then_some("fallback"))} data-address={l.address.clone()} data-winner={won.to_string()}>
                         <th scope="row"><span class="chip" style={format!("background:{}", l.colour)}></span>{l.name.clone()}
-                            if won { <span class="tag win">{ if b.forged { "★ winner" } else { "★ wins" } }</span> }</th>
+                            if won { <span class="tag win">{ if b.forged { "★ winner" } else { "★ wins" } }</span> }
+                            if fallback { <span class="tag">{format!("forged, rank {}", b.rank)}</span> }</th>
                         <td class="num">{group(*stake)}</td>
                         <td class="num" title={format!("lots k = 1 … {stake}")}>{group(*stake)}</td>
                         <td class="num">{percent(*stake, total)}</td>
@@ -136,20 +138,12 @@ fn stake_table(
     }
 }
 
-fn why_panel(b: &BlockLottery, labels: &[StakerLabel], snippet: String) -> Html {
+fn why_panel(b: &BlockLottery, labels: &[StakerLabel]) -> Html {
     let o = &b.outcome;
     let name = |i: usize| labels.get(i).map_or("?".to_string(), |l| l.name.clone());
     let w = &o.winner;
     let (wstake, total) = (b.stakers.get(w.staker).map_or(0, |s| s.1), b.total());
     let parent = b.height - 1;
-    let copy = {
-        let text = snippet.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&text);
-            }
-        })
-    };
     html! {
         <section class="why" aria-label="Why this forger" data-testid="lottery-why">
             <h3>{ if b.forged { format!("Why {} forged block #{}", name(w.staker), b.height) } else { format!("Why {} forges block #{} next", name(w.staker), b.height) } }</h3>
@@ -172,18 +166,33 @@ fn why_panel(b: &BlockLottery, labels: &[StakerLabel], snippet: String) -> Html 
                     None => html! { <li><b>{"Runner-up. "}</b>{"None: there is only one lot."}</li> },
                 } }
                 <li><b>{"Forger. "}</b>
-                    { if b.forged { format!("So {} forged block #{} — ", name(w.staker), b.height) }
-                      else { format!("So only {} may forge block #{}; the other nodes refuse anyone else's — ", name(w.staker), b.height) } }
+                    { if !b.forged { format!("So {} may forge block #{} at once; anyone else must wait for a later slot — ", name(w.staker), b.height) }
+                      else if b.winner_forged() { format!("So {} forged block #{} — ", name(w.staker), b.height) }
+                      else { format!("{} stayed silent, so block #{} came in slot {} from the staker ranked {} (stakers are ranked by their closest lot; from slot r the staker of rank r may forge too): {} — ",
+                          name(w.staker), b.height, b.slot, b.rank, b.forger_index().map_or("?".to_string(), &name)) } }
                     <code class="hex" data-testid="why-forger" data-name={name(w.staker)}>{b.forger.to_hex()}</code>
                     {". More stake means more lots, so a better chance, never a certainty."}</li>
             </ol>
-            <details class="python" open={true}>
-                <summary>{"Check it yourself in Python"}</summary>
-                <p class="muted">{"Paste this into Python 3 (hashlib and json only). It recomputes the reference and the winning lot by hand, then every lot, and prints the values above."}
-                    <button type="button" class="copy" onclick={copy} data-testid="copy-python">{"Copy"}</button></p>
-                <pre data-testid="lottery-python">{snippet}</pre>
-            </details>
         </section>
+    }
+}
+
+fn python_panel(snippet: String) -> Html {
+    let copy = {
+        let text = snippet.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&text);
+            }
+        })
+    };
+    html! {
+        <details class="python" open={true}>
+            <summary>{"Check it yourself in Python"}</summary>
+            <p class="muted">{"Paste this into Python 3 (hashlib and json only). It recomputes the reference and the winning lot by hand, then every lot, and prints the values shown above."}
+                <button type="button" class="copy" onclick={copy} data-testid="copy-python">{"Copy"}</button></p>
+            <pre data-testid="lottery-python">{snippet}</pre>
+        </details>
     }
 }
 
@@ -447,10 +456,16 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
             .collect(),
         winner_staker: winner.staker,
         winner_k: winner.k,
+        fallback: if b.winner_forged() {
+            None
+        } else {
+            b.forger_index().map(|i| (i, b.rank))
+        },
     });
     let winner_name = labels
         .get(winner.staker)
         .map_or("?".to_string(), |l| l.name.clone());
+    let forger_name = m.name_of(&b.forger);
     let winner_colour = labels
         .get(winner.staker)
         .map_or("#888".to_string(), |l| l.colour.clone());
@@ -499,8 +514,9 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                         <small class="muted">{format!(" — as {} sees it", Playground::name(p.node))}</small></h2>
                     <p class="verdict" data-testid="lottery-winner" data-address={b.forger.to_hex()}>
                         <span class="chip" style={format!("background:{winner_colour}")}></span>
-                        { if b.forged { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw and forged block #{height}.")}</> } }
-                          else { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw for the next block, #{height}: not forged yet.")}</> } } }
+                        { if !b.forged { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw for the next block, #{height}: not forged yet.")}</> } }
+                          else if b.winner_forged() { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw and forged block #{height}.")}</> } }
+                          else { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw but stayed silent; {}, ranked {}, forged block #{height} in slot {}.", forger_name, b.rank, b.slot)}</> } } }
                     </p>
                 </div>
                 <nav class="stepper" aria-label="Blocks">
@@ -524,9 +540,10 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 </aside>
             </div>
             <div class="lottery-lower">
-                { why_panel(&b, &labels, snippet) }
+                { why_panel(&b, &labels) }
                 <History history={(*history).clone()} selected={height.min(tip.max(1))} on_select={on_select_block} />
             </div>
+            { python_panel(snippet) }
             <p class="keys muted">{"Keys: ← → step through blocks, Home / End jump to the first / newest, + / − zoom."}</p>
         </section>
     }

@@ -1,12 +1,15 @@
 //! The page's components.
 
 pub mod activity;
+pub mod faults;
 pub mod files;
+pub mod links;
 pub mod lottery;
 pub mod network;
 pub mod node_card;
 pub mod panels;
 pub mod timeline;
+pub mod tree;
 
 /// `HH:MM:SS` of a wall-clock time in ms, in the viewer's time zone.
 pub fn clock(ms: u64) -> String {

@@ -70,7 +70,8 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
                     { if tabs.is_empty() { html! { <span class="muted">{"no other tabs yet"}</span> } } else { html! {
                         { for tabs.iter().map(|t| html! {
                             <span class="tabpeer" data-tab={text(t, "tab")}>
-                                {format!("tab {} · {} · height {}", text(t, "tab"), text(t, "role"), t.get("height").and_then(Value::as_u64).unwrap_or(0))}
+                                {format!("tab {} · {} · height {}{}", text(t, "tab"), text(t, "role"), t.get("height").and_then(Value::as_u64).unwrap_or(0),
+                                    if text(t, "where") == "webrtc" { " · other machine" } else { "" })}
                             </span>
                         }) }
                     } } }

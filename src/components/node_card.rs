@@ -117,7 +117,7 @@ pub fn node_card(props: &NodeCardProps) -> Html {
         (None, r) => r.clone(),
     };
     html! {
-        <article class={classes!("card", s.forges_next.then_some("next"))}
+        <article class={classes!("card", s.forges_next.then_some("next"), s.crashed.then_some("down"))}
                  style={format!("--node:{}", s.colour)}
                  data-testid={format!("node-{}", s.index)}
                  aria-label={s.name.clone()}>
@@ -127,6 +127,8 @@ pub fn node_card(props: &NodeCardProps) -> Html {
                 <code class="addr" title={s.address.clone()}>{short(&s.address, 8)}</code>
                 if s.host { <span class="tag" title="holds the genesis key and the exchange">{"host"}</span> }
                 if s.forges_next { <span class="tag win" data-testid="forges-next">{"forges next"}</span> }
+                if s.crashed { <span class="tag bad" data-testid="crashed">{"crashed"}</span> }
+                if s.behaviour != "honest" { <span class="tag bad" title={s.behaviour.clone()}>{"adversary"}</span> }
             </header>
             <dl class="numbers">
                 <div><dt>{"balance"}</dt><dd data-testid="balance">{s.balance}</dd></div>

@@ -85,6 +85,7 @@ fn end_labels(series: &[&ShareSeries]) -> Vec<(usize, f64)> {
 /// The forger strip and the share chart.
 #[function_component(History)]
 pub fn history(p: &HistoryProps) -> Html {
+    let strip = use_node_ref();
     let h = &p.history;
     let blocks = h.forgers.len();
     if blocks == 0 {
@@ -98,14 +99,17 @@ pub fn history(p: &HistoryProps) -> Html {
     let cell = W / blocks as f64;
     let on_strip = {
         let cb = p.on_select.clone();
+        let strip = strip.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(target) = e.current_target() else {
+            // The strip's own box: offsetX would be relative to whichever cell was hit, and Yew
+            // delegates events, so the current target is not the strip either.
+            let Some(el) = strip.cast::<web_sys::Element>() else {
                 return;
             };
-            let el: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(target);
-            let width = f64::from(el.client_width().max(1));
-            let x = f64::from(e.offset_x()).clamp(0.0, width - 1.0);
-            let i = (x / width * blocks as f64) as u64;
+            let rect = el.get_bounding_client_rect();
+            let width = rect.width().max(1.0);
+            let x = (f64::from(e.client_x()) - rect.left()).clamp(0.0, width - 1.0);
+            let i = ((x / width * blocks as f64) as u64).min(blocks as u64 - 1);
             cb.emit(i + 1);
         })
     };
@@ -125,7 +129,7 @@ pub fn history(p: &HistoryProps) -> Html {
     html! {
         <section class="history" aria-label="Forger history" data-testid="forger-history">
             <h3>{"Who forged each block"}<small class="muted">{format!(" — blocks #1 to #{blocks}; click one to see its lottery")}</small></h3>
-            <svg class="strip" data-testid="forger-strip" viewBox={format!("0 0 {W} {STRIP_H}")}
+            <svg class="strip" data-testid="forger-strip" ref={strip} viewBox={format!("0 0 {W} {STRIP_H}")}
                  preserveAspectRatio="none" role="img" onclick={on_strip}
                  aria-label={format!("{blocks} blocks, each in its forger's colour")}>
                 { for h.forgers.iter().enumerate().map(|(i, f)| {

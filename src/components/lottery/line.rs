@@ -54,6 +54,10 @@ struct Pointed {
 /// Where things landed on the canvas, for tests (`data-*`) and hit testing.
 #[derive(Clone, Default, PartialEq)]
 struct Layout {
+    /// The draw and zoom this layout belongs to: until the canvas is redrawn for new props,
+    /// the old layout must not be used with them.
+    seed: String,
+    exp: u32,
     width: f64,
     winner_x: f64,
     reference_x: f64,
@@ -297,6 +301,8 @@ fn draw(
         ZOOM_TOP - 14.0,
     );
     Some(Layout {
+        seed: d.seed.clone(),
+        exp,
         width: css_w,
         winner_x,
         reference_x: ref_x,
@@ -416,7 +422,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             let x = f64::from(e.offset_x());
             let y = f64::from(e.offset_y());
             let l = &*layout;
-            if l.width <= 0.0 {
+            if l.width <= 0.0 || l.seed != d.seed {
                 return;
             }
             let line_w = l.width - 2.0 * PAD;
@@ -451,7 +457,12 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         Callback::from(move |_: MouseEvent| pointed.set(None))
     };
 
-    let l = &*layout;
+    let stale = Layout::default();
+    let l = if layout.seed == d.seed && layout.exp == p.exp {
+        &*layout
+    } else {
+        &stale
+    };
     let winner_lot = d.nearest.iter().find(|l| p.winner.is(l));
     let winner_staker = p
         .stakers
@@ -465,8 +476,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         .unwrap_or_default();
 
     // The zoomed lots as buttons over the canvas: focus or hover one to read it.
-    let buttons = l.zoom.iter().map(|&(x, i)| {
-        let lot = d.nearest[i];
+    let buttons = l.zoom.iter().filter_map(|&(x, i)| d.nearest.get(i).map(|lot| (x, *lot))).map(|(x, lot)| {
         let pointed1 = pointed.clone();
         let focus = Callback::from(move |_: FocusEvent| {
             pointed1.set(Some(Pointed { hover: Hover::Lot(lot), x, zoom: true }))
@@ -545,8 +555,12 @@ pub fn number_line(p: &NumberLineProps) -> Html {
                     data-winner-in-zoom={winner_lot.is_some().to_string()}
                     onmousemove={on_move} onmouseleave={on_leave}
                     style={format!("height:{HEIGHT}px")}></canvas>
-                { for buttons }
-                { for cursor }
+                // The canvas's only sibling: a list that changes length next to it would make
+                // Yew replace the canvas (and lose the drawing).
+                <div class="line-overlay">
+                    { for buttons }
+                    { for cursor }
+                </div>
             </div>
             <div class="zoom-note muted" data-testid="zoom-note">
                 {format!("Zoom {}: the lower line shows reference ± 2^{} ", magnification(p.exp), p.exp)}

@@ -1,0 +1,61 @@
+// Lottery benchmark in headless Chromium: the core's `draw` at 10^4, 10^5 and 10^6 lots (ten
+// stakers sharing them, as in core/benches/lottery.rs), run in the page's lottery Web Worker:
+// the same wasm the page uses for big draws (src/bin/lottery_worker.rs, wasm-opt -O3).
+// Also times one trace + digest, which is what the page draws.
+//
+//   source scripts/env.sh && trunk build --release && node e2e/bench-lottery.mjs [dist] [runs]
+//
+// Prints a markdown table (copied into docs/bench-browser.md). Not a test: `node --test e2e/`
+// skips it (its name has no `.test.`).
+import os from 'node:os';
+import { launch, startServer } from './helpers.mjs';
+
+const root = process.argv[2];
+const runs = Number(process.argv[3] || 5);
+const LOTS = [10_000, 100_000, 1_000_000];
+
+const server = await startServer(root ? { root } : {});
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const version = browser.version();
+  const results = await page.evaluate(
+    ({ lots, runs }) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker('./lottery_worker_loader.js');
+        worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
+        worker.onmessage = (e) => {
+          const reply = JSON.parse(e.data);
+          if (reply.kind === 'ready') {
+            worker.postMessage(JSON.stringify({ kind: 'bench', id: 1, lots, runs }));
+          } else if (reply.kind === 'bench') {
+            worker.terminate();
+            resolve(reply.results);
+          } else if (reply.kind === 'error') {
+            reject(new Error(reply.error));
+          }
+        };
+      }),
+    { lots: LOTS, runs },
+  );
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Chromium ${version} (headless), ${cpu}, ${os.cpus().length} cores; ${runs} runs of draw per size\n`);
+  console.log('| lots | draw, best | draw, median | lots/s (best) | trace + digest (page) |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const ms = (x) => `${x.toFixed(1)} ms`;
+    console.log(
+      `| ${r.lots.toLocaleString('en-US')} | ${ms(r.drawBestMs)} | ${ms(r.drawMedianMs)} | ` +
+        `${(r.lotsPerSecond / 1e6).toFixed(2)} M | ${ms(r.digestMs)} |`,
+    );
+  }
+  const million = results.find((r) => r.lots === 1_000_000);
+  if (million) {
+    const ok = million.drawBestMs <= 500;
+    console.log(`\n10^6 lots: ${million.drawBestMs.toFixed(0)} ms (target ≤ 500 ms: ${ok ? 'met' : 'missed'})`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

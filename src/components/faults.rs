@@ -1,0 +1,162 @@
+//! "Break it": link conditions, a partition into two groups, crashes and adversaries for the
+//! in-tab nodes — the same calls as the console's network(), partition(), heal(), crash(),
+//! restart() and adversary().
+
+use pos_core::node::Behaviour;
+use serde_json::Value;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// What the controls ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FaultRequest {
+    /// Latency ms, jitter ms, drop share.
+    Link(u64, u64, f64),
+    /// Groups of node indices.
+    Partition(Vec<Vec<usize>>),
+    /// End the partition.
+    Heal,
+    /// Crash a node.
+    Crash(usize),
+    /// Restart a node.
+    Restart(usize),
+    /// Switch a node's behaviour (by name).
+    Adversary(usize, String),
+}
+
+/// Props of [`FaultControls`].
+#[derive(Properties, PartialEq)]
+pub struct FaultControlsProps {
+    /// Every node (index, name, colour).
+    pub nodes: Vec<(usize, String, String)>,
+    /// `Playground::faults_json()`.
+    pub state: Value,
+    /// A control was used.
+    pub on_request: Callback<FaultRequest>,
+    /// The last refusal, if any.
+    pub error: Option<String>,
+}
+
+fn num(v: &Value, k: &str) -> u64 {
+    v.get(k).and_then(Value::as_u64).unwrap_or(0)
+}
+
+/// The controls.
+#[function_component(FaultControls)]
+pub fn fault_controls(p: &FaultControlsProps) -> Html {
+    let latency = use_state(|| num(&p.state, "latencyMs").to_string());
+    let jitter = use_state(|| num(&p.state, "jitterMs").to_string());
+    let drop = use_state(|| "0".to_string());
+    // Group B membership for the next split (everyone else is in group A).
+    let group_b = use_state(Vec::<usize>::new);
+    let input = |s: &UseStateHandle<String>| {
+        let s = s.clone();
+        Callback::from(move |e: InputEvent| {
+            s.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_apply = {
+        let (l, j, d, cb) = (
+            latency.clone(),
+            jitter.clone(),
+            drop.clone(),
+            p.on_request.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let l = l.trim().parse().unwrap_or(u64::MAX);
+            let j = j.trim().parse().unwrap_or(u64::MAX);
+            let d = d.trim().parse::<f64>().map(|x| x / 100.0).unwrap_or(-1.0);
+            cb.emit(FaultRequest::Link(l, j, d));
+        })
+    };
+    let partition = p.state.get("partition").filter(|v| !v.is_null()).cloned();
+    let crashed: Vec<u64> = p
+        .state
+        .get("crashed")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    let behaviours: Vec<String> = p
+        .state
+        .get("behaviours")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let on_split = {
+        let (b, cb, n) = (group_b.clone(), p.on_request.clone(), p.nodes.len());
+        Callback::from(move |_| {
+            let a: Vec<usize> = (0..n).filter(|i| !b.contains(i)).collect();
+            cb.emit(FaultRequest::Partition(vec![a, (*b).clone()]));
+        })
+    };
+    let on_heal = {
+        let cb = p.on_request.clone();
+        Callback::from(move |_| cb.emit(FaultRequest::Heal))
+    };
+    html! {
+        <section class="faults" aria-label="Break the network" data-testid="faults">
+            <h2>{"Break it, watch it heal"}<small>{" — faults and adversaries for this tab's nodes"}</small></h2>
+            <form class="links-form" onsubmit={on_apply}>
+                <label>{"latency "}<input inputmode="numeric" value={(*latency).clone()} oninput={input(&latency)} data-testid="latency" />{" ms"}</label>
+                <label>{"jitter "}<input inputmode="numeric" value={(*jitter).clone()} oninput={input(&jitter)} data-testid="jitter" />{" ms"}</label>
+                <label>{"lost "}<input inputmode="decimal" value={(*drop).clone()} oninput={input(&drop)} data-testid="drop" />{" %"}</label>
+                <button type="submit" data-testid="apply-links">{"Apply"}</button>
+                <span class="muted">{format!("now: {} ms, ±{} ms, {} % lost", num(&p.state, "latencyMs"), num(&p.state, "jitterMs"),
+                    (p.state.get("drop").and_then(Value::as_f64).unwrap_or(0.0) * 100.0).round())}</span>
+            </form>
+            <table class="fault-table">
+                <thead><tr><th>{"node"}</th><th>{"group"}</th><th>{"power"}</th><th>{"behaviour"}</th></tr></thead>
+                <tbody>
+                { for p.nodes.iter().map(|(i, name, colour)| {
+                    let i = *i;
+                    let in_b = group_b.contains(&i);
+                    let toggle = {
+                        let b = group_b.clone();
+                        Callback::from(move |_| {
+                            let mut v = (*b).clone();
+                            if let Some(k) = v.iter().position(|x| *x == i) { v.remove(k); } else { v.push(i); }
+                            b.set(v);
+                        })
+                    };
+                    let down = crashed.contains(&(i as u64));
+                    let power = {
+                        let cb = p.on_request.clone();
+                        Callback::from(move |_| cb.emit(if down { FaultRequest::Restart(i) } else { FaultRequest::Crash(i) }))
+                    };
+                    let current = behaviours.get(i).cloned().unwrap_or_else(|| "honest".into());
+                    let on_behaviour = {
+                        let cb = p.on_request.clone();
+                        Callback::from(move |e: Event| cb.emit(FaultRequest::Adversary(i, e.target_unchecked_into::<HtmlSelectElement>().value())))
+                    };
+                    html! {
+                        <tr data-testid={format!("fault-node-{i}")}>
+                            <td><span class="chip" style={format!("background:{colour}")}></span>{name.clone()}</td>
+                            <td><button class={classes!("group", if in_b { "b" } else { "a" })} onclick={toggle} aria-label={format!("{name}: group {}", if in_b { "B" } else { "A" })}>{ if in_b { "B" } else { "A" } }</button></td>
+                            <td><button onclick={power} data-testid="power">{ if down { "Restart" } else { "Crash" } }</button></td>
+                            <td><select onchange={on_behaviour} data-testid="behaviour" aria-label={format!("{name}'s behaviour")}>
+                                { for Behaviour::ALL.iter().map(|b| html! {
+                                    <option value={b.name()} selected={b.name() == current}>{ if *b == Behaviour::Honest { "honest".to_string() } else { format!("adversary: {}", b.describe()) } }</option>
+                                }) }
+                            </select></td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            <div class="split">
+                <button onclick={on_split} data-testid="split">{"Split into A | B"}</button>
+                <button onclick={on_heal} disabled={partition.is_none()} data-testid="heal">{"Heal"}</button>
+                { match &partition {
+                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{format!("split: {v}")}</span> },
+                    None => html! { <span class="muted">{"one network: every node hears every other"}</span> },
+                } }
+            </div>
+            if let Some(e) = &p.error { <p class="result err" role="status">{e.clone()}</p> }
+        </section>
+    }
+}

@@ -1,0 +1,175 @@
+//! Faults, forks and attacks for the in-tab nodes: link conditions, partitions, crashes,
+//! adversaries, and each node's block tree as JSON. The machinery is the core's (`SimNet`,
+//! `Behaviour`, `BlockTree`); this only names things for the page and the console.
+
+use crate::model::Playground;
+use pos_core::node::Behaviour;
+use pos_core::sim::LinkConfig;
+use serde_json::{json, Value};
+
+/// Most latency (and jitter) the controls accept, in ms.
+pub const MAX_LATENCY_MS: u64 = 10_000;
+
+impl Playground {
+    /// Sets latency, jitter (ms) and the drop rate (0 to 1, at most 0.9) of the in-tab links.
+    pub fn set_link(&mut self, latency_ms: u64, jitter_ms: u64, drop: f64) -> Result<(), String> {
+        if latency_ms > MAX_LATENCY_MS || jitter_ms > MAX_LATENCY_MS {
+            return Err(format!("latency and jitter go up to {MAX_LATENCY_MS} ms"));
+        }
+        if !(0.0..=0.9).contains(&drop) {
+            return Err("drop is a share of messages lost, from 0 to 0.9".into());
+        }
+        // A UI value, turned into the integer the seeded network uses.
+        let drop_ppm = (drop * 1_000_000.0).round() as u32;
+        self.net_mut().set_link(LinkConfig {
+            latency_ms,
+            jitter_ms,
+            drop_ppm,
+        });
+        self.note_for(
+            0,
+            "info",
+            format!(
+                "Links now: {latency_ms} ms latency, {jitter_ms} ms jitter, {} % lost",
+                drop_ppm / 10_000
+            ),
+        );
+        Ok(())
+    }
+
+    /// Splits the in-tab nodes into groups (node indices); a node in no group is cut off.
+    pub fn partition(&mut self, groups: Vec<Vec<usize>>) -> Result<(), String> {
+        let n = self.len();
+        if let Some(bad) = groups.iter().flatten().find(|i| **i >= n) {
+            return Err(format!("there is no node {bad}"));
+        }
+        if groups.iter().all(Vec::is_empty) {
+            return Err("give at least one group of node indices, e.g. [[0,1],[2,3]]".into());
+        }
+        let text = groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|i| Playground::name(*i))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect::<Vec<_>>()
+            .join(" | ");
+        self.net_mut().set_partition(groups);
+        self.note_for(0, "reorg", format!("The network is split: {text}"));
+        Ok(())
+    }
+
+    /// Ends any partition.
+    pub fn heal(&mut self) {
+        if self.net().partition().is_some() {
+            self.net_mut().heal();
+            self.note_for(
+                0,
+                "reorg",
+                "The partition is healed: every node hears every other again".into(),
+            );
+        }
+    }
+
+    /// Crashes node `i` (it neither hears nor speaks until restarted).
+    pub fn crash(&mut self, i: usize) -> Result<(), String> {
+        if i >= self.len() {
+            return Err(format!("there is no node {i}"));
+        }
+        if !self.net_mut().crash(i) {
+            return Err(format!("{} is already down", Playground::name(i)));
+        }
+        self.note_for(i, "reject", format!("{} crashed", Playground::name(i)));
+        Ok(())
+    }
+
+    /// Restarts crashed node `i` with the state it had; it catches up from its peers.
+    pub fn restart(&mut self, i: usize) -> Result<(), String> {
+        if i >= self.len() {
+            return Err(format!("there is no node {i}"));
+        }
+        if !self.net_mut().restart(i) {
+            return Err(format!("{} is running", Playground::name(i)));
+        }
+        self.note_for(
+            i,
+            "info",
+            format!("{} restarted and is catching up", Playground::name(i)),
+        );
+        Ok(())
+    }
+
+    /// Switches node `i` to a behaviour by name (`honest`, `forgeOutOfTurn`, `doubleSpend`,
+    /// `forgedSignature`, `equivocate`, `tamperedChain`).
+    pub fn adversary(&mut self, i: usize, name: &str) -> Result<Behaviour, String> {
+        if i >= self.len() {
+            return Err(format!("there is no node {i}"));
+        }
+        let b: Behaviour = name.parse().map_err(|_| {
+            let names: Vec<&str> = Behaviour::ALL.iter().map(|b| b.name()).collect();
+            format!(
+                "unknown behaviour {name:?}: use one of {}",
+                names.join(", ")
+            )
+        })?;
+        self.net_mut().set_behaviour(i, b);
+        self.note_for(
+            i,
+            if b == Behaviour::Honest {
+                "info"
+            } else {
+                "reject"
+            },
+            format!("{} now {}", Playground::name(i), b.describe()),
+        );
+        Ok(b)
+    }
+
+    /// Link conditions, partition, crashed nodes and behaviours, for the controls.
+    pub fn faults_json(&self) -> Value {
+        let link = self.net().link();
+        json!({
+            "latencyMs": link.latency_ms,
+            "jitterMs": link.jitter_ms,
+            "drop": f64::from(link.drop_ppm) / 1_000_000.0,
+            "partition": self.net().partition(),
+            "crashed": (0..self.len()).filter(|i| self.net().is_crashed(*i)).collect::<Vec<_>>(),
+            "behaviours": (0..self.len())
+                .filter_map(|i| self.node(i).map(|n| n.behaviour().name()))
+                .collect::<Vec<_>>(),
+        })
+    }
+
+    /// Node `i`'s block tree (newest part): every block with its parent, forger (name and
+    /// colour), slot, rank and whether it is canonical.
+    pub fn tree_json(&self, i: usize) -> Option<Value> {
+        let view = self.node(i)?.tree_view();
+        let blocks: Vec<Value> = view
+            .blocks
+            .iter()
+            .map(|b| {
+                json!({
+                    "hash": b.hash,
+                    "parent": b.parent,
+                    "height": b.height,
+                    "forger": b.forger,
+                    "forgerName": if b.height == 0 { "genesis".to_string() } else { self.name_of(&b.forger) },
+                    "colour": self.colour_of(&b.forger),
+                    "timestamp": b.timestamp,
+                    "slot": b.slot,
+                    "rank": b.rank,
+                    "transactions": b.transactions,
+                    "canonical": b.canonical,
+                })
+            })
+            .collect();
+        Some(json!({
+            "node": Playground::name(i),
+            "tip": view.tip,
+            "height": view.height,
+            "blocks": blocks,
+        }))
+    }
+}

@@ -1,0 +1,597 @@
+//! Machines as nodes: the plain side of WebRTC links, free of any browser API.
+//!
+//! - The texts people copy between machines: an [`Invitation`] (the inviter's offer with its ICE
+//!   candidates, its tab and its network's genesis) and an [`Answer`], each written as
+//!   `pos1:` + base64url(JSON). Pasted text is untrusted: [`decode`] checks its size, prefix,
+//!   base64, JSON shape and fields and says what is wrong in words ([`SignalError`]).
+//! - What the page shows of a link: [`LinkState`] and [`LinkStatus`].
+//! - Chunks: a data channel carries the same frames as the BroadcastChannel, but a browser
+//!   refuses data-channel messages above 256 KiB, so longer frames (a whole chain) travel as
+//!   numbered pieces ([`split`]) and are put back together by a [`Reassembler`] with the
+//!   frame size limit.
+//!
+//! `webrtc.rs` is the browser edge that uses these; `model.rs` keeps the link table.
+
+use crate::mesh::{FrameError, MAX_FRAME_BYTES};
+use pos_core::Genesis;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Every invitation and answer text starts with this (the format's version).
+pub const PREFIX: &str = "pos1:";
+
+/// Longest invitation or answer text accepted, in bytes.
+pub const MAX_SIGNAL_BYTES: usize = 16 * 1024;
+
+/// Longest SDP accepted inside an invitation or answer, in bytes.
+pub const MAX_SDP_BYTES: usize = 8 * 1024;
+
+/// Frames longer than this cross a data channel in pieces (bytes; browsers take 256 KiB).
+pub const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Most texts a QR code holds here (bytes, error correction level L, version 40 is 2953).
+pub const MAX_QR_BYTES: usize = 2_900;
+
+/// The invitation: what the inviting machine offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Invitation {
+    /// The inviter's id for this link; the answer names it again.
+    pub link: String,
+    /// The inviting tab.
+    pub tab: String,
+    /// The network's name on the inviting machine (its `?net=`, or its genesis name).
+    pub name: String,
+    /// The network's genesis, so that the other machine can join it.
+    pub genesis: Genesis,
+    /// The WebRTC offer with its ICE candidates.
+    pub sdp: String,
+}
+
+/// The answer: what the invited machine sends back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Answer {
+    /// The inviter's link id, from the invitation.
+    pub link: String,
+    /// The inviting tab, from the invitation (the answer is for it alone).
+    pub to: String,
+    /// The answering tab.
+    pub tab: String,
+    /// The WebRTC answer with its ICE candidates.
+    pub sdp: String,
+}
+
+/// Either text, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Signal {
+    /// An invitation.
+    Invite(Invitation),
+    /// An answer.
+    Answer(Answer),
+}
+
+/// Why a pasted invitation or answer was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignalError {
+    /// Nothing was pasted.
+    Empty,
+    /// Longer than [`MAX_SIGNAL_BYTES`].
+    TooLong(usize),
+    /// Does not start with [`PREFIX`].
+    NoPrefix,
+    /// Not base64url after the prefix.
+    BadBase64,
+    /// Not the JSON of an invitation or answer; the parser's words.
+    BadJson(String),
+    /// An answer where an invitation was expected, or the reverse.
+    WrongKind {
+        /// What the box wants.
+        expected: &'static str,
+        /// What was pasted.
+        got: &'static str,
+    },
+    /// A field with a bad value: which one and why.
+    BadField(&'static str, &'static str),
+}
+
+impl fmt::Display for SignalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignalError::Empty => write!(f, "nothing was pasted"),
+            SignalError::TooLong(n) => write!(
+                f,
+                "the text is {n} bytes long, more than the {MAX_SIGNAL_BYTES} an invitation or answer can be"
+            ),
+            SignalError::NoPrefix => write!(
+                f,
+                "this is not an invitation or answer of pos-playground: they start with \"{PREFIX}\""
+            ),
+            SignalError::BadBase64 => write!(
+                f,
+                "the text is damaged: after \"{PREFIX}\" only letters, digits, - and _ may follow (was it cut when copied?)"
+            ),
+            SignalError::BadJson(e) => write!(f, "the text is damaged or from another version: {e}"),
+            SignalError::WrongKind { expected, got } => {
+                write!(f, "this is an {got}, but an {expected} is needed here")
+            }
+            SignalError::BadField(field, why) => write!(f, "its {field} {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SignalError {}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding.
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(B64[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Reads base64url (padding and surrounding white space tolerated); `None` when not base64url.
+pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim().trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0u32;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        acc = acc << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // A single leftover character (6 bits) cannot end base64.
+    (bits < 6).then_some(out)
+}
+
+/// The text to copy for `signal`.
+pub fn encode(signal: &Signal) -> String {
+    let json = serde_json::to_vec(signal).unwrap_or_default();
+    format!("{PREFIX}{}", base64url(&json))
+}
+
+/// A tab or link id: 1 to 16 letters and digits.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 16 && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn check_sdp(sdp: &str, kind: &str) -> Result<(), SignalError> {
+    if sdp.len() > MAX_SDP_BYTES {
+        return Err(SignalError::BadField("connection offer", "is too long"));
+    }
+    if !sdp.starts_with("v=0") || !sdp.contains("m=application") {
+        return Err(SignalError::BadField(
+            if kind == "invitation" {
+                "connection offer"
+            } else {
+                "connection answer"
+            },
+            "is not a WebRTC data-channel description",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads pasted text (untrusted) into a checked invitation or answer.
+pub fn decode(text: &str) -> Result<Signal, SignalError> {
+    // People paste with spaces, line breaks, or quotes from the console.
+    let text: String = text
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'' || c == '`')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if text.is_empty() {
+        return Err(SignalError::Empty);
+    }
+    if text.len() > MAX_SIGNAL_BYTES {
+        return Err(SignalError::TooLong(text.len()));
+    }
+    let body = text.strip_prefix(PREFIX).ok_or(SignalError::NoPrefix)?;
+    let bytes = from_base64url(body).ok_or(SignalError::BadBase64)?;
+    let signal: Signal =
+        serde_json::from_slice(&bytes).map_err(|e| SignalError::BadJson(e.to_string()))?;
+    match &signal {
+        Signal::Invite(i) => {
+            if !valid_id(&i.link) {
+                return Err(SignalError::BadField(
+                    "link id",
+                    "is not 1 to 16 letters and digits",
+                ));
+            }
+            if !valid_id(&i.tab) {
+                return Err(SignalError::BadField(
+                    "tab id",
+                    "is not 1 to 16 letters and digits",
+                ));
+            }
+            if i.name.is_empty() || i.name.len() > 64 {
+                return Err(SignalError::BadField(
+                    "network name",
+                    "is empty or too long",
+                ));
+            }
+            if i.genesis.network.is_empty()
+                || i.genesis.network.len() > pos_core::block::MAX_NETWORK_NAME
+            {
+                return Err(SignalError::BadField("genesis", "has a bad network name"));
+            }
+            check_sdp(&i.sdp, "invitation")?;
+        }
+        Signal::Answer(a) => {
+            if !valid_id(&a.link) || !valid_id(&a.to) {
+                return Err(SignalError::BadField(
+                    "invitation it answers",
+                    "is not named correctly",
+                ));
+            }
+            if !valid_id(&a.tab) {
+                return Err(SignalError::BadField(
+                    "tab id",
+                    "is not 1 to 16 letters and digits",
+                ));
+            }
+            check_sdp(&a.sdp, "answer")?;
+        }
+    }
+    Ok(signal)
+}
+
+/// Reads pasted text that must be an invitation.
+pub fn decode_invitation(text: &str) -> Result<Invitation, SignalError> {
+    match decode(text)? {
+        Signal::Invite(i) => Ok(i),
+        Signal::Answer(_) => Err(SignalError::WrongKind {
+            expected: "invitation",
+            got: "answer (paste it on the machine that made the invitation)",
+        }),
+    }
+}
+
+/// Reads pasted text that must be an answer.
+pub fn decode_answer(text: &str) -> Result<Answer, SignalError> {
+    match decode(text)? {
+        Signal::Answer(a) => Ok(a),
+        Signal::Invite(_) => Err(SignalError::WrongKind {
+            expected: "answer",
+            got: "invitation (accept it on another machine, then paste its answer here)",
+        }),
+    }
+}
+
+/// Where a link stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LinkState {
+    /// Waiting for the answer, or for the two machines to find a route.
+    Connecting,
+    /// The data channel is open: frames flow.
+    Open,
+    /// Closed (by either side, or the channel went away).
+    Closed,
+    /// The machines could not reach each other, or the connection broke for good.
+    Failed,
+}
+
+impl LinkState {
+    /// Whether the link is over (a new invitation is needed).
+    pub fn is_over(self) -> bool {
+        matches!(self, LinkState::Closed | LinkState::Failed)
+    }
+
+    /// The state's word, as the console API says it.
+    pub fn word(self) -> &'static str {
+        match self {
+            LinkState::Connecting => "connecting",
+            LinkState::Open => "open",
+            LinkState::Closed => "closed",
+            LinkState::Failed => "failed",
+        }
+    }
+}
+
+/// Which side of the copy/paste flow this tab was on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Side {
+    /// This tab made the invitation.
+    Inviter,
+    /// This tab accepted another's invitation.
+    Acceptor,
+}
+
+/// One WebRTC link as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkStatus {
+    /// This tab's id for the link.
+    pub id: String,
+    /// The inviter's id for the link (the same as `id` on the inviter).
+    pub remote_link: String,
+    /// Which side this tab was on.
+    pub side: Side,
+    /// The tab at the other end, once known.
+    pub remote: Option<String>,
+    /// Where the link stands.
+    pub state: LinkState,
+    /// Why, in plain words.
+    pub reason: String,
+    /// When it got to this state (ms).
+    pub since: u64,
+    /// Frames received over it.
+    pub received: u64,
+}
+
+/// Splits a frame into data-channel messages: the frame itself when short, else pieces
+/// `#k/n:` + text, each at most [`CHUNK_BYTES`] of text.
+pub fn split(frame: &str) -> Vec<String> {
+    if frame.len() <= CHUNK_BYTES && !frame.starts_with('#') {
+        return vec![frame.to_string()];
+    }
+    let mut parts = Vec::new();
+    let mut rest = frame;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK_BYTES);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        parts.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    let n = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| format!("#{k}/{n}:{p}"))
+        .collect()
+}
+
+/// STUN servers from the page's `?stun=` value: comma-separated `host:port` or
+/// `stun:host:port` (also `stuns:`). Anything else is dropped; at most four are kept.
+pub fn stun_urls(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .filter_map(|s| {
+            let s = s.trim();
+            let (scheme, host) = match (s.strip_prefix("stuns:"), s.strip_prefix("stun:")) {
+                (Some(h), _) => ("stuns:", h),
+                (None, Some(h)) => ("stun:", h),
+                (None, None) => ("stun:", s),
+            };
+            let ok = !host.is_empty()
+                && host.len() <= 200
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
+            ok.then(|| format!("{scheme}{host}"))
+        })
+        .take(4)
+        .collect()
+}
+
+/// The tab a frame is addressed to, read from its start without parsing it all (a `Msg` frame
+/// with `to: "tab/node"`); `None` for frames to everyone. Only a shortcut for sending: the
+/// receiving tab checks the address again.
+pub fn addressed_tab(frame: &str) -> Option<&str> {
+    let mut cut = frame.len().min(160);
+    while !frame.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &frame[..cut];
+    let at = head.find(",\"to\":\"")? + 7;
+    let rest = &frame[at..];
+    let end = rest.find(['/', '"'])?;
+    Some(&rest[..end])
+}
+
+/// Puts pieces from [`split`] back together, in order, within [`MAX_FRAME_BYTES`].
+#[derive(Debug, Default, Clone)]
+pub struct Reassembler {
+    text: String,
+    next: usize,
+    count: usize,
+}
+
+impl Reassembler {
+    /// Takes one data-channel message; returns a whole frame when one is complete.
+    pub fn push(&mut self, message: &str) -> Result<Option<String>, FrameError> {
+        let Some(piece) = message.strip_prefix('#') else {
+            self.reset();
+            return Ok(Some(message.to_string()));
+        };
+        let parsed = piece.split_once(':').and_then(|(kn, body)| {
+            let (k, n) = kn.split_once('/')?;
+            Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?, body))
+        });
+        let Some((k, n, body)) = parsed else {
+            self.reset();
+            return Err(FrameError::Malformed);
+        };
+        if n == 0 || k >= n || n > MAX_FRAME_BYTES / CHUNK_BYTES + 1 || body.len() > CHUNK_BYTES {
+            self.reset();
+            return Err(FrameError::Malformed);
+        }
+        if k == 0 {
+            self.reset();
+            self.count = n;
+        } else if k != self.next || n != self.count {
+            self.reset();
+            return Err(FrameError::Malformed);
+        }
+        if self.text.len() + body.len() > MAX_FRAME_BYTES {
+            self.reset();
+            return Err(FrameError::TooLarge);
+        }
+        self.text.push_str(body);
+        self.next = k + 1;
+        if self.next == self.count {
+            let whole = std::mem::take(&mut self.text);
+            self.reset();
+            return Ok(Some(whole));
+        }
+        Ok(None)
+    }
+
+    fn reset(&mut self) {
+        self.text.clear();
+        self.next = 0;
+        self.count = 0;
+    }
+}
+
+/// The dark modules of a QR code for `text` as an SVG path (one unit per module, a 4-module
+/// quiet zone included) and the side in modules; `None` when the text does not fit.
+pub fn qr_path(text: &str) -> Option<(String, usize)> {
+    if text.len() > MAX_QR_BYTES {
+        return None;
+    }
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let mut d = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if colors[y * width + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && colors[y * width + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                d.push_str(&format!(
+                    "M{} {}h{}v1h-{}z",
+                    start + 4,
+                    y + 4,
+                    x - start,
+                    x - start
+                ));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some((d, width + 8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips() {
+        for len in 0..40 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let text = base64url(&bytes);
+            assert!(!text.contains('='));
+            assert_eq!(from_base64url(&text), Some(bytes));
+        }
+        assert_eq!(base64url(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64url(b"fo"), "Zm8");
+        assert_eq!(from_base64url("Zm8="), Some(b"fo".to_vec()));
+        assert_eq!(from_base64url("Z"), None);
+        assert_eq!(from_base64url("Zm9v!"), None);
+    }
+
+    #[test]
+    fn chunks_put_back_together() {
+        let long: String = "{\"kind\":\"msg\"".to_string() + &"é".repeat(CHUNK_BYTES) + "}";
+        let parts = split(&long);
+        assert_eq!(parts.len(), 3);
+        let mut r = Reassembler::default();
+        let mut out = None;
+        for p in &parts {
+            assert!(p.len() <= CHUNK_BYTES + 16);
+            out = r.push(p).expect("a piece");
+        }
+        assert_eq!(out.as_deref(), Some(long.as_str()));
+        assert_eq!(split("{}"), vec!["{}".to_string()]);
+        assert_eq!(r.push("{}"), Ok(Some("{}".to_string())));
+        // Out of order, or a bad header, is refused and forgotten.
+        assert_eq!(r.push(&parts[1]), Err(FrameError::Malformed));
+        assert_eq!(r.push("#x/2:abc"), Err(FrameError::Malformed));
+        assert_eq!(r.push("#0/99999:abc"), Err(FrameError::Malformed));
+    }
+
+    #[test]
+    fn stun_servers_come_from_the_url_cleaned() {
+        assert_eq!(
+            stun_urls("stun.example.org:3478, stun:10.0.0.1:3478,stuns:[::1]:5349"),
+            vec![
+                "stun:stun.example.org:3478",
+                "stun:10.0.0.1:3478",
+                "stuns:[::1]:5349"
+            ]
+        );
+        assert!(stun_urls("javascript:alert(1)").is_empty());
+        assert!(stun_urls("").is_empty());
+    }
+
+    #[test]
+    fn the_address_of_a_frame_is_read_from_its_start() {
+        let to = r#"{"kind":"msg","tab":"ab12","node":"n0","to":"cd34/n1","data":"{}"}"#;
+        assert_eq!(addressed_tab(to), Some("cd34"));
+        let all = r#"{"kind":"msg","tab":"ab12","node":"n0","to":null,"data":"{}"}"#;
+        assert_eq!(addressed_tab(all), None);
+        assert_eq!(addressed_tab(r#"{"kind":"bye","tab":"ab12"}"#), None);
+    }
+
+    #[test]
+    fn pasted_junk_is_refused_in_words() {
+        assert_eq!(decode("  "), Err(SignalError::Empty));
+        assert_eq!(decode("hello"), Err(SignalError::NoPrefix));
+        assert_eq!(decode("pos1:***"), Err(SignalError::BadBase64));
+        assert!(matches!(decode("pos1:e30"), Err(SignalError::BadJson(_))));
+        let huge = format!("pos1:{}", "A".repeat(MAX_SIGNAL_BYTES));
+        assert!(matches!(decode(&huge), Err(SignalError::TooLong(_))));
+        let answer = Signal::Answer(Answer {
+            link: "1".into(),
+            to: "abcd".into(),
+            tab: "ef01".into(),
+            sdp: "v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n".into(),
+        });
+        let text = encode(&answer);
+        assert!(decode_answer(&format!("\"{text}\"\n")).is_ok());
+        let e = decode_invitation(&text).expect_err("an answer");
+        assert!(e.to_string().contains("an invitation is needed"), "{e}");
+        let bad = Signal::Answer(Answer {
+            tab: "../x".into(),
+            ..match answer {
+                Signal::Answer(a) => a,
+                Signal::Invite(_) => unreachable!(),
+            }
+        });
+        assert!(matches!(
+            decode(&encode(&bad)),
+            Err(SignalError::BadField("tab id", _))
+        ));
+    }
+
+    #[test]
+    fn a_qr_code_is_drawn_for_short_texts_only() {
+        let (d, side) = qr_path("pos1:hello").expect("fits");
+        assert!(d.starts_with('M') && side >= 21 + 8);
+        assert!(qr_path(&"x".repeat(MAX_QR_BYTES + 1)).is_none());
+    }
+}

@@ -1,0 +1,327 @@
+//! The model's side of WebRTC links (`crate::link`, `crate::webrtc`): the link table, joining
+//! the inviter's network, and which peers are reached over which link. Plain Rust; the browser
+//! edge reports what its connections do, and the model decides what that means.
+
+use super::Playground;
+use crate::link::{Invitation, LinkState, LinkStatus, Side};
+use crate::mesh::{Conflict, FrameError, Mesh, Role, Via};
+use pos_core::PeerId;
+use serde_json::{json, Value};
+
+/// What accepting an invitation did to this tab's network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adoption {
+    /// The inviter runs this tab's network already.
+    Same,
+    /// This tab had no chain of its own yet and joined the inviter's network.
+    Joined,
+    /// This tab runs another network with blocks of its own: a conflict waits for a choice.
+    Conflict,
+}
+
+impl Playground {
+    /// This tab's id as other tabs and machines know it (also for a tab that runs alone).
+    pub fn tab_id(&self) -> String {
+        self.mesh
+            .as_ref()
+            .map_or_else(|| format!("{:04x}", self.seed >> 48), |m| m.tab.clone())
+    }
+
+    /// The network's name as an invitation gives it: the `?net=` name, or the genesis name.
+    pub fn network_name(&self) -> String {
+        self.mesh
+            .as_ref()
+            .map_or_else(|| self.genesis.network.clone(), |m| m.name.clone())
+    }
+
+    /// Makes a tab that runs alone able to take part in a network of machines: its nodes'
+    /// messages leave the tab from now on, and it hosts (it holds the exchange).
+    fn ensure_mesh(&mut self, now: u64) {
+        if self.mesh.is_some() {
+            return;
+        }
+        let tab = self.tab_id();
+        let mut mesh = Mesh::new(tab, self.genesis.network.clone(), now);
+        mesh.by_link = true;
+        let hosts = self.net.node(0).is_some_and(|n| n.hosts_exchange());
+        mesh.role = if hosts { Role::Host } else { Role::Member };
+        mesh.last_hello = 0;
+        self.net.open_to_outside();
+        self.mesh = Some(mesh);
+    }
+
+    /// Before an invitation: refused while the tab still looks for its network of tabs.
+    pub fn ready_to_invite(&mut self, now: u64) -> Result<(), String> {
+        self.ensure_mesh(now);
+        match self.mesh.as_ref().map(|m| m.role) {
+            Some(Role::Discovering) => Err(
+                "this tab is still looking for its network of tabs: try again in a second".into(),
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// Adds a link in state "connecting"; returns this tab's id for it. `remote_link` is the
+    /// inviter's id (for an acceptor), `remote` the tab at the other end when known.
+    pub fn link_new(
+        &mut self,
+        side: Side,
+        remote_link: Option<String>,
+        remote: Option<String>,
+        now: u64,
+    ) -> String {
+        self.ensure_mesh(now);
+        let Some(m) = self.mesh.as_mut() else {
+            return String::new();
+        };
+        let next = m
+            .links
+            .keys()
+            .filter_map(|k| k.strip_prefix('L').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let id = format!("L{next}");
+        let reason = match side {
+            Side::Inviter => {
+                "waiting for the answer: paste it here once the other machine accepted"
+            }
+            Side::Acceptor => "answer made: waiting for the other machine to paste it",
+        };
+        m.links.insert(
+            id.clone(),
+            LinkStatus {
+                id: id.clone(),
+                remote_link: remote_link.unwrap_or_else(|| id.clone()),
+                side,
+                remote,
+                state: LinkState::Connecting,
+                reason: reason.into(),
+                since: now,
+                received: 0,
+            },
+        );
+        id
+    }
+
+    /// The invited side takes the inviter's network: the same one; or, when this tab has no
+    /// chain of its own yet (no block, nothing pooled, no other tab or machine on its network),
+    /// it rebuilds on the inviter's genesis; otherwise the two networks conflict and the page
+    /// asks which to keep, as between tabs.
+    pub fn adopt_invitation(&mut self, inv: &Invitation, now: u64) -> Adoption {
+        self.ensure_mesh(now);
+        let theirs = inv.genesis.block().hash();
+        let ours = self.net.node(0).map(|n| n.chain().network_id());
+        if Some(theirs) == ours {
+            return Adoption::Same;
+        }
+        let discovering = self
+            .mesh
+            .as_ref()
+            .is_some_and(|m| m.role == Role::Discovering);
+        let pooled = self.net.nodes().iter().any(|n| !n.node.pool().is_empty());
+        // Tabs or machines already sharing this tab's network would be left behind.
+        let alone = self.mesh.as_ref().is_some_and(|m| m.tabs.is_empty());
+        if discovering || (self.best_height() == 0 && !pooled && alone) {
+            self.rebuild_on(inv.genesis.clone(), now);
+            // A tab without a channel of its own takes the network's name too.
+            if let Some(m) = self.mesh.as_mut().filter(|m| m.by_link) {
+                m.name = inv.name.clone();
+            }
+            return Adoption::Joined;
+        }
+        let Some(m) = self.mesh.as_mut() else {
+            return Adoption::Conflict;
+        };
+        if !m.conflicts.iter().any(|c| c.tab == inv.tab) {
+            m.conflicts.push(Conflict {
+                tab: inv.tab.clone(),
+                genesis: inv.genesis.clone(),
+                network: theirs,
+                height: 0,
+            });
+            let tab = inv.tab.clone();
+            self.log(
+                0,
+                "reject",
+                format!("The invitation from tab {tab} is for another network, and this tab has blocks of its own: choose which one to keep"),
+            );
+        }
+        Adoption::Conflict
+    }
+
+    /// The inviter learnt from the answer which tab is at the other end (`None`: the browser
+    /// refused that answer, and the invitation waits for another).
+    pub fn link_answered(&mut self, id: &str, tab: Option<&str>, now: u64) {
+        if let Some(l) = self.mesh.as_mut().and_then(|m| m.links.get_mut(id)) {
+            l.remote = tab.map(str::to_string);
+            if l.state == LinkState::Connecting {
+                l.reason = match tab {
+                    Some(_) => "answer pasted: the two machines are looking for a route",
+                    None => "waiting for the answer: paste it here once the other machine accepted",
+                }
+                .into();
+                l.since = now;
+            }
+        }
+    }
+
+    /// The link's data channel opened: say hello over it at once.
+    pub fn link_opened(&mut self, id: &str, now: u64) {
+        let Some(l) = self.mesh.as_mut().and_then(|m| m.links.get_mut(id)) else {
+            return;
+        };
+        if l.state.is_over() {
+            return;
+        }
+        l.state = LinkState::Open;
+        l.reason = "data channel open".into();
+        l.since = now;
+        let remote = l.remote.clone().unwrap_or_default();
+        self.log(
+            0,
+            "info",
+            format!("Linked to tab {remote} on another machine (WebRTC)"),
+        );
+        if let Some(f) = self.presence(false) {
+            self.outbox.push(f.to_text());
+        }
+    }
+
+    /// The browser says where link `id` stands, and why. A link that is over stays over (its
+    /// first reason is kept); the nodes reached only through it are forgotten.
+    pub fn link_update(&mut self, id: &str, state: LinkState, reason: &str, now: u64) {
+        let Some(l) = self.mesh.as_mut().and_then(|m| m.links.get_mut(id)) else {
+            return;
+        };
+        if l.state.is_over()
+            || (l.state == state && (l.reason == reason || state == LinkState::Open))
+        {
+            return;
+        }
+        if state == LinkState::Open {
+            return self.link_opened(id, now);
+        }
+        l.state = state;
+        l.reason = reason.to_string();
+        l.since = now;
+        if state.is_over() {
+            let remote = l.remote.clone();
+            let word = state.word();
+            self.link_gone(id, remote.as_deref());
+            self.log(
+                0,
+                "reject",
+                format!(
+                    "The link to tab {} {word}: {reason}. This tab keeps working with the peers it has; a new invitation links it again",
+                    remote.as_deref().unwrap_or("?")
+                ),
+            );
+        }
+    }
+
+    /// The tab at the other end said goodbye over link `id`.
+    pub(super) fn link_said_bye(&mut self, id: &str, now: u64) {
+        self.link_update(
+            id,
+            LinkState::Closed,
+            "the other machine's tab closed or reloaded (it said goodbye)",
+            now,
+        );
+    }
+
+    /// Forgets the tab reached over link `id` if it was last heard there.
+    fn link_gone(&mut self, id: &str, remote: Option<&str>) {
+        let Some(tab) = remote else { return };
+        let Some(m) = self.mesh.as_mut() else { return };
+        let over_link = m
+            .tabs
+            .get(tab)
+            .is_some_and(|t| t.via == Via::WebRtc(id.to_string()));
+        if over_link {
+            m.tabs.remove(tab);
+            self.forget_tab(tab);
+        }
+    }
+
+    /// Removes a link from the table (the edge closes its connection).
+    pub fn link_forget(&mut self, id: &str) -> bool {
+        let Some(l) = self.mesh.as_mut().and_then(|m| m.links.remove(id)) else {
+            return false;
+        };
+        let remote = l.remote.clone();
+        self.link_gone(id, remote.as_deref());
+        true
+    }
+
+    /// Link `id`.
+    pub fn link(&self, id: &str) -> Option<&LinkStatus> {
+        self.mesh.as_ref()?.links.get(id)
+    }
+
+    /// Every link, in order of creation.
+    pub fn links(&self) -> Vec<LinkStatus> {
+        let mut all: Vec<LinkStatus> = self
+            .mesh
+            .as_ref()
+            .map(|m| m.links.values().cloned().collect())
+            .unwrap_or_default();
+        all.sort_by_key(|l| {
+            l.id.strip_prefix('L')
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        });
+        all
+    }
+
+    /// Counts a frame the edge dropped before it was whole (a bad piece over a link).
+    pub fn refuse_frame(&mut self, e: FrameError) {
+        if let Some(m) = self.mesh.as_mut() {
+            m.reject(e);
+        }
+    }
+
+    /// Whether a frame from `tab` may come over link `id`: the link is live and `tab` is the
+    /// tab at its other end. A frame naming another tab is counted as `frame:badTab`.
+    pub(super) fn link_frame(&mut self, id: &str, tab: &str) -> bool {
+        let Some(m) = self.mesh.as_mut() else {
+            return false;
+        };
+        let Some(l) = m.links.get_mut(id) else {
+            return false;
+        };
+        if l.state.is_over() {
+            return false;
+        }
+        match &l.remote {
+            Some(r) if r != tab => {
+                m.reject(FrameError::BadTab);
+                false
+            }
+            _ => {
+                l.remote = Some(tab.to_string());
+                l.received += 1;
+                true
+            }
+        }
+    }
+
+    /// Adds `where: "webrtc"`, `link` and `state` to a peer reached over a link.
+    pub(super) fn link_of_peer(&self, peer: &PeerId, v: &mut Value) {
+        let Some(m) = self.mesh.as_ref() else { return };
+        let Some((tab, _)) = peer.0.split_once('/') else {
+            return;
+        };
+        let Some(Via::WebRtc(id)) = m.tabs.get(tab).map(|t| &t.via) else {
+            return;
+        };
+        v["where"] = json!("webrtc");
+        v["link"] = json!(id);
+        v["state"] = json!(m.links.get(id).map_or("closed", |l| l.state.word()));
+    }
+
+    /// The links for the console API's `network()`.
+    pub(super) fn links_json(&self) -> Value {
+        json!(self.links())
+    }
+}

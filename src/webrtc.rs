@@ -1,0 +1,606 @@
+//! The WebRTC edge: peer connections between machines, without a server.
+//!
+//! One machine makes an invitation ([`Links::invite`]: an offer with its ICE candidates, as
+//! text), the other accepts it ([`Links::accept`]: an answer, as text), and the first completes
+//! the link with that answer ([`Links::complete`]). Each link is an `RTCPeerConnection` with one
+//! data channel, "pos", which carries the same frames as the BroadcastChannel (longer ones in
+//! pieces, see `link.rs`). What arrives goes to the model like a frame from the channel, marked
+//! with the link it came by; what the model says leaves on every open link through the tab's
+//! [`Outlets`]. The model keeps the link table and decides what states mean; this file only
+//! reports what the browser's connections do.
+//!
+//! No STUN server is used unless the page's `?stun=` names one: on one LAN the machines' own
+//! addresses suffice.
+
+use crate::channel::Outlets;
+use crate::driver::now_ms;
+use crate::link::{self, Answer, Invitation, LinkState, Reassembler, Side, Signal};
+use crate::mesh::{FrameError, Via};
+use crate::model::Playground;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    MessageEvent, RtcConfiguration, RtcDataChannel, RtcDataChannelEvent, RtcDataChannelState,
+    RtcIceGatheringState, RtcIceServer, RtcPeerConnection, RtcPeerConnectionState, RtcSdpType,
+    RtcSessionDescriptionInit,
+};
+
+/// Longest wait for the browser to gather its ICE candidates (ms); after it, the invitation or
+/// answer holds the candidates found so far.
+pub const GATHER_TIMEOUT_MS: u32 = 5_000;
+
+/// Frames are dropped instead of queued while a link has this much unsent (bytes); the nodes
+/// catch up by asking for the chain again.
+pub const MAX_BUFFERED: u32 = 4 * 1024 * 1024;
+
+const FAILED: &str = "the two machines found no route to each other (ICE failed): was the answer \
+pasted on the inviting machine? Both must be on one network that lets them talk (same LAN or \
+Wi-Fi without client isolation), or use a STUN server (?stun=)";
+
+/// The STUN servers named by the page's `?stun=` parameter (comma-separated), cleaned.
+pub fn stun_from_url() -> Vec<String> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("stun"))
+        .map(|raw| link::stun_urls(&raw))
+        .unwrap_or_default()
+}
+
+/// One peer connection and its data channel.
+struct Conn {
+    pc: RtcPeerConnection,
+    dc: RefCell<Option<RtcDataChannel>>,
+    remote: RefCell<Option<String>>,
+    pieces: RefCell<Reassembler>,
+    closures: RefCell<Vec<Handler>>,
+}
+
+/// A browser event handler kept alive with its connection.
+type Handler = Closure<dyn FnMut(JsValue)>;
+
+impl Conn {
+    fn close(&self) {
+        if let Some(dc) = self.dc.borrow().as_ref() {
+            dc.set_onopen(None);
+            dc.set_onclose(None);
+            dc.set_onmessage(None);
+            dc.close();
+        }
+        self.pc.set_onconnectionstatechange(None);
+        self.pc.set_ondatachannel(None);
+        self.pc.close();
+    }
+
+    fn open_channel(&self) -> Option<RtcDataChannel> {
+        self.dc
+            .borrow()
+            .as_ref()
+            .filter(|dc| dc.ready_state() == RtcDataChannelState::Open)
+            .cloned()
+    }
+}
+
+struct Inner {
+    model: Rc<RefCell<Playground>>,
+    outlets: Rc<Outlets>,
+    redraw: Rc<dyn Fn()>,
+    conns: RefCell<BTreeMap<String, Rc<Conn>>>,
+    stun: Vec<String>,
+    on_hide: RefCell<Option<Closure<dyn FnMut()>>>,
+}
+
+/// The tab's WebRTC links; a cheap handle.
+#[derive(Clone)]
+pub struct Links(Rc<Inner>);
+
+impl PartialEq for Links {
+    fn eq(&self, other: &Links) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn js_err(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+/// Waits until the browser has gathered its ICE candidates (or the time-out), then returns
+/// the local description's SDP.
+async fn gathered_sdp(pc: &RtcPeerConnection) -> Result<String, String> {
+    let mut waited = 0;
+    while pc.ice_gathering_state() != RtcIceGatheringState::Complete && waited < GATHER_TIMEOUT_MS {
+        sleep(50).await;
+        waited += 50;
+    }
+    let sdp = pc
+        .local_description()
+        .map(|d| d.sdp())
+        .ok_or("the browser made no description")?;
+    if !sdp.contains("a=candidate") {
+        return Err(
+            "the browser found no network address to offer: is this machine on a network?".into(),
+        );
+    }
+    Ok(sdp)
+}
+
+impl Links {
+    /// The links of the tab running `model`; frames it says go out through `outlets` (this
+    /// registers the links there), and `redraw` runs after anything a link did.
+    pub fn new(
+        model: Rc<RefCell<Playground>>,
+        outlets: Rc<Outlets>,
+        redraw: Rc<dyn Fn()>,
+    ) -> Links {
+        let inner = Rc::new(Inner {
+            model,
+            outlets: outlets.clone(),
+            redraw,
+            conns: RefCell::new(BTreeMap::new()),
+            stun: stun_from_url(),
+            on_hide: RefCell::new(None),
+        });
+        let weak = Rc::downgrade(&inner);
+        outlets.add(move |f| {
+            if let Some(i) = weak.upgrade() {
+                i.send(f);
+            }
+        });
+        // Say goodbye on every link when the page goes away, as on the channel.
+        let weak = Rc::downgrade(&inner);
+        let on_hide = Closure::<dyn FnMut()>::new(move || {
+            let Some(i) = weak.upgrade() else { return };
+            let bye = i.model.try_borrow_mut().ok().and_then(|mut m| m.goodbye());
+            if let Some(bye) = bye {
+                for c in i.conns.borrow().values() {
+                    if let Some(dc) = c.open_channel() {
+                        let _ = dc.send_with_str(&bye);
+                    }
+                }
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        }
+        *inner.on_hide.borrow_mut() = Some(on_hide);
+        Links(inner)
+    }
+
+    /// The STUN servers in use (empty: only addresses on the machines' own network).
+    pub fn stun(&self) -> Vec<String> {
+        self.0.stun.clone()
+    }
+
+    /// Makes an invitation: a new link waiting for its answer; returns the text to hand over.
+    pub async fn invite(&self) -> Result<String, String> {
+        let inner = self.0.clone();
+        let now = now_ms();
+        let id = {
+            let mut m = inner.model.try_borrow_mut().map_err(|_| busy())?;
+            m.ready_to_invite(now)?;
+            m.link_new(Side::Inviter, None, None, now)
+        };
+        let pc = match inner.new_pc() {
+            Ok(pc) => pc,
+            Err(e) => return Err(inner.fail(&id, e)),
+        };
+        let dc = pc.create_data_channel("pos");
+        let conn = inner.register(&id, pc.clone(), None);
+        inner.attach_dc(&id, &conn, dc);
+        (inner.redraw)();
+        let offered = async {
+            let offer = JsFuture::from(pc.create_offer()).await.map_err(js_err)?;
+            JsFuture::from(pc.set_local_description(offer.unchecked_ref()))
+                .await
+                .map_err(js_err)?;
+            gathered_sdp(&pc).await
+        }
+        .await;
+        let sdp = match offered {
+            Ok(sdp) => sdp,
+            Err(e) => return Err(inner.fail(&id, format!("no invitation could be made: {e}"))),
+        };
+        let m = inner.model.try_borrow().map_err(|_| busy())?;
+        let invitation = Invitation {
+            link: id,
+            tab: m.tab_id(),
+            name: m.network_name(),
+            genesis: m.genesis().clone(),
+            sdp,
+        };
+        Ok(link::encode(&Signal::Invite(invitation)))
+    }
+
+    /// Accepts a pasted invitation (joining the inviter's network if this tab has no chain of
+    /// its own yet); returns the answer to hand back.
+    pub async fn accept(&self, text: &str) -> Result<String, String> {
+        let inner = self.0.clone();
+        let inv = link::decode_invitation(text)
+            .map_err(|e| format!("This invitation cannot be used: {e}"))?;
+        let now = now_ms();
+        let (id, me) = {
+            let mut m = inner.model.try_borrow_mut().map_err(|_| busy())?;
+            let me = m.tab_id();
+            if inv.tab == me {
+                return Err(
+                    "this is this tab's own invitation: accept it on another machine".into(),
+                );
+            }
+            if let Some(l) = m.links().iter().find(|l| {
+                l.side == Side::Acceptor
+                    && l.remote_link == inv.link
+                    && l.remote.as_deref() == Some(inv.tab.as_str())
+                    && !l.state.is_over()
+            }) {
+                return Err(format!(
+                    "this invitation was accepted already (link {}): the other machine needs its answer, or makes a new invitation",
+                    l.id
+                ));
+            }
+            m.adopt_invitation(&inv, now);
+            let id = m.link_new(
+                Side::Acceptor,
+                Some(inv.link.clone()),
+                Some(inv.tab.clone()),
+                now,
+            );
+            (id, m.tab_id())
+        };
+        let pc = match inner.new_pc() {
+            Ok(pc) => pc,
+            Err(e) => return Err(inner.fail(&id, e)),
+        };
+        inner.register(&id, pc.clone(), Some(inv.tab.clone()));
+        (inner.redraw)();
+        let answered = async {
+            let offer = RtcSessionDescriptionInit::new(RtcSdpType::Offer);
+            offer.set_sdp(&inv.sdp);
+            JsFuture::from(pc.set_remote_description(&offer))
+                .await
+                .map_err(|e| {
+                    format!("the browser refused the invitation's offer: {}", js_err(e))
+                })?;
+            let answer = JsFuture::from(pc.create_answer()).await.map_err(js_err)?;
+            JsFuture::from(pc.set_local_description(answer.unchecked_ref()))
+                .await
+                .map_err(js_err)?;
+            gathered_sdp(&pc).await
+        }
+        .await;
+        let sdp = match answered {
+            Ok(sdp) => sdp,
+            Err(e) => return Err(inner.fail(&id, format!("no answer could be made: {e}"))),
+        };
+        let answer = Answer {
+            link: inv.link,
+            to: inv.tab,
+            tab: me,
+            sdp,
+        };
+        Ok(link::encode(&Signal::Answer(answer)))
+    }
+
+    /// Completes one of this tab's invitations with the pasted answer; returns the link's id.
+    pub async fn complete(&self, text: &str) -> Result<String, String> {
+        let inner = self.0.clone();
+        let ans =
+            link::decode_answer(text).map_err(|e| format!("This answer cannot be used: {e}"))?;
+        {
+            let m = inner.model.try_borrow().map_err(|_| busy())?;
+            let me = m.tab_id();
+            if ans.to != me {
+                return Err(format!(
+                    "this answer is for an invitation of tab {}, not of this tab ({me})",
+                    ans.to
+                ));
+            }
+            let l = m.link(&ans.link).ok_or_else(|| {
+                format!(
+                    "no invitation {} waits in this tab (invitations end when the page reloads): make a new one",
+                    ans.link
+                )
+            })?;
+            if l.side != Side::Inviter {
+                return Err(format!(
+                    "link {} was not made by an invitation of this tab",
+                    l.id
+                ));
+            }
+            if l.state.is_over() {
+                return Err(format!(
+                    "invitation {} is {} ({}): make a new one",
+                    l.id,
+                    l.state.word(),
+                    l.reason
+                ));
+            }
+            if l.remote.is_some() {
+                return Err(format!("invitation {} was completed already", l.id));
+            }
+        }
+        let conn = inner
+            .conns
+            .borrow()
+            .get(&ans.link)
+            .cloned()
+            .ok_or("this invitation's connection is gone: make a new one")?;
+        // Known before the channel can open, so its first frames are taken.
+        *conn.remote.borrow_mut() = Some(ans.tab.clone());
+        if let Ok(mut m) = inner.model.try_borrow_mut() {
+            m.link_answered(&ans.link, Some(&ans.tab), now_ms());
+        }
+        let desc = RtcSessionDescriptionInit::new(RtcSdpType::Answer);
+        desc.set_sdp(&ans.sdp);
+        if let Err(e) = JsFuture::from(conn.pc.set_remote_description(&desc)).await {
+            // The invitation still waits: another (right) answer may follow.
+            *conn.remote.borrow_mut() = None;
+            if let Ok(mut m) = inner.model.try_borrow_mut() {
+                m.link_answered(&ans.link, None, now_ms());
+            }
+            (inner.redraw)();
+            return Err(format!(
+                "the browser refused this answer: {} (is it the answer to this invitation?)",
+                js_err(e)
+            ));
+        }
+        (inner.redraw)();
+        Ok(ans.link)
+    }
+
+    /// Closes link `id` and removes it from the list.
+    pub fn forget(&self, id: &str) {
+        let inner = &self.0;
+        if let Some(c) = inner.conns.borrow_mut().remove(id) {
+            c.close();
+        }
+        if let Ok(mut m) = inner.model.try_borrow_mut() {
+            m.link_forget(id);
+        }
+        (inner.redraw)();
+    }
+}
+
+fn busy() -> String {
+    "busy: try again".into()
+}
+
+impl Inner {
+    fn new_pc(&self) -> Result<RtcPeerConnection, String> {
+        let config = RtcConfiguration::new();
+        let servers = js_sys::Array::new();
+        for url in &self.stun {
+            let s = RtcIceServer::new();
+            s.set_urls(&JsValue::from_str(url));
+            servers.push(&s);
+        }
+        config.set_ice_servers(&servers);
+        RtcPeerConnection::new_with_configuration(&config)
+            .map_err(|e| format!("this browser cannot make WebRTC connections: {}", js_err(e)))
+    }
+
+    /// Marks link `id` failed for `reason`, closes it, and returns the reason.
+    fn fail(&self, id: &str, reason: String) -> String {
+        if let Some(c) = self.conns.borrow_mut().remove(id) {
+            c.close();
+        }
+        if let Ok(mut m) = self.model.try_borrow_mut() {
+            m.link_update(id, LinkState::Failed, &reason, now_ms());
+        }
+        (self.redraw)();
+        reason
+    }
+
+    fn update(&self, id: &str, state: LinkState, reason: &str) {
+        if let Ok(mut m) = self.model.try_borrow_mut() {
+            m.link_update(id, state, reason, now_ms());
+        }
+        self.outlets.pump(&self.model);
+        (self.redraw)();
+    }
+
+    /// Keeps a new connection and listens to it.
+    fn register(
+        self: &Rc<Self>,
+        id: &str,
+        pc: RtcPeerConnection,
+        remote: Option<String>,
+    ) -> Rc<Conn> {
+        let conn = Rc::new(Conn {
+            pc: pc.clone(),
+            dc: RefCell::new(None),
+            remote: RefCell::new(remote),
+            pieces: RefCell::new(Reassembler::default()),
+            closures: RefCell::new(Vec::new()),
+        });
+        let on_state = {
+            let (weak, id) = (Rc::downgrade(self), id.to_string());
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                if let Some(i) = weak.upgrade() {
+                    i.connection_changed(&id);
+                }
+            })
+        };
+        pc.set_onconnectionstatechange(Some(on_state.as_ref().unchecked_ref()));
+        let on_channel = {
+            let (weak, id) = (Rc::downgrade(self), id.to_string());
+            Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+                let Some(i) = weak.upgrade() else { return };
+                let Some(conn) = i.conns.borrow().get(&id).cloned() else {
+                    return;
+                };
+                let Ok(e) = e.dyn_into::<RtcDataChannelEvent>() else {
+                    return;
+                };
+                let dc = e.channel();
+                if dc.label() != "pos" || conn.dc.borrow().is_some() {
+                    dc.close(); // Only one channel, "pos", per link.
+                    return;
+                }
+                i.attach_dc(&id, &conn, dc);
+            })
+        };
+        pc.set_ondatachannel(Some(on_channel.as_ref().unchecked_ref()));
+        conn.closures.borrow_mut().extend([on_state, on_channel]);
+        self.conns.borrow_mut().insert(id.to_string(), conn.clone());
+        conn
+    }
+
+    fn attach_dc(self: &Rc<Self>, id: &str, conn: &Rc<Conn>, dc: RtcDataChannel) {
+        let handler = |f: fn(&Inner, &str, JsValue)| {
+            let (weak, id): (Weak<Inner>, String) = (Rc::downgrade(self), id.to_string());
+            Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+                if let Some(i) = weak.upgrade() {
+                    f(&i, &id, e);
+                }
+            })
+        };
+        let on_open = handler(|i, id, _| {
+            if let Ok(mut m) = i.model.try_borrow_mut() {
+                m.link_opened(id, now_ms());
+            }
+            i.outlets.pump(&i.model);
+            (i.redraw)();
+        });
+        let on_close = handler(|i, id, _| {
+            i.update(
+                id,
+                LinkState::Closed,
+                "the data channel closed (the other machine closed its tab, slept, or lost the network)",
+            );
+            if let Some(c) = i.conns.borrow().get(id) {
+                c.pc.close();
+            }
+        });
+        let on_message = handler(|i, id, e| i.received(id, e));
+        dc.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        dc.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        dc.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        *conn.dc.borrow_mut() = Some(dc);
+        conn.closures
+            .borrow_mut()
+            .extend([on_open, on_close, on_message]);
+    }
+
+    fn connection_changed(&self, id: &str) {
+        let Some(conn) = self.conns.borrow().get(id).cloned() else {
+            return;
+        };
+        match conn.pc.connection_state() {
+            RtcPeerConnectionState::Connected if conn.open_channel().is_some() => {
+                self.update(id, LinkState::Open, "data channel open");
+            }
+            RtcPeerConnectionState::Connecting => self.update(
+                id,
+                LinkState::Connecting,
+                "the two machines are trying the addresses in the invitation and answer",
+            ),
+            RtcPeerConnectionState::Disconnected => self.update(
+                id,
+                LinkState::Connecting,
+                "connection interrupted: the browser keeps trying to reach the other machine",
+            ),
+            RtcPeerConnectionState::Failed => {
+                self.update(id, LinkState::Failed, FAILED);
+                conn.close();
+            }
+            RtcPeerConnectionState::Closed => {
+                self.update(id, LinkState::Closed, "the connection was closed");
+            }
+            _ => {}
+        }
+    }
+
+    /// One data-channel message from link `id` (untrusted).
+    fn received(&self, id: &str, e: JsValue) {
+        let Some(conn) = self.conns.borrow().get(id).cloned() else {
+            return;
+        };
+        let text = e
+            .dyn_ref::<MessageEvent>()
+            .and_then(|e| e.data().as_string());
+        let over = {
+            let Ok(mut m) = self.model.try_borrow_mut() else {
+                return;
+            };
+            match text {
+                None => m.refuse_frame(FrameError::Malformed),
+                Some(t) => match conn.pieces.borrow_mut().push(&t) {
+                    Ok(Some(frame)) => {
+                        m.receive_frame_via(&frame, now_ms(), Via::WebRtc(id.to_string()))
+                    }
+                    Ok(None) => {}
+                    Err(e) => m.refuse_frame(e),
+                },
+            }
+            m.link(id).is_none_or(|l| l.state.is_over())
+        };
+        self.outlets.pump(&self.model);
+        if over {
+            conn.close();
+        }
+        (self.redraw)();
+    }
+
+    /// Sends one frame on every open link (a frame for one tab only on that tab's link).
+    fn send(&self, frame: &str) {
+        self.prune();
+        let to = link::addressed_tab(frame);
+        let mut pieces: Option<Vec<String>> = None;
+        for c in self.conns.borrow().values() {
+            let Some(dc) = c.open_channel() else { continue };
+            if let (Some(to), Some(remote)) = (to, c.remote.borrow().as_deref()) {
+                if to != remote {
+                    continue;
+                }
+            }
+            if dc.buffered_amount() > MAX_BUFFERED {
+                continue;
+            }
+            for p in pieces.get_or_insert_with(|| link::split(frame)).iter() {
+                if dc.send_with_str(p).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Closes connections whose link the model no longer has (a new network was started or
+    /// imported in this tab) or has given up.
+    fn prune(&self) {
+        let Ok(m) = self.model.try_borrow() else {
+            return;
+        };
+        let dead: Vec<String> = self
+            .conns
+            .borrow()
+            .keys()
+            .filter(|id| m.link(id).is_none_or(|l| l.state.is_over()))
+            .cloned()
+            .collect();
+        drop(m);
+        for id in dead {
+            if let Some(c) = self.conns.borrow_mut().remove(&id) {
+                c.close();
+            }
+        }
+    }
+}
