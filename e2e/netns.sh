@@ -16,6 +16,9 @@ if [[ "${POS_NETNS:-}" != "1" ]]; then
     echo "e2e/netns.sh: needs root for unshare -n (a network namespace of the test's own)" >&2
     exit 1
   fi
+  for tool in unshare ip; do
+    command -v "$tool" >/dev/null || { echo "e2e/netns.sh: needs $tool (Debian: util-linux, iproute2)" >&2; exit 1; }
+  done
   outer="$(readlink /proc/self/ns/net)"
   exec unshare --net -- env POS_NETNS=1 POS_NETNS_OUTER="$outer" bash "${BASH_SOURCE[0]}" "$@"
 fi

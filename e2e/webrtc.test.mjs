@@ -220,6 +220,14 @@ test('pasted junk and a hostile peer are refused in words; the link and the chai
   assert.equal((await b.page.evaluate(() => playground.submit(0, { kind: 'exchange', amount: 20 }))).ok, true);
   await converged([a, b], 1);
   await evil.waitForFunction(() => seen.some((f) => f.includes('\\"transaction\\"')), null, { timeout: 15_000 });
+  // A frame in pieces, as long frames travel, is put back together.
+  await evil.evaluate(() => {
+    const hello = JSON.stringify({ kind: 'hello', tab: 'evil', role: 'member', genesis: null, height: 77 });
+    const cut = Math.floor(hello.length / 2);
+    dc.send(`#0/2:${hello.slice(0, cut)}`);
+    dc.send(`#1/2:${hello.slice(cut)}`);
+  });
+  await a.page.waitForFunction(() => playground.network().tabs.some((t) => t.tab === 'evil' && t.height === 77 && t.where === 'webrtc'));
   const before = await node0(a);
   await evil.evaluate(() => {
     const frame = (tab, data) => JSON.stringify({ kind: 'msg', tab, node: 'n0', to: null, data: JSON.stringify(data) });

@@ -41,8 +41,11 @@ apt_pkgs=()
 { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_pkgs+=(chromium chromium-driver)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
+# The WebRTC tests run in a network namespace of their own (unshare, ip).
+command -v ip >/dev/null 2>&1 || apt_pkgs+=(iproute2)
+command -v unshare >/dev/null 2>&1 || apt_pkgs+=(util-linux)
 if [ "${#apt_pkgs[@]}" -eq 0 ]; then
-  log "ok: chromium, chromedriver, node, npm"
+  log "ok: chromium, chromedriver, node, npm, ip, unshare"
 else
   log "apt-get install ${apt_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -37,7 +37,9 @@ fn random_seed() -> u64 {
 }
 
 fn tab_id(seed: u64) -> String {
-    format!("{:04x}", seed >> 48)
+    // Eight hex digits: two tabs of one class sharing an id would take each other's frames
+    // for their own.
+    format!("{:08x}", seed >> 32)
 }
 
 /// A saved state that could not be restored, waiting for the user's choice.

@@ -274,12 +274,12 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                                     <b>{format!("Link {}", l.id)}</b>
                                     <span>{format!(" · {} · since {}", side_text(l), clock(l.since))}</span>
                                     if l.received > 0 { <span class="muted">{format!(" · {} frames in", l.received)}</span> }
-                                    <span class="reason">{l.reason.clone()}</span>
                                     if l.state.is_over() || l.state == link::LinkState::Connecting {
                                         <button class="small" data-testid="forget-link" onclick={Callback::from(move |_| links.forget(&id))}>
                                             { if l.state.is_over() { "Remove" } else { "Cancel" } }
                                         </button>
                                     }
+                                    <span class="reason">{l.reason.clone()}</span>
                                 </li>
                             }
                         }) }

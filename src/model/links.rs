@@ -24,7 +24,7 @@ impl Playground {
     pub fn tab_id(&self) -> String {
         self.mesh
             .as_ref()
-            .map_or_else(|| format!("{:04x}", self.seed >> 48), |m| m.tab.clone())
+            .map_or_else(|| format!("{:08x}", self.seed >> 32), |m| m.tab.clone())
     }
 
     /// The network's name as an invitation gives it: the `?net=` name, or the genesis name.
