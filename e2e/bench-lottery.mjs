@@ -1,7 +1,7 @@
 // Lottery benchmark in headless Chromium: the core's `draw` at 10^4, 10^5 and 10^6 lots (ten
 // stakers sharing them, as in core/benches/lottery.rs), run in the page's lottery Web Worker:
-// the same wasm the page uses for big draws (src/bin/lottery_worker.rs, wasm-opt -O3).
-// Also times one trace + digest, which is what the page draws.
+// the same wasm the page uses for big draws (src/bin/lottery_worker.rs: SIMD128, wasm-opt -O3).
+// Also times one digest of the draw (every lot walked and binned), which is what the page draws.
 //
 //   source scripts/env.sh && trunk build --release && node e2e/bench-lottery.mjs [dist] [runs]
 //
@@ -41,7 +41,7 @@ try {
   );
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Chromium ${version} (headless), ${cpu}, ${os.cpus().length} cores; ${runs} runs of draw per size\n`);
-  console.log('| lots | draw, best | draw, median | lots/s (best) | trace + digest (page) |');
+  console.log('| lots | draw, best | draw, median | lots/s (best) | digest for the page |');
   console.log('|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const ms = (x) => `${x.toFixed(1)} ms`;

@@ -260,3 +260,29 @@ test('a big draw runs in the Web Worker behind a progress bar', { timeout: 120_0
     await context.close();
   }
 });
+
+test('without its worker the page draws a big lottery itself, and says so', { timeout: 120_000 }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // As in an engine without wasm SIMD: the worker's module never starts.
+  await context.route('**/lottery_worker_bg.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  try {
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => window.playground && document.querySelector('[data-testid=lottery]'));
+    const stake = 25_000;
+    await page.evaluate((n) => {
+      for (let i = 0; i < n; i++) playground.submit(1, { kind: 'exchange', amount: 1000 });
+    }, stake / 1000 + 1);
+    await settle(page, 1, 30_000);
+    await block(page, [[1, { kind: 'stake', amount: stake }]]);
+    await block(page, [[1, { kind: 'transfer', to: 2, amount: 7 }]]);
+    await page.waitForSelector(`[data-testid=lottery-line][data-lots="${stake + 1}"]`, { timeout: 30_000 });
+    assert.match(await page.innerText('[data-testid=lottery-timing]'), /25,001 lots drawn in \d+ ms on the page/);
+    assert.match(await page.innerText('[data-testid=lottery] [role=alert]'), /lottery worker is unavailable/);
+    // Only the blocked request itself may complain.
+    assert.deepEqual(errors.filter((e) => !/lottery_worker_bg\.wasm|net::ERR_FAILED/.test(e)), [], errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});

@@ -127,7 +127,11 @@ fn worker_digest_equals_the_page_digest_and_reports_progress() {
     let mut steps = Vec::new();
     let chunked = LotteryDigest::compute(&sd, s.clone(), |done, total| steps.push((done, total)));
     assert_eq!(inline, chunked);
-    assert_eq!(steps, vec![(40, 124), (40, 124), (115, 124), (124, 124)]);
+    assert_eq!(
+        steps,
+        vec![(124, 124)],
+        "fewer lots than one report's worth"
+    );
 
     // The same through the worker's JSON protocol.
     let request = serde_json::json!({"kind": "digest", "id": 7, "seed": sd, "stakers": s});
@@ -141,7 +145,7 @@ fn worker_digest_equals_the_page_digest_and_reports_progress() {
         replies[0],
         WorkerReply::Progress {
             id: 7,
-            done: 40,
+            done: 124,
             total: 124
         }
     ));
@@ -652,4 +656,69 @@ fn the_python_snippet_checks_a_fallback_forger_s_rank() {
             assert!(stdout.starts_with(&format!("reference: {}\n", o.reference.to_hex())));
         }
     }
+}
+
+/// `draw` and `rank` (four chains at a time in SIMD lanes when wasm has simd128) agree with
+/// `trace` (one chain at a time) on awkward mixes: zero and one-lot stakers, more stakers than
+/// lanes, one long chain left at the end.
+#[test]
+fn parallel_draws_agree_with_the_lot_by_lot_trace() {
+    use pos_core::lottery::{rank, Lot};
+    let mixes: [&[(u8, u64)]; 6] = [
+        &[(1, 1)],
+        &[(1, 0), (2, 3)],
+        &[(1, 5), (2, 1), (3, 0), (4, 7), (5, 2), (6, 9), (7, 1)],
+        &[(1, 300), (2, 2), (3, 40)],
+        &[(1, 17), (2, 17), (3, 17), (4, 17), (5, 17)],
+        &[(9, 1), (8, 1), (7, 1), (6, 1), (5, 1), (4, 60)],
+    ];
+    for (m, mix) in mixes.iter().enumerate() {
+        let s = stakers(mix);
+        for n in 0..4u8 {
+            let sd = seed(100 + 10 * m as u8 + n);
+            let t = trace(&s, &sd).expect("lots");
+            assert_eq!(draw(&s, &sd), Some(t.outcome), "mix {m} seed {n}");
+            let r = rank(&s, &sd).expect("lots");
+            assert_eq!(r.outcome, t.outcome);
+            // Each staker's best lot from the trace, ranked by offset then staker.
+            let reference = U256::from(t.outcome.reference);
+            let mut best: Vec<Lot> = t
+                .stakers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, st)| {
+                    st.lots
+                        .iter()
+                        .enumerate()
+                        .map(|(j, h)| Lot {
+                            staker: i,
+                            k: j as u64 + 1,
+                            hash: *h,
+                            offset: U256::from(*h).abs_diff(reference),
+                        })
+                        .min_by_key(|l| (l.offset, l.k))
+                })
+                .collect();
+            best.sort_by_key(|l| (l.offset, l.staker));
+            assert_eq!(r.order, best, "mix {m} seed {n}");
+        }
+    }
+}
+
+/// The worker reports progress every `PROGRESS_EVERY` lots, so even one big staker's draw
+/// moves the progress bar.
+#[test]
+fn progress_comes_in_steps_of_lots() {
+    use pos_playground::lottery_view::PROGRESS_EVERY;
+    let total = PROGRESS_EVERY + 4_464;
+    let s = stakers(&[(1, total - 3), (2, 3)]);
+    let mut steps = Vec::new();
+    let d = LotteryDigest::compute(&seed(7), s.clone(), |done, all| steps.push((done, all)));
+    assert_eq!(steps, vec![(PROGRESS_EVERY, total), (total, total)]);
+    assert_eq!(d.total, total);
+    let o = draw(&s, &seed(7)).expect("lots");
+    assert_eq!(
+        (d.nearest[0].staker, d.nearest[0].k),
+        (o.winner.staker, o.winner.k)
+    );
 }

@@ -55,6 +55,8 @@ pub mod lottery;
 pub mod message;
 pub mod node;
 pub mod pool;
+#[cfg(all(target_arch = "wasm32", feature = "simd"))]
+mod sha256x4;
 pub mod sim;
 pub mod tree;
 pub mod tx;

@@ -183,7 +183,8 @@ impl Ranking {
     }
 }
 
-/// Keeps the best two lots seen, with the Python's tie rule (earlier wins).
+/// Keeps the best two lots seen. Lots compare by (offset, staker, k): the Python's tie rule
+/// (the earlier lot wins) whatever order the lots arrive in, so chains may be walked in parallel.
 struct Best {
     reference: U256,
     first: Option<Lot>,
@@ -195,8 +196,9 @@ impl Best {
     #[inline]
     fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) -> U256 {
         let offset = U256::from_be_bytes(digest).abs_diff(self.reference);
-        let better_than =
-            |l: &Option<Lot>| l.is_none_or(|l| offset.cmp(&l.offset) == Ordering::Less);
+        let better_than = |l: &Option<Lot>| {
+            l.is_none_or(|l| (offset, staker, k).cmp(&(l.offset, l.staker, l.k)) == Ordering::Less)
+        };
         if better_than(&self.first) {
             self.second = self.first;
             self.first = Some(Lot {
@@ -223,18 +225,126 @@ fn walk_lots(address: &str, seed: &str, stake: u64, mut visit: impl FnMut(u64, &
     if stake == 0 {
         return;
     }
-    let first = json_string(&format!("{address}{seed}"));
-    let mut digest: [u8; 32] = Sha256::digest(first.as_bytes()).into();
+    let digest = first_lot(address, seed);
     visit(1, &digest);
+    walk_on(digest, 1, stake, visit);
+}
+
+/// Lot 1 of a staker: `H(address + seed)`.
+#[inline]
+fn first_lot(address: &str, seed: &str) -> [u8; 32] {
+    let first = json_string(&format!("{address}{seed}"));
+    Sha256::digest(first.as_bytes()).into()
+}
+
+/// Continues a chain whose lot `k` is `digest`: calls `visit` for lots `k + 1..=stake`.
+#[inline]
+fn walk_on(mut digest: [u8; 32], k: u64, stake: u64, mut visit: impl FnMut(u64, &[u8; 32])) {
     // Every later input is the previous digest as a JSON string: a quote, 64 hex, a quote.
     let mut msg = [b'"'; 66];
     let mut hex = [0u8; 64];
-    for k in 2..=stake {
+    for k in k + 1..=stake {
         write_hex32(&digest, &mut hex);
         msg[1..65].copy_from_slice(&hex);
         digest = Sha256::digest(msg).into();
         visit(k, &digest);
     }
+}
+
+/// Every lot of every staker: `visit(staker, k, digest)`, staker by staker in draw order.
+#[cfg(not(all(target_arch = "wasm32", feature = "simd")))]
+fn walk_all<A: AsRef<str>>(
+    stakers: &[(A, u64)],
+    seed: &str,
+    mut visit: impl FnMut(usize, u64, &[u8; 32]),
+) {
+    for (i, (addr, stake)) in stakers.iter().enumerate() {
+        walk_lots(addr.as_ref(), seed, *stake, |k, d| visit(i, k, d));
+    }
+}
+
+/// Every lot of every staker: `visit(staker, k, digest)`, four stakers' chains at a time in
+/// the SIMD lanes (`sha256x4`, with the `simd` feature in wasm), so lots arrive out of draw
+/// order ([`Best`] does not mind). The last chain left alone finishes in scalar code.
+#[cfg(all(target_arch = "wasm32", feature = "simd"))]
+#[target_feature(enable = "simd128")]
+fn walk_all<A: AsRef<str>>(
+    stakers: &[(A, u64)],
+    seed: &str,
+    mut visit: impl FnMut(usize, u64, &[u8; 32]),
+) {
+    /// Puts the next staker with lots into a lane (visiting its lot 1); `None` when every
+    /// staker has started. A lane holds (staker, k of the lot in `digest`, stake).
+    fn start<A: AsRef<str>>(
+        stakers: &[(A, u64)],
+        seed: &str,
+        next: &mut usize,
+        digest: &mut [u8; 32],
+        visit: &mut impl FnMut(usize, u64, &[u8; 32]),
+    ) -> Option<(usize, u64, u64)> {
+        while let Some((addr, stake)) = stakers.get(*next) {
+            let i = *next;
+            *next += 1;
+            if *stake == 0 {
+                continue;
+            }
+            *digest = first_lot(addr.as_ref(), seed);
+            visit(i, 1, digest);
+            if *stake > 1 {
+                return Some((i, 1, *stake));
+            }
+        }
+        None
+    }
+    let mut next = 0usize;
+    let mut digests = [[0u8; 32]; 4];
+    let mut chains = crate::sha256x4::Lanes::new();
+    let mut lanes: [Option<(usize, u64, u64)>; 4] = [None; 4];
+    for (l, (lane, digest)) in lanes.iter_mut().zip(digests.iter_mut()).enumerate() {
+        *lane = start(stakers, seed, &mut next, digest, &mut visit);
+        chains.set(l, digest);
+    }
+    // A lane falls idle only once every staker has started, so the lanes stay full until then.
+    loop {
+        let busy = lanes.iter().filter(|l| l.is_some()).count();
+        if busy == 0 {
+            return;
+        }
+        if busy == 1 && next >= stakers.len() {
+            // A single chain left: the lanes cannot help it, scalar code is as fast.
+            for (lane, digest) in lanes.iter().zip(&digests) {
+                if let Some((i, k, stake)) = *lane {
+                    walk_on(*digest, k, stake, |k, d| visit(i, k, d));
+                }
+            }
+            return;
+        }
+        chains.step();
+        digests = chains.digests();
+        for (l, (lane, digest)) in lanes.iter_mut().zip(digests.iter_mut()).enumerate() {
+            if let Some((i, k, stake)) = *lane {
+                visit(i, k + 1, digest);
+                if k + 1 < stake {
+                    *lane = Some((i, k + 1, stake));
+                } else {
+                    *lane = start(stakers, seed, &mut next, digest, &mut visit);
+                    chains.set(l, digest);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `visit(staker, k, lot)` for every lot of every staker (`staker` indexes `stakers`),
+/// in no particular order: with the `simd` feature in wasm, four stakers' chains advance at
+/// once. One SHA-256 per lot and no allocation per lot, like [`draw`]; for callers that need
+/// every lot without keeping them all, as [`trace`] does.
+pub fn for_each_lot<A: AsRef<str>>(
+    stakers: &[(A, u64)],
+    seed: &str,
+    mut visit: impl FnMut(usize, u64, Hash),
+) {
+    walk_all(stakers, seed, |i, k, d| visit(i, k, Hash(*d)));
 }
 
 /// The fast path: the winner (and runner-up) of a draw, O(total stake) hashes, no per-lot
@@ -246,13 +356,12 @@ pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> 
         first: None,
         second: None,
     };
-    let mut total = 0u64;
-    for (i, (addr, stake)) in stakers.iter().enumerate() {
-        total = total.saturating_add(*stake);
-        walk_lots(addr.as_ref(), seed, *stake, |k, d| {
-            best.offer(i, k, d);
-        });
-    }
+    let total = stakers
+        .iter()
+        .fold(0u64, |t, (_, stake)| t.saturating_add(*stake));
+    walk_all(stakers, seed, |i, k, d| {
+        best.offer(i, k, d);
+    });
     Some(Outcome {
         reference,
         winner: best.first?,
@@ -270,25 +379,25 @@ pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> 
         first: None,
         second: None,
     };
-    let mut total = 0u64;
-    let mut order = Vec::with_capacity(stakers.len());
-    for (i, (addr, stake)) in stakers.iter().enumerate() {
-        total = total.saturating_add(*stake);
-        let mut mine: Option<Lot> = None;
-        walk_lots(addr.as_ref(), seed, *stake, |k, d| {
-            let offset = best.offer(i, k, d);
-            // Strictly closer only: on a tie the earlier k stays, as in the draw.
-            if mine.is_none_or(|m| offset < m.offset) {
-                mine = Some(Lot {
+    let total = stakers
+        .iter()
+        .fold(0u64, |t, (_, stake)| t.saturating_add(*stake));
+    let mut mine: Vec<Option<Lot>> = vec![None; stakers.len()];
+    walk_all(stakers, seed, |i, k, d| {
+        let offset = best.offer(i, k, d);
+        // Closer, or as close with an earlier k: on a tie the earlier k stays, as in the draw.
+        if let Some(m) = mine.get_mut(i) {
+            if m.is_none_or(|m| (offset, k) < (m.offset, m.k)) {
+                *m = Some(Lot {
                     staker: i,
                     k,
                     hash: Hash(*d),
                     offset,
                 });
             }
-        });
-        order.extend(mine);
-    }
+        }
+    });
+    let mut order: Vec<Lot> = mine.into_iter().flatten().collect();
     // Keys are unique (one lot per staker), so the order is total.
     order.sort_by(|a, b| a.offset.cmp(&b.offset).then(a.staker.cmp(&b.staker)));
     Some(Ranking {

@@ -530,7 +530,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 </nav>
             </header>
             if let Some(why) = &worker_failed {
-                <p class="notice" role="alert">{format!("The lottery worker is unavailable ({why}); big draws are computed on the page.")}</p>
+                <p class="notice" role="alert">{format!("The lottery worker is unavailable: {why}. Big draws are computed on the page, which pauses while it draws.")}</p>
             }
             <div class="lottery-main">
                 <div class="line-box">{line}</div>
