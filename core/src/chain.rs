@@ -366,10 +366,49 @@ pub struct Chain {
     next: Option<Ranking>,
 }
 
+/// Draws with at least this many lots are remembered (see [`rank_on`]).
+const MEMO_MIN_LOTS: u64 = 2_000;
+
+/// How many big draws are remembered per thread.
+const MEMO_SIZE: usize = 8;
+
+type DrawKey = (Hash, Vec<(Address, u64)>);
+
+thread_local! {
+    /// Recent big draws, newest first. A draw is a pure function of its stakers and seed, so
+    /// remembering one changes no result; it saves the time when several nodes of one process
+    /// (the in-tab nodes of a page, a simulation) validate the same block: at a million lots
+    /// one draw costs a fraction of a second.
+    static MEMO: std::cell::RefCell<std::collections::VecDeque<(DrawKey, Option<Ranking>)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
 /// The ranking for the block after a tip with hash `seed` and these stakers.
 pub(crate) fn rank_on(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
-    let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
-    lottery::rank(&named, &seed.to_hex())
+    let compute = || {
+        let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
+        lottery::rank(&named, &seed.to_hex())
+    };
+    let lots: u64 = stakers.iter().map(|(_, s)| *s).sum();
+    if lots < MEMO_MIN_LOTS {
+        return compute();
+    }
+    let hit = MEMO.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|((h, st), _)| h == seed && st.as_slice() == stakers)
+            .map(|(_, r)| r.clone())
+    });
+    if let Some(r) = hit {
+        return r;
+    }
+    let r = compute();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        m.push_front(((*seed, stakers.to_vec()), r.clone()));
+        m.truncate(MEMO_SIZE);
+    });
+    r
 }
 
 impl Chain {
@@ -747,5 +786,28 @@ impl Chain {
             .get(usize::try_from(height).ok()?.checked_sub(1)?)?;
         let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
         lottery::trace(&named, &seed.to_hex())
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_draw_is_the_draw() {
+        let stakers: Vec<(Address, u64)> = (0..3u8).map(|i| (Address([i; 32]), 1_500)).collect();
+        let seed = Hash::of(b"memo");
+        let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
+        let fresh = lottery::rank(&named, &seed.to_hex());
+        assert_eq!(rank_on(&stakers, &seed), fresh);
+        assert_eq!(rank_on(&stakers, &seed), fresh, "second call, from memory");
+        let mut other = stakers.clone();
+        other[2].1 += 1;
+        let named: Vec<(String, u64)> = other.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
+        assert_eq!(
+            rank_on(&other, &seed),
+            lottery::rank(&named, &seed.to_hex()),
+            "other stakes, other draw"
+        );
     }
 }
