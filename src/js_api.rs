@@ -48,6 +48,20 @@ fn failure(error: impl Into<String>) -> Value {
 
 type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> Value>;
 
+/// `name(i)`: one node's view as JSON, `null` for a node that does not exist.
+fn node_view(view: fn(&Playground, usize) -> Option<Value>) -> ApiFn {
+    Box::new(move |m, i, _| index(&i).and_then(|i| view(m, i)).unwrap_or(Value::Null))
+}
+
+/// `name(i)`: an action on one node, `{ok: true}` or `{ok: false, error}`.
+fn node_action(action: fn(&mut Playground, usize) -> Result<(), String>) -> ApiFn {
+    Box::new(move |m, i, _| match index(&i).map(|i| action(m, i)) {
+        Some(Ok(())) => json!({ "ok": true }),
+        Some(Err(e)) => failure(e),
+        None => failure("the argument is a node index: 0, 1, 2, …"),
+    })
+}
+
 /// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
 /// `invite`, `accept` and `complete` drive `links` as the Links panel does.
 pub fn install(
@@ -60,33 +74,9 @@ pub fn install(
     let api = js_sys::Object::new();
     let entries: Vec<(&str, bool, ApiFn)> = vec![
         ("nodes", false, Box::new(|m, _, _| m.nodes_json())),
-        (
-            "chain",
-            false,
-            Box::new(|m, i, _| {
-                index(&i)
-                    .and_then(|i| m.chain_json(i))
-                    .unwrap_or(Value::Null)
-            }),
-        ),
-        (
-            "pool",
-            false,
-            Box::new(|m, i, _| {
-                index(&i)
-                    .and_then(|i| m.pool_json(i))
-                    .unwrap_or(Value::Null)
-            }),
-        ),
-        (
-            "info",
-            false,
-            Box::new(|m, i, _| {
-                index(&i)
-                    .and_then(|i| m.info_json(i))
-                    .unwrap_or(Value::Null)
-            }),
-        ),
+        ("chain", false, node_view(Playground::chain_json)),
+        ("pool", false, node_view(Playground::pool_json)),
+        ("info", false, node_view(Playground::info_json)),
         (
             "lottery",
             false,
@@ -145,24 +135,8 @@ pub fn install(
                 json!({ "ok": true })
             }),
         ),
-        (
-            "crash",
-            true,
-            Box::new(|m, i, _| match index(&i).map(|i| m.crash(i)) {
-                Some(Ok(())) => json!({ "ok": true }),
-                Some(Err(e)) => failure(e),
-                None => failure("the argument is a node index: 0, 1, 2, …"),
-            }),
-        ),
-        (
-            "restart",
-            true,
-            Box::new(|m, i, _| match index(&i).map(|i| m.restart(i)) {
-                Some(Ok(())) => json!({ "ok": true }),
-                Some(Err(e)) => failure(e),
-                None => failure("the argument is a node index: 0, 1, 2, …"),
-            }),
-        ),
+        ("crash", true, node_action(Playground::crash)),
+        ("restart", true, node_action(Playground::restart)),
         (
             "adversary",
             true,
@@ -176,15 +150,7 @@ pub fn install(
                 }
             }),
         ),
-        (
-            "tree",
-            false,
-            Box::new(|m, i, _| {
-                index(&i)
-                    .and_then(|i| m.tree_json(i))
-                    .unwrap_or(Value::Null)
-            }),
-        ),
+        ("tree", false, node_view(Playground::tree_json)),
         (
             "exportChain",
             false,
@@ -220,24 +186,8 @@ pub fn install(
                 }
             }),
         ),
-        (
-            "peers",
-            false,
-            Box::new(|m, i, _| {
-                index(&i)
-                    .and_then(|i| m.peers_json(i))
-                    .unwrap_or(Value::Null)
-            }),
-        ),
-        (
-            "rejected",
-            false,
-            Box::new(|m, i, _| {
-                index(&i)
-                    .and_then(|i| m.rejected_json(i))
-                    .unwrap_or(Value::Null)
-            }),
-        ),
+        ("peers", false, node_view(Playground::peers_json)),
+        ("rejected", false, node_view(Playground::rejected_json)),
         (
             "submit",
             true,
