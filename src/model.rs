@@ -697,7 +697,7 @@ impl Playground {
         if let Some(i) = self.index_of(a) {
             return Self::colour(i);
         }
-        if *a == self.genesis.forger || *a == self.genesis.exchange {
+        if *a == self.genesis.exchange {
             return "#888888";
         }
         // A node of another tab: a colour this tab's own nodes do not use, picked from its
