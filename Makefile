@@ -9,15 +9,19 @@ ENV := source scripts/env.sh
 
 help:
 	@echo "make setup  - install toolchain pieces (wasm target, chromium, wasm-bindgen, wasm-pack, trunk, npm tools)"
-	@echo "make serve  - trunk serve --release on http://127.0.0.1:8080/"
+	@echo "make serve  - trunk serve --release on http://127.0.0.1:8080/ (ADDRESS=0.0.0.0 for a class's laptops)"
 	@echo "make test   - fmt, clippy, native tests, wasm tests, trunk build, end-to-end tests"
 	@echo "make bench  - cargo bench -p pos-core"
 
 setup:
 	bash scripts/setup.sh
 
+# ADDRESS=0.0.0.0 lets the laptops of a class open the page from this machine.
+ADDRESS ?= 127.0.0.1
+PORT ?= 8080
+
 serve:
-	$(ENV) && bash scripts/setup.sh && trunk serve --release --address 127.0.0.1 --port 8080 --open=false
+	$(ENV) && bash scripts/setup.sh && trunk serve --release --address $(ADDRESS) --port $(PORT) --open=false
 
 test:
 	bash scripts/test.sh
