@@ -18,6 +18,8 @@
 //! - [`message`]: the versioned wire format, decoded from untrusted bytes.
 //! - [`node`]: the sans-IO node state machine, `handle(now, input) -> outputs`, including the
 //!   adversaries a class can switch on ([`node::Behaviour`]).
+//! - [`fairness`]: the fairness lab's selection rules side by side (the Python's lots, one
+//!   weighted draw, CometBFT, Ethereum, Algorand, Praos) and a chi-square test, in fixed point.
 //! - [`sim`]: an in-memory network in simulated time with seeded latency and loss, partitions
 //!   and crashes.
 //!
@@ -50,6 +52,7 @@
 pub mod accounts;
 pub mod block;
 pub mod chain;
+pub mod fairness;
 pub mod hash;
 pub mod lottery;
 pub mod message;
