@@ -995,15 +995,24 @@ impl Node {
                     self.count("tx:parkFull");
                 }
             }
-            Err(reason) => {
-                self.count(&format!("tx:{}", variant_name(&reason)));
-                out.push(Output::Event(Event::TxRejected {
-                    id: tx.id(),
-                    from,
-                    reason,
-                }));
-            }
+            Err(reason) => self.reject_tx(from, &tx, reason, out),
         }
+    }
+
+    /// Counts and reports a transaction from a peer that the pool refused.
+    fn reject_tx(
+        &mut self,
+        from: PeerId,
+        tx: &Transaction,
+        reason: TxError,
+        out: &mut Vec<Output>,
+    ) {
+        self.count(&format!("tx:{}", variant_name(&reason)));
+        out.push(Output::Event(Event::TxRejected {
+            id: tx.id(),
+            from,
+            reason,
+        }));
     }
 
     fn receive_block(&mut self, now: u64, from: PeerId, block: Block, out: &mut Vec<Output>) {
@@ -1274,14 +1283,7 @@ impl Node {
                     self.relay(Message::Transaction { tx }, out);
                 }
                 Err(TxError::Duplicate | TxError::AlreadyOnChain) => {}
-                Err(reason) => {
-                    self.count(&format!("tx:{}", variant_name(&reason)));
-                    out.push(Output::Event(Event::TxRejected {
-                        id: tx.id(),
-                        from,
-                        reason,
-                    }));
-                }
+                Err(reason) => self.reject_tx(from, &tx, reason, out),
             }
         }
     }
