@@ -62,6 +62,23 @@ fn node_action(action: fn(&mut Playground, usize) -> Result<(), String>) -> ApiF
     })
 }
 
+/// Puts `closure` on the API object as `name` and keeps it alive.
+fn publish(
+    api: &js_sys::Object,
+    name: &str,
+    closure: Closure<dyn Fn(JsValue, JsValue) -> JsValue>,
+    closures: &mut Vec<Closure<dyn Fn(JsValue, JsValue) -> JsValue>>,
+) -> Option<()> {
+    js_sys::Reflect::set(
+        api,
+        &JsValue::from_str(name),
+        closure.as_ref().unchecked_ref(),
+    )
+    .ok()?;
+    closures.push(closure);
+    Some(())
+}
+
 /// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
 /// `invite`, `accept` and `complete` drive `links` as the Links panel does.
 pub fn install(
@@ -262,13 +279,7 @@ pub fn install(
                 to_js(&result)
             }
         });
-        js_sys::Reflect::set(
-            &api,
-            &JsValue::from_str(name),
-            closure.as_ref().unchecked_ref(),
-        )
-        .ok()?;
-        closures.push(closure);
+        publish(&api, name, closure, &mut closures)?;
     }
     // WebRTC links: Promises of the invitation text, of the answer text, and of
     // `{ok: true, link}`; each rejects with an Error that says what is wrong.
@@ -294,13 +305,7 @@ pub fn install(
                 })
                 .into()
             });
-        js_sys::Reflect::set(
-            &api,
-            &JsValue::from_str(name),
-            closure.as_ref().unchecked_ref(),
-        )
-        .ok()?;
-        closures.push(closure);
+        publish(&api, name, closure, &mut closures)?;
     }
     js_sys::Reflect::set(&window, &JsValue::from_str("playground"), &api).ok()?;
     Some(ApiHandle {

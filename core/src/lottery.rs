@@ -192,6 +192,17 @@ struct Best {
 }
 
 impl Best {
+    /// An empty tally for a draw on `seed`, and the draw's reference H(seed).
+    fn for_seed(seed: &str) -> (Hash, Best) {
+        let reference = hash_str(seed);
+        let best = Best {
+            reference: U256::from(reference),
+            first: None,
+            second: None,
+        };
+        (reference, best)
+    }
+
     /// Considers one lot; returns its offset so that a caller can keep more than two.
     #[inline]
     fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) -> U256 {
@@ -347,18 +358,18 @@ pub fn for_each_lot<A: AsRef<str>>(
     walk_all(stakers, seed, |i, k, d| visit(i, k, Hash(*d)));
 }
 
+/// The number of lots in a draw: the total stake (saturating).
+fn total_lots<A>(stakers: &[(A, u64)]) -> u64 {
+    stakers
+        .iter()
+        .fold(0u64, |t, (_, stake)| t.saturating_add(*stake))
+}
+
 /// The fast path: the winner (and runner-up) of a draw, O(total stake) hashes, no per-lot
 /// allocation. `stakers` are `(address, stake)` in draw order. `None` when nobody has a lot.
 pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> {
-    let reference = hash_str(seed);
-    let mut best = Best {
-        reference: U256::from(reference),
-        first: None,
-        second: None,
-    };
-    let total = stakers
-        .iter()
-        .fold(0u64, |t, (_, stake)| t.saturating_add(*stake));
+    let (reference, mut best) = Best::for_seed(seed);
+    let total = total_lots(stakers);
     walk_all(stakers, seed, |i, k, d| {
         best.offer(i, k, d);
     });
@@ -373,15 +384,8 @@ pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> 
 /// The draw and the full ranking of stakers by their best lot, in the same single pass as
 /// [`draw`]: O(total stake) hashes, one [`Lot`] kept per staker. `None` when nobody has a lot.
 pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> {
-    let reference = hash_str(seed);
-    let mut best = Best {
-        reference: U256::from(reference),
-        first: None,
-        second: None,
-    };
-    let total = stakers
-        .iter()
-        .fold(0u64, |t, (_, stake)| t.saturating_add(*stake));
+    let (reference, mut best) = Best::for_seed(seed);
+    let total = total_lots(stakers);
     let mut mine: Vec<Option<Lot>> = vec![None; stakers.len()];
     walk_all(stakers, seed, |i, k, d| {
         let offset = best.offer(i, k, d);
@@ -414,12 +418,7 @@ pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> 
 /// The full draw for display: every lot kept. Same cost in hashes as [`draw`], plus 32 bytes of
 /// memory per lot.
 pub fn trace<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Trace> {
-    let reference = hash_str(seed);
-    let mut best = Best {
-        reference: U256::from(reference),
-        first: None,
-        second: None,
-    };
+    let (reference, mut best) = Best::for_seed(seed);
     let mut total = 0u64;
     let mut out = Vec::with_capacity(stakers.len());
     for (i, (addr, stake)) in stakers.iter().enumerate() {
