@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..');
-export const DEFAULT_DIST = path.join(REPO_ROOT, 'dist');
+// POS_DIST serves another build (e.g. one made with `trunk build --release --dist /tmp/x`).
+export const DEFAULT_DIST = process.env.POS_DIST || path.join(REPO_ROOT, 'dist');
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -3,6 +3,7 @@
 
 use crate::channel::{self, Channel, Outlets};
 use crate::components::activity::ActivityFeed;
+use crate::components::fairness::FairnessLab;
 use crate::components::faults::{FaultControls, FaultRequest};
 use crate::components::files::ChainFiles;
 use crate::components::links::LinksPanel;
@@ -13,6 +14,7 @@ use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
 use crate::components::tree::BlockTree;
 use crate::driver::{self, now_ms};
+use crate::fairness_view::network_stakers;
 use crate::js_api;
 use crate::model::{Playground, Request, IN_TAB_LATENCY_MS, MAX_NODES};
 use crate::storage::{self, Saver};
@@ -332,6 +334,9 @@ pub fn app() -> Html {
     .unwrap_or(serde_json::Value::Null);
     let height = summaries.iter().map(|s| s.height).max().unwrap_or(0);
     let agreed = summaries.windows(2).all(|w| w[0].tip == w[1].tip);
+    let (lab_network, lab_seed) = network_stakers(&m, sel)
+        .map(|(rows, tip)| (rows, tip.to_hex()))
+        .unwrap_or_default();
 
     html! {
         <div class="page">
@@ -400,6 +405,10 @@ pub fn app() -> Html {
                 node={sel}
                 tip={summaries.get(sel).map(|s| s.tip.clone()).unwrap_or_default()}
                 nodes={summaries.len()}
+            />
+            <FairnessLab
+                network={lab_network}
+                seed={lab_seed}
             />
             <FaultControls
                 nodes={summaries.iter().map(|s| (s.index, s.name.clone(), s.colour.clone())).collect::<Vec<_>>()}

@@ -4,9 +4,12 @@
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
 use crate::driver::now_ms;
+use crate::fairness_view::{console_job, network_stakers, ConsoleAnswer};
+use crate::lottery_view::{WorkerReply, WorkerRequest};
 use crate::model::Playground;
 use crate::storage::Saver;
 use crate::webrtc::Links;
+use crate::worker::JobWorker;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -77,6 +80,63 @@ fn publish(
     .ok()?;
     closures.push(closure);
     Some(())
+}
+
+/// Starts `fairness({stakes, rounds, rule})` in its own worker; the Promise resolves with a
+/// [`ConsoleAnswer`] or rejects with an Error saying what is wrong. Finished workers are
+/// dropped at the next call (not from inside their own message handler).
+fn fairness_promise(
+    model: &Rc<RefCell<Playground>>,
+    jobs: &Rc<RefCell<Vec<JobWorker>>>,
+    arg: &Value,
+) -> js_sys::Promise {
+    let reject = |e: String| js_sys::Promise::reject(&js_sys::Error::new(&e).into());
+    let (stakes, seed) = match model.try_borrow() {
+        Ok(m) => network_stakers(&m, 0).map_or(
+            (Vec::new(), pos_core::Hash::of(b"fairness")),
+            |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
+        ),
+        Err(_) => return reject("busy: try again".to_string()),
+    };
+    let job = match console_job(arg, stakes, seed) {
+        Ok(j) => j,
+        Err(e) => return reject(e),
+    };
+    let Ok(mut jobs) = jobs.try_borrow_mut() else {
+        return reject("busy: try again".to_string());
+    };
+    jobs.retain(|j| !j.finished());
+    let mut started = None;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let request = WorkerRequest::Fairness {
+            id: 1,
+            job: job.clone(),
+        };
+        let outcome = JobWorker::start(&request, move |reply| match reply {
+            Ok(WorkerReply::Fairness { report, .. }) if report.done => {
+                let answer = report.rules.first().map(|r| ConsoleAnswer::of(&report, r));
+                let value = answer
+                    .and_then(|a| serde_wasm_bindgen::to_value(&a).ok())
+                    .unwrap_or(JsValue::NULL);
+                let _ = resolve.call1(&JsValue::NULL, &value);
+                true
+            }
+            Ok(WorkerReply::Error { error }) | Err(error) => {
+                let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new(&error).into());
+                true
+            }
+            Ok(_) => false,
+        });
+        started = Some(outcome);
+    });
+    match started {
+        Some(Ok(worker)) => {
+            jobs.push(worker);
+            promise
+        }
+        Some(Err(e)) => reject(e),
+        None => reject("the Promise did not start".to_string()),
+    }
 }
 
 /// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
@@ -307,6 +367,12 @@ pub fn install(
             });
         publish(&api, name, closure, &mut closures)?;
     }
+    // fairness({stakes, rounds, rule}): a Promise of the run's results, computed in a worker.
+    let jobs: Rc<RefCell<Vec<JobWorker>>> = Rc::default();
+    let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| {
+        fairness_promise(&model, &jobs, &from_js(&a)).into()
+    });
+    publish(&api, "fairness", closure, &mut closures)?;
     js_sys::Reflect::set(&window, &JsValue::from_str("playground"), &api).ok()?;
     Some(ApiHandle {
         _closures: closures,

@@ -12,6 +12,7 @@ pub mod app;
 pub mod channel;
 pub mod components;
 pub mod driver;
+pub mod fairness_view;
 pub mod faults;
 pub mod js_api;
 pub mod link;
@@ -21,6 +22,7 @@ pub mod model;
 pub mod persist;
 pub mod storage;
 pub mod webrtc;
+pub mod worker;
 
 /// Mounts the app into the page's body.
 pub fn start() {

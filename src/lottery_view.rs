@@ -14,6 +14,9 @@
 //! - [`ForgerHistory`]: who forged each block, against each staker's share of stake.
 //! - The worker protocol ([`WorkerRequest`], [`WorkerReply`], [`handle_worker_request`]).
 
+use crate::fairness_view::{
+    grind_step_rounds, step_rounds, FairnessJob, FairnessReport, FairnessRun, GrindReport, GrindRun,
+};
 use crate::model::Playground;
 use pos_core::hash::hash_str;
 use pos_core::lottery::{self, Lot, Outcome, Trace, U256};
@@ -949,6 +952,20 @@ pub enum WorkerRequest {
         /// Runs of `draw` per size; the best and the median are reported.
         runs: u32,
     },
+    /// Run a fairness lab job (see [`crate::fairness_view`]).
+    Fairness {
+        /// Echoed in every reply.
+        id: u64,
+        /// What to run.
+        job: FairnessJob,
+    },
+    /// Run the grinding demonstration (honest play and grinding side by side).
+    Grind {
+        /// Echoed in every reply.
+        id: u64,
+        /// What to run.
+        setup: pos_core::grinding::Setup,
+    },
 }
 
 /// One size of the lottery benchmark.
@@ -998,6 +1015,25 @@ pub enum WorkerReply {
         /// One per size.
         results: Vec<BenchResult>,
     },
+    /// A fairness run's results so far (about ten a second), and once more when it is done
+    /// (`report.done`).
+    Fairness {
+        /// The request.
+        id: u64,
+        /// The results so far.
+        report: FairnessReport,
+        /// Time since the job started, in ms.
+        ms: f64,
+    },
+    /// The grinding demonstration's results so far, and once more when done.
+    Grind {
+        /// The request.
+        id: u64,
+        /// The results so far.
+        report: GrindReport,
+        /// Time since the job started, in ms.
+        ms: f64,
+    },
     /// The request could not be read.
     Error {
         /// What went wrong.
@@ -1043,6 +1079,9 @@ fn bench(lots: &[u64], runs: u32, clock: &dyn Fn() -> f64) -> Vec<BenchResult> {
         .collect()
 }
 
+/// How often a long job reports, in ms.
+const PROGRESS_MS: f64 = 100.0;
+
 /// The worker's whole job: reads one JSON request, posts progress and the answer through
 /// `post`; `clock` gives milliseconds (the worker's `performance.now()`).
 pub fn handle_worker_request(
@@ -1060,6 +1099,66 @@ pub fn handle_worker_request(
         Ok(WorkerRequest::Bench { id, lots, runs }) => {
             let results = bench(&lots, runs, clock);
             post(&WorkerReply::Bench { id, results });
+        }
+        Ok(WorkerRequest::Fairness { id, job }) => {
+            let step = step_rounds(&job);
+            let run = match FairnessRun::new(job) {
+                Ok(run) => run,
+                Err(e) => {
+                    return post(&WorkerReply::Error {
+                        error: e.to_string(),
+                    })
+                }
+            };
+            let started = clock();
+            let mut last = started;
+            let report = run.run_all(step, |report| {
+                let now = clock();
+                if now - last >= PROGRESS_MS {
+                    last = now;
+                    post(&WorkerReply::Fairness {
+                        id,
+                        report: report.clone(),
+                        ms: now - started,
+                    });
+                }
+                true
+            });
+            post(&WorkerReply::Fairness {
+                id,
+                report,
+                ms: clock() - started,
+            });
+        }
+        Ok(WorkerRequest::Grind { id, setup }) => {
+            let mut run = match GrindRun::new(&setup) {
+                Ok(run) => run,
+                Err(e) => {
+                    return post(&WorkerReply::Error {
+                        error: e.to_string(),
+                    })
+                }
+            };
+            let step = grind_step_rounds(&setup);
+            let started = clock();
+            let mut last = started;
+            while !run.done() {
+                run.step(step);
+                let now = clock();
+                if now - last >= PROGRESS_MS && !run.done() {
+                    last = now;
+                    post(&WorkerReply::Grind {
+                        id,
+                        report: run.report(),
+                        ms: now - started,
+                    });
+                }
+            }
+            post(&WorkerReply::Grind {
+                id,
+                report: run.report(),
+                ms: clock() - started,
+            });
         }
         Err(e) => post(&WorkerReply::Error {
             error: format!("unreadable request: {e}"),

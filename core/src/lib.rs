@@ -20,6 +20,8 @@
 //!   adversaries a class can switch on ([`node::Behaviour`]).
 //! - [`fairness`]: the fairness lab's selection rules side by side (the Python's lots, one
 //!   weighted draw, CometBFT, Ethereum, Algorand, Praos) and a chi-square test, in fixed point.
+//! - [`grinding`]: a forger that reorders or leaves out transactions to make itself (or a
+//!   friend) the next forger, against honest play, and why RANDAO and VRFs limit it.
 //! - [`sim`]: an in-memory network in simulated time with seeded latency and loss, partitions
 //!   and crashes.
 //!
@@ -53,6 +55,7 @@ pub mod accounts;
 pub mod block;
 pub mod chain;
 pub mod fairness;
+pub mod grinding;
 pub mod hash;
 pub mod lottery;
 pub mod message;

@@ -1,6 +1,7 @@
 //! The page's components.
 
 pub mod activity;
+pub mod fairness;
 pub mod faults;
 pub mod files;
 pub mod links;

@@ -261,7 +261,9 @@ impl LotteryWorker {
                 );
                 Some(self.changed.clone())
             }
-            WorkerReply::Bench { .. } => None,
+            WorkerReply::Bench { .. } | WorkerReply::Fairness { .. } | WorkerReply::Grind { .. } => {
+                None
+            }
             WorkerReply::Error { error } => {
                 self.job = None;
                 self.failed = Some(error);

@@ -1,0 +1,119 @@
+// The fairness lab end to end, against the release build in dist/: a run of all six rules
+// completes in the page's worker and shows the chart, the table and the verdict in words; a
+// long run stops on request; the grinding demonstration shows grinding beating honest play;
+// `playground.fairness()` answers (and refuses bad input) in the console.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
+
+const env = useServerAndBrowser();
+
+async function openPage(viewport = { width: 1440, height: 900 }) {
+  const context = await env.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.playground && document.querySelector('[data-testid=fairness]'));
+  return { context, page, errors };
+}
+
+test('a run of six rules completes and shows the chart, shares and a verdict', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const lab = page.getByTestId('fairness');
+    await lab.getByRole('button', { name: 'Example 10 / 30 / 60' }).click();
+    await page.getByTestId('lab-rounds').selectOption('10000');
+    await page.getByTestId('lab-run').click();
+    await page.getByTestId('lab-status').filter({ hasText: '· done' }).waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('lab-status').textContent(), /^60,000 of 60,000 rounds/);
+    // The chart: one dashed stake line and one share line per staker.
+    const chart = page.getByTestId('lab-chart');
+    assert.equal(await chart.locator('polyline').count(), 3);
+    const points = await chart.locator('polyline').first().getAttribute('points');
+    assert.ok(points.split(' ').length > 20, 'the share line has many samples');
+    // The table: the lots rule's shares near the stakes after 10,000 rounds.
+    const table = page.getByTestId('lab-table');
+    assert.equal(await table.locator('thead th').count(), 2 + 6);
+    const lots = await table.locator('tbody tr').evaluateAll((rows) =>
+      rows.slice(0, 3).map((r) => parseFloat(r.children[2].textContent)),
+    );
+    [10, 30, 60].forEach((want, i) => assert.ok(Math.abs(lots[i] - want) < 2.5, `lots share ${lots[i]} vs ${want}`));
+    const verdict = await page.getByTestId('lab-verdict').textContent();
+    assert.match(verdict, /χ² = [\d.]+ with 2 degrees of freedom, p = /);
+    // CometBFT hands out turns exactly: its verdict says so.
+    await lab.getByRole('tab', { name: 'CometBFT round-robin' }).click();
+    assert.match(await page.getByTestId('lab-verdict').textContent(), /handed out by a rule/);
+    await screenshot(page, 'fairness-lab');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a long run shows progress and stops on request', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    await page.getByTestId('fairness').getByRole('button', { name: 'Example 10 / 30 / 60' }).click();
+    await page.getByTestId('lab-stake').nth(2).fill('60000');
+    await page.getByTestId('lab-rounds').selectOption('100000');
+    await page.getByTestId('lab-run').click();
+    await page.getByTestId('lab-status').filter({ hasText: 'rounds' }).waitFor({ timeout: 20_000 });
+    // The page stays responsive while the worker runs.
+    assert.ok((await page.evaluate(() => playground.nodes().length)) >= 1);
+    await page.getByTestId('lab-stop').click();
+    const status = await page.getByTestId('lab-status').textContent();
+    assert.match(status, /stopped$/);
+    const [done, total] = status.match(/[\d,]+/g).slice(0, 2).map((x) => Number(x.replace(/,/g, '')));
+    assert.ok(done > 0 && done < total, `${done} of ${total}`);
+    await page.getByTestId('lab-run').waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('grinding beats honest play, and the page says why real chains resist it', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    await page.getByTestId('fairness').getByRole('button', { name: 'Example 10 / 30 / 60' }).click();
+    await page.getByTestId('grind-pool').selectOption('4');
+    await page.getByTestId('grind-run').click();
+    await page.getByTestId('grind-status').filter({ hasText: '· done' }).waitFor({ timeout: 60_000 });
+    const share = async (id) => parseFloat(await page.getByTestId(id).locator('b').textContent());
+    const [stake, honest, ground] = [await share('grind-stake'), await share('grind-honest'), await share('grind-ground')];
+    assert.equal(stake, 10);
+    assert.ok(honest < 20, `honest ${honest}`);
+    assert.ok(ground > 60, `grinding ${ground} (65 versions: predicted ~99 %)`);
+    assert.match(await page.getByTestId('grinding').textContent(), /RANDAO.*VRF/s);
+    await screenshot(page, 'grinding');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('playground.fairness() answers in the console', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    const comet = await page.evaluate(() => playground.fairness({ stakes: [1, 3], rounds: 4, rule: 'cometbft' }));
+    assert.deepEqual(comet.wins, [1, 3]);
+    assert.equal(comet.rounds, 4);
+    const lots = await page.evaluate(() => playground.fairness({ stakes: [10, 30, 60], rounds: 10000, rule: 'lots' }));
+    assert.equal(lots.rounds, 10000);
+    assert.equal(lots.wins.reduce((a, b) => a + b), 10000);
+    lots.shares.forEach((s, i) => assert.ok(Math.abs(s - [0.1, 0.3, 0.6][i]) < 0.025, `share ${s}`));
+    assert.ok(lots.pValue >= 0 && lots.pValue <= 1);
+    assert.equal(typeof lots.chiSquare, 'number');
+    // Without stakes: the network's table (the genesis staker alone at first).
+    const own = await page.evaluate(() => playground.fairness({ rounds: 10 }));
+    assert.equal(own.rounds, 10);
+    for (const bad of [{ stakes: [1], rule: 'pow' }, { stakes: [], rounds: 5 }, { stakes: [1], rounds: 1e6 }]) {
+      const why = await page.evaluate((b) => playground.fairness(b).then(() => 'resolved', (e) => e.message), bad);
+      assert.notEqual(why, 'resolved');
+      assert.ok(why.length > 10, why);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

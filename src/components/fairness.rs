@@ -1,0 +1,534 @@
+//! The fairness lab: a stake table, thousands of rounds in a worker, each rule's shares
+//! converging on the stake shares, and the chi-square test in words.
+
+use crate::fairness_view::{
+    group, p_words, FairnessJob, FairnessReport, LabStaker, RuleReport, MAX_ROUNDS, MAX_STAKERS,
+    PPM,
+};
+use crate::lottery_view::{WorkerReply, WorkerRequest};
+use crate::model::PALETTE;
+use crate::worker::JobWorker;
+use pos_core::fairness::{Params, Rule};
+use pos_core::Hash;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+pub mod grinding;
+
+/// The lab's properties.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The selected node's stake table at its tip.
+    pub network: Vec<LabStaker>,
+    /// The selected node's tip hash (hex): the first round's seed.
+    pub seed: String,
+}
+
+/// Each rule: a few lines for the class and where it comes from.
+pub fn explain(rule: Rule) -> (&'static str, &'static str, &'static str) {
+    match rule {
+        Rule::Lots => (
+            "Lots (this chain)",
+            "Every staked token is a lot, a chain of SHA-256 hashes from the staker's key and the seed; the lot closest to H(seed) wins. One hash per token per block: fair, but the work grows with the stake.",
+            "Proof-of-Stake-in-Python, ProofOfStake.py",
+        ),
+        Rule::Weighted => (
+            "One weighted draw",
+            "One hash of the seed picks a point in the line of all stake, each staker owning a stretch as long as its stake. Same chances as the lots, one hash whatever the stake.",
+            "the textbook stake-weighted draw",
+        ),
+        Rule::CometBft => (
+            "CometBFT round-robin",
+            "No randomness: every round each validator's priority grows by its voting power, the highest proposes and pays back the total power. Turns come in exact proportion, so it is predictable who is next.",
+            "CometBFT spec, proposer-selection.md",
+        ),
+        Rule::Ethereum => (
+            "Ethereum rejection sampling",
+            "Candidates come from the seed one by one; each is accepted with probability effective balance ÷ maximum balance, else the next is tried. Big stakers are accepted more often.",
+            "consensus-specs, compute_proposer_index",
+        ),
+        Rule::Algorand => (
+            "Algorand sortition",
+            "Each token is independently a vote with probability τ ÷ total stake (τ = 20 here), so a staker's votes are binomial. A committee of about 20 votes forms; its members share the round. The test counts votes.",
+            "Gilad et al., Algorand, SOSP 2017",
+        ),
+        Rule::Praos => (
+            "Cardano Praos",
+            "Each staker privately leads a slot with probability φ(σ) = 1 − (1 − f)^σ, f = 1/20: a slot can have no leader or several. φ grows a little slower than σ, so splitting stake gains nothing.",
+            "David et al., Ouroboros Praos, Eurocrypt 2018",
+        ),
+    }
+}
+
+/// The rule's name in a table header.
+pub fn short(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Lots => "Lots",
+        Rule::Weighted => "Weighted",
+        Rule::CometBft => "CometBFT",
+        Rule::Ethereum => "Ethereum",
+        Rule::Algorand => "Algorand",
+        Rule::Praos => "Praos",
+    }
+}
+
+/// A row of the editable table.
+#[derive(Clone, PartialEq)]
+struct Row {
+    name: String,
+    colour: String,
+    stake: String,
+}
+
+fn example_rows() -> Vec<Row> {
+    [10, 30, 60]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Row {
+            name: format!("Staker {}", (b'A' + i as u8) as char),
+            colour: PALETTE[(i + 4) % PALETTE.len()].to_string(),
+            stake: s.to_string(),
+        })
+        .collect()
+}
+
+fn network_rows(network: &[LabStaker]) -> Vec<Row> {
+    network
+        .iter()
+        .map(|s| Row {
+            name: s.name.clone(),
+            colour: s.colour.clone(),
+            stake: s.stake.to_string(),
+        })
+        .collect()
+}
+
+/// `ppm` as a percentage with one decimal.
+pub fn pct(ppm: u32) -> String {
+    format!("{:.1} %", f64::from(ppm) / 10_000.0)
+}
+
+/// The run in progress or the last one.
+#[derive(Clone, PartialEq, Default)]
+struct Status {
+    report: Option<Rc<FairnessReport>>,
+    /// Names and colours of the report's stakers.
+    rows: Rc<Vec<Row>>,
+    running: bool,
+    stopped: bool,
+    ms: f64,
+    error: Option<String>,
+}
+
+/// The fairness lab.
+#[function_component(FairnessLab)]
+pub fn fairness_lab(p: &Props) -> Html {
+    let rows = {
+        let network = p.network.clone();
+        use_state(move || {
+            if network.len() >= 2 {
+                network_rows(&network)
+            } else {
+                example_rows()
+            }
+        })
+    };
+    let rounds = use_state(|| 10_000u64);
+    let chosen = use_state(|| Rule::ALL.to_vec());
+    let status = use_state(Status::default);
+    let shown = use_state(|| Rule::Lots);
+    let worker = use_mut_ref(|| None::<JobWorker>);
+
+    let set_stake = |i: usize| {
+        let rows = rows.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut r = (*rows).clone();
+            if let Some(row) = r.get_mut(i) {
+                row.stake = v;
+            }
+            rows.set(r);
+        })
+    };
+    let remove = |i: usize| {
+        let rows = rows.clone();
+        Callback::from(move |_| {
+            let mut r = (*rows).clone();
+            r.remove(i);
+            rows.set(r);
+        })
+    };
+    let on_add = {
+        let rows = rows.clone();
+        Callback::from(move |_| {
+            let mut r = (*rows).clone();
+            let n = r.len();
+            r.push(Row {
+                name: format!("Staker {}", n + 1),
+                colour: PALETTE[n % PALETTE.len()].to_string(),
+                stake: "10".to_string(),
+            });
+            rows.set(r);
+        })
+    };
+    let on_network = {
+        let rows = rows.clone();
+        let network = p.network.clone();
+        Callback::from(move |_| rows.set(network_rows(&network)))
+    };
+    let on_example = {
+        let rows = rows.clone();
+        Callback::from(move |_| rows.set(example_rows()))
+    };
+    let on_rounds = {
+        let rounds = rounds.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Ok(n) = v.parse() {
+                rounds.set(n);
+            }
+        })
+    };
+    let toggle = |rule: Rule| {
+        let chosen = chosen.clone();
+        Callback::from(move |_| {
+            let mut c = (*chosen).clone();
+            if c.contains(&rule) {
+                c.retain(|r| *r != rule);
+            } else {
+                c.push(rule);
+                c.sort_by_key(|r| Rule::ALL.iter().position(|x| x == r));
+            }
+            chosen.set(c);
+        })
+    };
+    let on_stop = {
+        let worker = worker.clone();
+        let status = status.clone();
+        Callback::from(move |_| {
+            if let Some(w) = worker.borrow().as_ref() {
+                w.stop();
+            }
+            status.set(Status {
+                running: false,
+                stopped: true,
+                ..(*status).clone()
+            });
+        })
+    };
+    let on_run = {
+        let rows = rows.clone();
+        let rounds = *rounds;
+        let chosen = chosen.clone();
+        let status = status.clone();
+        let worker = worker.clone();
+        let seed = p.seed.clone();
+        let shown = shown.clone();
+        Callback::from(move |_| {
+            let stakes: Result<Vec<u64>, String> = rows
+                .iter()
+                .map(|r| {
+                    r.stake.trim().parse::<u64>().map_err(|_| {
+                        format!("{}'s stake \"{}\" is not a whole number", r.name, r.stake)
+                    })
+                })
+                .collect();
+            let job = stakes.and_then(|stakes| {
+                let job = FairnessJob {
+                    stakes,
+                    rules: (*chosen).clone(),
+                    rounds,
+                    seed: Hash::from_hex(&seed).unwrap_or_else(|_| Hash::of(b"fairness lab")),
+                    params: Params::default(),
+                };
+                job.validate().map(|()| job).map_err(|e| e.to_string())
+            });
+            let job = match job {
+                Ok(j) => j,
+                Err(e) => {
+                    status.set(Status {
+                        error: Some(e),
+                        ..Status::default()
+                    });
+                    return;
+                }
+            };
+            if !job.rules.contains(&*shown) {
+                shown.set(job.rules[0]);
+            }
+            let names = Rc::new((*rows).clone());
+            let st = status.clone();
+            let names2 = names.clone();
+            let started =
+                JobWorker::start(
+                    &WorkerRequest::Fairness { id: 1, job },
+                    move |reply| match reply {
+                        Ok(WorkerReply::Fairness { report, ms, .. }) => {
+                            let done = report.done;
+                            st.set(Status {
+                                report: Some(Rc::new(report)),
+                                rows: names2.clone(),
+                                running: !done,
+                                stopped: false,
+                                ms,
+                                error: None,
+                            });
+                            done
+                        }
+                        Ok(WorkerReply::Error { error }) | Err(error) => {
+                            st.set(Status {
+                                error: Some(error),
+                                ..Status::default()
+                            });
+                            true
+                        }
+                        Ok(_) => false,
+                    },
+                );
+            match started {
+                Ok(w) => {
+                    if let Some(old) = worker.borrow_mut().replace(w) {
+                        old.stop();
+                    }
+                    status.set(Status {
+                        rows: names,
+                        running: true,
+                        ..Status::default()
+                    });
+                }
+                Err(e) => status.set(Status {
+                    error: Some(e),
+                    ..Status::default()
+                }),
+            }
+        })
+    };
+
+    let total: u64 = rows
+        .iter()
+        .filter_map(|r| r.stake.trim().parse::<u64>().ok())
+        .sum();
+    let lab_stakers: Vec<LabStaker> = rows
+        .iter()
+        .map(|r| LabStaker {
+            name: r.name.clone(),
+            colour: r.colour.clone(),
+            stake: r.stake.trim().parse().unwrap_or(0),
+        })
+        .collect();
+    let s = &*status;
+    let progress = s.report.as_ref().map_or(0, |r| r.rounds_done());
+    let goal = s.report.as_ref().map_or(0, |r| r.rounds_total());
+
+    html! {
+        <section class="fairness" aria-label="Fairness lab" data-testid="fairness">
+            <h2>{"Fairness lab"}<small>{" — does the lottery follow stake? Thousands of rounds, and how other chains choose"}</small></h2>
+            <p class="lede">{"Each round draws one forger from the stake table; its seed is the hash of the round before, as on the chain. Over many rounds each staker's share of wins should approach its share of stake. The same table runs under six rules side by side, off the page's thread."}</p>
+            <div class="lab-setup">
+                <table class="lab-stakes" data-testid="lab-stakes">
+                    <thead><tr><th>{"staker"}</th><th>{"stake"}</th><th>{"share"}</th><th></th></tr></thead>
+                    <tbody>
+                    { for rows.iter().enumerate().map(|(i, r)| {
+                        let share = r.stake.trim().parse::<u64>().ok().map(|st| pct(crate::fairness_view::ppm(st, total)));
+                        html! {
+                            <tr>
+                                <td><span class="chip" style={format!("background:{}", r.colour)}></span>{r.name.clone()}</td>
+                                <td><input inputmode="numeric" value={r.stake.clone()} oninput={set_stake(i)}
+                                           aria-label={format!("{}'s stake", r.name)} data-testid="lab-stake" /></td>
+                                <td class="num">{share.unwrap_or_else(|| "?".to_string())}</td>
+                                <td><button class="ghost" onclick={remove(i)} aria-label={format!("remove {}", r.name)}>{"×"}</button></td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+                <div class="lab-controls">
+                    <div class="row">
+                        <button onclick={on_add} disabled={rows.len() >= MAX_STAKERS}>{"+ Staker"}</button>
+                        <button onclick={on_network} disabled={p.network.is_empty()} data-testid="lab-network">{"The network's stakes"}</button>
+                        <button onclick={on_example}>{"Example 10 / 30 / 60"}</button>
+                    </div>
+                    <div class="row">
+                        <label>{"rounds "}
+                            <select onchange={on_rounds} data-testid="lab-rounds">
+                                { for [1_000u64, 10_000, MAX_ROUNDS].iter().map(|n| html! {
+                                    <option value={n.to_string()} selected={*n == *rounds}>{group(*n)}</option>
+                                }) }
+                            </select>
+                        </label>
+                        <span class="muted">{format!("{} lots per round for the lots rule", group(total))}</span>
+                    </div>
+                    <fieldset class="row rules">
+                        <legend class="muted">{"rules"}</legend>
+                        { for Rule::ALL.iter().map(|r| html! {
+                            <label><input type="checkbox" checked={chosen.contains(r)} onchange={toggle(*r)} />{explain(*r).0}</label>
+                        }) }
+                    </fieldset>
+                    <div class="row">
+                        if s.running {
+                            <button class="primary" onclick={on_stop} data-testid="lab-stop">{"■ Stop"}</button>
+                        } else {
+                            <button class="primary" onclick={on_run} data-testid="lab-run">{"▶ Run"}</button>
+                        }
+                        <progress max={goal.max(1).to_string()} value={progress.to_string()} data-testid="lab-progress"></progress>
+                        <span class="muted" data-testid="lab-status">{
+                            if s.running && s.report.is_none() { "starting the worker…".to_string() }
+                            else if s.report.is_some() {
+                                format!("{} of {} rounds · {:.1} s{}", group(progress), group(goal), s.ms / 1000.0,
+                                    if s.stopped { " · stopped" } else if s.running { "" } else { " · done" })
+                            } else { String::new() }
+                        }</span>
+                    </div>
+                    if let Some(e) = &s.error { <p class="result err" role="status" data-testid="lab-error">{e.clone()}</p> }
+                </div>
+            </div>
+            if let Some(report) = &s.report {
+                { results(report, &s.rows, *shown, &shown) }
+            }
+            <grinding::Grinding stakers={lab_stakers} seed={p.seed.clone()} />
+        </section>
+    }
+}
+
+fn results(
+    report: &FairnessReport,
+    rows: &[Row],
+    shown: Rule,
+    set_shown: &UseStateHandle<Rule>,
+) -> Html {
+    let chosen = report
+        .rules
+        .iter()
+        .find(|r| r.rule == shown)
+        .or(report.rules.first());
+    html! {
+        <div class="lab-results" data-testid="lab-results">
+            <div class="lab-chart">
+                <div class="tabs" role="tablist">
+                    { for report.rules.iter().map(|r| {
+                        let set = set_shown.clone();
+                        let rule = r.rule;
+                        html! {
+                            <button role="tab" class={classes!("tab", (Some(r) == chosen).then_some("on"))}
+                                    aria-selected={(Some(r) == chosen).to_string()}
+                                    onclick={Callback::from(move |_| set.set(rule))}>{explain(r.rule).0}</button>
+                        }
+                    }) }
+                </div>
+                if let Some(r) = chosen {
+                    { chart(report, r, rows) }
+                    <p class="lab-verdict" data-testid="lab-verdict">
+                        <b>{format!("{}: χ² = {:.2} with {} degrees of freedom, p = {}. ", explain(r.rule).0,
+                            r.chi_square.statistic_milli as f64 / 1000.0, r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
+                        {r.verdict.words(&p_words(r.chi_square.p_value_ppm))}
+                    </p>
+                    <p class="muted small">{explain(r.rule).1}{" ("}{explain(r.rule).2}{")"}</p>
+                }
+            </div>
+            <table class="lab-table" data-testid="lab-table">
+                <thead>
+                    <tr><th>{"staker"}</th><th class="num">{"stake share"}</th>
+                        { for report.rules.iter().map(|r| html! { <th class="num" title={explain(r.rule).0}>{short(r.rule)}</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().enumerate().map(|(i, row)| html! {
+                        <tr>
+                            <td><span class="chip" style={format!("background:{}", row.colour)}></span>{row.name.clone()}</td>
+                            <td class="num">{pct(report.stake_shares_ppm.get(i).copied().unwrap_or(0))}</td>
+                            { for report.rules.iter().map(|r| html! {
+                                <td class="num" title={format!("{} wins", group(r.wins.get(i).copied().unwrap_or(0)))}>
+                                    {pct(r.shares_ppm.get(i).copied().unwrap_or(0))}</td>
+                            }) }
+                        </tr>
+                    }) }
+                    <tr class="sum"><td>{"rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! { <td class="num">{group(r.rounds)}</td> }) }</tr>
+                    <tr class="sum"><td>{"χ²"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class="num">{format!("{:.2}", r.chi_square.statistic_milli as f64 / 1000.0)}</td> }) }</tr>
+                    <tr class="sum"><td>{"p-value"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class={classes!("num", verdict_class(r))}>{p_words(r.chi_square.p_value_ppm)}</td> }) }</tr>
+                    <tr class="sum"><td title="rounds with no leader / with several">{"empty / shared"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class="num">{ if matches!(r.rule, Rule::Algorand | Rule::Praos) {
+                            format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)) } else { "—".to_string() } }</td> }) }</tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn verdict_class(r: &RuleReport) -> &'static str {
+    use crate::fairness_view::Verdict;
+    match r.verdict {
+        Verdict::Deviates => "bad",
+        Verdict::Borderline => "warn",
+        _ => "",
+    }
+}
+
+const CW: f64 = 780.0;
+const CH: f64 = 260.0;
+const LEFT: f64 = 52.0;
+const RIGHT: f64 = 590.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 222.0;
+
+/// Each staker's share over the rounds (solid, log scale of rounds) against its stake share
+/// (dashed).
+fn chart(report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
+    let target = report.rounds_target.max(2) as f64;
+    let x = |n: u64| LEFT + (RIGHT - LEFT) * (n.max(1) as f64).ln() / target.ln();
+    let top_ppm = report
+        .stake_shares_ppm
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .saturating_mul(3)
+        / 2;
+    // A round top: the next 10 %.
+    let top_ppm = (top_ppm.div_ceil(100_000) * 100_000).clamp(100_000, PPM as u32);
+    let y = |ppm: u32| BOTTOM - (BOTTOM - TOP) * f64::from(ppm.min(top_ppm)) / f64::from(top_ppm);
+    let ticks: Vec<u64> = [1u64, 10, 100, 1_000, 10_000, 100_000]
+        .into_iter()
+        .filter(|t| *t <= report.rounds_target)
+        .collect();
+    // Grid lines every 10 % or 20 %.
+    let k = top_ppm / 100_000;
+    let steps = if k <= 5 || k % 2 == 1 { k } else { k / 2 };
+    html! {
+        <svg class="share-chart" viewBox={format!("0 0 {CW} {CH}")} role="img" data-testid="lab-chart"
+             aria-label={format!("{}: each staker's share of wins over {} rounds (solid) against its share of stake (dashed)",
+                 explain(r.rule).0, r.rounds)}>
+            { for (0..=steps).map(|k| {
+                let ppm = top_ppm / steps * k;
+                html! { <>
+                    <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={format!("{:.1}", y(ppm))} y2={format!("{:.1}", y(ppm))} class="grid" />
+                    <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y(ppm) + 4.0)} class="axis" text-anchor="end">{format!("{:.0} %", f64::from(ppm) / 10_000.0)}</text>
+                </> }
+            }) }
+            { for ticks.iter().map(|t| html! {
+                <text x={format!("{:.1}", x(*t))} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="middle">{group(*t)}</text>
+            }) }
+            <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis" text-anchor="middle">
+                {"rounds (log scale) · solid: share of wins so far · dashed: share of stake"}</text>
+            { for rows.iter().enumerate().map(|(i, row)| {
+                let stake = report.stake_shares_ppm.get(i).copied().unwrap_or(0);
+                let points: Vec<String> = r.samples.iter().map(|s| {
+                    format!("{:.1},{:.1}", x(s.rounds), y(s.shares_ppm.get(i).copied().unwrap_or(0)))
+                }).collect();
+                let last = r.shares_ppm.get(i).copied().unwrap_or(0);
+                html! { <g>
+                    <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={format!("{:.1}", y(stake))} y2={format!("{:.1}", y(stake))}
+                          stroke={row.colour.clone()} stroke-width="2" stroke-dasharray="7 5" />
+                    <polyline points={points.join(" ")} fill="none" stroke={row.colour.clone()} stroke-width="2.5" />
+                    if rows.len() <= 8 {
+                        <text x={(RIGHT + 8.0).to_string()} y={format!("{:.1}", y(last) + 4.0)} class="end-label">
+                            <tspan fill={row.colour.clone()} font-weight="bold">{"■ "}</tspan>{format!("{} {}", row.name, pct(last))}<title>{format!("{}: {} of the wins, {} of the stake", row.name, pct(last), pct(stake))}</title>
+                        </text>
+                    }
+                </g> }
+            }) }
+        </svg>
+    }
+}
