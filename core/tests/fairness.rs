@@ -227,3 +227,39 @@ fn chi_square_flags_a_skewed_table() {
     let c = chi_square(&[0, 1, 0], &[1, 0, 1]);
     assert_eq!((c.statistic_milli, c.p_value_ppm), (u64::MAX, 0));
 }
+
+/// Every rule's wins, votes and test over 2,000 rounds, and a grinding run, hashed into one
+/// value. The expected value was recorded from a native run; the same test runs as wasm32 in
+/// Chromium (`scripts/test.sh`), so passing there shows both builds give the same numbers.
+#[test]
+fn the_same_numbers_native_and_wasm() {
+    let mut all = String::new();
+    for rule in Rule::ALL {
+        let mut lab = Lab::new(vec![10, 30, 60, 1], rule, seed());
+        lab.run(2_000);
+        let chi = lab.chi_square();
+        all += &format!(
+            "{rule}:{:?}:{:?}:{}:{}:{};",
+            lab.wins(),
+            lab.weights(),
+            chi.statistic_milli,
+            chi.p_value_ppm,
+            lab.seed()
+        );
+    }
+    let setup = pos_core::grinding::Setup {
+        stakes: vec![10, 30, 60],
+        grinder: 0,
+        friend: Some(1),
+        pool: 3,
+        rounds: 300,
+        seed: seed(),
+    };
+    let report = pos_core::grinding::run(&setup, true).expect("valid setup");
+    all += &format!("{report:?}");
+    let fingerprint = Hash::of(all.as_bytes()).to_hex();
+    assert_eq!(
+        fingerprint, "8f2485202ffca3df90f29759c086869ba787474319f109cfcd5d20ecc13a6950",
+        "{all}"
+    );
+}
