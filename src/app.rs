@@ -13,6 +13,7 @@ use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
 use crate::components::tree::BlockTree;
+use crate::draws::DrawWorker;
 use crate::driver::{self, now_ms};
 use crate::fairness_view::network_stakers;
 use crate::js_api;
@@ -143,7 +144,8 @@ pub fn app() -> Html {
                 Channel::open(name, model.clone(), redraw.clone(), outlets.clone())
             });
             let r = redraw.clone();
-            let timer = driver::start(model.clone(), outlets, saver.clone(), move || r());
+            let draws = DrawWorker::new(&model, redraw.clone());
+            let timer = driver::start(model.clone(), outlets, saver.clone(), draws, move || r());
             let api = js_api::install(model.clone(), redraw, saver.clone(), (*links).clone());
             let on_hide = save_on_hide(model, saver);
             move || {
@@ -322,6 +324,10 @@ pub fn app() -> Html {
         .node(0)
         .and_then(|n| n.chain().next_forger())
         .map(|a| (m.name_of(&a), m.colour_of(&a).to_string()));
+    let drawing = m
+        .node(0)
+        .and_then(|n| n.chain().pending_draw())
+        .map(|d| d.lots());
     let timeline = m.timeline(10);
     let colours: Vec<String> = summaries.iter().map(|s| s.colour.clone()).collect();
     let activity: Vec<_> = m.activity().take(14).cloned().collect();
@@ -393,7 +399,12 @@ pub fn app() -> Html {
                                    <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}
                                    {". It forges as soon as its pool holds a transaction."}</p>
                             },
-                            None => html! { <p>{"Nobody has stake."}</p> },
+                            None => match drawing {
+                                Some(lots) => html! { <p data-testid="drawing">{format!(
+                                    "Drawing the lottery for block #{}: {} lots, in a Web Worker so the page stays free. The nodes wait for it before anyone forges.",
+                                    height + 1, crate::fairness_view::group(lots))}</p> },
+                                None => html! { <p>{"Nobody has stake."}</p> },
+                            },
                         } }
                     </section>
                     <Timeline rows={timeline} colours={colours.clone()} />

@@ -2,6 +2,7 @@
 //! clock and asks for a redraw when something happened.
 
 use crate::channel::Outlets;
+use crate::draws::DrawWorker;
 use crate::model::Playground;
 use crate::storage::Saver;
 use std::cell::RefCell;
@@ -50,15 +51,23 @@ impl Drop for Interval {
 
 /// Starts the clock of `model`; `redraw` runs after every step that changed something, and
 /// what the model wants to tell other tabs and machines goes out through `outlets`.
+/// Big draws the nodes defer go to `draws` after every step.
 pub fn start(
     model: Rc<RefCell<Playground>>,
     outlets: Rc<Outlets>,
     saver: Rc<Saver>,
+    draws: Rc<RefCell<DrawWorker>>,
     redraw: impl Fn() + 'static,
 ) -> Option<Interval> {
     Interval::new(TICK_MS, move || {
         let now = now_ms();
-        let Ok(changed) = model.try_borrow_mut().map(|mut m| m.advance(now)) else {
+        let Ok(changed) = model.try_borrow_mut().map(|mut m| {
+            let changed = m.advance(now);
+            if let Ok(mut d) = draws.try_borrow_mut() {
+                d.pump(&mut m);
+            }
+            changed
+        }) else {
             return;
         };
         outlets.pump(&model);

@@ -11,6 +11,7 @@
 pub mod app;
 pub mod channel;
 pub mod components;
+pub mod draws;
 pub mod driver;
 pub mod fairness_view;
 pub mod faults;

@@ -959,6 +959,13 @@ pub enum WorkerRequest {
         /// What to run.
         job: FairnessJob,
     },
+    /// Compute a draw an in-tab node deferred (see [`crate::draws`]).
+    Rank {
+        /// Echoed in the reply.
+        id: u64,
+        /// The draw.
+        draw: pos_core::chain::DrawRequest,
+    },
     /// Run the grinding demonstration (honest play and grinding side by side).
     Grind {
         /// Echoed in every reply.
@@ -1024,6 +1031,15 @@ pub enum WorkerReply {
         report: FairnessReport,
         /// Time since the job started, in ms.
         ms: f64,
+    },
+    /// A deferred draw, computed.
+    Rank {
+        /// The request.
+        id: u64,
+        /// The draw asked for.
+        draw: pos_core::chain::DrawRequest,
+        /// Its ranking, exactly `pos_core::chain::compute_draw(&draw.stakers, &draw.seed)`.
+        ranking: Option<pos_core::Ranking>,
     },
     /// The grinding demonstration's results so far, and once more when done.
     Grind {
@@ -1129,6 +1145,10 @@ pub fn handle_worker_request(
                 report,
                 ms: clock() - started,
             });
+        }
+        Ok(WorkerRequest::Rank { id, draw }) => {
+            let ranking = pos_core::chain::compute_draw(&draw.stakers, &draw.seed);
+            post(&WorkerReply::Rank { id, draw, ranking });
         }
         Ok(WorkerRequest::Grind { id, setup }) => {
             let mut run = match GrindRun::new(&setup) {

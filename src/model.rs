@@ -616,7 +616,7 @@ impl Playground {
     }
 
     /// The network, to break it on purpose (faults and adversaries).
-    pub(crate) fn net_mut(&mut self) -> &mut SimNet {
+    pub fn net_mut(&mut self) -> &mut SimNet {
         &mut self.net
     }
 
@@ -768,6 +768,18 @@ impl Playground {
             self.describe(i, e);
         }
         changed
+    }
+
+    /// Hands the nodes a draw they deferred (see [`crate::draws`]), then catches up like
+    /// [`Playground::advance`]; whether anything changed.
+    pub fn deliver_draw(
+        &mut self,
+        draw: pos_core::chain::DrawRequest,
+        ranking: Option<pos_core::Ranking>,
+        now: u64,
+    ) -> bool {
+        let woken = self.net.deliver_draw(draw.seed, draw.stakers, ranking);
+        self.advance(now) || woken > 0
     }
 
     /// Turns a node's event into a line of the feed (gossip echoes are left out).

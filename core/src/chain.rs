@@ -37,6 +37,18 @@
 //! The order is total and every node computes it alone, so nodes that have seen the same blocks
 //! agree on the canonical chain. Switching to a better branch is a reorg (see
 //! [`crate::tree::BlockTree`]).
+//!
+//! # Deferred draws
+//!
+//! A draw costs one hash per staked token. A chain may leave big ones to its driver
+//! ([`Chain::set_defer_draws_from`], set by a node from
+//! [`crate::node::NodeConfig::defer_draws_from`]): a draw of at least that many lots that this
+//! thread does not remember ([`remember_draw`]) is then pending instead of computed. While
+//! the next block's draw is pending, the `next_*` accessors answer `None` and a block on the
+//! tip is refused with [`BlockError::DrawPending`], which is no fault of the block. The driver
+//! computes the draw with [`compute_draw`] (exactly [`lottery::rank`] on the stakers' hex
+//! addresses and the seed's hex) and hands it back; the thread's memo makes it known to every
+//! node of the thread.
 
 use crate::accounts::Accounts;
 use crate::block::{Block, Genesis, MAX_NETWORK_NAME};
@@ -119,6 +131,14 @@ pub enum BlockError {
     },
     /// Nobody has stake, so nobody may forge (cannot happen after a valid genesis).
     NoStakers,
+    /// Not a fault of the block: the draw on its parent is deferred
+    /// ([`crate::node::NodeConfig::defer_draws_from`]) and its driver has not delivered it
+    /// yet, so the forger cannot be checked. Only a chain or tree with deferred draws returns
+    /// it; a node holds such a block until the draw arrives.
+    DrawPending {
+        /// The parent's hash: the seed of the missing draw.
+        seed: Hash,
+    },
 }
 
 impl fmt::Display for BlockError {
@@ -156,6 +176,11 @@ impl fmt::Display for BlockError {
                 write!(f, "transaction {index}: {reason}")
             }
             BlockError::NoStakers => f.write_str("nobody has stake"),
+            BlockError::DrawPending { seed } => write!(
+                f,
+                "the draw on its parent {} is not computed yet",
+                seed.short(8)
+            ),
         }
     }
 }
@@ -260,8 +285,11 @@ pub(crate) struct Parent<'a> {
     pub(crate) hash: Hash,
     pub(crate) rank_sum: u64,
     pub(crate) accounts: &'a Accounts,
-    /// The ranking on `accounts.stakers()` seeded by `hash` (`None`: nobody has stake).
+    /// The ranking on `accounts.stakers()` seeded by `hash` (`None`: nobody has stake, or
+    /// the draw is pending).
     pub(crate) ranking: Option<&'a Ranking>,
+    /// The draw is deferred and not delivered yet ([`BlockError::DrawPending`]).
+    pub(crate) pending: bool,
 }
 
 /// Every rule of a block on its parent, cheapest first. `now`, when given, is the validator's
@@ -294,6 +322,9 @@ pub(crate) fn check_block(
     }
     if block.transactions.len() > MAX_BLOCK_TXS {
         return Err(BlockError::TooManyTransactions);
+    }
+    if parent.pending {
+        return Err(BlockError::DrawPending { seed: parent.hash });
     }
     let ranking = parent.ranking.ok_or(BlockError::NoStakers)?;
     let stakers = parent.accounts.stakers();
@@ -363,14 +394,19 @@ pub struct Chain {
     tx_ids: HashSet<Hash>,
     /// Which transaction used each (sender, nonce).
     nonces: HashMap<(Address, u64), Hash>,
+    /// The ranking for the next block (`None` while it is pending).
     next: Option<Ranking>,
+    /// The next draw is deferred and not delivered yet.
+    next_pending: bool,
+    /// Draws of at least this many lots that are not remembered are left pending.
+    defer_draws_from: Option<u64>,
 }
 
 /// Draws with at least this many lots are remembered (see [`rank_on`]).
 const MEMO_MIN_LOTS: u64 = 2_000;
 
-/// How many big draws are remembered per thread.
-const MEMO_SIZE: usize = 8;
+/// How many big (or delivered) draws are remembered per thread.
+const MEMO_SIZE: usize = 16;
 
 type DrawKey = (Hash, Vec<(Address, u64)>);
 
@@ -383,31 +419,116 @@ thread_local! {
         const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
 }
 
-/// The ranking for the block after a tip with hash `seed` and these stakers.
-pub(crate) fn rank_on(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
-    let compute = || {
-        let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
-        lottery::rank(&named, &seed.to_hex())
-    };
-    let lots: u64 = stakers.iter().map(|(_, s)| *s).sum();
-    if lots < MEMO_MIN_LOTS {
-        return compute();
+/// A draw a node asks its driver for ([`crate::node::Output::Draw`]): the ranking of
+/// `stakers` seeded by `seed`, computed as [`compute_draw`] does.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DrawRequest {
+    /// The seed: the hash of the block the draw is on.
+    pub seed: Hash,
+    /// The staker table after that block, in draw order.
+    pub stakers: Vec<(Address, u64)>,
+}
+
+impl DrawRequest {
+    /// How many lots the draw walks (one hash each).
+    pub fn lots(&self) -> u64 {
+        draw_key_lots(&self.stakers)
     }
-    let hit = MEMO.with(|m| {
+}
+
+/// How many lots a draw on these stakers walks: their total stake.
+pub fn draw_key_lots(stakers: &[(Address, u64)]) -> u64 {
+    stakers.iter().fold(0u64, |n, (_, s)| n.saturating_add(*s))
+}
+
+/// The draw a driver computes for a [`DrawRequest`]: [`lottery::rank`] on the stakers' hex
+/// addresses and the seed's hex, the very computation a node does when it does not defer.
+/// O(total stake) hashes, never remembered: see [`remember_draw`].
+pub fn compute_draw(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
+    let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
+    lottery::rank(&named, &seed.to_hex())
+}
+
+/// Remembers a draw in this thread's memo, so that every node of the thread finds it without
+/// computing or asking for it (the memo keeps the newest few). The memo trusts its caller:
+/// `ranking` must be [`compute_draw`]`(stakers, seed)`, as a driver's answer to a
+/// [`DrawRequest`] is.
+pub fn remember_draw(stakers: &[(Address, u64)], seed: &Hash, ranking: Option<Ranking>) {
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|((h, st), _)| !(h == seed && st.as_slice() == stakers));
+        m.push_front(((*seed, stakers.to_vec()), ranking));
+        m.truncate(MEMO_SIZE);
+    });
+}
+
+/// The remembered draw on these stakers and seed, if any.
+fn recall(stakers: &[(Address, u64)], seed: &Hash) -> Option<Option<Ranking>> {
+    MEMO.with(|m| {
         m.borrow()
             .iter()
             .find(|((h, st), _)| h == seed && st.as_slice() == stakers)
             .map(|(_, r)| r.clone())
-    });
-    if let Some(r) = hit {
+    })
+}
+
+/// Whether a draw of this many lots is left to the driver under `defer_draws_from`.
+fn deferred(lots: u64, defer_draws_from: Option<u64>) -> bool {
+    defer_draws_from.is_some_and(|n| lots >= n)
+}
+
+/// Whether a node can have the draw on these stakers and seed at once: it is small enough to
+/// compute, or remembered.
+pub(crate) fn draw_ready(
+    stakers: &[(Address, u64)],
+    seed: &Hash,
+    defer_draws_from: Option<u64>,
+) -> bool {
+    !deferred(draw_key_lots(stakers), defer_draws_from)
+        || MEMO.with(|m| {
+            m.borrow()
+                .iter()
+                .any(|((h, st), _)| h == seed && st.as_slice() == stakers)
+        })
+}
+
+/// A draw, or the news that it is the driver's to compute.
+// Lives only until it is stored.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Drawn {
+    /// The ranking (`None`: nobody has stake).
+    Ready(Option<Ranking>),
+    /// Deferred and not remembered: the driver must deliver it.
+    Pending,
+}
+
+/// [`rank_on`], except that a draw of at least `defer_draws_from` lots that is not remembered
+/// is not computed but [`Drawn::Pending`]. With `None` it is exactly [`rank_on`].
+pub(crate) fn draw_on(
+    stakers: &[(Address, u64)],
+    seed: &Hash,
+    defer_draws_from: Option<u64>,
+) -> Drawn {
+    if !deferred(draw_key_lots(stakers), defer_draws_from) {
+        return Drawn::Ready(rank_on(stakers, seed));
+    }
+    match recall(stakers, seed) {
+        Some(r) => Drawn::Ready(r),
+        None => Drawn::Pending,
+    }
+}
+
+/// The ranking for the block after a tip with hash `seed` and these stakers.
+pub(crate) fn rank_on(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
+    if draw_key_lots(stakers) < MEMO_MIN_LOTS {
+        return compute_draw(stakers, seed);
+    }
+    if let Some(r) = recall(stakers, seed) {
         return r;
     }
-    let r = compute();
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        m.push_front(((*seed, stakers.to_vec()), r.clone()));
-        m.truncate(MEMO_SIZE);
-    });
+    let r = compute_draw(stakers, seed);
+    remember_draw(stakers, seed, r.clone());
     r
 }
 
@@ -431,7 +552,82 @@ impl Chain {
             tx_ids: HashSet::new(),
             nonces: HashMap::new(),
             next,
+            next_pending: false,
+            defer_draws_from: None,
         }
+    }
+
+    /// From now on, draws for the next block of at least `n` lots that this thread does not
+    /// remember are left to the driver (`None`, the default: every draw is computed at once).
+    /// While such a draw is pending, [`Chain::next_draw`], [`Chain::next_ranking`],
+    /// [`Chain::next_forger`], [`Chain::next_forger_at`], [`Chain::next_rank_of`],
+    /// [`Chain::next_slot_time`] and [`Chain::ranking_at`] for the next block answer `None`,
+    /// and a block on the tip is refused with [`BlockError::DrawPending`] (nothing changes).
+    /// A node sets this from [`crate::node::NodeConfig::defer_draws_from`].
+    pub fn set_defer_draws_from(&mut self, n: Option<u64>) {
+        self.defer_draws_from = n;
+    }
+
+    /// See [`Chain::set_defer_draws_from`].
+    pub fn defer_draws_from(&self) -> Option<u64> {
+        self.defer_draws_from
+    }
+
+    /// Whether the draw for the next block is deferred and not delivered yet.
+    pub fn draw_pending(&self) -> bool {
+        self.next_pending
+    }
+
+    /// The draw for the next block while it is pending.
+    pub fn pending_draw(&self) -> Option<DrawRequest> {
+        self.next_pending.then(|| DrawRequest {
+            seed: self.tip_hash(),
+            stakers: self.accounts.stakers().to_vec(),
+        })
+    }
+
+    /// Draws the next block's ranking, or leaves it pending (see
+    /// [`Chain::set_defer_draws_from`]).
+    fn refresh_next(&mut self) {
+        match draw_on(
+            self.accounts.stakers(),
+            &self.tip_hash(),
+            self.defer_draws_from,
+        ) {
+            Drawn::Ready(r) => {
+                self.next = r;
+                self.next_pending = false;
+            }
+            Drawn::Pending => {
+                self.next = None;
+                self.next_pending = true;
+            }
+        }
+    }
+
+    /// Completes a pending next draw from this thread's memo (or by computing it, when it is
+    /// no longer deferred). Returns whether the draw is now known.
+    pub(crate) fn resolve_next(&mut self) -> bool {
+        if self.next_pending {
+            self.refresh_next();
+        }
+        !self.next_pending
+    }
+
+    /// Completes a pending next draw with a delivered ranking when it is that draw. Returns
+    /// whether it was.
+    pub(crate) fn fill_next(
+        &mut self,
+        seed: &Hash,
+        stakers: &[(Address, u64)],
+        ranking: &Option<Ranking>,
+    ) -> bool {
+        if !self.next_pending || *seed != self.tip_hash() || stakers != self.accounts.stakers() {
+            return false;
+        }
+        self.next = ranking.clone();
+        self.next_pending = false;
+        true
     }
 
     /// Validates a whole chain from genesis.
@@ -475,6 +671,8 @@ impl Chain {
             return Chain::from_blocks(genesis.clone(), candidate);
         }
         let mut chain = self.clone();
+        // A whole chain is checked at once: nothing is deferred.
+        chain.defer_draws_from = None;
         chain.truncate(shared as u64 - 1);
         for b in &candidate[shared..] {
             chain.apply(b.clone()).map_err(|reason| ChainError::Block {
@@ -482,6 +680,7 @@ impl Chain {
                 reason,
             })?;
         }
+        chain.defer_draws_from = self.defer_draws_from;
         Ok(chain)
     }
 
@@ -511,6 +710,7 @@ impl Chain {
             rank_sum: self.rank_sum(),
             accounts: &self.accounts,
             ranking: self.next.as_ref(),
+            pending: self.next_pending,
         }
     }
 
@@ -518,7 +718,6 @@ impl Chain {
     pub(crate) fn extend(&mut self, checked: Vec<Checked>) {
         let Some(last) = checked.last() else { return };
         let accounts = last.accounts.clone();
-        let tip = last.hash;
         for c in checked {
             for tx in &c.block.transactions {
                 let id = tx.id();
@@ -534,7 +733,7 @@ impl Chain {
             self.blocks.push(c.block);
         }
         self.accounts = accounts;
-        self.next = rank_on(self.accounts.stakers(), &tip);
+        self.refresh_next();
     }
 
     /// Cuts the chain back to `height` (a no-op at or above the tip); returns the removed
@@ -583,7 +782,7 @@ impl Chain {
                 });
             }
         }
-        self.next = rank_on(self.accounts.stakers(), &self.tip_hash());
+        self.refresh_next();
         removed
     }
 
@@ -666,28 +865,29 @@ impl Chain {
         self.nonces.get(&(*sender, nonce)).copied()
     }
 
-    /// The draw for the next block, computed once per tip.
+    /// The draw for the next block, computed once per tip; `None` while the draw is pending ([`Chain::draw_pending`]).
     pub fn next_draw(&self) -> Option<Outcome> {
         self.next.as_ref().map(|r| r.outcome)
     }
 
-    /// The ranking for the next block: who may forge from which slot on.
+    /// The ranking for the next block: who may forge from which slot on; `None` while the draw is pending ([`Chain::draw_pending`]).
     pub fn next_ranking(&self) -> Option<&Ranking> {
         self.next.as_ref()
     }
 
-    /// Who won the draw for the next block (rank 0: it may forge from slot 0).
+    /// Who won the draw for the next block (rank 0: it may forge from slot 0); `None` while the draw is pending ([`Chain::draw_pending`]).
     pub fn next_forger(&self) -> Option<Address> {
         self.next_forger_at(0)
     }
 
-    /// The staker of rank `rank` for the next block (it may forge from slot `rank`).
+    /// The staker of rank `rank` for the next block (it may forge from slot `rank`); `None` while the draw is pending ([`Chain::draw_pending`]).
     pub fn next_forger_at(&self, rank: u64) -> Option<Address> {
         let staker = self.next.as_ref()?.staker_at(rank)?;
         self.accounts.stakers().get(staker).map(|(a, _)| *a)
     }
 
-    /// `address`'s rank for the next block (`None` without stake).
+    /// `address`'s rank for the next block (`None` without stake, and while the draw is
+    /// pending: [`Chain::draw_pending`]).
     pub fn next_rank_of(&self, address: &Address) -> Option<u64> {
         let staker = self
             .accounts
@@ -698,7 +898,7 @@ impl Chain {
     }
 
     /// The earliest timestamp at which `address` may forge the next block: the start of the
-    /// slot of its rank (`None` without stake).
+    /// slot of its rank (`None` without stake, and while the draw is pending).
     pub fn next_slot_time(&self, address: &Address) -> Option<u64> {
         let rank = self.next_rank_of(address)?;
         Some(
@@ -765,7 +965,9 @@ impl Chain {
     }
 
     /// The full ranking for the block at `height`, or for the next block when `height` is
-    /// tip + 1. O(total stake) hashes below the tip: for display, not for validation.
+    /// tip + 1. O(total stake) hashes below the tip, computed at once even when draws are
+    /// deferred: for display, not for validation. For tip + 1 it is the next ranking, `None`
+    /// while that draw is pending.
     pub fn ranking_at(&self, height: u64) -> Option<Ranking> {
         if height == self.height() + 1 {
             return self.next.clone();
@@ -808,6 +1010,27 @@ mod memo_tests {
             rank_on(&other, &seed),
             lottery::rank(&named, &seed.to_hex()),
             "other stakes, other draw"
+        );
+    }
+
+    #[test]
+    fn a_deferred_draw_is_pending_until_remembered() {
+        let stakers: Vec<(Address, u64)> = (0..3u8).map(|i| (Address([i; 32]), 5)).collect();
+        let seed = Hash::of(b"deferred");
+        assert!(matches!(draw_on(&stakers, &seed, Some(15)), Drawn::Pending));
+        assert!(!draw_ready(&stakers, &seed, Some(15)));
+        assert!(draw_ready(&stakers, &seed, Some(16)), "below the threshold");
+        let fresh = compute_draw(&stakers, &seed);
+        assert!(matches!(draw_on(&stakers, &seed, None), Drawn::Ready(r) if r == fresh));
+        remember_draw(&stakers, &seed, fresh.clone());
+        assert!(matches!(draw_on(&stakers, &seed, Some(0)), Drawn::Ready(r) if r == fresh));
+        for i in 0..2 * MEMO_SIZE as u64 {
+            remember_draw(&stakers, &Hash::of(&i.to_le_bytes()), None);
+        }
+        assert_eq!(MEMO.with(|m| m.borrow().len()), MEMO_SIZE, "bounded");
+        assert!(
+            !draw_ready(&stakers, &seed, Some(0)),
+            "the oldest is forgotten"
         );
     }
 }

@@ -25,6 +25,11 @@
 //! - [`sim`]: an in-memory network in simulated time with seeded latency and loss, partitions
 //!   and crashes.
 //!
+//! A draw costs one hash per staked token. A node can leave big draws to its driver
+//! ([`node::NodeConfig::defer_draws_from`]): it asks with [`node::Output::Draw`], holds what
+//! needs the draw, and resumes on [`node::Input::DrawDone`], so that a page can compute draws
+//! in a worker instead of on its main thread.
+//!
 //! ## Liveness, forks and reorgs in one paragraph each
 //!
 //! **Slots.** The Python design lets only the lottery's winner forge, so an offline winner
@@ -70,7 +75,7 @@ pub mod wallet;
 
 pub use accounts::Accounts;
 pub use block::{Block, Genesis};
-pub use chain::{BlockError, Chain, ChainError, Weight, SLOT_MS};
+pub use chain::{BlockError, Chain, ChainError, DrawRequest, Weight, SLOT_MS};
 pub use hash::Hash;
 pub use lottery::{Lot, Outcome, Ranking, Trace, U256};
 pub use node::{Action, Behaviour, Event, Evidence, Input, Node, NodeConfig, Output, PeerId};

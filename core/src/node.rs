@@ -27,15 +27,27 @@
 //!   validation, and a worse one is kept as a branch.
 //! - Heartbeats announce height and tip; the pool is re-broadcast now and then so that
 //!   transactions lost on a lossy link still reach the forger.
+//! - With [`NodeConfig::defer_draws_from`], a big draw that the thread does not remember is
+//!   the driver's to compute: the node asks with [`Output::Draw`] (once while it is
+//!   outstanding) and goes on without it. It does not forge on a tip whose draw is pending;
+//!   a block whose check needs a pending draw is held (at most [`MAX_HELD_BLOCKS`], the
+//!   oldest dropped), as are its children and the rest of a chain being synced. On
+//!   [`Input::DrawDone`] it remembers the draw for the thread
+//!   ([`crate::chain::remember_draw`]), completes its tip's draw, lets the held blocks in, in
+//!   order, and may forge. Draws another node of the thread was given are found at the next
+//!   input without asking.
 //!
 //! For teaching, a driver can switch a node to an adversary's [`Behaviour`]
 //! ([`Input::SetBehaviour`]); the same state machine then acts it out, and honest nodes refuse
 //! it with a typed reason or resolve it by fork choice.
 
 use crate::block::{Block, Genesis};
-use crate::chain::{slot_of, BlockError, Chain, ChainError, MAX_BLOCK_TXS, SLOT_MS};
+use crate::chain::{
+    draw_ready, remember_draw, slot_of, BlockError, Chain, ChainError, DrawRequest, MAX_BLOCK_TXS,
+    SLOT_MS,
+};
 use crate::hash::Hash;
-use crate::lottery::Outcome;
+use crate::lottery::{Outcome, Ranking};
 use crate::message::{
     decode, encode, BuyRequest, DecodeError, Envelope, Message, PROTOCOL_VERSION,
 };
@@ -44,7 +56,7 @@ use crate::tree::{BlockTree, Inserted, Reorg, TreeView};
 use crate::tx::{Transaction, TxError, TxKind};
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt;
 use std::str::FromStr;
 
@@ -78,6 +90,14 @@ pub struct NodeConfig {
     pub pool_capacity: usize,
     /// Most tokens one purchase from the exchange may buy.
     pub max_buy: u64,
+    /// Draws of at least this many lots that this thread does not remember (see
+    /// [`crate::chain::remember_draw`]) are not computed inside the node but asked of the
+    /// driver: [`Output::Draw`], answered by [`Input::DrawDone`]. Meanwhile the node does not
+    /// forge on a tip whose draw is pending, [`Chain::next_forger`] and friends answer `None`,
+    /// and blocks whose check needs a pending draw are held (at most [`MAX_HELD_BLOCKS`]), not
+    /// refused. `None` (the default): every draw is computed at once.
+    #[serde(default)]
+    pub defer_draws_from: Option<u64>,
 }
 
 impl Default for NodeConfig {
@@ -91,6 +111,7 @@ impl Default for NodeConfig {
             peer_timeout_ms: 5000,
             pool_capacity: 10_000,
             max_buy: 1000,
+            defer_draws_from: None,
         }
     }
 }
@@ -241,6 +262,8 @@ impl FromStr for Behaviour {
 }
 
 /// One input to [`Node::handle`].
+// An answer carries its ranking by value; inputs live only until they are handled.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// A local user action.
@@ -264,6 +287,20 @@ pub enum Input {
         /// The link.
         peer: PeerId,
     },
+    /// The answer to an [`Output::Draw`]: `ranking` must be
+    /// [`crate::chain::compute_draw`]`(&stakers, &seed)`, that is [`crate::lottery::rank`] on
+    /// the stakers' hex addresses and the seed's hex. The node trusts it without checking:
+    /// it comes from its own driver (the local process), never from a peer. The node
+    /// remembers it for the whole thread ([`crate::chain::remember_draw`]), then resumes:
+    /// the next draw, held blocks, forging. An answer to a draw it did not ask for is ignored.
+    DrawDone {
+        /// The draw's seed, as asked.
+        seed: Hash,
+        /// The draw's staker table, as asked.
+        stakers: Vec<(Address, u64)>,
+        /// The ranking (`None`: nobody has stake).
+        ranking: Option<Ranking>,
+    },
 }
 
 /// One thing the node wants done.
@@ -284,6 +321,15 @@ pub enum Output {
     Event(Event),
     /// Call [`Node::handle`] with [`Input::Tick`] at this time (ms) or later.
     WakeAt(u64),
+    /// Compute this draw ([`crate::chain::compute_draw`]) and answer with
+    /// [`Input::DrawDone`] (see [`NodeConfig::defer_draws_from`]). Asked once while it is
+    /// outstanding; a node that never gets the answer waits for it.
+    Draw {
+        /// The seed: the hash of the block the draw is on.
+        seed: Hash,
+        /// The staker table after that block, in draw order.
+        stakers: Vec<(Address, u64)>,
+    },
 }
 
 /// Why a local action was refused.
@@ -579,7 +625,46 @@ pub struct Node {
     /// The tip on which the adversary last acted (once per tip).
     attacked: Option<Hash>,
     evidence: Vec<Evidence>,
+    /// Blocks from peers whose check waits for a deferred draw, oldest first.
+    held: VecDeque<Held>,
+    /// A chain from a peer whose insertion waits for a deferred draw.
+    held_chain: Option<ChainSync>,
+    /// Draws asked of the driver and not answered yet, oldest first.
+    requested: VecDeque<DrawRequest>,
+    /// A forging check found the tip's draw pending: check when a draw arrives.
+    forge_check_due: bool,
 }
+
+/// A block held until the draw its check needs arrives.
+#[derive(Debug, Clone)]
+struct Held {
+    from: PeerId,
+    hash: Hash,
+    block: Block,
+    /// The draw it waits for (its parent's, or its held parent's).
+    waits: DrawRequest,
+}
+
+/// A chain from a peer being inserted block by block, possibly across deferred draws.
+#[derive(Debug, Clone)]
+struct ChainSync {
+    from: PeerId,
+    old_height: u64,
+    old_tip: Hash,
+    reorgs: Vec<Reorg>,
+    added: Vec<Hash>,
+    /// The blocks still to insert, in order.
+    rest: VecDeque<Block>,
+    /// The draw the first of `rest` waits for.
+    waits: Option<DrawRequest>,
+}
+
+/// Most blocks held for deferred draws; beyond it the oldest is dropped.
+pub const MAX_HELD_BLOCKS: usize = 64;
+
+/// Most draws asked of the driver and not answered; beyond it the oldest is forgotten (and
+/// asked again if still needed).
+pub const MAX_REQUESTED_DRAWS: usize = 256;
 
 /// Most transactions parked while waiting for an earlier nonce.
 pub const MAX_PARKED: usize = 1024;
@@ -595,11 +680,13 @@ impl Node {
     /// that hosts the exchange, `None` elsewhere.
     pub fn new(wallet: Wallet, exchange: Option<Wallet>, chain: Chain, config: NodeConfig) -> Node {
         let pool = Pool::new(&chain, config.pool_capacity);
+        let mut tree = BlockTree::new(chain);
+        tree.set_defer_draws_from(config.defer_draws_from);
         Node {
             wallet,
             exchange,
             config,
-            tree: BlockTree::new(chain),
+            tree,
             pool,
             peers: BTreeMap::new(),
             next_heartbeat: 0,
@@ -613,7 +700,46 @@ impl Node {
             behaviour: Behaviour::Honest,
             attacked: None,
             evidence: Vec::new(),
+            held: VecDeque::new(),
+            held_chain: None,
+            requested: VecDeque::new(),
+            forge_check_due: false,
         }
+    }
+
+    /// Changes [`NodeConfig::defer_draws_from`]. Draws that are no longer deferred are
+    /// computed at the next [`Node::handle`].
+    pub fn set_defer_draws_from(&mut self, n: Option<u64>) {
+        self.config.defer_draws_from = n;
+        self.tree.set_defer_draws_from(n);
+    }
+
+    /// The draws asked of the driver and not answered yet, oldest first.
+    pub fn requested_draws(&self) -> impl Iterator<Item = &DrawRequest> {
+        self.requested.iter()
+    }
+
+    /// Forgets which draws were asked, so that the node asks again for those it still needs
+    /// (a driver that lost its requests, or a node restarted after a crash).
+    pub fn forget_draw_requests(&mut self) {
+        self.requested.clear();
+    }
+
+    /// How many blocks from peers are held for deferred draws (at most
+    /// [`MAX_HELD_BLOCKS`]), not counting a held chain ([`Node::held_chain_len`]).
+    pub fn held_blocks(&self) -> usize {
+        self.held.len()
+    }
+
+    /// How many blocks of a chain from a peer wait for a deferred draw (0: none).
+    pub fn held_chain_len(&self) -> usize {
+        self.held_chain.as_ref().map_or(0, |c| c.rest.len())
+    }
+
+    /// Whether anything waits for a deferred draw: the next block's draw, held blocks or a
+    /// held chain.
+    pub fn awaits_draw(&self) -> bool {
+        self.chain().draw_pending() || !self.held.is_empty() || self.held_chain.is_some()
     }
 
     /// This node's address.
@@ -693,13 +819,13 @@ impl Node {
         &self.evidence
     }
 
-    /// Whether this node won the draw for the next block.
+    /// Whether this node won the draw for the next block (`false` while it is pending).
     pub fn is_next_forger(&self) -> bool {
         self.chain().next_forger() == Some(self.address())
     }
 
-    /// This node's rank in the draw for the next block (`None` without stake): it may forge
-    /// from slot `rank` on.
+    /// This node's rank in the draw for the next block (`None` without stake, or while the
+    /// draw is pending): it may forge from slot `rank` on.
     pub fn next_rank(&self) -> Option<u64> {
         self.chain().next_rank_of(&self.address())
     }
@@ -709,7 +835,8 @@ impl Node {
         self.forge_at
     }
 
-    /// Whether a block this node forged at `now` would be in its turn.
+    /// Whether a block this node forged at `now` would be in its turn (`false` while the draw
+    /// is pending: not yet).
     pub fn may_forge_at(&self, now: u64) -> bool {
         let tip = self.chain().tip();
         let slot = slot_of(tip.timestamp, now.max(tip.timestamp));
@@ -720,6 +847,10 @@ impl Node {
     /// [`Output::WakeAt`].
     pub fn handle(&mut self, now: u64, input: Input) -> Vec<Output> {
         let mut out = Vec::new();
+        self.resume(now, &mut out);
+        // An answer checks forging only when a check found its draw missing (or it let held
+        // blocks in): after a forge, as without deferral, the next input checks.
+        let mut check_forge = true;
         match input {
             Input::Submit(action) => self.submit(now, action, &mut out),
             Input::Receive { from, bytes } => self.receive(now, from, &bytes, &mut out),
@@ -743,8 +874,19 @@ impl Node {
                 self.attacked = None;
                 out.push(Output::Event(Event::BehaviourChanged { behaviour }));
             }
+            Input::DrawDone {
+                seed,
+                stakers,
+                ranking,
+            } => {
+                self.draw_done(now, DrawRequest { seed, stakers }, ranking, &mut out);
+                check_forge = self.forge_check_due;
+            }
         }
-        self.maybe_forge(now, &mut out);
+        self.ask_draws(&mut out);
+        if check_forge {
+            self.maybe_forge(now, &mut out);
+        }
         self.misbehave(now, &mut out);
         out.push(Output::WakeAt(self.next_wakeup(now)));
         out
@@ -1050,8 +1192,23 @@ impl Node {
                 }
                 self.check_equivocation(&hash, out);
             }
-            // Another history: compare whole chains.
-            Err(BlockError::UnknownParent) => self.request_chain(now, from, out),
+            // Its check needs a draw the driver has not delivered: hold it until then.
+            Err(BlockError::DrawPending { seed }) => {
+                if let Some(waits) = self.tree.draw_after(&seed) {
+                    self.hold(from, block, waits);
+                }
+            }
+            Err(BlockError::UnknownParent) => {
+                match self.held.iter().find(|h| h.hash == block.prev_hash) {
+                    // Its parent is held: it waits with it.
+                    Some(parent) => {
+                        let waits = parent.waits.clone();
+                        self.hold(from, block, waits);
+                    }
+                    // Another history: compare whole chains.
+                    None => self.request_chain(now, from, out),
+                }
+            }
             Err(reason) => {
                 self.count(&format!("block:{}", variant_name(&reason)));
                 out.push(Output::Event(Event::BlockRejected {
@@ -1120,27 +1277,67 @@ impl Node {
             self.count(&format!("chain:{}", variant_name(&reason)));
             return out.push(Output::Event(Event::ChainRejected { from, reason }));
         }
-        let mut reorgs = Vec::new();
-        let mut added = Vec::new();
-        for b in blocks.into_iter().skip(1) {
+        // A chain still waiting for a draw is settled as far as it got: this one supersedes it.
+        if let Some(held) = self.held_chain.take() {
+            self.finish_chain(held, out);
+        }
+        let sync = ChainSync {
+            from,
+            old_height,
+            old_tip,
+            reorgs: Vec::new(),
+            added: Vec::new(),
+            rest: blocks.into_iter().skip(1).collect(),
+            waits: None,
+        };
+        self.continue_chain(now, sync, out);
+    }
+
+    /// Inserts a chain's blocks in order until one waits for a deferred draw (the chain is
+    /// then held) or none is left (the chain is then settled).
+    fn continue_chain(&mut self, now: u64, mut sync: ChainSync, out: &mut Vec<Output>) {
+        sync.waits = None;
+        while let Some(b) = sync.rest.pop_front() {
             let height = b.height;
             let hash = b.hash();
-            match self.tree.insert(b, Some(now)) {
+            match self.tree.insert(b.clone(), Some(now)) {
                 Ok(Inserted::Known) => continue,
-                Ok(Inserted::Reorg(r)) => reorgs.push(r),
+                Ok(Inserted::Reorg(r)) => sync.reorgs.push(r),
                 Ok(_) => {}
+                Err(BlockError::DrawPending { seed }) => {
+                    let Some(waits) = self.tree.draw_after(&seed) else {
+                        break; // Cannot happen: the tree holds the parent.
+                    };
+                    sync.rest.push_front(b);
+                    sync.waits = Some(waits);
+                    self.held_chain = Some(sync);
+                    return;
+                }
                 Err(reason) => {
                     let reason = ChainError::Block { height, reason };
                     self.count(&format!("chain:{}", variant_name(&reason)));
                     out.push(Output::Event(Event::ChainRejected {
-                        from: from.clone(),
+                        from: sync.from.clone(),
                         reason,
                     }));
                     break;
                 }
             }
-            added.push(hash);
+            sync.added.push(hash);
         }
+        self.finish_chain(sync, out);
+    }
+
+    /// What follows a chain's insertion: equivocation, the pool, events.
+    fn finish_chain(&mut self, sync: ChainSync, out: &mut Vec<Output>) {
+        let ChainSync {
+            from,
+            old_height,
+            old_tip,
+            reorgs,
+            added,
+            ..
+        } = sync;
         for hash in &added {
             self.check_equivocation(hash, out);
         }
@@ -1196,6 +1393,9 @@ impl Node {
     }
 
     fn request_chain(&mut self, now: u64, from: PeerId, out: &mut Vec<Output>) {
+        if self.held_chain.is_some() {
+            return; // Still inserting a chain: it waits for a draw.
+        }
         if self
             .sync
             .as_ref()
@@ -1253,6 +1453,110 @@ impl Node {
         }
         self.forge_at = None;
         self.promote_parked(out);
+    }
+
+    /// An answer from the driver: remembered and used if this node asked for it.
+    fn draw_done(
+        &mut self,
+        now: u64,
+        draw: DrawRequest,
+        ranking: Option<Ranking>,
+        out: &mut Vec<Output>,
+    ) {
+        let Some(i) = self.requested.iter().position(|r| *r == draw) else {
+            return; // Not asked (or already found in the thread's memo): ignored.
+        };
+        self.requested.remove(i);
+        remember_draw(&draw.stakers, &draw.seed, ranking.clone());
+        self.tree.fill_next(&draw.seed, &draw.stakers, &ranking);
+        self.retry_held(now, out);
+    }
+
+    /// Picks up draws that became known without an answer to this node (another node of the
+    /// thread was answered, or deferral was switched off) and lets in what waited for them.
+    fn resume(&mut self, now: u64, out: &mut Vec<Output>) {
+        if self.requested.is_empty() && !self.awaits_draw() {
+            return;
+        }
+        self.tree.resolve_next();
+        let defer = self.config.defer_draws_from;
+        self.requested
+            .retain(|r| !draw_ready(&r.stakers, &r.seed, defer));
+        self.retry_held(now, out);
+    }
+
+    /// Inserts the held chain and the held blocks whose draw is now known, in order.
+    fn retry_held(&mut self, now: u64, out: &mut Vec<Output>) {
+        let defer = self.config.defer_draws_from;
+        let ready = |r: &DrawRequest| draw_ready(&r.stakers, &r.seed, defer);
+        let mut progressed = false;
+        if let Some(sync) = self.held_chain.take() {
+            if sync.waits.as_ref().is_none_or(ready) {
+                progressed = true;
+                self.continue_chain(now, sync, out);
+            } else {
+                self.held_chain = Some(sync);
+            }
+        }
+        if self.held.iter().any(|h| ready(&h.waits)) {
+            progressed = true;
+            // Parents before children: a child held with its parent follows it.
+            for h in std::mem::take(&mut self.held) {
+                if ready(&h.waits) {
+                    self.receive_block(now, h.from, h.block, out);
+                } else {
+                    self.held.push_back(h);
+                }
+            }
+        }
+        if progressed {
+            self.forge_check_due = true;
+        }
+    }
+
+    /// Holds a block from a peer until the draw `waits` is known; the oldest held block goes
+    /// when there are [`MAX_HELD_BLOCKS`].
+    fn hold(&mut self, from: PeerId, block: Block, waits: DrawRequest) {
+        let hash = block.hash();
+        if self.held.iter().any(|h| h.hash == hash) {
+            return; // The same block relayed by another peer.
+        }
+        if self.held.len() >= MAX_HELD_BLOCKS {
+            self.held.pop_front();
+            self.count("block:heldOverflow");
+        }
+        self.held.push_back(Held {
+            from,
+            hash,
+            block,
+            waits,
+        });
+    }
+
+    /// Asks the driver, once each, for the draws this node waits for.
+    fn ask_draws(&mut self, out: &mut Vec<Output>) {
+        if !self.awaits_draw() {
+            return;
+        }
+        let tip = self.chain().pending_draw();
+        let chain = self.held_chain.as_ref().and_then(|c| c.waits.as_ref());
+        let held = self.held.iter().map(|h| &h.waits);
+        let mut needed: Vec<DrawRequest> = Vec::new();
+        for draw in tip.iter().chain(chain).chain(held) {
+            if !self.requested.contains(draw) && !needed.contains(draw) {
+                needed.push(draw.clone());
+            }
+        }
+        for draw in needed {
+            if self.requested.len() >= MAX_REQUESTED_DRAWS {
+                self.requested.pop_front();
+            }
+            out.push(Output::Draw {
+                seed: draw.seed,
+                stakers: draw.stakers.clone(),
+            });
+            self.requested.push_back(draw);
+        }
     }
 
     /// Moves parked transactions whose turn has come into the pool; forgets stale ones.
@@ -1330,6 +1634,12 @@ impl Node {
     /// Forges when the pool is ready and this node's slot has come: the winner after
     /// `forge_delay_ms`, rank `r` after `r` more slots of silence and never before its slot.
     fn maybe_forge(&mut self, now: u64, out: &mut Vec<Output>) {
+        // Not yet: the draw for the next block is the driver's to compute.
+        self.forge_check_due = self.chain().draw_pending();
+        if self.forge_check_due {
+            self.forge_at = None;
+            return;
+        }
         // A double spender stays out of the chain: a block of its own would carry one spend
         // to both sides.
         let ready = self.pool.len() >= self.config.forge_threshold.max(1)
@@ -1429,7 +1739,7 @@ impl Node {
     /// Acts out an adversary's behaviour once per tip (the ones that act on their own).
     fn misbehave(&mut self, now: u64, out: &mut Vec<Output>) {
         let tip = self.chain().tip_hash();
-        if self.attacked == Some(tip) {
+        if self.attacked == Some(tip) || self.chain().draw_pending() {
             return;
         }
         let block = match self.behaviour {

@@ -18,14 +18,24 @@
 //!   state it had and catches up through the protocol (heartbeats, chain sync).
 //!
 //! Lost messages of any kind count as dropped in [`SimNet::traffic`].
+//!
+//! **Deferred draws** ([`crate::node::NodeConfig::defer_draws_from`],
+//! [`SimNet::set_defer_draws_from`]): by default the network answers every
+//! [`Output::Draw`] itself at once, so a simulation of deferring nodes runs as one of
+//! synchronous nodes does. With [`SimNet::set_external_draws`] it queues them instead for a
+//! driver that computes them elsewhere (the page's worker): [`SimNet::take_draw_requests`],
+//! then [`SimNet::deliver_draw`].
 
 use crate::block::Genesis;
-use crate::chain::Chain;
+pub use crate::chain::DrawRequest;
+use crate::chain::{compute_draw, remember_draw, Chain};
+use crate::hash::Hash;
+use crate::lottery::Ranking;
 use crate::node::{Action, Behaviour, Event, Input, Node, NodeConfig, Output, PeerId};
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeSet, BinaryHeap, VecDeque};
 
 /// A small seeded generator (SplitMix64): deterministic everywhere, no global state.
 #[derive(Debug, Clone)]
@@ -101,6 +111,10 @@ struct Delivery {
     bytes: Vec<u8>,
 }
 
+/// Most draws a [`SimNet`] with external draws keeps waiting for the driver; beyond it the
+/// oldest is forgotten.
+pub const MAX_WAITING_DRAWS: usize = 1024;
+
 /// One node of the simulated network and its driver-side state.
 #[derive(Debug, Clone)]
 pub struct SimNode {
@@ -134,6 +148,16 @@ pub struct SimNet {
     dropped: u64,
     external: Option<Vec<Outbound>>,
     partition: Option<Vec<Vec<usize>>>,
+    /// `Some(n)`: every node's [`crate::node::NodeConfig::defer_draws_from`] is `n`.
+    defer_draws_from: Option<Option<u64>>,
+    /// Queue draws for the driver instead of answering them.
+    external_draws: bool,
+    /// Draws asked and not delivered, with the nodes that asked, oldest first.
+    draws_waiting: Vec<(DrawRequest, BTreeSet<usize>)>,
+    /// How many of `draws_waiting` (its first ones) the driver has taken.
+    draws_taken: usize,
+    /// Draws this network computed itself.
+    draws_computed: u64,
 }
 
 /// A message leaving the simulated network for a driver's other transport (another tab).
@@ -162,7 +186,101 @@ impl SimNet {
             dropped: 0,
             external: None,
             partition: None,
+            defer_draws_from: None,
+            external_draws: false,
+            draws_waiting: Vec::new(),
+            draws_taken: 0,
+            draws_computed: 0,
         }
+    }
+
+    /// Sets [`crate::node::NodeConfig::defer_draws_from`] on every node, now and as they are
+    /// added. Nodes that no longer defer a pending draw compute it when they next wake (at
+    /// once).
+    pub fn set_defer_draws_from(&mut self, n: Option<u64>) {
+        self.defer_draws_from = Some(n);
+        let now = self.now;
+        for sim in &mut self.nodes {
+            if sim.node.config().defer_draws_from != n {
+                sim.node.set_defer_draws_from(n);
+                sim.wake = sim.wake.min(now);
+            }
+        }
+    }
+
+    /// `false` (the default): the network answers every [`Output::Draw`] at once, computing
+    /// it like a synchronous node. `true`: draws wait for the driver
+    /// ([`SimNet::take_draw_requests`], [`SimNet::deliver_draw`]). Switching back answers
+    /// every waiting draw now.
+    pub fn set_external_draws(&mut self, external: bool) {
+        self.external_draws = external;
+        if external {
+            return;
+        }
+        for (draw, _) in self.draws_waiting.clone() {
+            let ranking = compute_draw(&draw.stakers, &draw.seed);
+            self.draws_computed += 1;
+            self.deliver_draw(draw.seed, draw.stakers, ranking);
+        }
+    }
+
+    /// Draws asked by the nodes since the last call, each once however many nodes asked, in
+    /// the order first asked (external draws only: [`SimNet::set_external_draws`]).
+    pub fn take_draw_requests(&mut self) -> Vec<DrawRequest> {
+        let fresh = self.draws_waiting[self.draws_taken..]
+            .iter()
+            .map(|(d, _)| d.clone())
+            .collect();
+        self.draws_taken = self.draws_waiting.len();
+        fresh
+    }
+
+    /// How many draws the network computed itself, answering its nodes (not external ones).
+    pub fn draws_computed(&self) -> u64 {
+        self.draws_computed
+    }
+
+    /// Draws asked and not delivered yet (taken or not).
+    pub fn pending_draws(&self) -> Vec<DrawRequest> {
+        self.draws_waiting.iter().map(|(d, _)| d.clone()).collect()
+    }
+
+    /// Delivers a draw computed by the driver: `ranking` must be
+    /// [`crate::chain::compute_draw`]`(&stakers, &seed)` (it is trusted). Remembers it for
+    /// every node of this thread, then feeds [`Input::DrawDone`] to every running node that
+    /// waits for it and routes what they answer. Returns how many nodes it fed (a draw that
+    /// nobody waits for is only remembered). Crashed nodes are skipped: on
+    /// [`SimNet::restart`] they ask again for what their thread no longer remembers.
+    pub fn deliver_draw(
+        &mut self,
+        seed: Hash,
+        stakers: Vec<(Address, u64)>,
+        ranking: Option<Ranking>,
+    ) -> usize {
+        remember_draw(&stakers, &seed, ranking.clone());
+        let draw = DrawRequest { seed, stakers };
+        let Some(at) = self.draws_waiting.iter().position(|(d, _)| *d == draw) else {
+            return 0;
+        };
+        let (draw, nodes) = self.draws_waiting.remove(at);
+        if at < self.draws_taken {
+            self.draws_taken -= 1;
+        }
+        let mut fed = 0;
+        for i in nodes {
+            if self.nodes.get(i).is_none_or(|n| n.crashed) {
+                continue; // It asks again if it still needs the draw (see `restart`).
+            }
+            fed += 1;
+            let input = Input::DrawDone {
+                seed: draw.seed,
+                stakers: draw.stakers.clone(),
+                ranking: ranking.clone(),
+            };
+            let outputs = self.nodes[i].node.handle(self.now, input);
+            self.route(i, outputs);
+        }
+        fed
     }
 
     /// From now on, broadcasts also leave the network (see [`SimNet::take_outbound`]), and
@@ -213,8 +331,11 @@ impl SimNet {
     }
 
     /// Adds a node (woken at once); returns its index.
-    pub fn add_node(&mut self, node: Node) -> usize {
+    pub fn add_node(&mut self, mut node: Node) -> usize {
         let i = self.nodes.len();
+        if let Some(n) = self.defer_draws_from {
+            node.set_defer_draws_from(n);
+        }
         self.nodes.push(SimNode {
             node,
             peer: PeerId(format!("n{i}")),
@@ -228,6 +349,9 @@ impl SimNet {
     pub fn remove_last(&mut self) -> Option<Node> {
         let sim = self.nodes.pop()?;
         let n = self.nodes.len();
+        for (_, nodes) in &mut self.draws_waiting {
+            nodes.remove(&n);
+        }
         let kept: Vec<_> = self
             .queue
             .drain()
@@ -298,6 +422,9 @@ impl SimNet {
             Some(n) if n.crashed => {
                 n.crashed = false;
                 n.wake = now;
+                // Answers to its draws were not delivered while it was down: it asks again
+                // for those its thread no longer remembers.
+                n.node.forget_draw_requests();
                 true
             }
             _ => false,
@@ -355,8 +482,38 @@ impl SimNet {
         self.route(i, outputs)
     }
 
+    /// Carries a node's outputs; draws it asks for are answered at once (and the answer's
+    /// outputs carried in turn) or queued for the driver.
     fn route(&mut self, from: usize, outputs: Vec<Output>) -> Vec<Event> {
         let mut events = Vec::new();
+        let mut draws = VecDeque::new();
+        self.route_once(from, outputs, &mut events, &mut draws);
+        while let Some((i, draw)) = draws.pop_front() {
+            let DrawRequest { seed, stakers } = draw;
+            let ranking = compute_draw(&stakers, &seed);
+            self.draws_computed += 1;
+            remember_draw(&stakers, &seed, ranking.clone());
+            if self.nodes.get(i).is_none_or(|n| n.crashed) {
+                continue;
+            }
+            let input = Input::DrawDone {
+                seed,
+                stakers,
+                ranking,
+            };
+            let outputs = self.nodes[i].node.handle(self.now, input);
+            self.route_once(i, outputs, &mut events, &mut draws);
+        }
+        events
+    }
+
+    fn route_once(
+        &mut self,
+        from: usize,
+        outputs: Vec<Output>,
+        events: &mut Vec<Event>,
+        draws: &mut VecDeque<(usize, DrawRequest)>,
+    ) {
         for o in outputs {
             match o {
                 Output::Broadcast(bytes) => {
@@ -389,9 +546,25 @@ impl SimNet {
                     self.events.push((from, e));
                 }
                 Output::WakeAt(at) => self.nodes[from].wake = at,
+                Output::Draw { seed, stakers } => {
+                    let draw = DrawRequest { seed, stakers };
+                    if !self.external_draws {
+                        draws.push_back((from, draw));
+                    } else if let Some((_, nodes)) =
+                        self.draws_waiting.iter_mut().find(|(d, _)| *d == draw)
+                    {
+                        nodes.insert(from);
+                    } else {
+                        if self.draws_waiting.len() >= MAX_WAITING_DRAWS {
+                            // A driver that never answers: forget the oldest.
+                            self.draws_waiting.remove(0);
+                            self.draws_taken = self.draws_taken.saturating_sub(1);
+                        }
+                        self.draws_waiting.push((draw, BTreeSet::from([from])));
+                    }
+                }
             }
         }
-        events
     }
 
     fn transmit(&mut self, from: usize, to: usize, bytes: Vec<u8>) {

@@ -18,8 +18,11 @@
 //! parent). A forgotten branch that later grows better comes back through chain sync.
 
 use crate::block::Block;
-use crate::chain::{check_block, rank_on, slot_of, BlockError, Chain, Checked, Parent, Weight};
+use crate::chain::{
+    check_block, draw_on, slot_of, BlockError, Chain, Checked, DrawRequest, Drawn, Parent, Weight,
+};
 use crate::hash::Hash;
+use crate::lottery::Ranking;
 use crate::wallet::Address;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -156,7 +159,9 @@ impl BlockTree {
     /// Validates `block` on its parent, wherever in the tree that is, and keeps it; switches
     /// the canonical chain when the block's branch becomes better. `now` is the validator's
     /// clock for the future-timestamp rule (`None`: no clock). A block whose parent the tree
-    /// does not hold is refused with [`BlockError::UnknownParent`]. On error nothing changes.
+    /// does not hold is refused with [`BlockError::UnknownParent`]; one whose parent's draw is
+    /// deferred and not delivered yet with [`BlockError::DrawPending`]
+    /// ([`BlockTree::set_defer_draws_from`]). On error nothing changes.
     pub fn insert(&mut self, block: Block, now: Option<u64>) -> Result<Inserted, BlockError> {
         let hash = block.hash();
         if self.contains(&hash) {
@@ -187,28 +192,73 @@ impl BlockTree {
         if let Some(h) = self.chain.height_of(&block.prev_hash) {
             let i = usize::try_from(h).map_err(|_| BlockError::UnknownParent)?;
             let accounts = self.chain.accounts_at(h).ok_or(BlockError::UnknownParent)?;
-            let ranking = rank_on(accounts.stakers(), &block.prev_hash);
+            let (ranking, pending) = self.draw_on(accounts.stakers(), &block.prev_hash);
             let parent = Parent {
                 block: &self.chain.blocks()[i],
                 hash: block.prev_hash,
                 rank_sum: self.chain.rank_sum_at(h).unwrap_or(0),
                 accounts: &accounts,
                 ranking: ranking.as_ref(),
+                pending,
             };
             return check_block(&parent, block, now);
         }
         let Some(p) = self.side.get(&block.prev_hash) else {
             return Err(BlockError::UnknownParent);
         };
-        let ranking = rank_on(p.accounts.stakers(), &p.hash);
+        let (ranking, pending) = self.draw_on(p.accounts.stakers(), &p.hash);
         let parent = Parent {
             block: &p.block,
             hash: p.hash,
             rank_sum: p.rank_sum,
             accounts: &p.accounts,
             ranking: ranking.as_ref(),
+            pending,
         };
         check_block(&parent, block, now)
+    }
+
+    /// The ranking on a parent off the tip, or `(None, true)` when that draw is deferred and
+    /// not delivered yet.
+    fn draw_on(&self, stakers: &[(Address, u64)], seed: &Hash) -> (Option<Ranking>, bool) {
+        match draw_on(stakers, seed, self.chain.defer_draws_from()) {
+            Drawn::Ready(r) => (r, false),
+            Drawn::Pending => (None, true),
+        }
+    }
+
+    /// Sets the canonical chain's [`Chain::set_defer_draws_from`]; draws on side branches
+    /// follow it too.
+    pub fn set_defer_draws_from(&mut self, n: Option<u64>) {
+        self.chain.set_defer_draws_from(n);
+    }
+
+    /// See [`Chain::resolve_next`].
+    pub(crate) fn resolve_next(&mut self) -> bool {
+        self.chain.resolve_next()
+    }
+
+    /// See [`Chain::fill_next`].
+    pub(crate) fn fill_next(
+        &mut self,
+        seed: &Hash,
+        stakers: &[(Address, u64)],
+        ranking: &Option<Ranking>,
+    ) -> bool {
+        self.chain.fill_next(seed, stakers, ranking)
+    }
+
+    /// The draw seeded by the block `seed` of this tree: on the staker table after it.
+    /// `None` when the tree does not hold that block.
+    pub fn draw_after(&self, seed: &Hash) -> Option<DrawRequest> {
+        let stakers = match self.chain.height_of(seed) {
+            Some(h) => self.chain.stakers_for(h.checked_add(1)?)?.to_vec(),
+            None => self.side.get(seed)?.accounts.stakers().to_vec(),
+        };
+        Some(DrawRequest {
+            seed: *seed,
+            stakers,
+        })
     }
 
     /// Makes the side leaf `leaf` canonical.

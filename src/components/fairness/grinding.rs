@@ -236,7 +236,7 @@ fn outcome(r: &GrindReport, stakers: &[LabStaker], variants: u64) -> Html {
                            title={format!("block {}: {}{}", h + 1, name(*f), if *changed { " — the block before it was ground" } else { "" })}></i>
                     }) }</span></div>
                 <p class="small">{format!(
-                    "Grinding changed the next forger in {} of the {} blocks the grinder's side forged, hashing {} block versions in all (honest play: {}). A dot marks a block won because the one before it was ground.",
+                    "Grinding changed the next forger in {} of the {} blocks the grinder's side forged, hashing {} block versions in all (honest play: {}). A dark foot marks a block won because the one before it was ground.",
                     group(g.changed_rounds), group(g.coalition_blocks), group(g.variants_tried), group(r.honest.variants_tried))}</p>
             </div>
         </div>

@@ -261,9 +261,10 @@ impl LotteryWorker {
                 );
                 Some(self.changed.clone())
             }
-            WorkerReply::Bench { .. } | WorkerReply::Fairness { .. } | WorkerReply::Grind { .. } => {
-                None
-            }
+            WorkerReply::Bench { .. }
+            | WorkerReply::Fairness { .. }
+            | WorkerReply::Grind { .. }
+            | WorkerReply::Rank { .. } => None,
             WorkerReply::Error { error } => {
                 self.job = None;
                 self.failed = Some(error);
