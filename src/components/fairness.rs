@@ -448,9 +448,13 @@ fn results(
                         <td class="num">{format!("{:.2}", r.chi_square.statistic_milli as f64 / 1000.0)}</td> }) }</tr>
                     <tr class="sum"><td>{"p-value"}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class={classes!("num", verdict_class(r))}>{p_words(r.chi_square.p_value_ppm)}</td> }) }</tr>
-                    <tr class="sum"><td title="rounds with no leader / with several">{"empty / shared"}</td><td></td>{ for report.rules.iter().map(|r| html! {
-                        <td class="num">{ if matches!(r.rule, Rule::Algorand | Rule::Praos) {
-                            format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)) } else { "—".to_string() } }</td> }) }</tr>
+                    <tr class="sum"><td title="rounds with no leader / with several leaders">{"empty / shared rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class="num">{ match r.rule {
+                            Rule::Praos => format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)),
+                            Rule::Algorand => format!("{} empty; {:.1} votes a round", group(r.empty_rounds),
+                                r.votes.iter().sum::<u64>() as f64 / r.rounds.max(1) as f64),
+                            _ => "—".to_string(),
+                        } }</td> }) }</tr>
                 </tbody>
             </table>
         </div>
