@@ -190,7 +190,7 @@ impl DigestBuilder {
                 above,
             })
             .collect();
-        self.digest.lots.sort_by_key(|l| (l.position(), l.rank()));
+        pos_core::sorting::sort_by_key(&mut self.digest.lots, |l| (l.position(), l.rank()));
         self.digest
     }
 }
@@ -1073,7 +1073,7 @@ fn bench(lots: &[u64], runs: u32, clock: &dyn Fn() -> f64) -> Vec<BenchResult> {
                     t
                 })
                 .collect();
-            times.sort_by(f64::total_cmp);
+            pos_core::sorting::sort_by(&mut times, f64::total_cmp);
             let t0 = clock();
             let d = LotteryDigest::compute(&seed, stakers.clone(), |_, _| {});
             let digest_ms = clock() - t0;

@@ -68,7 +68,7 @@ impl Accounts {
         let mut all: Vec<Address> = self.balances.keys().copied().collect();
         all.extend(self.nonces.keys().copied());
         all.extend(self.stakers.iter().map(|(a, _)| *a));
-        all.sort();
+        crate::sorting::sort(&mut all);
         all.dedup();
         all
     }

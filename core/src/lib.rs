@@ -69,6 +69,7 @@ pub mod pool;
 #[cfg(all(target_arch = "wasm32", feature = "simd"))]
 mod sha256x4;
 pub mod sim;
+pub mod sorting;
 pub mod tree;
 pub mod tx;
 pub mod wallet;

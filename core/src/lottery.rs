@@ -403,7 +403,9 @@ pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> 
     });
     let mut order: Vec<Lot> = mine.into_iter().flatten().collect();
     // Keys are unique (one lot per staker), so the order is total.
-    order.sort_by(|a, b| a.offset.cmp(&b.offset).then(a.staker.cmp(&b.staker)));
+    crate::sorting::sort_by(&mut order, |a, b| {
+        a.offset.cmp(&b.offset).then(a.staker.cmp(&b.staker))
+    });
     Some(Ranking {
         outcome: Outcome {
             reference,

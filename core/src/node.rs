@@ -1229,7 +1229,7 @@ impl Node {
         let (forger, height) = (block.forger, block.height);
         let mut hashes = twins;
         hashes.push(*hash);
-        hashes.sort();
+        crate::sorting::sort(&mut hashes);
         self.count("block:equivocation");
         self.evidence
             .retain(|e| !(e.forger == forger && e.height == height));

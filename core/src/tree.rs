@@ -303,7 +303,7 @@ impl BlockTree {
                 .values()
                 .map(|c| (c.block.height, c.hash))
                 .collect();
-            by_height.sort();
+            crate::sorting::sort(&mut by_height);
             let excess = self.side.len() - MAX_SIDE_BLOCKS;
             for (_, h) in by_height.into_iter().take(excess) {
                 self.side.remove(&h);
@@ -318,7 +318,7 @@ impl BlockTree {
             .values()
             .map(|c| (c.block.height, c.hash, c.block.prev_hash))
             .collect();
-        by_height.sort();
+        crate::sorting::sort(&mut by_height);
         let mut kept = BTreeSet::new();
         for (_, hash, parent) in by_height {
             if self.chain.height_of(&parent).is_some() || kept.contains(&parent) {
@@ -351,7 +351,7 @@ impl BlockTree {
             }
         }
         twins.retain(|h| h != hash);
-        twins.sort();
+        crate::sorting::sort(&mut twins);
         twins
     }
 
@@ -395,7 +395,7 @@ impl BlockTree {
                 canonical: false,
             });
         }
-        blocks.sort_by_key(|b| (b.height, b.hash));
+        crate::sorting::sort_by_key(&mut blocks, |b| (b.height, b.hash));
         TreeView {
             tip: self.chain.tip_hash(),
             height: tip,

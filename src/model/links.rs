@@ -266,7 +266,7 @@ impl Playground {
             .as_ref()
             .map(|m| m.links.values().cloned().collect())
             .unwrap_or_default();
-        all.sort_by_key(|l| {
+        pos_core::sorting::sort_by_key(&mut all, |l| {
             l.id.strip_prefix('L')
                 .and_then(|n| n.parse::<u64>().ok())
                 .unwrap_or(0)

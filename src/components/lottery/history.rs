@@ -73,7 +73,7 @@ fn end_labels(series: &[&ShareSeries]) -> Vec<(usize, f64)> {
             (i, BOTTOM - (BOTTOM - TOP) * f64::from(bp) / 10_000.0)
         })
         .collect();
-    ys.sort_by(|a, b| a.1.total_cmp(&b.1));
+    pos_core::sorting::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
     let mut last = f64::NEG_INFINITY;
     for y in ys.iter_mut() {
         y.1 = y.1.max(last + 16.0).max(TOP + 4.0);

@@ -217,7 +217,7 @@ fn draw(
     ctx.set_font(BOLD);
     let mut last_label = f64::NEG_INFINITY;
     let mut by_x = marks.clone();
-    by_x.sort_by(|a, b| a.0.total_cmp(&b.0));
+    pos_core::sorting::sort_by(&mut by_x, |a, b| a.0.total_cmp(&b.0));
     for &(x, i) in &by_x {
         if x - last_label < 16.0 {
             continue;
