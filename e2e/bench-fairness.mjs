@@ -1,6 +1,6 @@
 // Fairness lab benchmark in headless Chromium: 10^4 rounds of each rule over 10^3 lots (ten
 // stakers of 100), run as the page runs them: a `fairness` job in the lottery worker (the same
-// wasm, SIMD128, wasm-opt -O3), timed from the request to the last report. Also the grinding
+// module as the page, SIMD128), timed from the request to the last report. Also the grinding
 // demonstration (1,000 blocks, pool of 3 and 5). Target: the lots rule, 10^4 rounds of 10^3
 // lots, under 5 s.
 //
@@ -22,7 +22,7 @@ try {
     page.evaluate(
       (request) =>
         new Promise((resolve, reject) => {
-          const worker = new Worker('./lottery_worker_loader.js');
+          const worker = new Worker('./lottery_worker_loader.js', { type: 'module' });
           let t0 = 0;
           worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
           worker.onmessage = (e) => {

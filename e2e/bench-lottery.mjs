@@ -1,6 +1,6 @@
 // Lottery benchmark in headless Chromium: the core's `draw` at 10^4, 10^5 and 10^6 lots (ten
 // stakers sharing them, as in core/benches/lottery.rs), run in the page's lottery Web Worker:
-// the same wasm the page uses for big draws (src/bin/lottery_worker.rs: SIMD128, wasm-opt -O3).
+// the page's own module, started by www/lottery_worker_loader.js (SIMD128).
 // Also times one digest of the draw (every lot walked and binned), which is what the page draws.
 //
 //   source scripts/env.sh && trunk build --release && node e2e/bench-lottery.mjs [dist] [runs]
@@ -23,7 +23,7 @@ try {
   const results = await page.evaluate(
     ({ lots, runs }) =>
       new Promise((resolve, reject) => {
-        const worker = new Worker('./lottery_worker_loader.js');
+        const worker = new Worker('./lottery_worker_loader.js', { type: 'module' });
         worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
         worker.onmessage = (e) => {
           const reply = JSON.parse(e.data);

@@ -268,7 +268,7 @@ test('a big draw runs in the Web Worker behind a progress bar', { timeout: 120_0
 test('without its worker the page draws a big lottery itself, and says so', { timeout: 120_000 }, async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   // As in an engine without wasm SIMD: the worker's module never starts.
-  await context.route('**/lottery_worker_bg.wasm', (route) => route.abort());
+  await context.route('**/lottery_worker_loader.js', (route) => route.abort());
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
   try {
@@ -285,7 +285,7 @@ test('without its worker the page draws a big lottery itself, and says so', { ti
     assert.match(await page.innerText('[data-testid=lottery-timing]'), /25,001 lots drawn in \d+ ms on the page/);
     assert.match(await page.innerText('[data-testid=lottery] [role=alert]'), /lottery worker is unavailable/);
     // Only the blocked request itself may complain.
-    assert.deepEqual(errors.filter((e) => !/lottery_worker_bg\.wasm|net::ERR_FAILED/.test(e)), [], errors.join('\n'));
+    assert.deepEqual(errors.filter((e) => !/lottery_worker_loader\.js|net::ERR_FAILED/.test(e)), [], errors.join('\n'));
   } finally {
     await context.close();
   }

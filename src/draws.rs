@@ -3,14 +3,13 @@
 //! Instead they defer draws of [`DEFER_DRAWS_FROM`] lots or more
 //! (`NodeConfig::defer_draws_from`): the core asks for them as values
 //! (`SimNet::take_draw_requests`), this module sends each to a Web Worker running the same
-//! core (`src/bin/lottery_worker.rs`, SIMD128), and hands the ranking back
+//! core (the page's own module, [`crate::worker::spawn`]), and hands the ranking back
 //! (`Playground::deliver_draw`). The page stays responsive meanwhile; the nodes simply wait
 //! before forging on that tip.
 //!
 //! When the worker cannot run (no Web Worker, no wasm SIMD), the network computes its draws
 //! itself on the page's thread, as it did before.
 
-use crate::components::lottery::worker::WORKER_URL;
 use crate::driver::now_ms;
 use crate::lottery_view::{WorkerReply, WorkerRequest};
 use crate::model::Playground;
@@ -19,7 +18,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{Event, MessageEvent, Worker};
 
 /// Draws of at least this many lots leave the page's thread (about 10 ms of hashing there).
 pub const DEFER_DRAWS_FROM: u64 = 20_000;
@@ -38,7 +37,7 @@ pub struct DrawWorker {
     changed: Rc<dyn Fn()>,
     this: Weak<RefCell<DrawWorker>>,
     _onmessage: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _onerror: Option<Closure<dyn FnMut(ErrorEvent)>>,
+    _onerror: Option<Closure<dyn FnMut(Event)>>,
 }
 
 impl DrawWorker {
@@ -150,10 +149,10 @@ impl DrawWorker {
     }
 
     fn spawn(&mut self) -> bool {
-        let worker = match Worker::new(WORKER_URL) {
+        let worker = match crate::worker::spawn() {
             Ok(w) => w,
             Err(e) => {
-                self.failed = Some(format!("no Web Worker: {e:?}"));
+                self.failed = Some(e);
                 return false;
             }
         };
@@ -175,11 +174,10 @@ impl DrawWorker {
             }
         });
         let this = self.this.clone();
-        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            e.prevent_default();
+        let onerror = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             if let Some(me) = this.upgrade() {
                 if let Ok(mut w) = me.try_borrow_mut() {
-                    w.fail(format!("the worker failed: {}", e.message()));
+                    w.fail(crate::worker::failure(&e));
                 }
             }
         });

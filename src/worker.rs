@@ -1,7 +1,7 @@
 //! One job in its own Web Worker: the fairness lab's runs and the console's `fairness()`.
 //!
-//! The worker is the lottery worker (`src/bin/lottery_worker.rs`, the same wasm core built with
-//! SIMD); each job gets a fresh one, so stopping a job is ending its worker, and a long run
+//! The worker is the lottery worker (the page's own module, built with SIMD, started by
+//! [`spawn`]); each job gets a fresh one, so stopping a job is ending its worker, and a long run
 //! never holds up the lottery view's draws. Messages are JSON strings ([`WorkerRequest`] out,
 //! [`WorkerReply`] back).
 
@@ -11,14 +11,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{Event, MessageEvent, Worker};
 
 /// A running job; dropping it (or [`JobWorker::stop`]) ends the worker.
 pub struct JobWorker {
     worker: Worker,
     finished: Rc<Cell<bool>>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
-    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+    _onerror: Closure<dyn FnMut(Event)>,
 }
 
 impl JobWorker {
@@ -30,7 +30,7 @@ impl JobWorker {
         on_reply: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
     ) -> Result<JobWorker, String> {
         let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
-        let worker = Worker::new(WORKER_URL).map_err(|e| format!("no Web Worker: {e:?}"))?;
+        let worker = spawn()?;
         let finished = Rc::new(Cell::new(false));
         let on_reply = Rc::new(RefCell::new(on_reply));
         let onmessage = {
@@ -58,9 +58,8 @@ impl JobWorker {
         let onerror = {
             let worker = worker.clone();
             let finished = finished.clone();
-            Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-                e.prevent_default();
-                let why = format!("the worker failed: {}", e.message());
+            Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                let why = crate::worker::failure(&e);
                 deliver(&worker, &finished, &on_reply, Err(why));
             })
         };
@@ -103,6 +102,58 @@ fn deliver<F: FnMut(Result<WorkerReply, String>) -> bool>(
         finished.set(true);
         worker.terminate();
     }
+}
+
+/// Why a worker failed, from its `error` event: an `ErrorEvent` with a message when its code
+/// threw, a plain `Event` when its script could not load (a module worker).
+pub fn failure(e: &Event) -> String {
+    e.prevent_default();
+    match e.dyn_ref::<web_sys::ErrorEvent>() {
+        Some(e) => format!("the worker failed: {}", e.message()),
+        None => "the worker's script did not load".to_string(),
+    }
+}
+
+/// Starts a Web Worker running this very module (`www/lottery_worker_loader.js`, a module
+/// worker that imports the page's own JS and wasm and calls [`worker_main`]).
+pub fn spawn() -> Result<Worker, String> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    Worker::new_with_options(WORKER_URL, &options).map_err(|e| format!("no Web Worker: {e:?}"))
+}
+
+/// The worker's side: answers [`WorkerRequest`]s with
+/// [`crate::lottery_view::handle_worker_request`], posting JSON [`WorkerReply`]s, and says
+/// `{"kind":"ready"}` once it listens. The loader calls it after the module started (the
+/// module's own `main` does nothing outside a page).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn worker_main() {
+    use web_sys::DedicatedWorkerGlobalScope;
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let post = {
+        let scope = scope.clone();
+        move |reply: &WorkerReply| {
+            if let Ok(text) = serde_json::to_string(reply) {
+                let _ = scope.post_message(&JsValue::from_str(&text));
+            }
+        }
+    };
+    let on_message = {
+        let scope = scope.clone();
+        let mut post = post.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            let performance = scope.performance();
+            let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
+            crate::lottery_view::handle_worker_request(&text, &clock, &mut post);
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&WorkerReply::Ready);
 }
 
 impl Drop for JobWorker {

@@ -1,10 +1,14 @@
-// Starts the lottery worker (src/bin/lottery_worker.rs): trunk builds lottery_worker.js and
-// lottery_worker_bg.wasm (data-type="worker" in index.html); the page runs
-// `new Worker("./lottery_worker_loader.js")`. Written by hand rather than trunk's loader shim,
-// which uses wasm-bindgen's deprecated string argument.
-importScripts("./lottery_worker.js");
-wasm_bindgen({ module_or_path: "./lottery_worker_bg.wasm" }).catch((e) => {
-  // No wasm SIMD in this engine, or the file did not load. A rejected promise is no `error`
-  // event for the page, so say it in the worker's protocol: the page then draws by itself.
-  postMessage(JSON.stringify({ kind: "error", error: `its wasm did not start (${e})` }));
-});
+// The lottery worker: the page's own module (pos-playground.js and its wasm, built with SIMD128)
+// started in a module worker, where `worker_main` answers the page's requests
+// (src/worker.rs, src/lottery_view.rs). The page runs
+// `new Worker("./lottery_worker_loader.js", { type: "module" })`.
+import init, { worker_main } from "./pos-playground.js";
+
+init({ module_or_path: "./pos-playground_bg.wasm" }).then(
+  () => worker_main(),
+  (e) => {
+    // No wasm SIMD in this engine, or the file did not load. A rejected promise is no `error`
+    // event for the page, so say it in the worker's protocol: the page then draws by itself.
+    postMessage(JSON.stringify({ kind: "error", error: `its wasm did not start (${e})` }));
+  },
+);

@@ -1,5 +1,5 @@
 //! The page's side of the lottery worker: a Web Worker running the same wasm core
-//! (`src/bin/lottery_worker.rs`) builds big digests, so the page never freezes.
+//! (the page's own module in a Web Worker, see [`crate::worker::worker_main`]) builds big digests, so the page never freezes.
 //!
 //! One job at a time: asking for another draw while one runs ends the worker and starts a
 //! fresh one (a worker cannot be interrupted mid-computation). Messages are JSON strings
@@ -11,7 +11,7 @@ use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{Event, MessageEvent, Worker};
 
 /// Where trunk puts the worker's loader (`data-loader-shim` in index.html).
 pub const WORKER_URL: &str = "./lottery_worker_loader.js";
@@ -83,7 +83,7 @@ pub struct LotteryWorker {
     changed: Rc<dyn Fn()>,
     this: Weak<RefCell<LotteryWorker>>,
     _onmessage: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _onerror: Option<Closure<dyn FnMut(ErrorEvent)>>,
+    _onerror: Option<Closure<dyn FnMut(Event)>>,
 }
 
 /// `performance.now()` in ms (0 where there is none).
@@ -186,10 +186,10 @@ impl LotteryWorker {
     }
 
     fn spawn(&mut self) -> bool {
-        let worker = match Worker::new(WORKER_URL) {
+        let worker = match crate::worker::spawn() {
             Ok(w) => w,
             Err(e) => {
-                self.failed = Some(format!("no Web Worker: {e:?}"));
+                self.failed = Some(e);
                 return false;
             }
         };
@@ -211,11 +211,10 @@ impl LotteryWorker {
             }
         });
         let this = self.this.clone();
-        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            e.prevent_default();
+        let onerror = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             if let Some(me) = this.upgrade() {
                 if let Ok(mut w) = me.try_borrow_mut() {
-                    let why = format!("the worker failed: {}", e.message());
+                    let why = crate::worker::failure(&e);
                     w.stop();
                     w.failed = Some(why);
                     let changed = w.changed.clone();
