@@ -34,17 +34,31 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
+/// The staker whose stake share is nearest 10 % (the first of equals).
+fn default_grinder(stakers: &[LabStaker]) -> usize {
+    let total: u64 = stakers.iter().map(|s| s.stake).sum();
+    let gap = |s: &LabStaker| (u128::from(s.stake) * 10).abs_diff(u128::from(total));
+    (0..stakers.len())
+        .filter(|i| stakers[*i].stake > 0)
+        .min_by_key(|i| (gap(&stakers[*i]), *i))
+        .unwrap_or(0)
+}
+
 /// The grinding demonstration.
 #[function_component(Grinding)]
 pub fn grinding_demo(p: &Props) -> Html {
-    let grinder = use_state(|| 0usize);
+    // Until someone is picked: the staker nearest a 10 % share, small enough that grinding
+    // shows, big enough that it forges now and then.
+    let grinder = use_state(|| None::<usize>);
     let friend = use_state(|| None::<usize>);
     let pool = use_state(|| 3usize);
     let rounds = use_state(|| 1_000u64);
     let status = use_state(Status::default);
     let worker = use_mut_ref(|| None::<JobWorker>);
     let n = p.stakers.len();
-    let grinder_i = (*grinder).min(n.saturating_sub(1));
+    let grinder_i = grinder
+        .unwrap_or_else(|| default_grinder(&p.stakers))
+        .min(n.saturating_sub(1));
 
     let pick = |state: &UseStateHandle<usize>| {
         let state = state.clone();
@@ -53,6 +67,10 @@ pub fn grinding_demo(p: &Props) -> Html {
                 state.set(v);
             }
         })
+    };
+    let on_grinder = {
+        let grinder = grinder.clone();
+        Callback::from(move |e: Event| grinder.set(select_value(&e).parse().ok()))
     };
     let on_friend = {
         let friend = friend.clone();
@@ -157,7 +175,7 @@ pub fn grinding_demo(p: &Props) -> Html {
             <h3>{"Grinding: can a forger steer the next draw?"}</h3>
             <p>{"The next forger is drawn from the hash of the block before, and that hash covers the block's transactions in their order. So a forger may try every order and subset of its pool, hash each version (no signature needed until it publishes), run the lottery on each, and publish the one that makes itself — or a friend — the next forger. Here real blocks of real signed transactions are hashed with the chain's own code."}</p>
             <div class="row">
-                <label>{"grinder "}<select onchange={pick(&grinder)} data-testid="grinder">
+                <label>{"grinder "}<select onchange={on_grinder} data-testid="grinder">
                     { for (0..n).map(|i| option(i, i == grinder_i)) }
                 </select></label>
                 <label>{"its friend "}<select onchange={on_friend} data-testid="friend">
