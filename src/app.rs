@@ -324,10 +324,8 @@ pub fn app() -> Html {
         .node(0)
         .and_then(|n| n.chain().next_forger())
         .map(|a| (m.name_of(&a), m.colour_of(&a).to_string()));
-    let drawing = m
-        .node(0)
-        .and_then(|n| n.chain().pending_draw())
-        .map(|d| d.lots());
+    // A big draw some node of this tab waits for (it went to the lottery worker).
+    let drawing = m.net().pending_draws().first().map(|d| d.lots());
     let timeline = m.timeline(10);
     let colours: Vec<String> = summaries.iter().map(|s| s.colour.clone()).collect();
     let activity: Vec<_> = m.activity().take(14).cloned().collect();
@@ -393,18 +391,16 @@ pub fn app() -> Html {
                 <aside class="side">
                     <section class="next" aria-label="Next forger" data-testid="next-forger">
                         <h2>{"Next block"}</h2>
-                        { match &next {
-                            Some((name, colour)) => html! {
+                        { match (&next, drawing) {
+                            (_, Some(lots)) => html! { <p data-testid="drawing">{format!(
+                                "Drawing the lottery after the newest block: {} lots, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
+                                crate::fairness_view::group(lots))}</p> },
+                            (Some((name, colour)), None) => html! {
                                 <p><span class="chip" style={format!("background:{colour}")}></span>
                                    <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}
                                    {". It forges as soon as its pool holds a transaction."}</p>
                             },
-                            None => match drawing {
-                                Some(lots) => html! { <p data-testid="drawing">{format!(
-                                    "Drawing the lottery for block #{}: {} lots, in a Web Worker so the page stays free. The nodes wait for it before anyone forges.",
-                                    height + 1, crate::fairness_view::group(lots))}</p> },
-                                None => html! { <p>{"Nobody has stake."}</p> },
-                            },
+                            (None, None) => html! { <p>{"Nobody has stake."}</p> },
                         } }
                     </section>
                     <Timeline rows={timeline} colours={colours.clone()} />
