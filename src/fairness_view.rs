@@ -408,18 +408,7 @@ pub fn p_words(p_ppm: u32) -> String {
     }
 }
 
-/// `1234567` as "1,234,567".
-pub fn group(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::lottery_view::group;
 
 /// Rounds whose forgers the grinding report lists, for the strips on the page.
 pub const STRIP_ROUNDS: usize = 120;

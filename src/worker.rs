@@ -13,30 +13,42 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 use web_sys::{Event, MessageEvent, Worker};
 
-/// A running job; dropping it (or [`JobWorker::stop`]) ends the worker.
-pub struct JobWorker {
+/// A Web Worker running this module, and its handlers: requests wait until the worker says
+/// it is ready, then go out as JSON; replies and failures come back to the handler given to
+/// [`Port::open`]. Closing ends the worker; so does dropping the port, which must not happen
+/// inside its own handler (close it there, and drop it later).
+pub struct Port {
     worker: Worker,
-    finished: Rc<Cell<bool>>,
+    link: Rc<RefCell<Link>>,
+    closed: Rc<Cell<bool>>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(Event)>,
 }
 
-impl JobWorker {
-    /// Starts a worker, sends it `request` once it is ready and hands every reply to
-    /// `on_reply`; a failure of the worker arrives as `Err` with the reason in words. When
-    /// `on_reply` returns `true` the job is over: the worker is ended and says no more.
-    pub fn start(
-        request: &WorkerRequest,
-        on_reply: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
-    ) -> Result<JobWorker, String> {
-        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+/// Whether the worker listens yet, and what waits for it.
+#[derive(Default)]
+struct Link {
+    ready: bool,
+    queued: Vec<String>,
+}
+
+impl Port {
+    /// Starts a worker. `on_event` gets every reply but `Ready`, and every failure as `Err`
+    /// with the reason in words; when it returns `true` the port closes.
+    pub fn open(
+        on_event: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
+    ) -> Result<Port, String> {
         let worker = spawn()?;
-        let finished = Rc::new(Cell::new(false));
-        let on_reply = Rc::new(RefCell::new(on_reply));
+        let link = Rc::new(RefCell::new(Link::default()));
+        let closed = Rc::new(Cell::new(false));
+        let on_event = Rc::new(RefCell::new(on_event));
         let onmessage = {
-            let worker = worker.clone();
-            let on_reply = on_reply.clone();
-            let finished = finished.clone();
+            let (worker, link, closed, on_event) = (
+                worker.clone(),
+                link.clone(),
+                closed.clone(),
+                on_event.clone(),
+            );
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let Some(reply) = e
                     .data()
@@ -45,62 +57,118 @@ impl JobWorker {
                 else {
                     return;
                 };
-                if reply == WorkerReply::Ready {
-                    if let Err(e) = worker.post_message(&JsValue::from_str(&text)) {
-                        let why = format!("could not send to the worker: {e:?}");
-                        deliver(&worker, &finished, &on_reply, Err(why));
-                    }
-                    return;
+                if reply != WorkerReply::Ready {
+                    return deliver(&worker, &closed, &on_event, Ok(reply));
                 }
-                deliver(&worker, &finished, &on_reply, Ok(reply));
+                let queued = link.try_borrow_mut().map(|mut l| {
+                    l.ready = true;
+                    std::mem::take(&mut l.queued)
+                });
+                for text in queued.unwrap_or_default() {
+                    if let Err(why) = post(&worker, &text) {
+                        return deliver(&worker, &closed, &on_event, Err(why));
+                    }
+                }
             })
         };
         let onerror = {
-            let worker = worker.clone();
-            let finished = finished.clone();
+            let (worker, closed) = (worker.clone(), closed.clone());
             Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-                let why = crate::worker::failure(&e);
-                deliver(&worker, &finished, &on_reply, Err(why));
+                deliver(&worker, &closed, &on_event, Err(failure(&e)));
             })
         };
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        Ok(JobWorker {
+        Ok(Port {
             worker,
-            finished,
+            link,
+            closed,
             _onmessage: onmessage,
             _onerror: onerror,
         })
     }
 
+    /// Sends `request` now, or as soon as the worker is ready.
+    pub fn send(&self, request: &WorkerRequest) -> Result<(), String> {
+        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let mut link = self.link.try_borrow_mut().map_err(|_| "busy".to_string())?;
+        if link.ready {
+            post(&self.worker, &text)
+        } else {
+            link.queued.push(text);
+            Ok(())
+        }
+    }
+
+    /// Ends the worker now; no more events arrive.
+    pub fn close(&self) {
+        self.closed.set(true);
+        self.worker.terminate();
+    }
+
+    /// Whether the port is closed (by [`Port::close`] or by its handler).
+    pub fn is_closed(&self) -> bool {
+        self.closed.get()
+    }
+}
+
+impl Drop for Port {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+fn post(worker: &Worker, text: &str) -> Result<(), String> {
+    worker
+        .post_message(&JsValue::from_str(text))
+        .map_err(|e| format!("could not send to the worker: {e:?}"))
+}
+
+/// Calls the handler unless the port is closed or the handler is already running (an event
+/// cannot arrive inside it, events being tasks, but stay safe); closes the port when the
+/// handler says so.
+fn deliver<F: FnMut(Result<WorkerReply, String>) -> bool>(
+    worker: &Worker,
+    closed: &Cell<bool>,
+    on_event: &RefCell<F>,
+    event: Result<WorkerReply, String>,
+) {
+    if closed.get() {
+        return;
+    }
+    let close = on_event.try_borrow_mut().map(|mut f| f(event));
+    if matches!(close, Ok(true)) {
+        closed.set(true);
+        worker.terminate();
+    }
+}
+
+/// One job in a worker of its own; dropping it (or [`JobWorker::stop`]) ends the worker.
+pub struct JobWorker {
+    port: Port,
+}
+
+impl JobWorker {
+    /// Starts a worker, sends it `request` and hands every reply to `on_reply`; a failure of
+    /// the worker arrives as `Err` with the reason in words. When `on_reply` returns `true`
+    /// the job is over: the worker is ended and says no more.
+    pub fn start(
+        request: &WorkerRequest,
+        on_reply: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
+    ) -> Result<JobWorker, String> {
+        let port = Port::open(on_reply)?;
+        port.send(request)?;
+        Ok(JobWorker { port })
+    }
+
     /// Ends the worker now; no more replies arrive.
     pub fn stop(&self) {
-        self.finished.set(true);
-        self.worker.terminate();
+        self.port.close();
     }
 
     /// Whether the job is over (finished, failed or stopped).
     pub fn finished(&self) -> bool {
-        self.finished.get()
-    }
-}
-
-/// Calls the reply handler unless the job is over or the handler is already running (a reply
-/// cannot arrive inside it, messages being events, but stay safe); ends the worker when the
-/// handler says the job is over.
-fn deliver<F: FnMut(Result<WorkerReply, String>) -> bool>(
-    worker: &Worker,
-    finished: &Cell<bool>,
-    on_reply: &RefCell<F>,
-    reply: Result<WorkerReply, String>,
-) {
-    if finished.get() {
-        return;
-    }
-    let over = on_reply.try_borrow_mut().map(|mut f| f(reply));
-    if matches!(over, Ok(true)) {
-        finished.set(true);
-        worker.terminate();
+        self.port.is_closed()
     }
 }
 
@@ -154,10 +222,4 @@ pub fn worker_main() {
     // The handler lives as long as the worker.
     on_message.forget();
     post(&WorkerReply::Ready);
-}
-
-impl Drop for JobWorker {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
 }

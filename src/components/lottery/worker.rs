@@ -6,12 +6,10 @@
 //! ([`WorkerRequest`] out, [`WorkerReply`] back).
 
 use crate::lottery_view::{LotteryDigest, WorkerReply, WorkerRequest};
+use crate::worker::Port;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast as _, JsValue};
-use web_sys::{Event, MessageEvent, Worker};
 
 /// Where trunk puts the worker's loader (`data-loader-shim` in index.html).
 pub const WORKER_URL: &str = "./lottery_worker_loader.js";
@@ -73,17 +71,16 @@ pub struct Job {
 
 /// The worker, its job and the digests it made.
 pub struct LotteryWorker {
-    worker: Option<Worker>,
-    ready: bool,
-    queued: Option<String>,
+    port: Option<Port>,
+    /// The port last stopped, kept until the next one opens: a port must not be dropped
+    /// inside its own handler, where a failure stops it.
+    retired: Option<Port>,
     job: Option<Job>,
     next_id: u64,
     failed: Option<String>,
     cache: Rc<RefCell<DigestCache>>,
     changed: Rc<dyn Fn()>,
     this: Weak<RefCell<LotteryWorker>>,
-    _onmessage: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _onerror: Option<Closure<dyn FnMut(Event)>>,
 }
 
 /// `performance.now()` in ms (0 where there is none).
@@ -99,17 +96,14 @@ impl LotteryWorker {
     pub fn new(cache: Rc<RefCell<DigestCache>>, changed: Rc<dyn Fn()>) -> Rc<RefCell<Self>> {
         Rc::new_cyclic(|this| {
             RefCell::new(LotteryWorker {
-                worker: None,
-                ready: false,
-                queued: None,
+                port: None,
+                retired: None,
                 job: None,
                 next_id: 0,
                 failed: None,
                 cache,
                 changed,
                 this: this.clone(),
-                _onmessage: None,
-                _onerror: None,
             })
         })
     }
@@ -133,7 +127,7 @@ impl LotteryWorker {
         if self.job.is_some() {
             self.stop();
         }
-        if self.worker.is_none() && !self.spawn() {
+        if self.port.is_none() && !self.open() {
             return;
         }
         self.next_id += 1;
@@ -144,9 +138,6 @@ impl LotteryWorker {
             seed: seed.to_string(),
             stakers,
         };
-        let Ok(text) = serde_json::to_string(&request) else {
-            return;
-        };
         self.job = Some(Job {
             id,
             seed: seed.to_string(),
@@ -154,29 +145,18 @@ impl LotteryWorker {
             total,
             started: now(),
         });
-        if self.ready {
-            self.post(&text);
-        } else {
-            self.queued = Some(text);
+        if let Some(Err(why)) = self.port.as_ref().map(|p| p.send(&request)) {
+            self.fail(why);
         }
     }
 
     /// Ends the worker and its job.
     pub fn stop(&mut self) {
-        if let Some(w) = self.worker.take() {
-            w.terminate();
+        if let Some(port) = self.port.take() {
+            port.close();
+            self.retired = Some(port);
         }
-        self.ready = false;
-        self.queued = None;
         self.job = None;
-    }
-
-    fn post(&mut self, text: &str) {
-        if let Some(w) = &self.worker {
-            if let Err(e) = w.post_message(&JsValue::from_str(text)) {
-                self.fail(format!("could not send to the worker: {e:?}"));
-            }
-        }
     }
 
     fn fail(&mut self, why: String) {
@@ -185,63 +165,45 @@ impl LotteryWorker {
         (self.changed)();
     }
 
-    fn spawn(&mut self) -> bool {
-        let worker = match crate::worker::spawn() {
-            Ok(w) => w,
-            Err(e) => {
-                self.failed = Some(e);
-                return false;
-            }
-        };
+    fn open(&mut self) -> bool {
         let this = self.this.clone();
-        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some(text) = e.data().as_string() else {
-                return;
+        let opened = Port::open(move |event| {
+            let Some(me) = this.upgrade() else {
+                return true;
             };
-            let Ok(reply) = serde_json::from_str::<WorkerReply>(&text) else {
-                return;
-            };
-            if let Some(me) = this.upgrade() {
-                // A reply never arrives while the page is inside a borrow (one thread, and
-                // messages are events), but stay safe if it did.
-                let changed = me.try_borrow_mut().map(|mut w| w.on_reply(reply));
-                if let Ok(Some(changed)) = changed {
-                    changed();
-                }
+            // An event never arrives while the page is inside a borrow (one thread, and
+            // events are tasks), but stay safe if it did.
+            let changed = me.try_borrow_mut().ok().and_then(|mut w| w.on_event(event));
+            if let Some(changed) = changed {
+                changed();
             }
+            false
         });
-        let this = self.this.clone();
-        let onerror = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            if let Some(me) = this.upgrade() {
-                if let Ok(mut w) = me.try_borrow_mut() {
-                    let why = crate::worker::failure(&e);
-                    w.stop();
-                    w.failed = Some(why);
-                    let changed = w.changed.clone();
-                    drop(w);
-                    changed();
-                }
+        match opened {
+            Ok(port) => {
+                self.retired = None;
+                self.port = Some(port);
+                true
             }
-        });
-        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        self.worker = Some(worker);
-        self.ready = false;
-        self._onmessage = Some(onmessage);
-        self._onerror = Some(onerror);
-        true
+            Err(why) => {
+                self.failed = Some(why);
+                false
+            }
+        }
     }
 
-    /// Handles a reply; returns the callback to run once the borrow is released.
-    fn on_reply(&mut self, reply: WorkerReply) -> Option<Rc<dyn Fn()>> {
-        match reply {
-            WorkerReply::Ready => {
-                self.ready = true;
-                if let Some(text) = self.queued.take() {
-                    self.post(&text);
-                }
-                None
+    /// Handles a reply or a failure; returns the callback to run once the borrow is released.
+    fn on_event(&mut self, event: Result<WorkerReply, String>) -> Option<Rc<dyn Fn()>> {
+        let reply = match event {
+            Ok(reply) => reply,
+            Err(why) => {
+                self.stop();
+                self.failed = Some(why);
+                return Some(self.changed.clone());
             }
+        };
+        match reply {
+            WorkerReply::Ready => None,
             WorkerReply::Progress { id, done, total } => {
                 let job = self.job.as_mut().filter(|j| j.id == id)?;
                 job.done = done;
@@ -269,14 +231,6 @@ impl LotteryWorker {
                 self.failed = Some(error);
                 Some(self.changed.clone())
             }
-        }
-    }
-}
-
-impl Drop for LotteryWorker {
-    fn drop(&mut self) {
-        if let Some(w) = self.worker.take() {
-            w.terminate();
         }
     }
 }
