@@ -82,17 +82,7 @@ impl DrawWorker {
 
     fn send(&mut self, draw: DrawRequest) {
         if self.port.is_none() {
-            let this = self.this.clone();
-            let opened = Port::open(move |event| {
-                let Some(me) = this.upgrade() else {
-                    return true;
-                };
-                let changed = me.try_borrow_mut().ok().and_then(|mut w| w.on_event(event));
-                if let Some(changed) = changed {
-                    changed();
-                }
-                false
-            });
+            let opened = Port::open_for(self.this.clone(), Self::on_event);
             match opened {
                 Ok(port) => self.port = Some(port),
                 Err(why) => {

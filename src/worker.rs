@@ -8,10 +8,16 @@
 use crate::components::lottery::worker::WORKER_URL;
 use crate::lottery_view::{WorkerReply, WorkerRequest};
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 use web_sys::{Event, MessageEvent, Worker};
+
+/// What a worker says: a reply, or why it failed.
+pub type PortEvent = Result<WorkerReply, String>;
+
+/// What to run once a borrow is released.
+pub type Then = Rc<dyn Fn()>;
 
 /// A Web Worker running this module, and its handlers: requests wait until the worker says
 /// it is ready, then go out as JSON; replies and failures come back to the handler given to
@@ -85,6 +91,30 @@ impl Port {
             closed,
             _onmessage: onmessage,
             _onerror: onerror,
+        })
+    }
+
+    /// A port whose events go to `on_event` on the client behind `this` (a long-lived worker
+    /// client); the callback `on_event` may return runs once the client's borrow is released.
+    /// The port closes when the client is gone.
+    pub fn open_for<T: 'static>(
+        this: Weak<RefCell<T>>,
+        on_event: fn(&mut T, PortEvent) -> Option<Then>,
+    ) -> Result<Port, String> {
+        Port::open(move |event| {
+            let Some(me) = this.upgrade() else {
+                return true;
+            };
+            // An event never arrives while the page is inside a borrow (one thread, and events
+            // are tasks), but stay safe if it did.
+            let then = me
+                .try_borrow_mut()
+                .ok()
+                .and_then(|mut c| on_event(&mut c, event));
+            if let Some(then) = then {
+                then();
+            }
+            false
         })
     }
 

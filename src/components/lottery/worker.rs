@@ -166,19 +166,7 @@ impl LotteryWorker {
     }
 
     fn open(&mut self) -> bool {
-        let this = self.this.clone();
-        let opened = Port::open(move |event| {
-            let Some(me) = this.upgrade() else {
-                return true;
-            };
-            // An event never arrives while the page is inside a borrow (one thread, and
-            // events are tasks), but stay safe if it did.
-            let changed = me.try_borrow_mut().ok().and_then(|mut w| w.on_event(event));
-            if let Some(changed) = changed {
-                changed();
-            }
-            false
-        });
+        let opened = Port::open_for(self.this.clone(), Self::on_event);
         match opened {
             Ok(port) => {
                 self.retired = None;
