@@ -423,7 +423,6 @@ fn results(
                             r.chi_square.statistic_milli as f64 / 1000.0, r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
                         {r.verdict.words(&p_words(r.chi_square.p_value_ppm))}
                     </p>
-                    <p class="muted small">{explain(r.rule).1}{" ("}{explain(r.rule).2}{")"}</p>
                 }
             </div>
             <table class="lab-table" data-testid="lab-table">
@@ -438,8 +437,12 @@ fn results(
                             <td><span class="chip" style={format!("background:{}", row.colour)}></span>{row.name.clone()}</td>
                             <td class="num">{pct(report.stake_shares_ppm.get(i).copied().unwrap_or(0))}</td>
                             { for report.rules.iter().map(|r| html! {
-                                <td class="num" title={format!("{} wins", group(r.wins.get(i).copied().unwrap_or(0)))}>
-                                    {pct(r.shares_ppm.get(i).copied().unwrap_or(0))}</td>
+                                <td class="num">{pct(r.shares_ppm.get(i).copied().unwrap_or(0))}
+                                    <small class="wins">{ if r.rule == Rule::Algorand {
+                                        format!("{} votes", group(r.votes.get(i).copied().unwrap_or(0)))
+                                    } else {
+                                        format!("{} wins", group(r.wins.get(i).copied().unwrap_or(0)))
+                                    } }</small></td>
                             }) }
                         </tr>
                     }) }
@@ -457,6 +460,12 @@ fn results(
                         } }</td> }) }</tr>
                 </tbody>
             </table>
+            <div class="rule-notes" data-testid="rule-notes">
+                { for report.rules.iter().map(|r| {
+                    let (name, how, source) = explain(r.rule);
+                    html! { <p><b>{name}</b>{". "}{how}<span class="muted">{format!(" ({source})")}</span></p> }
+                }) }
+            </div>
         </div>
     }
 }

@@ -34,10 +34,10 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-/// The staker whose stake share is nearest 10 % (the first of equals).
+/// The staker whose stake share is nearest 20 % (the first of equals).
 fn default_grinder(stakers: &[LabStaker]) -> usize {
     let total: u64 = stakers.iter().map(|s| s.stake).sum();
-    let gap = |s: &LabStaker| (u128::from(s.stake) * 10).abs_diff(u128::from(total));
+    let gap = |s: &LabStaker| (u128::from(s.stake) * 5).abs_diff(u128::from(total));
     (0..stakers.len())
         .filter(|i| stakers[*i].stake > 0)
         .min_by_key(|i| (gap(&stakers[*i]), *i))
@@ -47,7 +47,7 @@ fn default_grinder(stakers: &[LabStaker]) -> usize {
 /// The grinding demonstration.
 #[function_component(Grinding)]
 pub fn grinding_demo(p: &Props) -> Html {
-    // Until someone is picked: the staker nearest a 10 % share, small enough that grinding
+    // Until someone is picked: the staker nearest a 20 % share, small enough that grinding
     // shows, big enough that it forges now and then.
     let grinder = use_state(|| None::<usize>);
     let friend = use_state(|| None::<usize>);
