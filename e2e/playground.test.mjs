@@ -54,6 +54,10 @@ test('buy, stake and transfer through the forms; every node ends on one tip', { 
   // Node 2 pays Node 3 ten tokens.
   assert.match(await act(page, 1, 'transfer', 10, 2), /Sending 10 tokens to Node 3/);
   await waitFor(page, 'Node 3 to receive 10', async () => (await num(page, 2, 'balance')) === 10);
+  // Once the transfer is in a block of Node 2's chain, its card says which.
+  await waitFor(page, "Node 2's card to name the block", async () =>
+    /^Sent 10 tokens to Node 3 in block #\d+$/.test(await card(page, 1).locator('[data-testid=result]').innerText()),
+  );
 
   // Every node holds the same tip, at the same height.
   await waitFor(page, 'all nodes to agree', async () => new Set(await tips(page)).size === 1);

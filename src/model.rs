@@ -59,6 +59,21 @@ pub struct ActionResult {
     pub ok: bool,
     /// What to show.
     pub text: String,
+    /// A transaction waiting for a block, and what to show once node's chain holds it
+    /// (`{h}` stands for the block's height).
+    #[serde(skip)]
+    pub pending: Option<(Hash, String)>,
+}
+
+impl ActionResult {
+    /// A result with nothing to wait for.
+    pub fn new(ok: bool, text: String) -> ActionResult {
+        ActionResult {
+            ok,
+            text,
+            pending: None,
+        }
+    }
 }
 
 /// One line of the activity feed.
@@ -767,6 +782,9 @@ impl Playground {
         for (i, e) in events {
             self.describe(i, e);
         }
+        if changed {
+            self.settle_results();
+        }
         changed
     }
 
@@ -883,18 +901,24 @@ impl Playground {
             _ => String::new(),
         };
         // What the card says, and what the feed says once the node accepted it.
-        let (card, feed) = match &request {
+        // What the card says, what the feed says once the node accepted it, and what the card
+        // says once the transaction is in a block (a purchase is a request to the exchange,
+        // whose own transaction the card does not follow).
+        let (card, feed, landed) = match &request {
             Request::Exchange(a) => (
                 format!("Asked the exchange for {a} tokens"),
                 format!("asked the exchange for {a} tokens"),
+                None,
             ),
             Request::Stake(a) => (
                 format!("Staking {a} tokens: waiting for a block"),
                 format!("staked {a} tokens"),
+                Some(format!("Staked {a} tokens in block #{{h}}")),
             ),
             Request::Transfer(_, a) => (
                 format!("Sending {a} tokens to {to}: waiting for a block"),
                 format!("sent {a} tokens to {to}"),
+                Some(format!("Sent {a} tokens to {to} in block #{{h}}")),
             ),
         };
         let text = match &result {
@@ -904,13 +928,44 @@ impl Playground {
             }
             Err(e) => format!("Refused: {e}"),
         };
+        let pending = match (&result, landed) {
+            (Ok(id), Some(landed)) => Some((*id, landed)),
+            _ => None,
+        };
         if let Some(slot) = self.results.get_mut(i) {
             *slot = Some(ActionResult {
                 ok: result.is_ok(),
                 text,
+                pending,
             });
         }
         result
+    }
+
+    /// Cards whose transaction reached a block of their node's chain say so.
+    fn settle_results(&mut self) {
+        for (i, slot) in self.results.iter_mut().enumerate() {
+            let Some(r) = slot.as_mut() else {
+                continue;
+            };
+            let Some((id, landed)) = &r.pending else {
+                continue;
+            };
+            let Some(chain) = self.net.nodes().get(i).map(|n| n.node.chain()) else {
+                continue;
+            };
+            if !chain.contains_tx(id) {
+                continue;
+            }
+            let height = chain
+                .blocks()
+                .iter()
+                .rev()
+                .find(|b| b.transactions.iter().any(|t| t.id() == *id))
+                .map_or(0, |b| b.height);
+            r.text = landed.replace("{h}", &height.to_string());
+            r.pending = None;
+        }
     }
 
     fn try_submit(&mut self, i: usize, request: &Request) -> Result<Hash, String> {
@@ -973,10 +1028,7 @@ impl Playground {
             Err(e) => format!("Refused: {e}"),
         };
         if let Some(slot) = self.results.get_mut(i) {
-            *slot = Some(ActionResult {
-                ok: answer.is_ok(),
-                text,
-            });
+            *slot = Some(ActionResult::new(answer.is_ok(), text));
         }
         answer
     }

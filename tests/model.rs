@@ -43,6 +43,33 @@ fn a_purchase_becomes_a_block_on_every_node() {
 }
 
 #[test]
+fn a_card_says_when_its_transaction_is_in_a_block() {
+    let mut p = playground();
+    p.submit(1, Request::Exchange(40)).expect("accepted");
+    p.advance(T0 + SETTLE);
+    p.submit(1, Request::Stake(30)).expect("accepted");
+    let waiting = p.result(1).expect("kept for the card").text.clone();
+    assert_eq!(waiting, "Staking 30 tokens: waiting for a block");
+    p.advance(T0 + 2 * SETTLE);
+    let s = p.summary(1).expect("node 2");
+    assert_eq!(s.stake, 30);
+    let shown = p.result(1).expect("kept for the card");
+    assert!(shown.ok);
+    assert_eq!(
+        shown.text,
+        format!("Staked 30 tokens in block #{}", s.height)
+    );
+    p.submit(1, Request::Transfer(Target::Node(2), 4))
+        .expect("accepted");
+    p.advance(T0 + 3 * SETTLE);
+    let h = p.summary(1).expect("node 2").height;
+    assert_eq!(
+        p.result(1).expect("kept").text,
+        format!("Sent 4 tokens to Node 3 in block #{h}")
+    );
+}
+
+#[test]
 fn refusals_say_why_in_plain_words() {
     let mut p = playground();
     let err = p

@@ -110,10 +110,7 @@ pub fn node_card(props: &NodeCardProps) -> Html {
 
     let id = |part: &str| format!("n{}-{part}", s.index);
     let result = match (&*local_error, &props.result) {
-        (Some(e), _) => Some(ActionResult {
-            ok: false,
-            text: e.clone(),
-        }),
+        (Some(e), _) => Some(ActionResult::new(false, e.clone())),
         (None, r) => r.clone(),
     };
     html! {
