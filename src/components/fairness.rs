@@ -7,14 +7,14 @@ use crate::fairness_view::{
 };
 use crate::lottery_view::{WorkerReply, WorkerRequest};
 use crate::model::PALETTE;
-use crate::worker::JobWorker;
+use job::use_job;
 use pos_core::fairness::{Params, Rule};
 use pos_core::Hash;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 pub mod grinding;
+pub mod job;
 
 /// The lab's properties.
 #[derive(Properties, PartialEq)]
@@ -109,18 +109,6 @@ pub fn pct(ppm: u32) -> String {
     format!("{:.1} %", f64::from(ppm) / 10_000.0)
 }
 
-/// The run in progress or the last one.
-#[derive(Clone, PartialEq, Default)]
-struct Status {
-    report: Option<Rc<FairnessReport>>,
-    /// Names and colours of the report's stakers.
-    rows: Rc<Vec<Row>>,
-    running: bool,
-    stopped: bool,
-    ms: f64,
-    error: Option<String>,
-}
-
 /// The fairness lab.
 #[function_component(FairnessLab)]
 pub fn fairness_lab(p: &Props) -> Html {
@@ -136,9 +124,14 @@ pub fn fairness_lab(p: &Props) -> Html {
     };
     let rounds = use_state(|| 10_000u64);
     let chosen = use_state(|| Rule::ALL.to_vec());
-    let status = use_state(Status::default);
+    let job = use_job::<FairnessReport, Vec<Row>>(|reply| match reply {
+        WorkerReply::Fairness { report, ms, .. } => {
+            let done = report.done;
+            Some((report, ms, done))
+        }
+        _ => None,
+    });
     let shown = use_state(|| Rule::Lots);
-    let worker = use_mut_ref(|| None::<JobWorker>);
 
     let set_stake = |i: usize| {
         let rows = rows.clone();
@@ -204,25 +197,14 @@ pub fn fairness_lab(p: &Props) -> Html {
         })
     };
     let on_stop = {
-        let worker = worker.clone();
-        let status = status.clone();
-        Callback::from(move |_| {
-            if let Some(w) = worker.borrow().as_ref() {
-                w.stop();
-            }
-            status.set(Status {
-                running: false,
-                stopped: true,
-                ..(*status).clone()
-            });
-        })
+        let job = job.clone();
+        Callback::from(move |_| job.stop())
     };
     let on_run = {
         let rows = rows.clone();
         let rounds = *rounds;
         let chosen = chosen.clone();
-        let status = status.clone();
-        let worker = worker.clone();
+        let lab = job.clone();
         let seed = p.seed.clone();
         let shown = shown.clone();
         Callback::from(move |_| {
@@ -246,62 +228,12 @@ pub fn fairness_lab(p: &Props) -> Html {
             });
             let job = match job {
                 Ok(j) => j,
-                Err(e) => {
-                    status.set(Status {
-                        error: Some(e),
-                        ..Status::default()
-                    });
-                    return;
-                }
+                Err(e) => return lab.fail(e),
             };
             if !job.rules.contains(&*shown) {
                 shown.set(job.rules[0]);
             }
-            let names = Rc::new((*rows).clone());
-            let st = status.clone();
-            let names2 = names.clone();
-            let started =
-                JobWorker::start(
-                    &WorkerRequest::Fairness { id: 1, job },
-                    move |reply| match reply {
-                        Ok(WorkerReply::Fairness { report, ms, .. }) => {
-                            let done = report.done;
-                            st.set(Status {
-                                report: Some(Rc::new(report)),
-                                rows: names2.clone(),
-                                running: !done,
-                                stopped: false,
-                                ms,
-                                error: None,
-                            });
-                            done
-                        }
-                        Ok(WorkerReply::Error { error }) | Err(error) => {
-                            st.set(Status {
-                                error: Some(error),
-                                ..Status::default()
-                            });
-                            true
-                        }
-                        Ok(_) => false,
-                    },
-                );
-            match started {
-                Ok(w) => {
-                    if let Some(old) = worker.borrow_mut().replace(w) {
-                        old.stop();
-                    }
-                    status.set(Status {
-                        rows: names,
-                        running: true,
-                        ..Status::default()
-                    });
-                }
-                Err(e) => status.set(Status {
-                    error: Some(e),
-                    ..Status::default()
-                }),
-            }
+            lab.start(&WorkerRequest::Fairness { id: 1, job }, (*rows).clone());
         })
     };
 
@@ -317,7 +249,7 @@ pub fn fairness_lab(p: &Props) -> Html {
             stake: r.stake.trim().parse().unwrap_or(0),
         })
         .collect();
-    let s = &*status;
+    let s = job.get();
     let progress = s.report.as_ref().map_or(0, |r| r.rounds_done());
     let goal = s.report.as_ref().map_or(0, |r| r.rounds_total());
 
@@ -384,7 +316,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                 </div>
             </div>
             if let Some(report) = &s.report {
-                { results(report, &s.rows, *shown, &shown) }
+                { results(report, &s.context, *shown, &shown) }
             }
             <grinding::Grinding stakers={lab_stakers} seed={p.seed.clone()} />
         </section>

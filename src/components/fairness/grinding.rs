@@ -1,13 +1,12 @@
 //! The grinding demonstration: a forger tries many versions of its block to choose the next
 //! forger; honest play and grinding side by side.
 
+use super::job::use_job;
 use super::pct;
 use crate::fairness_view::{group, GrindReport, LabStaker};
 use crate::lottery_view::{WorkerReply, WorkerRequest};
-use crate::worker::JobWorker;
 use pos_core::grinding::{self, Setup, MAX_POOL};
 use pos_core::Hash;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -18,16 +17,6 @@ pub struct Props {
     pub stakers: Vec<LabStaker>,
     /// The first block's parent hash (hex).
     pub seed: String,
-}
-
-#[derive(Clone, PartialEq, Default)]
-struct Status {
-    report: Option<Rc<GrindReport>>,
-    stakers: Rc<Vec<LabStaker>>,
-    variants: u64,
-    running: bool,
-    ms: f64,
-    error: Option<String>,
 }
 
 fn select_value(e: &Event) -> String {
@@ -53,8 +42,14 @@ pub fn grinding_demo(p: &Props) -> Html {
     let friend = use_state(|| None::<usize>);
     let pool = use_state(|| 3usize);
     let rounds = use_state(|| 1_000u64);
-    let status = use_state(Status::default);
-    let worker = use_mut_ref(|| None::<JobWorker>);
+    // The context of a run: its stakers and how many block versions a grinder may try.
+    let job = use_job::<GrindReport, (Vec<LabStaker>, u64)>(|reply| match reply {
+        WorkerReply::Grind { report, ms, .. } => {
+            let done = report.done;
+            Some((report, ms, done))
+        }
+        _ => None,
+    });
     let n = p.stakers.len();
     let grinder_i = grinder
         .unwrap_or_else(|| default_grinder(&p.stakers))
@@ -85,17 +80,8 @@ pub fn grinding_demo(p: &Props) -> Html {
         })
     };
     let on_stop = {
-        let worker = worker.clone();
-        let status = status.clone();
-        Callback::from(move |_| {
-            if let Some(w) = worker.borrow().as_ref() {
-                w.stop();
-            }
-            status.set(Status {
-                running: false,
-                ..(*status).clone()
-            });
-        })
+        let job = job.clone();
+        Callback::from(move |_| job.stop())
     };
     let on_run = {
         let setup = Setup {
@@ -106,67 +92,21 @@ pub fn grinding_demo(p: &Props) -> Html {
             rounds: *rounds,
             seed: Hash::from_hex(&p.seed).unwrap_or_else(|_| Hash::of(b"grinding")),
         };
-        let stakers = Rc::new(p.stakers.clone());
-        let status = status.clone();
-        let worker = worker.clone();
-        Callback::from(move |_| {
-            if let Err(e) = setup.validate() {
-                status.set(Status {
-                    error: Some(e.to_string()),
-                    ..Status::default()
-                });
-                return;
-            }
-            let st = status.clone();
-            let names = stakers.clone();
-            let variants = grinding::variants(setup.pool);
-            let request = WorkerRequest::Grind {
-                id: 1,
-                setup: setup.clone(),
-            };
-            let started = JobWorker::start(&request, move |reply| match reply {
-                Ok(WorkerReply::Grind { report, ms, .. }) => {
-                    let done = report.done;
-                    st.set(Status {
-                        report: Some(Rc::new(report)),
-                        stakers: names.clone(),
-                        variants,
-                        running: !done,
-                        ms,
-                        error: None,
-                    });
-                    done
-                }
-                Ok(WorkerReply::Error { error }) | Err(error) => {
-                    st.set(Status {
-                        error: Some(error),
-                        ..Status::default()
-                    });
-                    true
-                }
-                Ok(_) => false,
-            });
-            match started {
-                Ok(w) => {
-                    if let Some(old) = worker.borrow_mut().replace(w) {
-                        old.stop();
-                    }
-                    status.set(Status {
-                        stakers: stakers.clone(),
-                        variants,
-                        running: true,
-                        ..Status::default()
-                    });
-                }
-                Err(e) => status.set(Status {
-                    error: Some(e),
-                    ..Status::default()
-                }),
-            }
+        let stakers = p.stakers.clone();
+        let job = job.clone();
+        Callback::from(move |_| match setup.validate() {
+            Ok(()) => job.start(
+                &WorkerRequest::Grind {
+                    id: 1,
+                    setup: setup.clone(),
+                },
+                (stakers.clone(), grinding::variants(setup.pool)),
+            ),
+            Err(e) => job.fail(e.to_string()),
         })
     };
 
-    let s = &*status;
+    let s = job.get();
     let option = |i: usize, selected: bool| {
         html! { <option value={i.to_string()} selected={selected}>{p.stakers[i].name.clone()}</option> }
     };
@@ -205,7 +145,7 @@ pub fn grinding_demo(p: &Props) -> Html {
                 } }</span>
             </div>
             if let Some(e) = &s.error { <p class="result err" role="status">{e.clone()}</p> }
-            if let Some(r) = &s.report { { outcome(r, &s.stakers, s.variants) } }
+            if let Some(r) = &s.report { { outcome(r, &s.context.0, s.context.1) } }
             <div class="defences">
                 <p><b>{"Why real chains are not this easy to steer. "}</b>
                    {"Ethereum's RANDAO mixes in each proposer's reveal, a BLS signature of the epoch number: one fixed value per proposer, so there is nothing to try. Its only choice is to reveal or skip its slot — one bit of influence, paid for with its block and reward. "}
