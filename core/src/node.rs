@@ -669,8 +669,10 @@ pub const MAX_REQUESTED_DRAWS: usize = 256;
 /// Most transactions parked while waiting for an earlier nonce.
 pub const MAX_PARKED: usize = 1024;
 
-/// How far ahead of the sender's next nonce a transaction may be parked.
-pub const MAX_NONCE_AHEAD: u64 = 64;
+/// How far ahead of the sender's next nonce a transaction may be parked: a whole block's worth,
+/// so that a burst from one sender (the exchange answering a class's purchases) arriving out
+/// of order is parked rather than refused. [`MAX_PARKED`] bounds the memory either way.
+pub const MAX_NONCE_AHEAD: u64 = crate::chain::MAX_BLOCK_TXS as u64;
 
 /// How many of the newest canonical blocks [`Node::tree_view`] shows by default.
 pub const TREE_VIEW_DEPTH: u64 = 64;

@@ -431,3 +431,52 @@ fn purchase_requests_reach_the_exchange_through_a_relay() {
     assert_eq!(host.chain().height(), 1);
     assert_eq!(host.chain().accounts().balance(&buyer.address()), 12);
 }
+
+/// The exchange answering a class's purchases sends a burst of transactions with consecutive
+/// nonces; over links with jitter they arrive out of order. Up to a block's worth ahead of the
+/// sender's next nonce they wait in the park, and every one reaches the pool: none is refused.
+#[test]
+fn a_burst_from_one_sender_out_of_order_is_parked_not_refused() {
+    let exchange = Wallet::from_seed([2; 32]);
+    let genesis = pos_core::Genesis {
+        network: "burst".into(),
+        forger: Wallet::from_seed([1; 32]).address(),
+        exchange: exchange.address(),
+        supply: 1_000_000,
+        timestamp: 1_000,
+    };
+    let buyer = Wallet::from_seed([3; 32]).address();
+    let mut node = Node::new(
+        Wallet::from_seed([4; 32]),
+        None,
+        Chain::new(genesis),
+        NodeConfig::default(),
+    );
+    let burst = 300u64;
+    let peer = PeerId("exchange-host".into());
+    for nonce in (0..burst).rev() {
+        let tx = pos_core::Transaction::new_signed(
+            &exchange,
+            pos_core::TxKind::Exchange,
+            buyer,
+            1,
+            nonce,
+            2_000 + nonce,
+        );
+        let bytes = encode(&Envelope {
+            v: PROTOCOL_VERSION,
+            network: node.chain().network_id(),
+            from: exchange.address(),
+            body: Message::Transaction { tx },
+        });
+        node.handle(
+            2_000,
+            Input::Receive {
+                from: peer.clone(),
+                bytes,
+            },
+        );
+    }
+    assert_eq!(node.pool().len(), burst as usize);
+    assert!(node.rejected().is_empty(), "{:?}", node.rejected());
+}
