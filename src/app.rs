@@ -389,7 +389,7 @@ pub fn app() -> Html {
                     }) }
                 </section>
                 <aside class="side">
-                    <section class="next" aria-label="Next forger" data-testid="next-forger">
+                    <section class="next" aria-label="Next forger" data-testid="next-forger" data-worker-draws={m.worker_draws().to_string()}>
                         <h2>{"Next block"}</h2>
                         { match (&next, drawing) {
                             (_, Some(lots)) => html! { <p data-testid="drawing">{format!(

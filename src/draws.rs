@@ -128,7 +128,7 @@ impl DrawWorker {
                 self.in_flight.remove(at);
                 let model = self.model.upgrade()?;
                 let mut m = model.try_borrow_mut().ok()?;
-                m.deliver_draw(draw, ranking, now_ms());
+                m.deliver_draw(draw, ranking, true, now_ms());
                 Some(self.changed.clone())
             }
             Ok(WorkerReply::Error { error }) | Err(error) => {
@@ -144,6 +144,6 @@ impl DrawWorker {
 fn draw_here(m: &mut Playground, draws: Vec<DrawRequest>) {
     for draw in draws {
         let ranking = pos_core::chain::compute_draw(&draw.stakers, &draw.seed);
-        m.deliver_draw(draw, ranking, now_ms());
+        m.deliver_draw(draw, ranking, false, now_ms());
     }
 }

@@ -149,6 +149,8 @@ pub struct Playground {
     outbox: Vec<String>,
     spare: Option<Wallet>,
     seed: u64,
+    /// Deferred draws answered by the lottery worker ([`crate::draws`]).
+    worker_draws: u64,
 }
 
 fn in_tab_link() -> LinkConfig {
@@ -192,6 +194,7 @@ impl Playground {
             outbox: Vec::new(),
             spare: None,
             seed,
+            worker_draws: 0,
         };
         for w in others {
             let _ = p.add_node(w);
@@ -227,6 +230,7 @@ impl Playground {
             outbox: Vec::new(),
             spare: None,
             seed,
+            worker_draws: 0,
         };
         if let Some((name, tab)) = network {
             p.net.open_to_outside();
@@ -788,16 +792,24 @@ impl Playground {
         changed
     }
 
-    /// Hands the nodes a draw they deferred (see [`crate::draws`]), then catches up like
+    /// Hands the nodes a draw they deferred (see [`crate::draws`]), computed by the lottery
+    /// worker (`by_worker`) or on the page's thread, then catches up like
     /// [`Playground::advance`]; whether anything changed.
     pub fn deliver_draw(
         &mut self,
         draw: pos_core::chain::DrawRequest,
         ranking: Option<pos_core::Ranking>,
+        by_worker: bool,
         now: u64,
     ) -> bool {
+        self.worker_draws += u64::from(by_worker);
         let woken = self.net.deliver_draw(draw.seed, draw.stakers, ranking);
         self.advance(now) || woken > 0
+    }
+
+    /// How many deferred draws the lottery worker answered.
+    pub fn worker_draws(&self) -> u64 {
+        self.worker_draws
     }
 
     /// Turns a node's event into a line of the feed (gossip echoes are left out).
