@@ -27,15 +27,17 @@ try {
           worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
           worker.onmessage = (e) => {
             const reply = JSON.parse(e.data);
-            if (reply.kind === 'ready') {
+            // Replies are {kind: {...}} ("ready" alone), as the page's WorkerReply.
+            const done = reply.fairness ?? reply.grind;
+            if (reply === 'ready') {
               t0 = performance.now();
               worker.postMessage(JSON.stringify(request));
-            } else if ((reply.kind === 'fairness' || reply.kind === 'grind') && reply.report.done) {
+            } else if (done?.report.done) {
               const ms = performance.now() - t0;
               worker.terminate();
-              resolve({ ms, report: reply.report });
-            } else if (reply.kind === 'error') {
-              reject(new Error(reply.error));
+              resolve({ ms, report: done.report });
+            } else if (reply.error) {
+              reject(new Error(reply.error.error));
             }
           };
         }),
@@ -47,18 +49,18 @@ try {
   for (const rule of RULES) {
     const best = [];
     for (let i = 0; i < 3; i++) {
-      const { ms, report } = await run({ kind: 'fairness', id: 1, job: { stakes, rules: [rule], rounds: 10_000, seed } });
+      const { ms, report } = await run({ fairness: { id: 1, job: { stakes, rules: [rule], rounds: 10_000, seed } } });
       if (report.rules[0].rounds !== 10_000) throw new Error('short run');
       best.push(ms);
     }
     best.sort((a, b) => a - b);
     rows.push([rule, best[0], best[1]]);
   }
-  const all = await run({ kind: 'fairness', id: 1, job: { stakes, rules: RULES, rounds: 10_000, seed } });
+  const all = await run({ fairness: { id: 1, job: { stakes, rules: RULES, rounds: 10_000, seed } } });
   const grind = [];
   for (const pool of [3, 5]) {
     const setup = { stakes: [10, 30, 60], grinder: 0, friend: null, pool, rounds: 1000, seed };
-    const { ms, report } = await run({ kind: 'grind', id: 1, setup });
+    const { ms, report } = await run({ grind: { id: 1, setup } });
     grind.push([pool, ms, report]);
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

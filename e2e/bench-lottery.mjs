@@ -27,13 +27,14 @@ try {
         worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
         worker.onmessage = (e) => {
           const reply = JSON.parse(e.data);
-          if (reply.kind === 'ready') {
-            worker.postMessage(JSON.stringify({ kind: 'bench', id: 1, lots, runs }));
-          } else if (reply.kind === 'bench') {
+          // Requests and replies are {kind: {...}} ("ready" alone), as the page's WorkerRequest/Reply.
+          if (reply === 'ready') {
+            worker.postMessage(JSON.stringify({ bench: { id: 1, lots, runs } }));
+          } else if (reply.bench) {
             worker.terminate();
-            resolve(reply.results);
-          } else if (reply.kind === 'error') {
-            reject(new Error(reply.error));
+            resolve(reply.bench.results);
+          } else if (reply.error) {
+            reject(new Error(reply.error.error));
           }
         };
       }),

@@ -81,21 +81,21 @@ test('a hostile tab posts garbage, forgeries and a flood; the others count and c
   await evil.evaluate((net) => {
     window.seen = [];
     window.ch = new BroadcastChannel(`pos-playground:${net}`);
-    ch.onmessage = (e) => { try { const f = JSON.parse(e.data); if (f.kind === 'msg') seen.push(JSON.parse(f.data)); } catch (_) {} };
+    ch.onmessage = (e) => { try { const f = JSON.parse(e.data); if (f.msg) seen.push(JSON.parse(f.msg.data)); } catch (_) {} };
   }, net);
   assert.equal((await member.page.evaluate(() => playground.submit(0, { kind: 'exchange', amount: 20 }))).ok, true);
   await converged([host, member], 1);
   const before = await member.page.evaluate(() => playground.nodes()[0]);
 
   const sent = await evil.evaluate(() => {
-    const tx = seen.find((m) => m.body.type === 'transaction');
-    const block = seen.find((m) => m.body.type === 'block');
-    const frame = (data) => JSON.stringify({ kind: 'msg', tab: 'evil', node: 'n0', to: null, data: JSON.stringify(data) });
+    const tx = seen.find((m) => m.body.transaction);
+    const block = seen.find((m) => m.body.block);
+    const frame = (data) => JSON.stringify({ msg: { tab: 'evil', node: 'n0', to: null, data: JSON.stringify(data) } });
     const posts = [];
-    posts.push('this is not json', '{"kind":"msg"}', JSON.stringify({ kind: 'bye', tab: '../../etc' }), 'x'.repeat(9 * 1024 * 1024));
-    const badTx = structuredClone(tx); badTx.body.tx.amount += 1000; badTx.body.tx.nonce += 1;
+    posts.push('this is not json', '{"msg":{}}', JSON.stringify({ bye: { tab: '../../etc' } }), 'x'.repeat(9 * 1024 * 1024));
+    const badTx = structuredClone(tx); badTx.body.transaction.tx.amount += 1000; badTx.body.transaction.tx.nonce += 1;
     posts.push(frame(badTx));
-    const badBlock = structuredClone(block); badBlock.body.block.height += 1; badBlock.body.block.timestamp += 1;
+    const badBlock = structuredClone(block); badBlock.body.block.block.height += 1; badBlock.body.block.block.timestamp += 1;
     posts.push(frame(badBlock));
     const otherNet = structuredClone(tx); otherNet.network = '00'.repeat(32);
     posts.push(frame(otherNet));

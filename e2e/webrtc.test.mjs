@@ -209,7 +209,7 @@ test('pasted junk and a hostile peer are refused in words; the link and the chai
     await pc.setRemoteDescription({ type: 'offer', sdp: inv.sdp });
     await pc.setLocalDescription(await pc.createAnswer());
     while (pc.iceGatheringState !== 'complete') await new Promise((r) => setTimeout(r, 50));
-    const json = JSON.stringify({ kind: 'answer', link: inv.link, to: inv.tab, tab: 'evil', sdp: pc.localDescription.sdp });
+    const json = JSON.stringify({ answer: { link: inv.link, to: inv.tab, tab: 'evil', sdp: pc.localDescription.sdp } });
     return 'pos1:' + btoa(json).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }, invitation);
   await a.page.evaluate((t) => playground.complete(t), answer);
@@ -222,7 +222,7 @@ test('pasted junk and a hostile peer are refused in words; the link and the chai
   await evil.waitForFunction(() => seen.some((f) => f.includes('\\"transaction\\"')), null, { timeout: 15_000 });
   // A frame in pieces, as long frames travel, is put back together.
   await evil.evaluate(() => {
-    const hello = JSON.stringify({ kind: 'hello', tab: 'evil', role: 'member', genesis: null, height: 77 });
+    const hello = JSON.stringify({ hello: { tab: 'evil', role: 'member', genesis: null, height: 77 } });
     const cut = Math.floor(hello.length / 2);
     dc.send(`#0/2:${hello.slice(0, cut)}`);
     dc.send(`#1/2:${hello.slice(cut)}`);
@@ -230,12 +230,12 @@ test('pasted junk and a hostile peer are refused in words; the link and the chai
   await a.page.waitForFunction(() => playground.network().tabs.some((t) => t.tab === 'evil' && t.height === 77 && t.where === 'webrtc'));
   const before = await node0(a);
   await evil.evaluate(() => {
-    const frame = (tab, data) => JSON.stringify({ kind: 'msg', tab, node: 'n0', to: null, data: JSON.stringify(data) });
+    const frame = (tab, data) => JSON.stringify({ msg: { tab, node: 'n0', to: null, data: JSON.stringify(data) } });
     const frames = seen.flatMap((f) => { try { return [JSON.parse(f)]; } catch { return []; } });
-    const txFrame = frames.find((f) => f.kind === 'msg' && f.data.includes('"transaction"'));
-    const tx = JSON.parse(txFrame.data);
-    const bad = structuredClone(tx); bad.body.tx.amount += 1000; bad.body.tx.nonce += 1;
-    const posts = ['this is not json', '{"kind":"msg"}', '#0/2:{"kind"', '#5/2:x', frame('zzzz', tx), frame('evil', bad)];
+    const txFrame = frames.find((f) => f.msg && f.msg.data.includes('"transaction"'));
+    const tx = JSON.parse(txFrame.msg.data);
+    const bad = structuredClone(tx); bad.body.transaction.tx.amount += 1000; bad.body.transaction.tx.nonce += 1;
+    const posts = ['this is not json', '{"msg":{}}', '#0/2:{"msg"', '#5/2:x', frame('zzzz', tx), frame('evil', bad)];
     for (const p of posts) dc.send(p);
     for (let i = 0; i < 2000; i++) dc.send(frame('evil', { junk: i }));
   });

@@ -64,7 +64,7 @@ pub struct Answer {
 
 /// Either text, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Signal {
     /// An invitation.
     Invite(Invitation),
@@ -212,8 +212,9 @@ pub fn decode(text: &str) -> Result<Signal, SignalError> {
     }
     let body = text.strip_prefix(PREFIX).ok_or(SignalError::NoPrefix)?;
     let bytes = from_base64url(body).ok_or(SignalError::BadBase64)?;
+    let json = std::str::from_utf8(&bytes).map_err(|e| SignalError::BadJson(e.to_string()))?;
     let signal: Signal =
-        serde_json::from_slice(&bytes).map_err(|e| SignalError::BadJson(e.to_string()))?;
+        serde_json::from_str(json).map_err(|e| SignalError::BadJson(e.to_string()))?;
     match &signal {
         Signal::Invite(i) => {
             if !valid_id(&i.link) {
@@ -550,11 +551,11 @@ mod tests {
 
     #[test]
     fn the_address_of_a_frame_is_read_from_its_start() {
-        let to = r#"{"kind":"msg","tab":"ab12","node":"n0","to":"cd34/n1","data":"{}"}"#;
+        let to = r#"{"msg":{"tab":"ab12","node":"n0","to":"cd34/n1","data":"{}"}}"#;
         assert_eq!(addressed_tab(to), Some("cd34"));
-        let all = r#"{"kind":"msg","tab":"ab12","node":"n0","to":null,"data":"{}"}"#;
+        let all = r#"{"msg":{"tab":"ab12","node":"n0","to":null,"data":"{}"}}"#;
         assert_eq!(addressed_tab(all), None);
-        assert_eq!(addressed_tab(r#"{"kind":"bye","tab":"ab12"}"#), None);
+        assert_eq!(addressed_tab(r#"{"bye":{"tab":"ab12"}}"#), None);
     }
 
     #[test]

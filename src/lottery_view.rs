@@ -930,9 +930,10 @@ pub fn python_snippet(s: &SnippetInput) -> String {
     out
 }
 
-/// A request to the lottery worker (JSON, by `postMessage`).
+/// A request to the lottery worker (JSON, by `postMessage`): one key naming the kind,
+/// `{"digest":{"id":1,…}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum WorkerRequest {
     /// Build the [`LotteryDigest`] of a draw.
     Digest {
@@ -993,9 +994,9 @@ pub struct BenchResult {
     pub lots_per_second: f64,
 }
 
-/// A reply of the lottery worker.
+/// A reply of the lottery worker: `"ready"`, or one key naming the kind, as the requests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum WorkerReply {
     /// The worker's wasm is running and listens.
     Ready,

@@ -39,13 +39,10 @@ pub enum Role {
     Member,
 }
 
-/// What tabs say to each other.
+/// What tabs say to each other. In JSON, one key naming the kind, as the core's messages:
+/// `{"bye":{"tab":"ab12"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Frame {
     /// "I am here" (sent on arrival and now and then); asks others to answer with `Here`.
     Hello {

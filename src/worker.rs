@@ -222,7 +222,7 @@ pub fn spawn() -> Result<Worker, String> {
 
 /// The worker's side: answers [`WorkerRequest`]s with
 /// [`crate::lottery_view::handle_worker_request`], posting JSON [`WorkerReply`]s, and says
-/// `{"kind":"ready"}` once it listens. The loader calls it after the module started (the
+/// `"ready"` once it listens. The loader calls it after the module started (the
 /// module's own `main` does nothing outside a page).
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn worker_main() {

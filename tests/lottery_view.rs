@@ -134,7 +134,7 @@ fn worker_digest_equals_the_page_digest_and_reports_progress() {
     );
 
     // The same through the worker's JSON protocol.
-    let request = serde_json::json!({"kind": "digest", "id": 7, "seed": sd, "stakers": s});
+    let request = serde_json::json!({"digest": {"id": 7, "seed": sd, "stakers": s}});
     let mut replies = Vec::new();
     handle_worker_request(&request.to_string(), &|| 0.0, &mut |r: &WorkerReply| {
         // Round-trip through JSON, as postMessage carries it.
@@ -162,7 +162,7 @@ fn worker_digest_equals_the_page_digest_and_reports_progress() {
 
 #[test]
 fn worker_bench_reports_every_size() {
-    let request = serde_json::json!({"kind": "bench", "id": 1, "lots": [1000, 2000], "runs": 2});
+    let request = serde_json::json!({"bench": {"id": 1, "lots": [1000, 2000], "runs": 2}});
     let mut out = Vec::new();
     handle_worker_request(&request.to_string(), &js_now, &mut |r: &WorkerReply| {
         out.push(r.clone())

@@ -93,9 +93,9 @@ fn frames_that_are_not_frames_are_counted_and_change_nothing() {
     let before = host.summary(0).expect("host");
     for junk in [
         "nonsense",
-        r#"{"kind":"msg"}"#,
-        r#"{"kind":"bye","tab":"a/b"}"#,
-        r#"{"kind":"msg","tab":"evil","node":"n0","to":null,"data":"{}"}"#,
+        r#"{"msg":{}}"#,
+        r#"{"bye":{"tab":"a/b"}}"#,
+        r#"{"msg":{"tab":"evil","node":"n0","to":null,"data":"{}"}}"#,
     ] {
         host.receive_frame(junk, T0 + 10);
     }

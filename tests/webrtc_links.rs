@@ -215,11 +215,11 @@ fn frames_over_a_link_must_come_from_its_tab_and_a_busy_acceptor_sees_a_conflict
     assert_ne!(b.genesis(), a.genesis());
 
     // A frame in another tab's name over the A–B link is refused; one from B is taken.
-    let forged = r#"{"kind":"hello","tab":"zzzz","role":"host","genesis":null,"height":0}"#;
+    let forged = r#"{"hello":{"tab":"zzzz","role":"host","genesis":null,"height":0}}"#;
     a.receive_frame_via(forged, T0 + 4_100, Via::WebRtc(ab.clone()));
     let counts = a.rejected_json(0).expect("counts");
     assert_eq!(counts["frame:badTab"], 1);
-    let honest = r#"{"kind":"hello","tab":"bbbb","role":"host","genesis":null,"height":1}"#;
+    let honest = r#"{"hello":{"tab":"bbbb","role":"host","genesis":null,"height":1}}"#;
     a.receive_frame_via(honest, T0 + 4_100, Via::WebRtc(ab.clone()));
     assert_eq!(a.network_json()["tabs"][0]["where"], "webrtc");
     // Frames over an unknown link are dropped.

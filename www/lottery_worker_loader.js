@@ -9,6 +9,6 @@ init({ module_or_path: "./pos-playground_bg.wasm" }).then(
   (e) => {
     // No wasm SIMD in this engine, or the file did not load. A rejected promise is no `error`
     // event for the page, so say it in the worker's protocol: the page then draws by itself.
-    postMessage(JSON.stringify({ kind: "error", error: `its wasm did not start (${e})` }));
+    postMessage(JSON.stringify({ error: { error: `its wasm did not start (${e})` } }));
   },
 );
