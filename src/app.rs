@@ -362,7 +362,7 @@ pub fn app() -> Html {
                 </div>
                 <div class="netbar" aria-label="Network">
                     <span class="stat"><b>{summaries.len()}</b>{if summaries.len() == 1 { " node here" } else { " nodes here" }}</span>
-                    <span class="stat"><b>{height}</b>{" blocks"}</span>
+                    <span class="stat"><b>{height}</b>{if height == 1 { " block" } else { " blocks" }}</span>
                     <span class={classes!("stat", if agreed { "ok" } else { "busy" })} data-testid="agreement">
                         { if agreed { "all nodes agree" } else { "nodes catching up…" } }
                     </span>
@@ -393,8 +393,8 @@ pub fn app() -> Html {
                         <h2>{"Next block"}</h2>
                         { match (&next, drawing) {
                             (_, Some(lots)) => html! { <p data-testid="drawing">{format!(
-                                "Drawing the lottery after the newest block: {} lots, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
-                                crate::fairness_view::group(lots))}</p> },
+                                "Drawing the lottery after the newest block: {}, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
+                                crate::lottery_view::lots(lots))}</p> },
                             (Some((name, colour)), None) => html! {
                                 <p><span class="chip" style={format!("background:{colour}")}></span>
                                    <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}

@@ -488,6 +488,15 @@ pub fn group(n: u64) -> String {
     out
 }
 
+/// A count of lots in words, digits grouped: `"1 lot"`, `"20,001 lots"`.
+pub fn lots(n: u64) -> String {
+    if n == 1 {
+        "1 lot".into()
+    } else {
+        format!("{} lots", group(n))
+    }
+}
+
 /// `part / whole` as a percentage with two decimals, by integer arithmetic: `"45.27 %"`
 /// (`"< 0.01 %"` for a share that is not zero but rounds to it).
 pub fn percent(part: u64, whole: u64) -> String {

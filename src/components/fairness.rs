@@ -5,7 +5,7 @@ use crate::fairness_view::{
     group, p_words, FairnessJob, FairnessReport, LabStaker, RuleReport, MAX_ROUNDS, MAX_STAKERS,
     PPM,
 };
-use crate::lottery_view::{WorkerReply, WorkerRequest};
+use crate::lottery_view::{lots, WorkerReply, WorkerRequest};
 use crate::model::PALETTE;
 use job::use_job;
 use pos_core::fairness::{Params, Rule};
@@ -289,7 +289,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                                 }) }
                             </select>
                         </label>
-                        <span class="muted">{format!("{} lots per round for the lots rule", group(total))}</span>
+                        <span class="muted">{format!("{} per round for the lots rule", lots(total))}</span>
                     </div>
                     <fieldset class="row rules">
                         <legend class="muted">{"rules"}</legend>

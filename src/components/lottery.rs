@@ -12,7 +12,7 @@ pub mod worker;
 
 use crate::driver::Interval;
 use crate::lottery_view::{
-    group, offset_ratio, offset_share, percent, python_snippet, BlockLottery, BlockSelection,
+    group, lots, offset_ratio, offset_share, percent, python_snippet, BlockLottery, BlockSelection,
     LotMark, LotteryDigest, SnippetInput, StakerLabel, WORKER_THRESHOLD,
 };
 use crate::model::Playground;
@@ -153,8 +153,8 @@ fn why_panel(b: &BlockLottery, labels: &[StakerLabel]) -> Html {
                 <li><b>{"Reference. "}</b>{"Everyone hashes the seed: H(seed) = "}
                     <code class="hex" data-testid="why-reference">{o.reference.to_hex()}</code>
                     {". Read as a 256-bit number it is a point on the line."}</li>
-                <li><b>{"Lots. "}</b>{format!("Every staked token is one lot; lot k of a staker is H applied k times to its address + seed. {} lots in all; {} holds {} of them ({}).",
-                    group(total), name(w.staker), group(wstake), percent(wstake, total))}</li>
+                <li><b>{"Lots. "}</b>{format!("Every staked token is one lot; lot k of a staker is H applied k times to its address + seed. {} in all; {} holds {} of them ({}).",
+                    lots(total), name(w.staker), group(wstake), percent(wstake, total))}</li>
                 <li><b>{"Winning lot. "}</b>{format!("The lot closest to the reference is {}'s lot k = {}: ", name(w.staker), group(w.k))}
                     <code class="hex" data-testid="why-winner-hash" data-k={w.k.to_string()}>{w.hash.to_hex()}</code>
                     {", offset "}<code class="hex" data-testid="why-offset">{w.offset.to_hex()}</code>
@@ -483,7 +483,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                         <button onclick={zoom_by(Some(ZOOM_STEP))} disabled={exp >= limits.max} data-testid="zoom-out" title="Zoom out (−)">{"Zoom out −"}</button>
                         <button onclick={zoom_by(None)} disabled={zoom_shift == 0} data-testid="zoom-auto">{"Auto"}</button>
                     </span>
-                    <span class="muted" data-testid="lottery-timing">{format!("{} lots drawn in {:.0} ms {}", group(c.digest.total), c.ms.max(0.0),
+                    <span class="muted" data-testid="lottery-timing">{format!("{} drawn in {:.0} ms {}", lots(c.digest.total), c.ms.max(0.0),
                         if c.in_worker { "in a Web Worker" } else { "on the page" })}</span>
                 </div>
             </> }
@@ -495,7 +495,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 .map_or((0, total, now()), |j| (j.done, j.total, j.started));
             html! {
                 <div class="computing" data-testid="lottery-progress" role="status" aria-live="polite">
-                    <p><b>{format!("Drawing {} lots in a Web Worker…", group(all))}</b>
+                    <p><b>{format!("Drawing {} in a Web Worker…", lots(all))}</b>
                        {format!(" {} done, {:.1} s", percent(done, all.max(1)), (now() - started).max(0.0) / 1000.0)}</p>
                     <progress max={all.max(1).to_string()} value={done.to_string()}></progress>
                     <p class="muted">{"The page stays responsive: the same wasm core runs in a background thread. The stake table and the explanation below are ready already."}</p>

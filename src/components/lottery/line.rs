@@ -5,7 +5,7 @@
 
 use super::WinnerInfo;
 use crate::lottery_view::{
-    group, line_x, offset_share, position_at, px, Hover, LotMark, LotteryDigest, StakerLabel,
+    group, line_x, lots, offset_share, position_at, px, Hover, LotMark, LotteryDigest, StakerLabel,
 };
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -120,10 +120,7 @@ fn draw(
     let _ = ctx.fill_text("2^256 − 1", PAD + line_w, 16.0);
     ctx.set_text_align("center");
     let _ = ctx.fill_text(
-        &format!(
-            "every possible lot value, 0 … 2^256 − 1: {} lots",
-            group(d.total)
-        ),
+        &format!("every possible lot value, 0 … 2^256 − 1: {}", lots(d.total)),
         PAD + line_w / 2.0,
         16.0,
     );
@@ -512,7 +509,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             ..
         }) => html! {
             <div class="lot-card slice" data-testid="lot-card">
-                <p>{format!("{} lots in this 1/4096 of the range: ", group(u64::from(*total)))}
+                <p>{format!("{} in this 1/4096 of the range: ", lots(u64::from(*total)))}
                 { for counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(s, c)| {
                     let st = p.stakers.get(s);
                     html! { <span class="count"><span class="chip" style={format!("background:{}", st.map_or("#888", |s| s.colour.as_str()))}></span>
@@ -542,8 +539,8 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             <div class="canvas-wrap" style={format!("height:{HEIGHT}px")}>
                 <canvas ref={canvas} data-testid="lottery-line"
                     role="img"
-                    aria-label={format!("Number line of all 2^256 values: {} lots, the reference, and a zoom ({}) around it where {}'s lot k = {} lies closest.",
-                        group(d.total), magnification(p.exp),
+                    aria-label={format!("Number line of all 2^256 values: {}, the reference, and a zoom ({}) around it where {}'s lot k = {} lies closest.",
+                        lots(d.total), magnification(p.exp),
                         p.stakers.get(p.winner.staker).map_or("?", |s| s.name.as_str()), p.winner.k)}
                     data-lots={d.total.to_string()}
                     data-winner-staker={winner_staker}
@@ -564,7 +561,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             </div>
             <div class="zoom-note muted" data-testid="zoom-note">
                 {format!("Zoom {}: the lower line shows reference ± 2^{} ", magnification(p.exp), p.exp)}
-                {format!("({} lots in view).", group(l.zoom.len() as u64))}
+                {format!("({} in view).", lots(l.zoom.len() as u64))}
             </div>
             <div aria-live="polite">{card}</div>
         </div>
