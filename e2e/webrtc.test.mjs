@@ -202,7 +202,7 @@ test('pasted junk and a hostile peer are refused in words; the link and the chai
   const invitation = await a.page.evaluate(() => playground.invite());
   const answer = await evil.evaluate(async (text) => {
     const b64 = text.slice(5).replace(/-/g, '+').replace(/_/g, '/');
-    const inv = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)));
+    const inv = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))).invite;
     window.inv = inv;
     window.pc = new RTCPeerConnection({ iceServers: [] });
     pc.ondatachannel = (e) => { window.dc = e.channel; window.seen = []; dc.onmessage = (m) => seen.push(m.data); };
