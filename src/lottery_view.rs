@@ -488,13 +488,18 @@ pub fn group(n: u64) -> String {
     out
 }
 
-/// A count of lots in words, digits grouped: `"1 lot"`, `"20,001 lots"`.
-pub fn lots(n: u64) -> String {
-    if n == 1 {
-        "1 lot".into()
-    } else {
-        format!("{} lots", group(n))
+/// A count and its noun, digits grouped: `count(1, "block")` is `"1 block"`,
+/// `count(2_000, "block")` is `"2,000 blocks"`.
+pub fn count(n: u64, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{} {noun}s", group(n)),
     }
+}
+
+/// A count of lots: `"1 lot"`, `"20,001 lots"`.
+pub fn lots(n: u64) -> String {
+    count(n, "lot")
 }
 
 /// `part / whole` as a percentage with two decimals, by integer arithmetic: `"45.27 %"`

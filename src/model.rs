@@ -2,6 +2,7 @@
 //! about it. Components render it; the browser timer and the console API change it. Plain Rust,
 //! so wasm tests drive it directly.
 
+use crate::lottery_view::count;
 use crate::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
 use pos_core::{
@@ -827,7 +828,7 @@ impl Playground {
                 i,
                 "block",
                 if rank == 0 {
-                    format!("{me} won the draw and forged block #{height} with {transactions} transaction(s)")
+                    format!("{me} won the draw and forged block #{height} with {}", count(transactions as u64, "transaction"))
                 } else {
                     format!("{me} forged block #{height} in slot {slot}: it ranked {} in the draw, and the nodes ahead of it stayed silent", rank + 1)
                 },
@@ -841,9 +842,10 @@ impl Playground {
                 i,
                 "reorg",
                 format!(
-                    "{me} switched to a better branch (tip {}): {depth} block(s) undone, {} transaction(s) back in its pool",
+                    "{me} switched to a better branch (tip {}): {} undone, {} back in its pool",
                     new_tip.short(8),
-                    returned_txs.len()
+                    count(depth, "block"),
+                    count(returned_txs.len() as u64, "transaction")
                 ),
             ),
             Event::Equivocation { forger, height, hashes } => self.log(

@@ -8,7 +8,7 @@ use pos_core::hash::{hash_str, Hash};
 use pos_core::lottery::{draw, trace, U256};
 use pos_core::Wallet;
 use pos_playground::lottery_view::{
-    bin_of, bit_len, group, handle_worker_request, line_x, lots, offset_ratio, offset_share,
+    bin_of, bit_len, count, group, handle_worker_request, line_x, lots, offset_ratio, offset_share,
     percent, position_at, python_snippet, shr_u64, BlockSelection, Hover, LotteryDigest,
     SnippetInput, WorkerReply, BINS, EXACT_LIMIT, NEAREST, SUBPIXEL, ZOOM_FIT,
 };
@@ -311,6 +311,8 @@ fn words_and_numbers_for_the_screen() {
     assert_eq!(lots(1), "1 lot");
     assert_eq!(lots(0), "0 lots");
     assert_eq!(lots(20_001), "20,001 lots");
+    assert_eq!(count(1, "open link"), "1 open link");
+    assert_eq!(count(0, "message"), "0 messages");
     assert_eq!(percent(1, 201), "0.49 %");
     assert_eq!(percent(100, 201), "49.75 %");
     assert_eq!(percent(1, 50_001), "< 0.01 %");

@@ -3,6 +3,7 @@
 
 use crate::components::clock;
 use crate::link::{self, LinkStatus, Side};
+use crate::lottery_view::count;
 use crate::webrtc::Links;
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
@@ -234,7 +235,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
             <details open={!p.status.is_empty() || invitation.is_some() || answer_out.is_some()}>
                 <summary>
                     <h2>{"Link machines"}</h2>
-                    <span class="muted">{format!(" WebRTC, no server · this tab is {} · {} open link(s)", p.tab, open)}</span>
+                    <span class="muted">{format!(" WebRTC, no server · this tab is {} · {}", p.tab, count(open as u64, "open link"))}</span>
                 </summary>
                 <p class="hint">{"Tabs of this browser share the network by themselves. To join another computer: create an invitation here, paste it into the Links panel there and accept it, then paste its answer back here."}</p>
                 <div class="links-steps">
@@ -289,7 +290,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                     { if stun.is_empty() {
                         "No STUN server: machines link when they are on one network that lets them talk to each other (same LAN or Wi-Fi without client isolation). Otherwise add ?stun=host:port to the page's address.".to_string()
                     } else {
-                        format!("STUN server(s): {}.", stun.join(", "))
+                        format!("{}: {}.", if stun.len() == 1 { "STUN server" } else { "STUN servers" }, stun.join(", "))
                     } }
                     {" A closed or failed link is not re-dialled: make a new invitation. The tab keeps working with the peers it has."}
                 </p>

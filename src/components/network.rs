@@ -1,6 +1,7 @@
 //! The network bar: which network this tab is in, its role, the other tabs, conflicts to
 //! resolve, and how many messages this tab refused.
 
+use crate::lottery_view::count;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -78,7 +79,7 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
                 </span>
             }
             <span class={classes!("stat", (total > 0).then_some("warn"))} data-testid="rejected" data-total={total.to_string()} title={reasons.clone()}>
-                {format!("{total} message(s) refused")}
+                {format!("{} refused", count(total, "message"))}
             </span>
             if total > 0 { <span class="muted small">{reasons}</span> }
             { for conflicts.iter().map(|c| {

@@ -2,6 +2,7 @@
 //! readable table or as the raw JSON that the console API returns.
 
 use super::{clock, short};
+use crate::lottery_view::count;
 use crate::model::Playground;
 use serde_json::Value;
 use yew::prelude::*;
@@ -118,7 +119,7 @@ fn info_table(json: &Value) -> Html {
     html! {
         <div class="info" data-testid="info">
             <p>{"Address "}<code>{s(json, "address")}</code></p>
-            <p>{format!("Height {} · next forger: {} · {} peer(s): ", u(json, "height"), s(json, "nextForger"), arr(json, "peers").len())}
+            <p>{format!("Height {} · next forger: {} · {}: ", u(json, "height"), s(json, "nextForger"), count(arr(json, "peers").len() as u64, "peer"))}
                { for arr(json, "peers").iter().map(|p| html! { <span class="peer">{s(p, "name")}</span> }) }</p>
             <table>
                 <thead><tr><th>{"staker"}</th><th>{"stake (= lots)"}</th><th>{"chance to forge"}</th></tr></thead>
