@@ -15,7 +15,7 @@ use std::rc::{Rc, Weak};
 pub const WORKER_URL: &str = "./lottery_worker_loader.js";
 
 /// Digests kept, most recently used last.
-const CACHE_SIZE: usize = 24;
+pub const CACHE_SIZE: usize = 24;
 
 /// A digest and how it was made.
 #[derive(Debug, Clone, PartialEq)]
