@@ -26,3 +26,23 @@ test('page loads with its title and no console errors', { timeout: 60_000 }, asy
     await context.close();
   }
 });
+
+test('"Loading…" shows until the app has drawn itself, then goes', { timeout: 60_000 }, async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  try {
+    // Hold the wasm back: what the page shows meanwhile is the loading line.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/pos-playground_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.locator('#loading').innerText(), 'Loading pos-playground…');
+    release();
+    await page.waitForSelector('[data-testid=next-forger]');
+    await page.waitForSelector('#loading', { state: 'detached' });
+    assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+});

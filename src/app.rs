@@ -139,6 +139,13 @@ pub fn app() -> Html {
         let outlets = outlets.clone();
         let links = links.clone();
         use_effect_with((), move |_| {
+            // The app is on screen: index.html's "Loading…" line goes.
+            if let Some(loading) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("loading"))
+            {
+                loading.remove();
+            }
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
             let channel = (*network).as_deref().and_then(|name| {
                 Channel::open(name, model.clone(), redraw.clone(), outlets.clone())
