@@ -10,6 +10,23 @@ use serde_json::{json, Value};
 /// Most latency (and jitter) the controls accept, in ms.
 pub const MAX_LATENCY_MS: u64 = 10_000;
 
+/// A percentage as typed ("12", "12.5", " .25 ") as a share (0.125), with up to four decimals;
+/// `None` for anything else. Integer arithmetic: `str::parse::<f64>` would bring core's float
+/// parser into the page's wasm, whose table alone is 10 KB that hardly compress.
+pub fn share_of_percent(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || frac.len() > 4 || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    // "5" is 5000 ten-thousandths of a percent, "25" is 2500.
+    let frac: u64 = format!("{frac:0<4}").parse().ok()?;
+    let ppm = int.checked_mul(10_000)?.checked_add(frac)?;
+    Some(ppm as f64 / 1_000_000.0)
+}
+
 impl Playground {
     /// Sets latency, jitter (ms) and the drop rate (0 to 1, at most 0.9) of the in-tab links.
     pub fn set_link(&mut self, latency_ms: u64, jitter_ms: u64, drop: f64) -> Result<(), String> {
@@ -171,5 +188,31 @@ impl Playground {
             "height": view.height,
             "blocks": blocks,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_of_percent;
+
+    #[test]
+    fn percentages_as_typed() {
+        assert_eq!(share_of_percent("12"), Some(0.12));
+        assert_eq!(share_of_percent(" 12.5 "), Some(0.125));
+        assert_eq!(share_of_percent(".25"), Some(0.0025));
+        assert_eq!(share_of_percent("0"), Some(0.0));
+        assert_eq!(share_of_percent("90."), Some(0.9));
+        for bad in [
+            "",
+            ".",
+            "-1",
+            "1e3",
+            "12.34567",
+            "1.2.3",
+            "x",
+            "99999999999999999999",
+        ] {
+            assert_eq!(share_of_percent(bad), None, "{bad:?}");
+        }
     }
 }

@@ -66,7 +66,7 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
             e.prevent_default();
             let l = l.trim().parse().unwrap_or(u64::MAX);
             let j = j.trim().parse().unwrap_or(u64::MAX);
-            let d = d.trim().parse::<f64>().map(|x| x / 100.0).unwrap_or(-1.0);
+            let d = crate::faults::share_of_percent(&d).unwrap_or(-1.0);
             cb.emit(FaultRequest::Link(l, j, d));
         })
     };
