@@ -152,7 +152,7 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                 <button onclick={on_split} data-testid="split">{"Split into A | B"}</button>
                 <button onclick={on_heal} disabled={partition.is_none()} data-testid="heal">{"Heal"}</button>
                 { match &partition {
-                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{format!("split: {v}")}</span> },
+                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{format!("split: {}", serde_json::to_string(v).unwrap_or_default())}</span> },
                     None => html! { <span class="muted">{"one network: every node hears every other"}</span> },
                 } }
             </div>

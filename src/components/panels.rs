@@ -43,7 +43,9 @@ fn s(v: &Value, k: &str) -> String {
     match v.get(k) {
         Some(Value::String(x)) => x.clone(),
         Some(Value::Null) | None => String::new(),
-        Some(x) => x.to_string(),
+        // The JSON text, as serde_json writes it everywhere else (`Value`'s Display would be a
+        // second copy of the writer in the wasm).
+        Some(x) => serde_json::to_string(x).unwrap_or_default(),
     }
 }
 
