@@ -2,7 +2,6 @@
 //! each block in its forger's colour, an edge to its parent.
 
 use serde_json::Value;
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Props of [`BlockTree`].
@@ -32,41 +31,27 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
             .unwrap_or_default()
             .to_string()
     };
-    let min_h = blocks
-        .iter()
-        .filter_map(|b| b.get("height").and_then(Value::as_u64))
-        .min()
-        .unwrap_or(0);
+    let height_of = |b: &Value| b.get("height").and_then(Value::as_u64).unwrap_or(0);
+    let canonical = |b: &Value| b.get("canonical") == Some(&Value::Bool(true));
+    let min_h = blocks.iter().map(height_of).min().unwrap_or(0);
+    let column = |b: &Value| (height_of(b) - min_h) as usize;
     // Lane 0 is the canonical chain; side blocks take the next free lane at their height.
-    let mut lanes: BTreeMap<u64, i64> = BTreeMap::new();
-    let mut pos: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-    for b in blocks
-        .iter()
-        .filter(|b| b.get("canonical") == Some(&Value::Bool(true)))
-    {
-        let h = b.get("height").and_then(Value::as_u64).unwrap_or(0);
-        pos.insert(text(b, "hash"), (((h - min_h) as i64) * STEP_X + 10, 10));
-        lanes.insert(h, 1);
+    // (A few hundred blocks at most: vectors and a linear search, no map.)
+    let mut next_lane = vec![1i64; blocks.iter().map(column).max().map_or(0, |c| c + 1)];
+    let mut pos = vec![(0i64, 0i64); blocks.len()];
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| canonical(b)) {
+        pos[i] = (column(b) as i64 * STEP_X + 10, 10);
     }
-    for b in blocks
-        .iter()
-        .filter(|b| b.get("canonical") != Some(&Value::Bool(true)))
-    {
-        let h = b.get("height").and_then(Value::as_u64).unwrap_or(0);
-        let lane = lanes.entry(h).or_insert(1);
-        pos.insert(
-            text(b, "hash"),
-            (((h - min_h) as i64) * STEP_X + 10, *lane * STEP_Y + 10),
-        );
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| !canonical(b)) {
+        let lane = &mut next_lane[column(b)];
+        pos[i] = (column(b) as i64 * STEP_X + 10, *lane * STEP_Y + 10);
         *lane += 1;
     }
-    let width = pos.values().map(|(x, _)| x + W + 10).max().unwrap_or(100);
-    let height = pos.values().map(|(_, y)| y + H + 10).max().unwrap_or(50);
-    let sides = blocks.len()
-        - blocks
-            .iter()
-            .filter(|b| b.get("canonical") == Some(&Value::Bool(true)))
-            .count();
+    let hashes: Vec<String> = blocks.iter().map(|b| text(b, "hash")).collect();
+    let at = |hash: &str| hashes.iter().position(|h| h == hash).map(|i| pos[i]);
+    let width = pos.iter().map(|(x, _)| x + W + 10).max().unwrap_or(100);
+    let height = pos.iter().map(|(_, y)| y + H + 10).max().unwrap_or(50);
+    let sides = blocks.iter().filter(|b| !canonical(b)).count();
     html! {
         <section class="tree" aria-label="Block tree" data-testid="block-tree" data-side-blocks={sides.to_string()}>
             <h2>{format!("Block tree as {} sees it", text(&p.tree, "node"))}
@@ -74,21 +59,19 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
             <div class="tree-scroll">
             <svg width={width.to_string()} height={height.to_string()} role="img"
                  aria-label={format!("{} blocks, {} of them on side branches", blocks.len(), sides)}>
-                { for blocks.iter().filter_map(|b| {
-                    let (x, y) = *pos.get(&text(b, "hash"))?;
-                    let (px, py) = *pos.get(&text(b, "parent"))?;
+                { for blocks.iter().zip(&pos).filter_map(|(b, &(x, y))| {
+                    let (px, py) = at(&text(b, "parent"))?;
                     Some(html! { <line x1={(px + W).to_string()} y1={(py + H / 2).to_string()} x2={x.to_string()} y2={(y + H / 2).to_string()} class="edge" /> })
                 }) }
-                { for blocks.iter().filter_map(|b| {
-                    let (x, y) = *pos.get(&text(b, "hash"))?;
-                    let canonical = b.get("canonical") == Some(&Value::Bool(true));
-                    let h = b.get("height").and_then(Value::as_u64).unwrap_or(0);
+                { for blocks.iter().zip(&pos).map(|(b, &(x, y))| {
+                    let canonical = canonical(b);
+                    let h = height_of(b);
                     let title = format!("#{h} by {} · slot {} · rank {} · {} tx · {}",
                         text(b, "forgerName"), b.get("slot").and_then(Value::as_u64).unwrap_or(0),
                         b.get("rank").and_then(Value::as_u64).unwrap_or(0) + 1,
                         b.get("transactions").and_then(Value::as_u64).unwrap_or(0),
                         text(b, "hash").chars().take(10).collect::<String>());
-                    Some(html! {
+                    html! {
                         <g class={classes!("tblock", if canonical { "canon" } else { "side" })} data-hash={text(b, "hash")}>
                             <title>{title}</title>
                             <rect x={x.to_string()} y={y.to_string()} width={W.to_string()} height={H.to_string()} rx="5"
@@ -97,7 +80,7 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
                                   style={format!("fill:{}", text(b, "colour"))} />
                             <text x={(x + 12).to_string()} y={(y + 19).to_string()}>{format!("#{h}")}</text>
                         </g>
-                    })
+                    }
                 }) }
             </svg>
             </div>
