@@ -243,7 +243,8 @@ pub enum Hover {
 /// The zoom's range of window sizes: the window is the reference ± 2^exp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ZoomLimits {
-    /// The smallest window that still shows the winner.
+    /// The smallest window that still shows the winner (256 when it lies 2^255 or more from
+    /// the reference).
     pub min: u32,
     /// The window that shows about [`ZOOM_FIT`] lots.
     pub auto: u32,
@@ -423,10 +424,12 @@ impl LotteryDigest {
                 max: 255,
             };
         };
-        let min = bit_len(first.offset).min(255);
+        // Up to 256: a winner 2^255 or more from the reference (a lone lot can be) needs the
+        // window ± 2^256, twice the range.
+        let min = bit_len(first.offset);
         let complete = self.total <= self.nearest.len() as u64;
         let max = if complete {
-            255
+            min.max(255)
         } else {
             // Lots beyond the last kept one are unknown: a window of ± 2^max holds none of them.
             bit_len(last.offset).saturating_sub(1).max(min)
@@ -466,10 +469,10 @@ impl LotteryDigest {
     /// last position it covers.
     pub fn window_on_line(&self, exp: u32) -> (u64, u64) {
         let r = self.reference_position();
-        let delta = if exp >= 192 {
-            1u64 << (exp - 192).min(63)
-        } else {
-            0
+        let delta = match exp {
+            256.. => u64::MAX,
+            192.. => 1u64 << (exp - 192),
+            _ => 0,
         };
         (r.saturating_sub(delta), r.saturating_add(delta))
     }

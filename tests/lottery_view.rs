@@ -300,6 +300,25 @@ fn a_lone_lot_wins_and_the_zoom_covers_the_whole_range() {
     let z = d.zoom_limits();
     assert_eq!(z.max, 255);
     assert_eq!(d.zoom_marks(z.auto, 100).len(), 1);
+    // Wherever the lone lot lies, even 2^255 or more from the reference (a quarter of seeds),
+    // the zoom shows it: the window grows to reference ± 2^256 then.
+    let mut far = 0;
+    for n in 0..24 {
+        let d = LotteryDigest::compute(&seed(n), stakers(&[(1, 1)]), |_, _| {});
+        let z = d.zoom_limits();
+        let marks = d.zoom_marks(z.auto, 100);
+        assert_eq!(marks.len(), 1, "seed {n}: {z:?}");
+        assert!(
+            marks[0].dx.unsigned_abs() <= 100 * SUBPIXEL,
+            "seed {n}: {marks:?}"
+        );
+        if bit_len(d.nearest[0].offset) == 256 {
+            far += 1;
+            assert_eq!((z.min, z.auto, z.max), (256, 256, 256));
+            assert_eq!(d.window_on_line(256), (0, u64::MAX));
+        }
+    }
+    assert!(far > 0, "no seed put the lot 2^255 or more away");
 }
 
 #[test]

@@ -310,7 +310,10 @@ fn draw(
 /// The zoom factor in words: the zoom line shows 2^(exp+1) values where the overview shows
 /// 2^256.
 fn magnification(exp: u32) -> String {
-    let e = 255u32.saturating_sub(exp);
+    if exp > 255 {
+        return "×½ (2^−1)".into();
+    }
+    let e = 255 - exp;
     if e < 50 {
         format!("×{} (2^{e})", group(1u64 << e))
     } else {
