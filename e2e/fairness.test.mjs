@@ -25,7 +25,7 @@ test('a run of six rules completes and shows the chart, shares and a verdict', a
     await page.getByTestId('lab-rounds').selectOption('10000');
     await page.getByTestId('lab-run').click();
     await page.getByTestId('lab-status').filter({ hasText: '· done' }).waitFor({ timeout: 60_000 });
-    assert.match(await page.getByTestId('lab-status').textContent(), /^60,000 of 60,000 rounds/);
+    assert.match(await page.getByTestId('lab-status').textContent(), /^60,000 of 60,000 draws: 10,000 rounds × 6 rules/);
     // The chart: one dashed stake line and one share line per staker.
     const chart = page.getByTestId('lab-chart');
     assert.equal(await chart.locator('polyline').count(), 3);

@@ -306,8 +306,13 @@ pub fn fairness_lab(p: &Props) -> Html {
                         <progress max={goal.max(1).to_string()} value={progress.to_string()} data-testid="lab-progress"></progress>
                         <span class="muted" data-testid="lab-status">{
                             if s.running && s.report.is_none() { "starting the worker…".to_string() }
-                            else if s.report.is_some() {
-                                format!("{} of {} rounds · {:.1} s{}", group(progress), group(goal), s.ms / 1000.0,
+                            else if let Some(r) = &s.report {
+                                // Each rule runs the rounds asked for: several rules are that many draws each.
+                                let work = match r.rules.len() {
+                                    1 => format!("{} of {} rounds", group(progress), group(goal)),
+                                    n => format!("{} of {} draws: {} rounds × {n} rules", group(progress), group(goal), group(r.rounds_target)),
+                                };
+                                format!("{work} · {:.1} s{}", s.ms / 1000.0,
                                     if s.stopped { " · stopped" } else if s.running { "" } else { " · done" })
                             } else { String::new() }
                         }</span>
