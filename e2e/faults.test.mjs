@@ -37,6 +37,7 @@ test('split the nodes, both sides forge, heal: one chain, and the trees show the
   await page.locator('[data-testid=fault-node-3] button.group').click();
   await page.locator('[data-testid=split]').click();
   await page.waitForSelector('[data-testid=partitioned]');
+  assert.equal(await page.innerText('[data-testid=partitioned]'), 'split: Node 1, Node 2 | Node 3, Node 4');
   const start = await page.evaluate(() => playground.nodes()[0].height);
   // Each side gets work: both sides must forge (the best-ranked staker on each side forges in
   // its slot when the others are out of reach).

@@ -41,6 +41,32 @@ fn num(v: &Value, k: &str) -> u64 {
     v.get(k).and_then(Value::as_u64).unwrap_or(0)
 }
 
+/// A partition (`[[0, 1], [2, 3]]`, node indices) in names: "Node 1, Node 2 | Node 3, Node 4".
+fn groups_in_words(partition: &Value, nodes: &[(usize, String, String)]) -> String {
+    let name = |i: &Value| {
+        let i = i.as_u64().and_then(|i| usize::try_from(i).ok());
+        nodes
+            .iter()
+            .find(|(j, _, _)| Some(*j) == i)
+            .map_or("?", |(_, n, _)| n.as_str())
+    };
+    partition
+        .as_array()
+        .map(|groups| {
+            groups
+                .iter()
+                .map(|g| {
+                    let names: Vec<&str> = g
+                        .as_array()
+                        .map_or(Vec::new(), |g| g.iter().map(name).collect());
+                    names.join(", ")
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .unwrap_or_default()
+}
+
 /// The controls.
 #[function_component(FaultControls)]
 pub fn fault_controls(p: &FaultControlsProps) -> Html {
@@ -152,7 +178,7 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                 <button onclick={on_split} data-testid="split">{"Split into A | B"}</button>
                 <button onclick={on_heal} disabled={partition.is_none()} data-testid="heal">{"Heal"}</button>
                 { match &partition {
-                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{format!("split: {}", serde_json::to_string(v).unwrap_or_default())}</span> },
+                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{format!("split: {}", groups_in_words(v, &p.nodes))}</span> },
                     None => html! { <span class="muted">{"one network: every node hears every other"}</span> },
                 } }
             </div>
