@@ -22,7 +22,7 @@ pub struct HistoryProps {
 const W: f64 = 1000.0;
 const STRIP_H: f64 = 34.0;
 /// The chart's box: about one unit per CSS pixel at 1280 px.
-const CHART_W: f64 = 640.0;
+const CHART_W: f64 = 680.0;
 const CHART_H: f64 = 250.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 560.0;
@@ -74,10 +74,20 @@ fn end_labels(series: &[&ShareSeries]) -> Vec<(usize, f64)> {
         })
         .collect();
     pos_core::sorting::sort_by(&mut ys, |a, b| a.1.total_cmp(&b.1));
+    // In order, 16 apart (closer if that many do not fit), inside the chart: a pass down
+    // from the top, then one up from the bottom for those pushed past it.
+    let (lo, hi) = (TOP + 4.0, CHART_H - 6.0);
+    let gap = (hi - lo) / ys.len().saturating_sub(1).max(1) as f64;
+    let gap = gap.min(16.0);
     let mut last = f64::NEG_INFINITY;
     for y in ys.iter_mut() {
-        y.1 = y.1.max(last + 16.0).max(TOP + 4.0);
+        y.1 = y.1.max(last + gap).max(lo);
         last = y.1;
+    }
+    let mut next = f64::INFINITY;
+    for y in ys.iter_mut().rev() {
+        y.1 = y.1.min(next - gap).min(hi);
+        next = y.1;
     }
     ys
 }
