@@ -29,6 +29,10 @@ test('split the nodes, both sides forge, heal: one chain, and the trees show the
   const errors = collectConsoleErrors(page);
   await page.goto(env.server.url);
   await waitFor(page, 'the page', () => window.playground && playground.nodes().length === 4);
+  await page.evaluate(() => playground.network({ latencyMs: 150, jitterMs: 50, drop: 0.125 }));
+  // The controls show what the console set.
+  await waitFor(page, 'the inputs to follow', () =>
+    ['latency', 'jitter', 'drop'].map((t) => document.querySelector(`[data-testid=${t}]`).value).join() === '150,50,12.5');
   await page.evaluate(() => playground.network({ latencyMs: 150, jitterMs: 50, drop: 0 }));
   await stakeEveryone(page);
 

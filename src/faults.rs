@@ -27,6 +27,12 @@ pub fn share_of_percent(text: &str) -> Option<f64> {
     Some(ppm as f64 / 1_000_000.0)
 }
 
+/// A share in millionths as the percentage to type: 125,000 is "12.5", 0 is "0".
+pub fn percent_text(ppm: u64) -> String {
+    let text = format!("{}.{:04}", ppm / 10_000, ppm % 10_000);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 impl Playground {
     /// Sets latency, jitter (ms) and the drop rate (0 to 1, at most 0.9) of the in-tab links.
     pub fn set_link(&mut self, latency_ms: u64, jitter_ms: u64, drop: f64) -> Result<(), String> {
@@ -193,7 +199,7 @@ impl Playground {
 
 #[cfg(test)]
 mod tests {
-    use super::share_of_percent;
+    use super::{percent_text, share_of_percent};
 
     #[test]
     fn percentages_as_typed() {
@@ -202,6 +208,15 @@ mod tests {
         assert_eq!(share_of_percent(".25"), Some(0.0025));
         assert_eq!(share_of_percent("0"), Some(0.0));
         assert_eq!(share_of_percent("90."), Some(0.9));
+        for (ppm, text) in [
+            (125_000, "12.5"),
+            (0, "0"),
+            (900_000, "90"),
+            (2_500, "0.25"),
+        ] {
+            assert_eq!(percent_text(ppm), text);
+            assert_eq!(share_of_percent(text), Some(ppm as f64 / 1e6));
+        }
         for bad in [
             "",
             ".",

@@ -73,6 +73,22 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
     let latency = use_state(|| num(&p.state, "latencyMs").to_string());
     let jitter = use_state(|| num(&p.state, "jitterMs").to_string());
     let drop = use_state(|| "0".to_string());
+    // When the links change (by these controls or from the console), the inputs show what
+    // applies now.
+    {
+        let (latency, jitter, drop) = (latency.clone(), jitter.clone(), drop.clone());
+        let drop_share = p.state.get("drop").and_then(Value::as_f64).unwrap_or(0.0);
+        let now = (
+            num(&p.state, "latencyMs"),
+            num(&p.state, "jitterMs"),
+            (drop_share * 1_000_000.0).round() as u64,
+        );
+        use_effect_with(now, move |(l, j, d)| {
+            latency.set(l.to_string());
+            jitter.set(j.to_string());
+            drop.set(crate::faults::percent_text(*d));
+        });
+    }
     // Group B membership for the next split (everyone else is in group A).
     let group_b = use_state(Vec::<usize>::new);
     let input = |s: &UseStateHandle<String>| {
