@@ -119,6 +119,15 @@ test('the number line shows the newest block, its winner belongs to the forger, 
     assert.equal(await card.getAttribute('data-k'), String(lottery.winner.k));
     const cardText = await card.innerText();
     assert.ok(cardText.includes(lottery.winner.hash) && cardText.includes(lottery.winner.offset), cardText);
+    // The focus stays on that lot's mark once the page has redrawn (the card and the cursor
+    // appearing must not shift the marks under it), and Tab moves on to the next lot.
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.winner), 'true');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    const next = await page.evaluate(() => [document.activeElement.dataset.testid, document.activeElement.dataset.k]);
+    assert.equal(next[0], 'lot-mark');
+    assert.equal(await card.getAttribute('data-k'), next[1]);
 
     // Hovering the overview names the lot under the pointer.
     await page.locator('[data-testid=lottery-line]').scrollIntoViewIfNeeded();

@@ -528,14 +528,20 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             <p class="lot-card hint muted">{"Point at the line, or focus a lot in the zoom (Tab), to read its staker, index k, hash and offset."}</p>
         },
     };
-    let cursor = pointed.as_ref().map(|pt| {
-        let (top, height) = if pt.zoom {
-            (ZOOM_TOP - 8.0, ZOOM_BASE - ZOOM_TOP + 14.0)
-        } else {
-            (MAIN_TOP - 8.0, MAIN_BASE - MAIN_TOP + 14.0)
-        };
-        html! { <span class="line-cursor" style={format!("left:{:.1}px;top:{top}px;height:{height}px", pt.x - 1.0)}></span> }
-    });
+    // Always there (hidden when nothing is pointed at): Yew matches unkeyed children from the
+    // end, so a cursor coming and going after the lots' buttons would shift every button by
+    // one, and the focused button would suddenly stand for another lot.
+    let cursor = match pointed.as_ref() {
+        Some(pt) => {
+            let (top, height) = if pt.zoom {
+                (ZOOM_TOP - 8.0, ZOOM_BASE - ZOOM_TOP + 14.0)
+            } else {
+                (MAIN_TOP - 8.0, MAIN_BASE - MAIN_TOP + 14.0)
+            };
+            format!("left:{:.1}px;top:{top}px;height:{height}px", pt.x - 1.0)
+        }
+        None => "display:none".to_string(),
+    };
 
     html! {
         <div class="number-line">
@@ -558,8 +564,8 @@ pub fn number_line(p: &NumberLineProps) -> Html {
                 // The canvas's only sibling: a list that changes length next to it would make
                 // Yew replace the canvas (and lose the drawing).
                 <div class="line-overlay">
+                    <span class="line-cursor" style={cursor}></span>
                     { for buttons }
-                    { for cursor }
                 </div>
             </div>
             <div class="zoom-note muted" data-testid="zoom-note">
