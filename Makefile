@@ -9,8 +9,8 @@ ENV := source scripts/env.sh
 
 help:
 	@echo "make setup  - install toolchain pieces (wasm target, chromium, wasm-bindgen, wasm-pack, trunk, npm tools)"
-	@echo "make serve  - trunk serve --release on http://127.0.0.1:8080/ (ADDRESS=0.0.0.0 for a class's laptops)"
-	@echo "make test   - fmt, clippy, native tests, wasm tests, trunk build, end-to-end tests"
+	@echo "make serve  - scripts/trunk.sh serve --release on http://127.0.0.1:8080/ (ADDRESS=0.0.0.0 for a class's laptops)"
+	@echo "make test   - fmt, clippy, native tests, wasm tests, release build, end-to-end tests"
 	@echo "make bench  - cargo bench -p pos-core"
 
 setup:
@@ -21,7 +21,7 @@ ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
 serve:
-	$(ENV) && bash scripts/setup.sh && trunk serve --release --address $(ADDRESS) --port $(PORT) --open=false
+	bash scripts/setup.sh && bash scripts/trunk.sh serve --release --address $(ADDRESS) --port $(PORT) --open=false
 
 test:
 	bash scripts/test.sh

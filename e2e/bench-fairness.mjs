@@ -4,7 +4,7 @@
 // demonstration (1,000 blocks, pool of 3 and 5). Target: the lots rule, 10^4 rounds of 10^3
 // lots, under 5 s.
 //
-//   source scripts/env.sh && trunk build --release && node e2e/bench-fairness.mjs [dist]
+//   bash scripts/trunk.sh build --release && node e2e/bench-fairness.mjs [dist]
 //
 // Prints a markdown table (copied into docs/bench-browser.md). Not a test: `node --test e2e/`
 // skips it (its name has no `.test.`).

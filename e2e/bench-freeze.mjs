@@ -4,7 +4,7 @@
 // (src/draws.rs). Reports the longest gaps between animation frames while that happens (a
 // frozen page shows no frames) and how long each block took from request to agreement.
 //
-//   source scripts/env.sh && trunk build --release && node e2e/bench-freeze.mjs [dist]
+//   bash scripts/trunk.sh build --release && node e2e/bench-freeze.mjs [dist]
 //
 // Not a test: `node --test e2e/` skips it (its name has no `.test.`).
 import os from 'node:os';

@@ -3,7 +3,7 @@
 // the page's own module, started by www/lottery_worker_loader.js (SIMD128).
 // Also times one digest of the draw (every lot walked and binned), which is what the page draws.
 //
-//   source scripts/env.sh && trunk build --release && node e2e/bench-lottery.mjs [dist] [runs]
+//   bash scripts/trunk.sh build --release && node e2e/bench-lottery.mjs [dist] [runs]
 //
 // Prints a markdown table (copied into docs/bench-browser.md). Not a test: `node --test e2e/`
 // skips it (its name has no `.test.`).

@@ -1,6 +1,6 @@
 // Faults, forks and attacks in the page: split the in-tab nodes, let both sides forge, heal,
 // and watch every node's block tree converge; crash and restart; adversaries are refused.
-// Needs `trunk build --release` first (scripts/test.sh does it).
+// Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';

@@ -1,4 +1,4 @@
-// The lottery view end to end, against the release build in dist/ (`trunk build --release`):
+// The lottery view end to end, against the release build in dist/ (`bash scripts/trunk.sh build --release`):
 // the number line appears after a block, the winner's mark (on the canvas and as a button)
 // belongs to the block's forger, the "why" panel and `playground.lottery()` agree, the Python
 // snippet prints the page's values when run with python3, stepping and replay work, and a big

@@ -1,5 +1,5 @@
 // Nothing lost: a reload brings the same network back; chains export and import; tampered
-// files and broken storage are refused in words. Needs `trunk build --release` first.
+// files and broken storage are refused in words. Needs `bash scripts/trunk.sh build --release` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 // The playground page end to end, in Debian's Chromium: buy, stake and transfer through the
 // forms; blocks are forged and every node shows the same tip; refusals show their reason; the
-// console API answers. Needs `trunk build --release` first (scripts/test.sh does it).
+// console API answers. Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';

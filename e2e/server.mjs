@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..');
-// POS_DIST serves another build (e.g. one made with `trunk build --release --dist /tmp/x`).
+// POS_DIST serves another build (e.g. one made with `bash scripts/trunk.sh build --release --dist /tmp/x`).
 export const DEFAULT_DIST = process.env.POS_DIST || path.join(REPO_ROOT, 'dist');
 
 export const MIME_TYPES = {
@@ -61,7 +61,7 @@ async function isFile(p) {
 export async function startServer({ root = DEFAULT_DIST, host = '127.0.0.1', port = 0, headers = {} } = {}) {
   const rootDir = path.resolve(root);
   if (!(await isFile(path.join(rootDir, 'index.html')))) {
-    throw new Error(`${rootDir}/index.html not found: run \`trunk build --release\` first`);
+    throw new Error(`${rootDir}/index.html not found: run \`bash scripts/trunk.sh build --release\` first`);
   }
 
   const server = createServer(async (req, res) => {

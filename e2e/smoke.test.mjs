@@ -1,5 +1,5 @@
 // Smoke test: the built page (dist/) loads, has the right title, and logs no errors.
-// Needs `trunk build --release` first (scripts/test.sh does it).
+// Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';

@@ -1,5 +1,5 @@
 // Tabs as nodes: pages of one browser context join one network over BroadcastChannel.
-// Needs `trunk build --release` first (scripts/test.sh does it).
+// Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';

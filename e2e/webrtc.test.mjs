@@ -4,7 +4,7 @@
 // Runs only inside a network namespace of its own: `bash e2e/netns.sh` (scripts/test.sh does
 // it) makes one with a veth pair, so ICE candidates are 10.99.0.x addresses that exist only
 // there and no traffic leaves it. Plain `node --test e2e/` skips this file.
-// Needs `trunk build --release` first.
+// Needs `bash scripts/trunk.sh build --release` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readlinkSync } from 'node:fs';

@@ -36,6 +36,14 @@ else
   rustup target add "$WASM_TARGET"
 fi
 
+# The page's release build compiles its own std (scripts/trunk.sh): it needs std's source.
+if rustup component list --installed | grep -q '^rust-src'; then
+  log "ok: rust-src"
+else
+  log "rustup component add rust-src"
+  rustup component add rust-src
+fi
+
 # 2. Debian packages: Chromium + ChromeDriver (same version), Node.js/npm if missing --------------
 apt_pkgs=()
 { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_pkgs+=(chromium chromium-driver)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, in order, stopping at the first failure:
 #   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
-#   2. cargo clippy -D warnings   5. trunk build --release, then the Playwright end-to-end tests (e2e/)
+#   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests (e2e/)
 #   3. cargo test (native)        6. the WebRTC end-to-end test in a network namespace of its own
 set -euo pipefail
 
@@ -35,8 +35,8 @@ else
   step "wasm tests: root crate: skipped (no tests/*.rs)"
 fi
 
-step "trunk build --release"
-trunk build --release
+step "bash scripts/trunk.sh build --release (std built for size)"
+bash "$REPO/scripts/trunk.sh" build --release
 
 step "end-to-end tests: node --test e2e/"
 mkdir -p e2e/screenshots
