@@ -1,6 +1,7 @@
 // Lottery benchmark in headless Chromium: the core's `draw` at 10^4, 10^5 and 10^6 lots (ten
-// stakers sharing them, as in core/benches/lottery.rs), run in the page's lottery Web Worker:
-// the page's own module, started by www/lottery_worker_loader.js (SIMD128).
+// stakers sharing them, as in core/benches/lottery.rs), run in the page's lottery Web Worker
+// (the page's own module, started by www/lottery_worker_loader.js, SIMD128) through the
+// console API's `playground.bench`.
 // Also times one digest of the draw (every lot walked and binned), which is what the page draws.
 //
 //   bash scripts/trunk.sh build --release && node e2e/bench-lottery.mjs [dist] [runs]
@@ -20,26 +21,9 @@ try {
   const page = await browser.newPage();
   await page.goto(server.url);
   const version = browser.version();
-  const results = await page.evaluate(
-    ({ lots, runs }) =>
-      new Promise((resolve, reject) => {
-        const worker = new Worker('./lottery_worker_loader.js', { type: 'module' });
-        worker.onerror = (e) => reject(new Error(`worker: ${e.message}`));
-        worker.onmessage = (e) => {
-          const reply = JSON.parse(e.data);
-          // Requests and replies are {kind: {...}} ("ready" alone), as the page's WorkerRequest/Reply.
-          if (reply === 'ready') {
-            worker.postMessage(JSON.stringify({ bench: { id: 1, lots, runs } }));
-          } else if (reply.bench) {
-            worker.terminate();
-            resolve(reply.bench.results);
-          } else if (reply.error) {
-            reject(new Error(reply.error.error));
-          }
-        };
-      }),
-    { lots: LOTS, runs },
-  );
+  // The console API runs the benchmark in the lottery worker and answers with its timings.
+  await page.waitForFunction(() => window.playground);
+  const results = await page.evaluate(({ lots, runs }) => playground.bench({ lots, runs }), { lots: LOTS, runs });
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Chromium ${version} (headless), ${cpu}, ${os.cpus().length} cores; ${runs} runs of draw per size\n`);
   console.log('| lots | draw, best | draw, median | lots/s (best) | digest for the page |');

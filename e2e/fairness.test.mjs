@@ -104,11 +104,40 @@ test('playground.fairness() answers in the console', async () => {
     lots.shares.forEach((s, i) => assert.ok(Math.abs(s - [0.1, 0.3, 0.6][i]) < 0.025, `share ${s}`));
     assert.ok(lots.pValue >= 0 && lots.pValue <= 1);
     assert.equal(typeof lots.chiSquare, 'number');
+    assert.ok(lots.ms > 0, `the worker's time: ${lots.ms}`);
     // Without stakes: the network's table (the genesis staker alone at first).
     const own = await page.evaluate(() => playground.fairness({ rounds: 10 }));
     assert.equal(own.rounds, 10);
     for (const bad of [{ stakes: [1], rule: 'pow' }, { stakes: [], rounds: 5 }, { stakes: [1], rounds: 1e6 }]) {
       const why = await page.evaluate((b) => playground.fairness(b).then(() => 'resolved', (e) => e.message), bad);
+      assert.notEqual(why, 'resolved');
+      assert.ok(why.length > 10, why);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('playground.bench() and playground.grind() answer in the console', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    // The lottery benchmark in a worker: one row per size, timed there.
+    const bench = await page.evaluate(() => playground.bench({ lots: [1000, 20000], runs: 2 }));
+    assert.deepEqual(bench.map((r) => r.lots), [1000, 20000]);
+    for (const r of bench) {
+      assert.equal(r.runs, 2);
+      assert.ok(r.drawBestMs > 0 && r.drawBestMs <= r.drawMedianMs, JSON.stringify(r));
+      assert.ok(r.lotsPerSecond > 0 && r.digestMs > 0, JSON.stringify(r));
+    }
+    // The grinding demonstration: honest play and grinding over the same 200 blocks.
+    const grind = await page.evaluate(() => playground.grind({ stakes: [10, 30, 60], pool: 3, rounds: 200 }));
+    assert.equal(grind.honest.rounds, 200);
+    assert.equal(grind.grinding.rounds, 200);
+    assert.ok(grind.grinding.variantsTried > grind.honest.variantsTried, JSON.stringify(grind.grinding));
+    assert.ok(grind.ms > 0);
+    for (const [name, bad] of [['bench', { lots: [5] }], ['bench', { runs: 0 }], ['grind', { grinder: 7 }], ['grind', { rounds: 0 }]]) {
+      const why = await page.evaluate(([n, b]) => playground[n](b).then(() => 'resolved', (e) => e.message), [name, bad]);
       assert.notEqual(why, 'resolved');
       assert.ok(why.length > 10, why);
     }

@@ -8,6 +8,7 @@
 //! Shares and p-values are fractions in millionths: the counts and the test come from
 //! `pos_core::fairness` in integers; floats appear only where the page formats text.
 
+use crate::lottery_view::WorkerRequest;
 use crate::model::Playground;
 use pos_core::fairness::{self, ChiSquare, Lab, Params, Rule};
 use pos_core::grinding::{self, Grinder};
@@ -540,11 +541,13 @@ pub struct ConsoleAnswer {
     pub p_value: f64,
     /// The verdict in words.
     pub verdict: String,
+    /// The worker's time for the job, in ms.
+    pub ms: f64,
 }
 
 impl ConsoleAnswer {
-    /// The answer for one rule of a report.
-    pub fn of(report: &FairnessReport, rule: &RuleReport) -> ConsoleAnswer {
+    /// The answer for one rule of a report that took `ms`.
+    pub fn of(report: &FairnessReport, rule: &RuleReport, ms: f64) -> ConsoleAnswer {
         let frac = |v: &[u32]| v.iter().map(|x| f64::from(*x) / PPM as f64).collect();
         ConsoleAnswer {
             rule: rule.rule,
@@ -556,8 +559,86 @@ impl ConsoleAnswer {
             degrees: rule.chi_square.degrees,
             p_value: f64::from(rule.chi_square.p_value_ppm) / PPM as f64,
             verdict: rule.verdict.words(&p_words(rule.chi_square.p_value_ppm)),
+            ms,
         }
     }
+}
+
+/// The most sizes `bench({lots})` takes, and the most lots in one size.
+pub const BENCH_SIZES: usize = 6;
+/// See [`BENCH_SIZES`].
+pub const BENCH_MAX_LOTS: u64 = 10_000_000;
+/// The most runs per size of `bench({runs})`.
+pub const BENCH_MAX_RUNS: u32 = 20;
+
+/// Reads the console's `bench({lots, runs})`: total lots per size (default 10^4, 10^5, 10^6,
+/// shared by ten stakers) and runs of `draw` per size (default 5).
+pub fn console_bench(v: &serde_json::Value) -> Result<WorkerRequest, String> {
+    let lots = match v.get("lots") {
+        None | Some(serde_json::Value::Null) => vec![10_000, 100_000, 1_000_000],
+        Some(l) => serde_json::from_value::<Vec<u64>>(l.clone()).map_err(|_| {
+            "lots: give an array of whole numbers, e.g. [10000, 100000]".to_string()
+        })?,
+    };
+    if lots.is_empty() || lots.len() > BENCH_SIZES {
+        return Err(format!("lots: give 1 to {BENCH_SIZES} sizes"));
+    }
+    if let Some(bad) = lots.iter().find(|l| !(10..=BENCH_MAX_LOTS).contains(*l)) {
+        return Err(format!(
+            "lots: {bad} is out of range: each size between 10 and {}",
+            group(BENCH_MAX_LOTS)
+        ));
+    }
+    let runs = match v.get("runs") {
+        None | Some(serde_json::Value::Null) => 5,
+        Some(r) => r
+            .as_u64()
+            .filter(|r| (1..=u64::from(BENCH_MAX_RUNS)).contains(r))
+            .ok_or_else(|| format!("runs: give a whole number from 1 to {BENCH_MAX_RUNS}"))?
+            as u32,
+    };
+    Ok(WorkerRequest::Bench { id: 1, lots, runs })
+}
+
+/// Reads the console's `grind({stakes, grinder, friend, pool, rounds, seed})`; what is left
+/// out is the lab's default (stakes 10/30/60, the first staker grinding alone over a pool of
+/// 3, 1,000 rounds). The worker checks the setup and says what is wrong.
+pub fn console_grind(v: &serde_json::Value) -> Result<WorkerRequest, String> {
+    use serde_json::Value;
+    let mut setup = grinding::Setup::default();
+    let whole = |key: &str| -> Result<Option<u64>, String> {
+        match v.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(x) => x
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| format!("{key}: give a whole number")),
+        }
+    };
+    if let Some(s) = v.get("stakes").filter(|s| !s.is_null()) {
+        setup.stakes = serde_json::from_value::<Vec<u64>>(s.clone())
+            .map_err(|_| "stakes: give an array of whole numbers, e.g. [10, 30, 60]".to_string())?;
+    }
+    if let Some(g) = whole("grinder")? {
+        setup.grinder = g as usize;
+    }
+    setup.friend = whole("friend")?.map(|f| f as usize);
+    if let Some(p) = whole("pool")? {
+        setup.pool = p as usize;
+    }
+    if let Some(r) = whole("rounds")? {
+        if !(1..=MAX_ROUNDS).contains(&r) {
+            return Err(format!(
+                "rounds: choose between 1 and {}",
+                group(MAX_ROUNDS)
+            ));
+        }
+        setup.rounds = r;
+    }
+    if let Some(s) = v.get("seed").and_then(Value::as_str) {
+        setup.seed = Hash::from_hex(s).map_err(|e| format!("seed: {e}"))?;
+    }
+    Ok(WorkerRequest::Grind { id: 1, setup })
 }
 
 /// Reads the console's `{stakes, rounds, rule, seed?}` (rounds default 1,000, rule `lots`);
@@ -783,10 +864,78 @@ mod tests {
         )
         .expect("runs")
         .run_all(10, |_| true);
-        let a = ConsoleAnswer::of(&report, &report.rules[0]);
+        let a = ConsoleAnswer::of(&report, &report.rules[0], 12.5);
         // CometBFT with powers 1 and 3: p2, p1, p2, p2.
         assert_eq!(a.wins, vec![1, 3]);
         assert_eq!(a.shares, vec![0.25, 0.75]);
         assert_eq!(a.stake_shares, vec![0.25, 0.75]);
+    }
+
+    #[test]
+    fn console_bench_reads_sizes_and_runs_and_refuses_the_rest_in_words() {
+        use serde_json::json;
+        assert_eq!(
+            console_bench(&json!({})),
+            Ok(WorkerRequest::Bench {
+                id: 1,
+                lots: vec![10_000, 100_000, 1_000_000],
+                runs: 5
+            })
+        );
+        assert_eq!(
+            console_bench(&json!({"lots": [1000, 2000], "runs": 2})),
+            Ok(WorkerRequest::Bench {
+                id: 1,
+                lots: vec![1000, 2000],
+                runs: 2
+            })
+        );
+        for (bad, words) in [
+            (json!({"lots": []}), "1 to 6 sizes"),
+            (json!({"lots": [5]}), "5 is out of range"),
+            (json!({"lots": [20_000_000]}), "between 10 and 10,000,000"),
+            (json!({"lots": "many"}), "array of whole numbers"),
+            (json!({"runs": 0}), "from 1 to 20"),
+            (json!({"runs": 2.5}), "from 1 to 20"),
+        ] {
+            let e = console_bench(&bad).expect_err("refused");
+            assert!(e.contains(words), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn console_grind_overrides_the_labs_default_and_refuses_the_rest_in_words() {
+        use serde_json::json;
+        let seed = Hash::of(b"grind console");
+        match console_grind(
+            &json!({"stakes": [5, 5], "grinder": 1, "friend": 0, "pool": 4,
+            "rounds": 300, "seed": seed.to_hex()}),
+        ) {
+            Ok(WorkerRequest::Grind { id: 1, setup }) => assert_eq!(
+                setup,
+                grinding::Setup {
+                    stakes: vec![5, 5],
+                    grinder: 1,
+                    friend: Some(0),
+                    pool: 4,
+                    rounds: 300,
+                    seed,
+                }
+            ),
+            other => panic!("{other:?}"),
+        }
+        match console_grind(&json!({})) {
+            Ok(WorkerRequest::Grind { setup, .. }) => assert_eq!(setup, grinding::Setup::default()),
+            other => panic!("{other:?}"),
+        }
+        for (bad, words) in [
+            (json!({"rounds": 0}), "between 1 and 100,000"),
+            (json!({"pool": -1}), "pool: give a whole number"),
+            (json!({"stakes": [1, "x"]}), "array of whole numbers"),
+            (json!({"seed": "zz"}), "seed:"),
+        ] {
+            let e = console_grind(&bad).expect_err("refused");
+            assert!(e.contains(words), "{bad}: {e}");
+        }
     }
 }

@@ -133,7 +133,7 @@ impl Playground {
         let b: Behaviour = name.parse().map_err(|_| {
             let names: Vec<&str> = Behaviour::ALL.iter().map(|b| b.name()).collect();
             format!(
-                "unknown behaviour {name:?}: use one of {}",
+                "unknown behaviour \"{name}\": use one of {}",
                 names.join(", ")
             )
         })?;

@@ -4,7 +4,9 @@
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
 use crate::driver::now_ms;
-use crate::fairness_view::{console_job, network_stakers, ConsoleAnswer};
+use crate::fairness_view::{
+    console_bench, console_grind, console_job, network_stakers, ConsoleAnswer,
+};
 use crate::lottery_view::{WorkerReply, WorkerRequest};
 use crate::model::Playground;
 use crate::storage::Saver;
@@ -82,24 +84,20 @@ fn publish(
     Some(())
 }
 
-/// Starts `fairness({stakes, rounds, rule})` in its own worker; the Promise resolves with a
-/// [`ConsoleAnswer`] or rejects with an Error saying what is wrong. Finished workers are
+/// What a console job makes of a worker reply: `Some` answer once the job is done.
+type Finish = fn(WorkerReply) -> Option<Value>;
+
+/// Runs `request` in a worker of its own. The Promise resolves with what `finish` makes of
+/// the final reply, or rejects with an Error saying what is wrong. Finished workers are
 /// dropped at the next call (not from inside their own message handler).
-fn fairness_promise(
-    model: &Rc<RefCell<Playground>>,
+fn job_promise(
     jobs: &Rc<RefCell<Vec<JobWorker>>>,
-    arg: &Value,
+    request: Result<WorkerRequest, String>,
+    finish: Finish,
 ) -> js_sys::Promise {
     let reject = |e: String| js_sys::Promise::reject(&js_sys::Error::new(&e).into());
-    let (stakes, seed) = match model.try_borrow() {
-        Ok(m) => network_stakers(&m, 0).map_or(
-            (Vec::new(), pos_core::Hash::of(b"fairness")),
-            |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
-        ),
-        Err(_) => return reject("busy: try again".to_string()),
-    };
-    let job = match console_job(arg, stakes, seed) {
-        Ok(j) => j,
+    let request = match request {
+        Ok(r) => r,
         Err(e) => return reject(e),
     };
     let Ok(mut jobs) = jobs.try_borrow_mut() else {
@@ -108,24 +106,18 @@ fn fairness_promise(
     jobs.retain(|j| !j.finished());
     let mut started = None;
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let request = WorkerRequest::Fairness {
-            id: 1,
-            job: job.clone(),
-        };
         let outcome = JobWorker::start(&request, move |reply| match reply {
-            Ok(WorkerReply::Fairness { report, .. }) if report.done => {
-                let answer = report.rules.first().map(|r| ConsoleAnswer::of(&report, r));
-                let value = answer
-                    .and_then(|a| serde_wasm_bindgen::to_value(&a).ok())
-                    .unwrap_or(JsValue::NULL);
-                let _ = resolve.call1(&JsValue::NULL, &value);
-                true
-            }
             Ok(WorkerReply::Error { error }) | Err(error) => {
                 let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new(&error).into());
                 true
             }
-            Ok(_) => false,
+            Ok(reply) => match finish(reply) {
+                Some(answer) => {
+                    let _ = resolve.call1(&JsValue::NULL, &to_js(&answer));
+                    true
+                }
+                None => false,
+            },
         });
         started = Some(outcome);
     });
@@ -136,6 +128,47 @@ fn fairness_promise(
         }
         Some(Err(e)) => reject(e),
         None => reject("the Promise did not start".to_string()),
+    }
+}
+
+/// `fairness({stakes, rounds, rule, seed})`: a [`ConsoleAnswer`] with the worker's time.
+fn fairness_request(model: &Rc<RefCell<Playground>>, arg: &Value) -> Result<WorkerRequest, String> {
+    let (stakes, seed) = match model.try_borrow() {
+        Ok(m) => network_stakers(&m, 0).map_or(
+            (Vec::new(), pos_core::Hash::of(b"fairness")),
+            |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
+        ),
+        Err(_) => return Err("busy: try again".to_string()),
+    };
+    let job = console_job(arg, stakes, seed)?;
+    Ok(WorkerRequest::Fairness { id: 1, job })
+}
+
+fn fairness_answer(reply: WorkerReply) -> Option<Value> {
+    match reply {
+        WorkerReply::Fairness { report, ms, .. } if report.done => {
+            let rule = report.rules.first()?;
+            Some(json!(ConsoleAnswer::of(&report, rule, ms)))
+        }
+        _ => None,
+    }
+}
+
+fn bench_answer(reply: WorkerReply) -> Option<Value> {
+    match reply {
+        WorkerReply::Bench { results, .. } => Some(json!(results)),
+        _ => None,
+    }
+}
+
+fn grind_answer(reply: WorkerReply) -> Option<Value> {
+    match reply {
+        WorkerReply::Grind { report, ms, .. } if report.done => Some(json!({
+            "honest": report.honest,
+            "grinding": report.grinding,
+            "ms": ms,
+        })),
+        _ => None,
     }
 }
 
@@ -367,12 +400,22 @@ pub fn install(
             });
         publish(&api, name, closure, &mut closures)?;
     }
-    // fairness({stakes, rounds, rule}): a Promise of the run's results, computed in a worker.
+    // Promises of results computed in a worker of their own: the fairness lab, the lottery
+    // benchmark and the grinding demonstration.
     let jobs: Rc<RefCell<Vec<JobWorker>>> = Rc::default();
-    let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| {
-        fairness_promise(&model, &jobs, &from_js(&a)).into()
-    });
-    publish(&api, "fairness", closure, &mut closures)?;
+    for name in ["fairness", "bench", "grind"] {
+        let (model, jobs) = (model.clone(), jobs.clone());
+        let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| {
+            let arg = from_js(&a);
+            let promise = match name {
+                "fairness" => job_promise(&jobs, fairness_request(&model, &arg), fairness_answer),
+                "bench" => job_promise(&jobs, console_bench(&arg), bench_answer),
+                _ => job_promise(&jobs, console_grind(&arg), grind_answer),
+            };
+            promise.into()
+        });
+        publish(&api, name, closure, &mut closures)?;
+    }
     js_sys::Reflect::set(&window, &JsValue::from_str("playground"), &api).ok()?;
     Some(ApiHandle {
         _closures: closures,

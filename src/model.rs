@@ -1334,7 +1334,7 @@ impl Playground {
                 Ok(Request::Transfer(target, amount))
             }
             other => Err(format!(
-                "unknown kind {other:?}: use exchange, transfer or stake"
+                "unknown kind \"{other}\": use exchange, transfer or stake"
             )),
         }
     }

@@ -2,15 +2,16 @@
 //!
 //! The worker is the lottery worker (the page's own module, built with SIMD, started by
 //! [`spawn`]); each job gets a fresh one, so stopping a job is ending its worker, and a long run
-//! never holds up the lottery view's draws. Messages are JSON strings ([`WorkerRequest`] out,
-//! [`WorkerReply`] back).
+//! never holds up the lottery view's draws. Messages are bytes in a `Uint8Array`
+//! ([`WorkerRequest`] out, [`WorkerReply`] back, both [`encode`]d).
 
 use crate::components::lottery::worker::WORKER_URL;
-use crate::lottery_view::{WorkerReply, WorkerRequest};
+use crate::lottery_view::{decode_reply, encode, WorkerReply, WorkerRequest};
+use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast as _, JsValue};
+use wasm_bindgen::JsCast as _;
 use web_sys::{Event, MessageEvent, Worker};
 
 /// What a worker says: a reply, or why it failed.
@@ -20,7 +21,7 @@ pub type PortEvent = Result<WorkerReply, String>;
 pub type Then = Rc<dyn Fn()>;
 
 /// A Web Worker running this module, and its handlers: requests wait until the worker says
-/// it is ready, then go out as JSON; replies and failures come back to the handler given to
+/// it is ready, then go out as bytes; replies and failures come back to the handler given to
 /// [`Port::open`]. Closing ends the worker; so does dropping the port, which must not happen
 /// inside its own handler (close it there, and drop it later).
 pub struct Port {
@@ -35,7 +36,7 @@ pub struct Port {
 #[derive(Default)]
 struct Link {
     ready: bool,
-    queued: Vec<String>,
+    queued: Vec<Vec<u8>>,
 }
 
 impl Port {
@@ -56,10 +57,15 @@ impl Port {
                 on_event.clone(),
             );
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                let Some(reply) = e
-                    .data()
-                    .as_string()
-                    .and_then(|t| serde_json::from_str::<WorkerReply>(&t).ok())
+                let data = e.data();
+                // The loader says in words when the module did not start.
+                if let Some(why) = data.as_string() {
+                    return deliver(&worker, &closed, &on_event, Err(why));
+                }
+                let Some(reply) = data
+                    .dyn_into::<Uint8Array>()
+                    .ok()
+                    .and_then(|b| decode_reply(&b.to_vec()).ok())
                 else {
                     return;
                 };
@@ -70,8 +76,8 @@ impl Port {
                     l.ready = true;
                     std::mem::take(&mut l.queued)
                 });
-                for text in queued.unwrap_or_default() {
-                    if let Err(why) = post(&worker, &text) {
+                for bytes in queued.unwrap_or_default() {
+                    if let Err(why) = post(&worker, &bytes) {
                         return deliver(&worker, &closed, &on_event, Err(why));
                     }
                 }
@@ -120,12 +126,12 @@ impl Port {
 
     /// Sends `request` now, or as soon as the worker is ready.
     pub fn send(&self, request: &WorkerRequest) -> Result<(), String> {
-        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let bytes = encode(request);
         let mut link = self.link.try_borrow_mut().map_err(|_| "busy".to_string())?;
         if link.ready {
-            post(&self.worker, &text)
+            post(&self.worker, &bytes)
         } else {
-            link.queued.push(text);
+            link.queued.push(bytes);
             Ok(())
         }
     }
@@ -148,9 +154,9 @@ impl Drop for Port {
     }
 }
 
-fn post(worker: &Worker, text: &str) -> Result<(), String> {
+fn post(worker: &Worker, bytes: &[u8]) -> Result<(), String> {
     worker
-        .post_message(&JsValue::from_str(text))
+        .post_message(&Uint8Array::from(bytes))
         .map_err(|e| format!("could not send to the worker: {e:?}"))
 }
 
@@ -221,8 +227,8 @@ pub fn spawn() -> Result<Worker, String> {
 }
 
 /// The worker's side: answers [`WorkerRequest`]s with
-/// [`crate::lottery_view::handle_worker_request`], posting JSON [`WorkerReply`]s, and says
-/// `"ready"` once it listens. The loader calls it after the module started (the
+/// [`crate::lottery_view::handle_worker_request`], posting [`encode`]d [`WorkerReply`]s, and
+/// says [`WorkerReply::Ready`] once it listens. The loader calls it after the module started (the
 /// module's own `main` does nothing outside a page).
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn worker_main() {
@@ -231,21 +237,19 @@ pub fn worker_main() {
     let post = {
         let scope = scope.clone();
         move |reply: &WorkerReply| {
-            if let Ok(text) = serde_json::to_string(reply) {
-                let _ = scope.post_message(&JsValue::from_str(&text));
-            }
+            let _ = scope.post_message(&Uint8Array::from(&encode(reply)[..]));
         }
     };
     let on_message = {
         let scope = scope.clone();
         let mut post = post.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some(text) = e.data().as_string() else {
+            let Ok(request) = e.data().dyn_into::<Uint8Array>() else {
                 return;
             };
             let performance = scope.performance();
             let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
-            crate::lottery_view::handle_worker_request(&text, &clock, &mut post);
+            crate::lottery_view::handle_worker_request(&request.to_vec(), &clock, &mut post);
         })
     };
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

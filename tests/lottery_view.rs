@@ -8,9 +8,10 @@ use pos_core::hash::{hash_str, Hash};
 use pos_core::lottery::{draw, trace, U256};
 use pos_core::Wallet;
 use pos_playground::lottery_view::{
-    bin_of, bit_len, count, group, handle_worker_request, line_x, lots, offset_ratio, offset_share,
-    percent, position_at, python_snippet, shr_u64, BlockSelection, Hover, LotteryDigest,
-    SnippetInput, WorkerReply, BINS, EXACT_LIMIT, NEAREST, SUBPIXEL, ZOOM_FIT,
+    bin_of, bit_len, count, decode_reply, encode, group, handle_worker_request, line_x, lots,
+    offset_ratio, offset_share, percent, position_at, python_snippet, shr_u64, BlockSelection,
+    Hover, LotteryDigest, SnippetInput, WorkerReply, WorkerRequest, BINS, EXACT_LIMIT, NEAREST,
+    SUBPIXEL, ZOOM_FIT,
 };
 use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS, PALETTE};
 use serde_json::Value;
@@ -133,13 +134,15 @@ fn worker_digest_equals_the_page_digest_and_reports_progress() {
         "fewer lots than one report's worth"
     );
 
-    // The same through the worker's JSON protocol.
-    let request = serde_json::json!({"digest": {"id": 7, "seed": sd, "stakers": s}});
+    // The same through the worker's protocol, as bytes both ways, as postMessage carries them.
+    let request = WorkerRequest::Digest {
+        id: 7,
+        seed: sd.clone(),
+        stakers: s.clone(),
+    };
     let mut replies = Vec::new();
-    handle_worker_request(&request.to_string(), &|| 0.0, &mut |r: &WorkerReply| {
-        // Round-trip through JSON, as postMessage carries it.
-        let text = serde_json::to_string(r).expect("serializable");
-        replies.push(serde_json::from_str::<WorkerReply>(&text).expect("readable"));
+    handle_worker_request(&encode(&request), &|| 0.0, &mut |r: &WorkerReply| {
+        replies.push(decode_reply(&encode(r)).expect("readable"));
     });
     assert!(matches!(
         replies[0],
@@ -154,18 +157,27 @@ fn worker_digest_equals_the_page_digest_and_reports_progress() {
         other => panic!("expected the digest, got {other:?}"),
     }
     let mut bad = Vec::new();
-    handle_worker_request("{\"kind\":\"nope\"}", &|| 0.0, &mut |r: &WorkerReply| {
+    // A kind that does not exist, and a request cut short.
+    handle_worker_request(&[99], &|| 0.0, &mut |r: &WorkerReply| bad.push(r.clone()));
+    handle_worker_request(&encode(&request)[..5], &|| 0.0, &mut |r: &WorkerReply| {
         bad.push(r.clone())
     });
-    assert!(matches!(bad.as_slice(), [WorkerReply::Error { .. }]));
+    assert!(matches!(
+        bad.as_slice(),
+        [WorkerReply::Error { .. }, WorkerReply::Error { .. }]
+    ));
 }
 
 #[test]
 fn worker_bench_reports_every_size() {
-    let request = serde_json::json!({"bench": {"id": 1, "lots": [1000, 2000], "runs": 2}});
+    let request = WorkerRequest::Bench {
+        id: 1,
+        lots: vec![1000, 2000],
+        runs: 2,
+    };
     let mut out = Vec::new();
-    handle_worker_request(&request.to_string(), &js_now, &mut |r: &WorkerReply| {
-        out.push(r.clone())
+    handle_worker_request(&encode(&request), &js_now, &mut |r: &WorkerReply| {
+        out.push(decode_reply(&encode(r)).expect("readable"))
     });
     match out.as_slice() {
         [WorkerReply::Bench { id: 1, results }] => {

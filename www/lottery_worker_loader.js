@@ -8,7 +8,8 @@ init({ module_or_path: "./pos-playground_bg.wasm" }).then(
   () => worker_main(),
   (e) => {
     // No wasm SIMD in this engine, or the file did not load. A rejected promise is no `error`
-    // event for the page, so say it in the worker's protocol: the page then draws by itself.
-    postMessage(JSON.stringify({ error: { error: `its wasm did not start (${e})` } }));
+    // event for the page, so say it in words: the worker's own replies are bytes, so a string
+    // is this failure (src/worker.rs), and the page then draws by itself.
+    postMessage(`its wasm did not start (${e})`);
   },
 );

@@ -507,7 +507,11 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
     html! {
         <section class="lottery" aria-label="Lottery" data-testid="lottery" ref={section}
                  data-height={height.to_string()} data-forged={b.forged.to_string()}
-                 data-forger={b.forger.to_hex()} data-selection={format!("{selection:?}")}>
+                 data-forger={b.forger.to_hex()} data-selection={match selection {
+                     BlockSelection::Newest => "newest".to_string(),
+                     BlockSelection::Next => "next".to_string(),
+                     BlockSelection::At(h) => h.to_string(),
+                 }}>
             <header class="lottery-head">
                 <div>
                     <h2>{format!("The lottery of block #{height}")}
