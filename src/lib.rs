@@ -22,6 +22,7 @@ pub mod mesh;
 pub mod model;
 pub mod persist;
 pub mod storage;
+pub mod vec_map;
 pub mod webrtc;
 pub mod worker;
 

@@ -7,10 +7,11 @@
 //! arrives is untrusted: size-limited, parsed with a typed error, rate-limited, and then the
 //! core validates the message inside like any other.
 
+use crate::vec_map::VecMap;
 use pos_core::message::MAX_MESSAGE_BYTES;
 use pos_core::{Genesis, Hash, PeerId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Largest frame accepted, in bytes of text.
 pub const MAX_FRAME_BYTES: usize = MAX_MESSAGE_BYTES + 4096;
@@ -194,11 +195,11 @@ pub struct Mesh {
     /// When discovery started (ms).
     pub since: u64,
     /// Other tabs by id.
-    pub tabs: BTreeMap<String, TabPeer>,
+    pub tabs: VecMap<String, TabPeer>,
     /// Tabs on another network of this name, waiting for the user's choice.
     pub conflicts: Vec<Conflict>,
     /// Tabs whose network the user chose not to join: their frames are dropped.
-    pub ignored: BTreeSet<String>,
+    pub ignored: VecMap<String, ()>,
     /// Frames dropped at the edge, by reason.
     pub rejected: BTreeMap<String, u64>,
     /// Start of the current rate window (ms) and frames accepted in it.
@@ -206,7 +207,7 @@ pub struct Mesh {
     /// When this tab last said hello (ms).
     pub last_hello: u64,
     /// WebRTC links to other machines, by this tab's id for them.
-    pub links: BTreeMap<String, crate::link::LinkStatus>,
+    pub links: VecMap<String, crate::link::LinkStatus>,
     /// Whether this tab joined a network only through WebRTC links (it has no channel name).
     pub by_link: bool,
 }
@@ -219,13 +220,13 @@ impl Mesh {
             name,
             role: Role::Discovering,
             since: now,
-            tabs: BTreeMap::new(),
+            tabs: VecMap::new(),
             conflicts: Vec::new(),
-            ignored: BTreeSet::new(),
+            ignored: VecMap::new(),
             rejected: BTreeMap::new(),
             window: (now, 0),
             last_hello: now,
-            links: BTreeMap::new(),
+            links: VecMap::new(),
             by_link: false,
         }
     }

@@ -414,7 +414,7 @@ impl Playground {
             Err(e) => return m.reject(e),
         };
         let tab = frame.tab().to_string();
-        if tab == m.tab || m.ignored.contains(&tab) {
+        if tab == m.tab || m.ignored.contains_key(&tab) {
             return;
         }
         if let Via::WebRtc(id) = &via {
@@ -449,7 +449,7 @@ impl Playground {
                 }
             }
             Frame::Msg { node, to, data, .. } => {
-                let peer = m.tabs.entry(tab.clone()).or_insert(TabPeer {
+                let peer = m.tabs.get_or_insert_with(tab.clone(), || TabPeer {
                     role: Role::Member,
                     network: None,
                     height: 0,
@@ -573,7 +573,7 @@ impl Playground {
         if m.conflicts.len() == before {
             return Err(format!("no conflict with tab {tab}"));
         }
-        m.ignored.insert(tab.to_string());
+        m.ignored.insert(tab.to_string(), ());
         m.tabs.remove(tab);
         self.forget_tab(tab);
         Ok(())

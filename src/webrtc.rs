@@ -17,8 +17,8 @@ use crate::driver::now_ms;
 use crate::link::{self, Answer, Invitation, LinkState, Reassembler, Side, Signal};
 use crate::mesh::{FrameError, Via};
 use crate::model::Playground;
+use crate::vec_map::VecMap;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
@@ -91,7 +91,7 @@ struct Inner {
     model: Rc<RefCell<Playground>>,
     outlets: Rc<Outlets>,
     redraw: Rc<dyn Fn()>,
-    conns: RefCell<BTreeMap<String, Rc<Conn>>>,
+    conns: RefCell<VecMap<String, Rc<Conn>>>,
     stun: Vec<String>,
     on_hide: RefCell<Option<Closure<dyn FnMut()>>>,
 }
@@ -154,7 +154,7 @@ impl Links {
             model,
             outlets: outlets.clone(),
             redraw,
-            conns: RefCell::new(BTreeMap::new()),
+            conns: RefCell::new(VecMap::new()),
             stun: stun_from_url(),
             on_hide: RefCell::new(None),
         });
