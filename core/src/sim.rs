@@ -35,7 +35,7 @@ use crate::node::{Action, Behaviour, Event, Input, Node, NodeConfig, Output, Pee
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, VecDeque};
+use std::collections::{BinaryHeap, VecDeque};
 
 /// A small seeded generator (SplitMix64): deterministic everywhere, no global state.
 #[derive(Debug, Clone)]
@@ -152,8 +152,9 @@ pub struct SimNet {
     defer_draws_from: Option<Option<u64>>,
     /// Queue draws for the driver instead of answering them.
     external_draws: bool,
-    /// Draws asked and not delivered, with the nodes that asked, oldest first.
-    draws_waiting: Vec<(DrawRequest, BTreeSet<usize>)>,
+    /// Draws asked and not delivered, with the nodes that asked (ascending, once each),
+    /// oldest first.
+    draws_waiting: Vec<(DrawRequest, Vec<usize>)>,
     /// How many of `draws_waiting` (its first ones) the driver has taken.
     draws_taken: usize,
     /// Draws this network computed itself.
@@ -350,7 +351,7 @@ impl SimNet {
         let sim = self.nodes.pop()?;
         let n = self.nodes.len();
         for (_, nodes) in &mut self.draws_waiting {
-            nodes.remove(&n);
+            nodes.retain(|&i| i != n);
         }
         let kept: Vec<_> = self
             .queue
@@ -553,14 +554,16 @@ impl SimNet {
                     } else if let Some((_, nodes)) =
                         self.draws_waiting.iter_mut().find(|(d, _)| *d == draw)
                     {
-                        nodes.insert(from);
+                        if let Err(at) = nodes.binary_search(&from) {
+                            nodes.insert(at, from);
+                        }
                     } else {
                         if self.draws_waiting.len() >= MAX_WAITING_DRAWS {
                             // A driver that never answers: forget the oldest.
                             self.draws_waiting.remove(0);
                             self.draws_taken = self.draws_taken.saturating_sub(1);
                         }
-                        self.draws_waiting.push((draw, BTreeSet::from([from])));
+                        self.draws_waiting.push((draw, vec![from]));
                     }
                 }
             }
