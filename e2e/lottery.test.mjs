@@ -222,7 +222,7 @@ test('stepping through blocks with buttons, keys, the strip and replay', { timeo
     assert.equal(await shown(), 1);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=lottery]').dataset.height) >= 2, null, { timeout: 5000 });
     await page.waitForFunction(
-      (last) => document.querySelector('[data-testid=lottery]').dataset.selection === 'Newest' &&
+      (last) => document.querySelector('[data-testid=lottery]').dataset.selection === 'newest' &&
         Number(document.querySelector('[data-testid=lottery]').dataset.height) === last,
       h + 2,
       { timeout: 20_000 },
