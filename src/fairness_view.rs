@@ -564,42 +564,6 @@ impl ConsoleAnswer {
     }
 }
 
-/// The most sizes `bench({lots})` takes, and the most lots in one size.
-pub const BENCH_SIZES: usize = 6;
-/// See [`BENCH_SIZES`].
-pub const BENCH_MAX_LOTS: u64 = 10_000_000;
-/// The most runs per size of `bench({runs})`.
-pub const BENCH_MAX_RUNS: u32 = 20;
-
-/// Reads the console's `bench({lots, runs})`: total lots per size (default 10^4, 10^5, 10^6,
-/// shared by ten stakers) and runs of `draw` per size (default 5).
-pub fn console_bench(v: &serde_json::Value) -> Result<WorkerRequest, String> {
-    let lots = match v.get("lots") {
-        None | Some(serde_json::Value::Null) => vec![10_000, 100_000, 1_000_000],
-        Some(l) => serde_json::from_value::<Vec<u64>>(l.clone()).map_err(|_| {
-            "lots: give an array of whole numbers, e.g. [10000, 100000]".to_string()
-        })?,
-    };
-    if lots.is_empty() || lots.len() > BENCH_SIZES {
-        return Err(format!("lots: give 1 to {BENCH_SIZES} sizes"));
-    }
-    if let Some(bad) = lots.iter().find(|l| !(10..=BENCH_MAX_LOTS).contains(*l)) {
-        return Err(format!(
-            "lots: {bad} is out of range: each size between 10 and {}",
-            group(BENCH_MAX_LOTS)
-        ));
-    }
-    let runs = match v.get("runs") {
-        None | Some(serde_json::Value::Null) => 5,
-        Some(r) => r
-            .as_u64()
-            .filter(|r| (1..=u64::from(BENCH_MAX_RUNS)).contains(r))
-            .ok_or_else(|| format!("runs: give a whole number from 1 to {BENCH_MAX_RUNS}"))?
-            as u32,
-    };
-    Ok(WorkerRequest::Bench { id: 1, lots, runs })
-}
-
 /// Reads the console's `grind({stakes, grinder, friend, pool, rounds, seed})`; what is left
 /// out is the lab's default (stakes 10/30/60, the first staker grinding alone over a pool of
 /// 3, 1,000 rounds). The worker checks the setup and says what is wrong.
@@ -869,38 +833,6 @@ mod tests {
         assert_eq!(a.wins, vec![1, 3]);
         assert_eq!(a.shares, vec![0.25, 0.75]);
         assert_eq!(a.stake_shares, vec![0.25, 0.75]);
-    }
-
-    #[test]
-    fn console_bench_reads_sizes_and_runs_and_refuses_the_rest_in_words() {
-        use serde_json::json;
-        assert_eq!(
-            console_bench(&json!({})),
-            Ok(WorkerRequest::Bench {
-                id: 1,
-                lots: vec![10_000, 100_000, 1_000_000],
-                runs: 5
-            })
-        );
-        assert_eq!(
-            console_bench(&json!({"lots": [1000, 2000], "runs": 2})),
-            Ok(WorkerRequest::Bench {
-                id: 1,
-                lots: vec![1000, 2000],
-                runs: 2
-            })
-        );
-        for (bad, words) in [
-            (json!({"lots": []}), "1 to 6 sizes"),
-            (json!({"lots": [5]}), "5 is out of range"),
-            (json!({"lots": [20_000_000]}), "between 10 and 10,000,000"),
-            (json!({"lots": "many"}), "array of whole numbers"),
-            (json!({"runs": 0}), "from 1 to 20"),
-            (json!({"runs": 2.5}), "from 1 to 20"),
-        ] {
-            let e = console_bench(&bad).expect_err("refused");
-            assert!(e.contains(words), "{bad}: {e}");
-        }
     }
 
     #[test]

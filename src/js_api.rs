@@ -4,10 +4,8 @@
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
 use crate::driver::now_ms;
-use crate::fairness_view::{
-    console_bench, console_grind, console_job, network_stakers, ConsoleAnswer,
-};
-use crate::lottery_view::{WorkerReply, WorkerRequest};
+use crate::fairness_view::{console_grind, console_job, network_stakers, ConsoleAnswer};
+use crate::lottery_view::{console_bench, WorkerReply, WorkerRequest};
 use crate::model::Playground;
 use crate::storage::Saver;
 use crate::webrtc::Links;
