@@ -73,10 +73,20 @@ test('export a chain, import it into a fresh browser; a tampered file is refused
   assert.equal(refused.ok, false);
   assert.equal(refused.height, 2);
   assert.match(refused.error, /block 2 is invalid: the forger's signature does not verify/);
-  // Through the page's file input, the refusal is shown in words.
+  // Through the page's file input: first a line saying the file is being checked (the check
+  // holds the page's thread), then the refusal in words.
+  await other.evaluate(() => {
+    window.filesMessages = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=files-message]')?.innerText;
+      if (text && text !== window.filesMessages.at(-1)) window.filesMessages.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await other.locator('[data-testid=import-chain]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
-  await other.waitForSelector('[data-testid=files-message]');
-  assert.match(await other.locator('[data-testid=files-message]').innerText(), /Refused at block 2/);
+  await other.waitForFunction(() => /Refused/.test(document.querySelector('[data-testid=files-message]')?.innerText));
+  const shown = await other.evaluate(() => window.filesMessages);
+  assert.match(shown[0], /Checking the file/);
+  assert.match(shown.at(-1), /Refused at block 2/);
   const garbage = await other.evaluate(() => playground.importChain('{"format":"pos-playground-chain","version":7}'));
   assert.match(garbage.error, /another version/);
 

@@ -265,20 +265,36 @@ pub fn app() -> Html {
         let saver = saver.clone();
         let files_message = files_message.clone();
         Callback::from(move |text: String| {
-            let result = Wallet::generate().map_err(|e| e.to_string()).and_then(|w| {
-                Playground::import_chain(&text, random_seed(), now_ms(), w)
-                    .map_err(|e| format!("Refused at block {}: {e}", e.height()))
+            // Checking a chain re-runs every block's lottery: with a million staked tokens,
+            // about half a second a block on the page's thread. Say so before it starts.
+            files_message.set(Some((
+                true,
+                "Checking the file: every block's signature, transactions and lottery…".into(),
+            )));
+            let (model, redraw, saver, files_message) = (
+                model.clone(),
+                redraw.clone(),
+                saver.clone(),
+                files_message.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                // Long enough for the page to draw the line above first.
+                driver::sleep(50).await;
+                let result = Wallet::generate().map_err(|e| e.to_string()).and_then(|w| {
+                    Playground::import_chain(&text, random_seed(), now_ms(), w)
+                        .map_err(|e| format!("Refused at block {}: {e}", e.height()))
+                });
+                files_message.set(Some(match result {
+                    Ok(p) => {
+                        let height = p.summary(0).map_or(0, |s| s.height);
+                        *model.borrow_mut() = p;
+                        saver.mark_dirty();
+                        (true, format!("Imported a valid chain of height {height}: this tab now runs a new network from it"))
+                    }
+                    Err(e) => (false, e),
+                }));
+                redraw.force_update();
             });
-            files_message.set(Some(match result {
-                Ok(p) => {
-                    let height = p.summary(0).map_or(0, |s| s.height);
-                    *model.borrow_mut() = p;
-                    saver.mark_dirty();
-                    (true, format!("Imported a valid chain of height {height}: this tab now runs a new network from it"))
-                }
-                Err(e) => (false, e),
-            }));
-            redraw.force_update();
         })
     };
     let fault_error = use_state(|| None::<String>);

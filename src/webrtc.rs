@@ -13,7 +13,7 @@
 //! addresses suffice.
 
 use crate::channel::Outlets;
-use crate::driver::now_ms;
+use crate::driver::{now_ms, sleep};
 use crate::link::{self, Answer, Invitation, LinkState, Reassembler, Side, Signal};
 use crate::mesh::{FrameError, Via};
 use crate::model::Playground;
@@ -111,15 +111,6 @@ fn js_err(e: JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "unknown error".into())
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(p).await;
 }
 
 /// Waits until the browser has gathered its ICE candidates (or the time-out), then returns
