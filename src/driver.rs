@@ -18,11 +18,16 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// Waits `ms` milliseconds on the browser's timer (at once where there is no window).
+/// Waits `ms` milliseconds on the browser's timer (not at all where there is no window or
+/// the timer cannot be set).
 pub async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        let set = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .ok()
+        });
+        if set.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;

@@ -89,11 +89,6 @@ impl<K: Ord, V> VecMap<K, V> {
         Some(self.entries.remove(i).1)
     }
 
-    /// Keeps the entries for which `keep` says so.
-    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
-    }
-
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))
@@ -152,8 +147,6 @@ mod tests {
             assert_eq!(ours.len(), theirs.len());
             assert!(ours.iter().eq(theirs.iter()));
         }
-        ours.retain(|_, v| *v % 2 == 0);
-        theirs.retain(|_, v| *v % 2 == 0);
         assert!(ours.keys().eq(theirs.keys()));
         assert!(ours.values().eq(theirs.values()));
         assert_eq!(ours.is_empty(), theirs.is_empty());
