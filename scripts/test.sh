@@ -3,15 +3,19 @@
 #   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
 #   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests (e2e/)
 #   3. cargo test (native)        6. the WebRTC end-to-end test in a network namespace of its own
+# It first installs what is missing (scripts/setup.sh test) and fetches every crate of Cargo.lock.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 # shellcheck source=scripts/env.sh
 source "$REPO/scripts/env.sh"
-bash "$REPO/scripts/setup.sh"
+bash "$REPO/scripts/setup.sh" test
 
 step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fetch --locked (every crate of Cargo.lock, for every target)"
+cargo fetch --locked
 
 CHROMEDRIVER=/usr/bin/chromedriver
 WASM_PACK_TEST=(wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install)
@@ -35,7 +39,7 @@ else
   step "wasm tests: root crate: skipped (no tests/*.rs)"
 fi
 
-step "bash scripts/trunk.sh build --release (std built for size)"
+step "bash scripts/trunk.sh build --release"
 bash "$REPO/scripts/trunk.sh" build --release
 
 step "end-to-end tests: node --test e2e/"

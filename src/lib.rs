@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod channel;
+pub mod clipboard;
 pub mod components;
 pub mod draws;
 pub mod driver;

@@ -334,7 +334,7 @@ impl LotteryDigest {
         lottery::for_each_lot(&stakers, seed, |staker, k, lot| {
             b.add_lot(staker, k, lot);
             done += 1;
-            if done % PROGRESS_EVERY == 0 {
+            if done.is_multiple_of(PROGRESS_EVERY) {
                 progress(done, total);
             }
         });
@@ -483,7 +483,7 @@ pub fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

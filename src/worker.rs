@@ -233,6 +233,11 @@ pub fn spawn() -> Result<Worker, String> {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn worker_main() {
     use web_sys::DedicatedWorkerGlobalScope;
+    // Yew's renderer installs the page's panic hook; the worker renders nothing, so a panic
+    // here would reach the console only as "unreachable" without this one.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("pos-playground lottery worker: {info}").into());
+    }));
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = {
         let scope = scope.clone();

@@ -620,7 +620,7 @@ fn upper_gamma_half(milli: u64, k: u32) -> u128 {
         return 0;
     };
     let e = exp_neg(y);
-    if k % 2 == 0 {
+    if k.is_multiple_of(2) {
         let (mut t, mut sum) = (e, e);
         for i in 1..u128::from(k / 2) {
             t = mul_div(t, m, 2000 * i);

@@ -2,6 +2,7 @@
 //! invitation and an answer across as text (or as a QR code), and see each link's state.
 
 use crate::components::clock;
+use crate::components::copy_button::CopyButton;
 use crate::link::{self, LinkStatus, Side};
 use crate::lottery_view::count;
 use crate::webrtc::Links;
@@ -26,26 +27,25 @@ fn textarea_value(e: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
-/// Copies `text` to the clipboard; a refusal (no permission) is left quiet: the text stays
-/// selectable in its box.
-fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
-        let p = w.navigator().clipboard().write_text(text);
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-        });
-    }
+/// Props of [`Handover`].
+#[derive(Properties, PartialEq)]
+struct HandoverProps {
+    text: AttrValue,
+    testid: &'static str,
+    what: &'static str,
 }
 
 /// A text to hand over: read-only, with a copy button and, when it fits, a QR code.
-fn handover(text: &str, testid: &'static str, what: &str) -> Html {
-    let t = text.to_string();
+#[function_component(Handover)]
+fn handover(p: &HandoverProps) -> Html {
+    let area = use_node_ref();
+    let (text, testid, what) = (&p.text, p.testid, p.what);
     let qr = link::qr_path(text);
     html! {
         <div class="handover">
-            <textarea readonly=true rows="3" data-testid={testid} aria-label={what.to_string()} value={text.to_string()} />
+            <textarea ref={area.clone()} readonly=true rows="3" data-testid={testid} aria-label={what} value={text.clone()} />
             <div class="handover-actions">
-                <button onclick={Callback::from(move |_| copy(&t))} data-testid={format!("copy-{testid}")}>{"Copy"}</button>
+                <CopyButton target={area} text={text.clone()} testid={format!("copy-{testid}")} />
                 <span class="muted small">{format!("{} characters", text.len())}</span>
             </div>
             { match qr {
@@ -242,7 +242,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                     <div class="step">
                         <h3>{"Invite another machine"}</h3>
                         <button onclick={on_invite} disabled={*busy} data-testid="invite">{"Create an invitation"}</button>
-                        if let Some(text) = invitation.as_ref().filter(|t| still_waiting(t, &p.status)) { { handover(text, "invitation", "invitation") } }
+                        if let Some(text) = invitation.as_ref().filter(|t| still_waiting(t, &p.status)) { <Handover text={text.clone()} testid="invitation" what="invitation" /> }
                         <label class="paste">{"Its answer"}
                             <textarea rows="2" placeholder="pos1:… (the answer from the other machine)" data-testid="answer-in"
                                 value={(*answer_in).clone()}
@@ -258,7 +258,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                                 oninput={{ let a = invitation_in.clone(); Callback::from(move |e: InputEvent| a.set(textarea_value(&e))) }} />
                         </label>
                         <button onclick={on_accept} disabled={*busy || invitation_in.trim().is_empty()} data-testid="accept">{"Accept and make an answer"}</button>
-                        if let Some(text) = answer_out.as_ref().filter(|t| still_waiting(t, &p.status)) { { handover(text, "answer", "answer") } }
+                        if let Some(text) = answer_out.as_ref().filter(|t| still_waiting(t, &p.status)) { <Handover text={text.clone()} testid="answer" what="answer" /> }
                     </div>
                 </div>
                 if let Some((ok, text)) = message.as_ref().and_then(|n| n.shown(&p.status)) {

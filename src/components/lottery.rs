@@ -10,6 +10,7 @@ pub mod history;
 pub mod line;
 pub mod worker;
 
+use crate::components::copy_button::CopyButton;
 use crate::driver::Interval;
 use crate::lottery_view::{
     group, lots, offset_ratio, offset_share, percent, python_snippet, BlockLottery, BlockSelection,
@@ -177,21 +178,21 @@ fn why_panel(b: &BlockLottery, labels: &[StakerLabel]) -> Html {
     }
 }
 
-fn python_panel(snippet: String) -> Html {
-    let copy = {
-        let text = snippet.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&text);
-            }
-        })
-    };
+/// Props of [`PythonPanel`].
+#[derive(Properties, PartialEq)]
+struct PythonProps {
+    snippet: AttrValue,
+}
+
+#[function_component(PythonPanel)]
+fn python_panel(p: &PythonProps) -> Html {
+    let pre = use_node_ref();
     html! {
         <details class="python" open={true}>
             <summary>{"Check it yourself in Python"}</summary>
             <p class="muted">{"Paste this into Python 3 (hashlib and json only). It recomputes the reference and the winning lot by hand, then every lot, and prints the values shown above."}
-                <button type="button" class="copy" onclick={copy} data-testid="copy-python">{"Copy"}</button></p>
-            <pre data-testid="lottery-python">{snippet}</pre>
+                <CopyButton target={pre.clone()} text={p.snippet.clone()} testid="copy-python" /></p>
+            <pre ref={pre} data-testid="lottery-python">{p.snippet.clone()}</pre>
         </details>
     }
 }
@@ -547,7 +548,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 { why_panel(&b, &labels) }
                 <History history={(*history).clone()} selected={height.min(tip.max(1))} on_select={on_select_block} />
             </div>
-            { python_panel(snippet) }
+            <PythonPanel snippet={snippet} />
             <p class="keys muted">{"Keys: ← → step through blocks, Home / End jump to the first / newest, + / − zoom."}</p>
         </section>
     }
