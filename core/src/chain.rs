@@ -50,7 +50,7 @@
 //! addresses and the seed's hex) and hands it back; the thread's memo makes it known to every
 //! node of the thread.
 
-use crate::accounts::Accounts;
+use crate::accounts::{Accounts, StakerTable};
 use crate::block::{Block, Genesis, MAX_NETWORK_NAME};
 use crate::hash::Hash;
 use crate::lottery::{self, Outcome, Ranking, Trace};
@@ -287,8 +287,8 @@ pub(crate) struct Checked {
     pub(crate) rank: u64,
     /// Rank sum of the chain ending here.
     pub(crate) rank_sum: u64,
-    /// The staker table the draw used (the parent's).
-    pub(crate) stakers: Vec<(Address, u64)>,
+    /// The staker table the draw used (the parent's), shared with the parent's state.
+    pub(crate) stakers: StakerTable,
     /// The account state after the block.
     pub(crate) accounts: Accounts,
 }
@@ -412,6 +412,8 @@ pub(crate) fn check_block(
     }
     let rank = rank.unwrap_or(0);
     let mut accounts = accounts().ok_or(BlockError::UnknownParent)?;
+    // The parent's table, shared: a copy only if this block's STAKEs change it.
+    let table = accounts.staker_table();
     for (index, tx) in block.transactions.iter().enumerate() {
         accounts
             .apply(tx, true)
@@ -423,7 +425,7 @@ pub(crate) fn check_block(
         draw: ranking.outcome,
         rank,
         rank_sum: parent.rank_sum.saturating_add(rank),
-        stakers: stakers.to_vec(),
+        stakers: table,
         accounts,
     })
 }
@@ -436,8 +438,9 @@ pub struct Chain {
     hashes: Vec<Hash>,
     /// Height of every block by hash.
     heights: HashMap<Hash, u64>,
-    /// For block `i >= 1`: the staker table its draw used (the state after block `i - 1`).
-    stakers_at: Vec<Vec<(Address, u64)>>,
+    /// For block `i >= 1`: the staker table its draw used (the state after block `i - 1`),
+    /// shared between the blocks whose parents did not change it.
+    stakers_at: Vec<StakerTable>,
     /// For block `i >= 1`: the draw that ranked its forger (index 0 is genesis: `None`).
     draws: Vec<Option<Outcome>>,
     /// For block `i`: its forger's rank in its draw (0 for genesis).
@@ -598,7 +601,7 @@ impl Chain {
             blocks: vec![block],
             hashes: vec![hash],
             heights: HashMap::from([(hash, 0)]),
-            stakers_at: vec![Vec::new()],
+            stakers_at: vec![StakerTable::default()],
             draws: vec![None],
             ranks: vec![0],
             rank_sums: vec![0],
@@ -1043,7 +1046,7 @@ impl Chain {
         } else if h == self.blocks.len() {
             Some(self.accounts.stakers())
         } else {
-            self.stakers_at.get(h).map(Vec::as_slice)
+            self.stakers_at.get(h).map(|t| t.as_slice())
         }
     }
 
