@@ -5,14 +5,26 @@
 //! - `pos simulate --nodes N --blocks B --seed S [--latency-ms L] [--jitter-ms J] [--drop P]`
 //!   runs the in-memory network and prints a JSON summary; same arguments, same output.
 //!
-//! Bad input: one line on stderr and exit code 2.
+//! Bad input: one line on stderr and exit code 2. So are arguments that would overflow or run
+//! without end: more than [`MAX_LOTS`] lots in a draw ([`MAX_TRACE_LOTS`] with `--trace`),
+//! stakes whose total overflows, more than [`MAX_SCENARIO_BLOCKS`] blocks or
+//! [`MAX_SCENARIO_NODES`] nodes, a latency or jitter above [`MAX_DELAY_MS`].
 
 use pos_core::lottery;
-use pos_core::sim::{LinkConfig, Scenario, Simulation};
+use pos_core::sim::{LinkConfig, Scenario, Simulation, MAX_SCENARIO_BLOCKS, MAX_SCENARIO_NODES};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
+
+/// Most lots `pos lottery` draws: one hash each, about half a minute at 10⁸.
+const MAX_LOTS: u64 = 100_000_000;
+
+/// Most lots `pos lottery --trace` prints: it keeps and prints every one (about 100 bytes each).
+const MAX_TRACE_LOTS: u64 = 1_000_000;
+
+/// Longest latency or jitter `pos simulate` takes (ms).
+const MAX_DELAY_MS: u64 = 60_000;
 
 const USAGE: &str = "usage: pos lottery [--trace] < input.json\n       pos simulate --nodes N --blocks B --seed S [--latency-ms L] [--jitter-ms J] [--drop P]";
 
@@ -62,6 +74,18 @@ fn lottery_cmd(args: &[String]) -> Result<Value, String> {
         .map_err(|e| format!("cannot read stdin: {e}"))?;
     let input: LotteryInput =
         serde_json::from_str(&text).map_err(|e| format!("bad input JSON: {e}"))?;
+    let total = input
+        .stakers
+        .iter()
+        .try_fold(0u64, |t, (_, s)| t.checked_add(*s))
+        .ok_or("the stakes add up to more than 2^64 - 1 lots")?;
+    let limit = if want_trace { MAX_TRACE_LOTS } else { MAX_LOTS };
+    if total > limit {
+        return Err(format!(
+            "{total} lots: at most {limit}{} (one hash each)",
+            if want_trace { " with --trace" } else { "" }
+        ));
+    }
     let lot_json = |l: &lottery::Lot| {
         json!({
             "staker": input.stakers[l.staker].0,
@@ -150,8 +174,18 @@ fn simulate_cmd(args: &[String]) -> Result<Value, String> {
     let nodes = nodes.ok_or("--nodes is required")?;
     let blocks = blocks.ok_or("--blocks is required")?;
     let seed = seed.ok_or("--seed is required")?;
-    if !(1..=64).contains(&nodes) {
-        return Err("--nodes must be between 1 and 64".into());
+    if !(1..=MAX_SCENARIO_NODES).contains(&nodes) {
+        return Err(format!(
+            "--nodes must be between 1 and {MAX_SCENARIO_NODES}"
+        ));
+    }
+    if blocks > MAX_SCENARIO_BLOCKS {
+        return Err(format!("--blocks must be at most {MAX_SCENARIO_BLOCKS}"));
+    }
+    if link.latency_ms > MAX_DELAY_MS || link.jitter_ms > MAX_DELAY_MS {
+        return Err(format!(
+            "--latency-ms and --jitter-ms must be at most {MAX_DELAY_MS}"
+        ));
     }
     if link.drop_ppm >= 1_000_000 {
         return Err("--drop must be below 1: no message would arrive".into());

@@ -60,6 +60,44 @@ fn bad_input_is_one_line_on_stderr_and_exit_code_2() {
             "",
         ),
         (vec!["fly"], ""),
+        (
+            vec![
+                "simulate",
+                "--nodes",
+                "3",
+                "--blocks",
+                "18446744073709551615",
+                "--seed",
+                "1",
+            ],
+            "",
+        ),
+        (
+            vec![
+                "simulate",
+                "--nodes",
+                "3",
+                "--blocks",
+                "5",
+                "--seed",
+                "1",
+                "--latency-ms",
+                "18446744073709551615",
+            ],
+            "",
+        ),
+        (
+            vec!["lottery"],
+            r#"{"stakers": [["a", 18446744073709551615]], "seed": "00"}"#,
+        ),
+        (
+            vec!["lottery"],
+            r#"{"stakers": [["a", 9223372036854775808], ["b", 9223372036854775808]], "seed": "00"}"#,
+        ),
+        (
+            vec!["lottery", "--trace"],
+            r#"{"stakers": [["a", 2000000]], "seed": "00"}"#,
+        ),
     ] {
         let out = pos(&args, stdin);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

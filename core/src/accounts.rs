@@ -4,6 +4,11 @@ use crate::tx::{Transaction, TxError, TxKind};
 use crate::wallet::Address;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A staker table, shared between the states (and the chain's per-block records) that have
+/// not changed it: a state clones it only when a STAKE changes it.
+pub type StakerTable = Arc<Vec<(Address, u64)>>;
 
 /// Balances, stakes and next nonces of every account, plus the exchange's address.
 ///
@@ -14,7 +19,23 @@ pub struct Accounts {
     exchange: Address,
     balances: BTreeMap<Address, u64>,
     nonces: BTreeMap<Address, u64>,
-    stakers: Vec<(Address, u64)>,
+    #[serde(with = "shared")]
+    stakers: StakerTable,
+}
+
+/// Serde for a shared staker table: the same JSON as the plain list.
+mod shared {
+    use super::{Address, StakerTable};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<S: Serializer>(t: &StakerTable, s: S) -> Result<S::Ok, S::Error> {
+        t.as_slice().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<StakerTable, D::Error> {
+        Vec::<(Address, u64)>::deserialize(d).map(Arc::new)
+    }
 }
 
 impl Accounts {
@@ -26,7 +47,7 @@ impl Accounts {
             exchange,
             balances,
             nonces: BTreeMap::new(),
-            stakers: vec![(genesis_forger, 1)],
+            stakers: Arc::new(vec![(genesis_forger, 1)]),
         }
     }
 
@@ -56,6 +77,11 @@ impl Accounts {
     /// Stakers in draw order with their stakes.
     pub fn stakers(&self) -> &[(Address, u64)] {
         &self.stakers
+    }
+
+    /// The staker table itself, shared (a pointer, not a copy).
+    pub fn staker_table(&self) -> StakerTable {
+        Arc::clone(&self.stakers)
     }
 
     /// Total stake: the number of lots in a draw.
@@ -123,10 +149,13 @@ impl Accounts {
         *sender -= tx.amount;
         *self.nonces.entry(tx.sender).or_insert(0) += 1;
         match tx.kind {
-            TxKind::Stake => match self.stakers.iter_mut().find(|(a, _)| *a == tx.receiver) {
-                Some((_, s)) => *s += tx.amount,
-                None => self.stakers.push((tx.receiver, tx.amount)),
-            },
+            TxKind::Stake => {
+                let stakers = Arc::make_mut(&mut self.stakers);
+                match stakers.iter_mut().find(|(a, _)| *a == tx.receiver) {
+                    Some((_, s)) => *s += tx.amount,
+                    None => stakers.push((tx.receiver, tx.amount)),
+                }
+            }
             TxKind::Exchange | TxKind::Transfer => {
                 *self.balances.entry(tx.receiver).or_insert(0) += tx.amount;
             }

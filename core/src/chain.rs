@@ -50,7 +50,7 @@
 //! addresses and the seed's hex) and hands it back; the thread's memo makes it known to every
 //! node of the thread.
 
-use crate::accounts::Accounts;
+use crate::accounts::{Accounts, StakerTable};
 use crate::block::{Block, Genesis, MAX_NETWORK_NAME};
 use crate::hash::Hash;
 use crate::lottery::{self, Outcome, Ranking, Trace};
@@ -131,6 +131,21 @@ pub enum BlockError {
     },
     /// Nobody has stake, so nobody may forge (cannot happen after a valid genesis).
     NoStakers,
+    /// The forger holds no stake after the parent, so it holds no lot in the draw on it.
+    /// Refused before the draw is computed, where the draw's winner is not known for free
+    /// (otherwise the refusal is [`BlockError::NotTheForger`]).
+    NotAStaker {
+        /// Who forged.
+        forger: Address,
+    },
+    /// The block lies [`crate::tree::FORK_HORIZON`] or more below the receiver's canonical
+    /// tip: a branch that low is forgotten at once, so it is refused before any check.
+    BelowHorizon {
+        /// The block's height.
+        height: u64,
+        /// The receiver's canonical height.
+        tip: u64,
+    },
     /// Not a fault of the block: the draw on its parent is deferred
     /// ([`crate::node::NodeConfig::defer_draws_from`]) and its driver has not delivered it
     /// yet, so the forger cannot be checked. Only a chain or tree with deferred draws returns
@@ -176,6 +191,15 @@ impl fmt::Display for BlockError {
                 write!(f, "transaction {index}: {reason}")
             }
             BlockError::NoStakers => f.write_str("nobody has stake"),
+            BlockError::NotAStaker { forger } => write!(
+                f,
+                "forged by {}, which holds no stake, so no lot in the draw",
+                forger.short()
+            ),
+            BlockError::BelowHorizon { height, tip } => write!(
+                f,
+                "at height {height}, too far below this node's tip at {tip} to matter"
+            ),
             BlockError::DrawPending { seed } => write!(
                 f,
                 "the draw on its parent {} is not computed yet",
@@ -263,8 +287,8 @@ pub(crate) struct Checked {
     pub(crate) rank: u64,
     /// Rank sum of the chain ending here.
     pub(crate) rank_sum: u64,
-    /// The staker table the draw used (the parent's).
-    pub(crate) stakers: Vec<(Address, u64)>,
+    /// The staker table the draw used (the parent's), shared with the parent's state.
+    pub(crate) stakers: StakerTable,
     /// The account state after the block.
     pub(crate) accounts: Accounts,
 }
@@ -279,27 +303,31 @@ impl Checked {
     }
 }
 
-/// What a block is checked against: its parent and the state after it.
+/// What a block is checked against: its parent and what is known of it for free.
 pub(crate) struct Parent<'a> {
     pub(crate) block: &'a Block,
     pub(crate) hash: Hash,
     pub(crate) rank_sum: u64,
-    pub(crate) accounts: &'a Accounts,
-    /// The ranking on `accounts.stakers()` seeded by `hash` (`None`: nobody has stake, or
-    /// the draw is pending).
-    pub(crate) ranking: Option<&'a Ranking>,
-    /// The draw is deferred and not delivered yet ([`BlockError::DrawPending`]).
-    pub(crate) pending: bool,
+    /// The staker table after the parent: the one the draw on it walks.
+    pub(crate) stakers: &'a [(Address, u64)],
+    /// The winner of the draw on the parent when it is known without drawing (the tip's
+    /// next draw, a canonical parent's stored draw, the thread's memo).
+    pub(crate) winner: Option<Address>,
 }
 
-/// Every rule of a block on its parent, cheapest first. `now`, when given, is the validator's
-/// clock for the future-timestamp rule.
-pub(crate) fn check_block(
+/// The cheap rules of a block on its parent: everything that needs neither the account state
+/// after the parent (a replay below the tip) nor the draw on it (one hash per staked token).
+/// Height, parent, timestamps, the number of transactions, whether the forger holds stake
+/// after the parent, and the forger's signature, in that order. Returns the block's hash.
+///
+/// A forger without stake is [`BlockError::NotTheForger`] when the winner is known for free,
+/// and [`BlockError::NotAStaker`] otherwise: junk never costs the receiver a draw.
+pub(crate) fn precheck(
     parent: &Parent<'_>,
-    block: Block,
+    block: &Block,
     now: Option<u64>,
-) -> Result<Checked, BlockError> {
-    let expected = parent.block.height + 1;
+) -> Result<Hash, BlockError> {
+    let expected = parent.block.height.saturating_add(1);
     if block.height != expected {
         return Err(BlockError::WrongHeight {
             expected,
@@ -323,11 +351,41 @@ pub(crate) fn check_block(
     if block.transactions.len() > MAX_BLOCK_TXS {
         return Err(BlockError::TooManyTransactions);
     }
-    if parent.pending {
-        return Err(BlockError::DrawPending { seed: parent.hash });
+    if !parent.stakers.iter().any(|(a, _)| *a == block.forger) {
+        return Err(match parent.winner {
+            Some(expected) => BlockError::NotTheForger {
+                expected,
+                got: block.forger,
+            },
+            None => BlockError::NotAStaker {
+                forger: block.forger,
+            },
+        });
     }
-    let ranking = parent.ranking.ok_or(BlockError::NoStakers)?;
-    let stakers = parent.accounts.stakers();
+    let hash = block.hash();
+    if !block.forger.verify(&hash.0, &block.signature) {
+        return Err(BlockError::BadSignature);
+    }
+    Ok(hash)
+}
+
+/// Every rule of a block on its parent, cheapest first: [`precheck`], then the draw on the
+/// parent (`draw`, called only if the cheap rules pass) and the forger's turn, then the
+/// transactions on the state after the parent (`accounts`, called last: below the tip it is a
+/// replay). `now`, when given, is the validator's clock for the future-timestamp rule.
+pub(crate) fn check_block(
+    parent: &Parent<'_>,
+    block: Block,
+    now: Option<u64>,
+    draw: impl FnOnce() -> Drawn,
+    accounts: impl FnOnce() -> Option<Accounts>,
+) -> Result<Checked, BlockError> {
+    let hash = precheck(parent, &block, now)?;
+    let ranking = match draw() {
+        Drawn::Pending => return Err(BlockError::DrawPending { seed: parent.hash }),
+        Drawn::Ready(r) => r.ok_or(BlockError::NoStakers)?,
+    };
+    let stakers = parent.stakers;
     let address = |staker: usize| stakers.get(staker).map(|(a, _)| *a);
     let winner = address(ranking.outcome.winner.staker).ok_or(BlockError::NoStakers)?;
     let slot = slot_of(parent.block.timestamp, block.timestamp);
@@ -353,11 +411,9 @@ pub(crate) fn check_block(
         }
     }
     let rank = rank.unwrap_or(0);
-    let hash = block.hash();
-    if !block.forger.verify(&hash.0, &block.signature) {
-        return Err(BlockError::BadSignature);
-    }
-    let mut accounts = parent.accounts.clone();
+    let mut accounts = accounts().ok_or(BlockError::UnknownParent)?;
+    // The parent's table, shared: a copy only if this block's STAKEs change it.
+    let table = accounts.staker_table();
     for (index, tx) in block.transactions.iter().enumerate() {
         accounts
             .apply(tx, true)
@@ -369,7 +425,7 @@ pub(crate) fn check_block(
         draw: ranking.outcome,
         rank,
         rank_sum: parent.rank_sum.saturating_add(rank),
-        stakers: stakers.to_vec(),
+        stakers: table,
         accounts,
     })
 }
@@ -382,8 +438,9 @@ pub struct Chain {
     hashes: Vec<Hash>,
     /// Height of every block by hash.
     heights: HashMap<Hash, u64>,
-    /// For block `i >= 1`: the staker table its draw used (the state after block `i - 1`).
-    stakers_at: Vec<Vec<(Address, u64)>>,
+    /// For block `i >= 1`: the staker table its draw used (the state after block `i - 1`),
+    /// shared between the blocks whose parents did not change it.
+    stakers_at: Vec<StakerTable>,
     /// For block `i >= 1`: the draw that ranked its forger (index 0 is genesis: `None`).
     draws: Vec<Option<Outcome>>,
     /// For block `i`: its forger's rank in its draw (0 for genesis).
@@ -464,7 +521,7 @@ pub fn remember_draw(stakers: &[(Address, u64)], seed: &Hash, ranking: Option<Ra
 }
 
 /// The remembered draw on these stakers and seed, if any.
-fn recall(stakers: &[(Address, u64)], seed: &Hash) -> Option<Option<Ranking>> {
+pub(crate) fn recall(stakers: &[(Address, u64)], seed: &Hash) -> Option<Option<Ranking>> {
     MEMO.with(|m| {
         m.borrow()
             .iter()
@@ -544,7 +601,7 @@ impl Chain {
             blocks: vec![block],
             hashes: vec![hash],
             heights: HashMap::from([(hash, 0)]),
-            stakers_at: vec![Vec::new()],
+            stakers_at: vec![StakerTable::default()],
             draws: vec![None],
             ranks: vec![0],
             rank_sums: vec![0],
@@ -697,7 +754,16 @@ impl Chain {
     }
 
     fn apply_checked(&mut self, block: Block, now: Option<u64>) -> Result<(), BlockError> {
-        let checked = check_block(&self.tip_parent(), block, now)?;
+        let checked = check_block(
+            &self.tip_parent(),
+            block,
+            now,
+            || match self.next_pending {
+                true => Drawn::Pending,
+                false => Drawn::Ready(self.next.clone()),
+            },
+            || Some(self.accounts.clone()),
+        )?;
         self.extend(vec![checked]);
         Ok(())
     }
@@ -708,10 +774,30 @@ impl Chain {
             block: self.tip(),
             hash: self.tip_hash(),
             rank_sum: self.rank_sum(),
-            accounts: &self.accounts,
-            ranking: self.next.as_ref(),
-            pending: self.next_pending,
+            stakers: self.accounts.stakers(),
+            winner: self.next_forger(),
         }
+    }
+
+    /// The block at `height` as a parent (`None` beyond the tip), with the winner of the draw
+    /// on it when this chain stored it (every height below the tip) or drew it (the tip).
+    pub(crate) fn parent_at(&self, height: u64) -> Option<Parent<'_>> {
+        if height == self.height() {
+            return Some(self.tip_parent());
+        }
+        let i = usize::try_from(height).ok()?;
+        let stakers = self.stakers_for(height.checked_add(1)?)?;
+        let winner = self
+            .draw_at(height + 1)
+            .and_then(|d| stakers.get(d.winner.staker))
+            .map(|(a, _)| *a);
+        Some(Parent {
+            block: self.blocks.get(i)?,
+            hash: *self.hashes.get(i)?,
+            rank_sum: self.rank_sum_at(height)?,
+            stakers,
+            winner,
+        })
     }
 
     /// Appends blocks that were checked on this tip, in order (each on the one before).
@@ -960,7 +1046,7 @@ impl Chain {
         } else if h == self.blocks.len() {
             Some(self.accounts.stakers())
         } else {
-            self.stakers_at.get(h).map(Vec::as_slice)
+            self.stakers_at.get(h).map(|t| t.as_slice())
         }
     }
 

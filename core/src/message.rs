@@ -14,8 +14,52 @@ use std::fmt;
 /// The wire format's version; a message of another version is refused.
 pub const PROTOCOL_VERSION: u16 = 1;
 
-/// Largest message accepted, in bytes (a chain of a few thousand blocks fits).
+/// Largest message accepted, in bytes. Chains travel in pages well under it ([`page`]).
 pub const MAX_MESSAGE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Most blocks one [`Message::Chain`] page carries.
+pub const MAX_PAGE_BLOCKS: usize = 1_000;
+
+/// Most bytes of blocks (as JSON) one [`Message::Chain`] page carries: half the message
+/// limit, so that the envelope and the genesis always fit. A single block is at most
+/// [`crate::chain::MAX_BLOCK_TXS`] transactions, far below it.
+pub const MAX_PAGE_BYTES: usize = MAX_MESSAGE_BYTES / 2;
+
+/// Most locator hashes a node reads from one [`Message::ChainRequest`] (2⁶³ blocks need 65).
+pub const MAX_LOCATOR: usize = 72;
+
+/// The longest prefix of `blocks` that fits in one page ([`MAX_PAGE_BLOCKS`],
+/// [`MAX_PAGE_BYTES`]); at least one block when there is any.
+pub fn page(blocks: &[Block]) -> &[Block] {
+    let mut bytes = 0usize;
+    let mut n = 0;
+    for b in blocks.iter().take(MAX_PAGE_BLOCKS) {
+        bytes = bytes.saturating_add(json_len(b));
+        if bytes > MAX_PAGE_BYTES && n > 0 {
+            break;
+        }
+        n += 1;
+    }
+    &blocks[..n]
+}
+
+/// Length of a value's JSON, without keeping the text.
+fn json_len<T: Serialize>(value: &T) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut c = Count(0);
+    // Writing to a counter cannot fail; a failure would only make the page shorter.
+    let _ = serde_json::to_writer(&mut c, value);
+    c.0
+}
 
 /// A message with its version, network and sender.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,16 +98,26 @@ pub enum Message {
         /// The block.
         block: Block,
     },
-    /// "Send me your chain": the Python's BLOCKCHAINREQUEST.
+    /// "Send me the next part of your chain": the Python's BLOCKCHAINREQUEST, in pages.
     ChainRequest {
-        /// The asker's height: a peer that is not ahead of it need not answer.
+        /// The asker's height: a peer that is behind it need not answer.
         height: u64,
+        /// Hashes the asker holds, newest first: the block it last received from this peer
+        /// (when paging), then its canonical tip and the blocks 1, 2, 4, 8, … below it, down
+        /// to genesis. The answerer starts after the first one on its own canonical chain (the
+        /// fork point), or after genesis when none is (or the list is empty). At most
+        /// [`MAX_LOCATOR`] entries are read.
+        #[serde(default)]
+        locator: Vec<Hash>,
     },
-    /// A whole chain, genesis first: the Python's BLOCKCHAIN message.
+    /// A run of the sender's canonical chain: the Python's BLOCKCHAIN message, one page of it.
+    /// The first block is genesis or follows a block of the asker's locator; at most
+    /// [`MAX_PAGE_BLOCKS`] blocks and [`MAX_PAGE_BYTES`] bytes of them, so that the message
+    /// stays under [`MAX_MESSAGE_BYTES`]. A node that is still behind asks for the next page.
     Chain {
-        /// The genesis it starts from.
+        /// The network's genesis.
         genesis: Genesis,
-        /// Every block from genesis to tip.
+        /// Consecutive blocks, lowest first.
         blocks: Vec<Block>,
     },
     /// A request to the exchange's host to sell tokens to `buyer`.

@@ -22,9 +22,17 @@
 //!   chain lacks to its pool. Two blocks from one forger on one parent are equivocation: both
 //!   are kept, fork choice picks one, and the evidence is recorded ([`Event::Equivocation`]).
 //! - A block on an unknown parent, a status from a peer that is ahead, or a status at our height
-//!   naming a tip we do not know makes the node ask that peer for its chain; the chain's new
-//!   blocks go through the tree like any other, so a better chain is adopted only after
-//!   validation, and a worse one is kept as a branch.
+//!   naming a tip we do not know makes the node ask that peer for its chain, in pages
+//!   ([`Message::ChainRequest`] with a locator; the answer starts after the fork point and
+//!   stays under the message limit); the pages' blocks go through the tree like any other, so
+//!   a better chain is adopted only after validation, and a worse one is kept as a branch. The
+//!   node asks again after each page while the peer announced more. It answers each peer at
+//!   most [`MAX_PAGES_PER_WINDOW`] pages per [`SYNC_WINDOW_MS`].
+//! - Blocks are checked cheapest rule first (see [`crate::chain`]): nothing from a peer costs
+//!   a replay or a draw before its forger's stake and signature are checked. A peer whose
+//!   blocks or pages are refused for its own fault [`STRIKES_TO_BAN`] times is ignored for
+//!   [`BAN_MS`] ([`Event::PeerBanned`]). Every table a peer can grow is bounded and expires
+//!   (ARCHITECTURE.md lists them).
 //! - Heartbeats announce height and tip; the pool is re-broadcast now and then so that
 //!   transactions lost on a lossy link still reach the forger.
 //! - With [`NodeConfig::defer_draws_from`], a big draw that the thread does not remember is
@@ -49,14 +57,14 @@ use crate::chain::{
 use crate::hash::Hash;
 use crate::lottery::{Outcome, Ranking};
 use crate::message::{
-    decode, encode, BuyRequest, DecodeError, Envelope, Message, PROTOCOL_VERSION,
+    decode, encode, page, BuyRequest, DecodeError, Envelope, Message, MAX_LOCATOR, PROTOCOL_VERSION,
 };
 use crate::pool::Pool;
 use crate::tree::{BlockTree, Inserted, Reorg, TreeView};
 use crate::tx::{Transaction, TxError, TxKind};
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::str::FromStr;
 
@@ -560,6 +568,14 @@ pub enum Event {
         /// The address it claims.
         address: Address,
     },
+    /// A peer sent [`STRIKES_TO_BAN`] invalid blocks or chains: everything it sends is
+    /// dropped unread until `until`.
+    PeerBanned {
+        /// The link.
+        peer: PeerId,
+        /// When the ban ends (ms).
+        until: u64,
+    },
     /// A peer was silent for longer than [`NodeConfig::peer_timeout_ms`].
     PeerLost {
         /// The link.
@@ -601,6 +617,56 @@ pub struct Evidence {
 /// Most pieces of [`Evidence`] a node keeps (the oldest go first).
 pub const MAX_EVIDENCE: usize = 64;
 
+/// Most peers a node tracks in [`Node::peers`]. A peer heard from while the table is full is
+/// served but not tracked until others time out ([`NodeConfig::peer_timeout_ms`]), so a flood
+/// of made-up link names cannot push known peers out.
+pub const MAX_PEERS: usize = 256;
+
+/// Invalid blocks or chains after which a peer is ignored for [`BAN_MS`].
+pub const STRIKES_TO_BAN: u32 = 3;
+
+/// How long a banned peer is ignored (ms): everything it sends is dropped unread.
+pub const BAN_MS: u64 = 60_000;
+
+/// A peer's strikes are forgotten this long (ms) after its last one.
+pub const STRIKE_MEMORY_MS: u64 = 60_000;
+
+/// Most peers with strikes or a ban a node remembers; when full, the entry with the fewest
+/// strikes that is not banned makes room, and with none such the new offender goes
+/// unrecorded (its blocks still pass the cheap checks first).
+pub const MAX_SCORED_PEERS: usize = 256;
+
+/// Chain pages a node sends one peer per [`SYNC_WINDOW_MS`]; more requests in the window
+/// are dropped (the asker asks again after [`NodeConfig::sync_timeout_ms`]).
+pub const MAX_PAGES_PER_WINDOW: u32 = 8;
+
+/// The window of [`MAX_PAGES_PER_WINDOW`] (ms).
+pub const SYNC_WINDOW_MS: u64 = 1_000;
+
+/// Most purchase requests a node remembers as served or relayed; the oldest go first.
+pub const MAX_BUYS_REMEMBERED: usize = 4_096;
+
+/// A remembered purchase request is forgotten after this long (ms). A request seen again
+/// after that is served again: it can only pay its own signer, who could as well sign a new
+/// one, so forgetting costs the exchange nothing it would not sell anyway.
+pub const BUY_MEMORY_MS: u64 = 600_000;
+
+/// A parked transaction whose gap has not closed after this long (ms) is forgotten.
+pub const PARKED_MS: u64 = 60_000;
+
+/// What a node holds against a peer that sent invalid blocks or chains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeerScore {
+    /// Invalid blocks or chains since the last ban (forgotten [`STRIKE_MEMORY_MS`] after
+    /// the last).
+    pub strikes: u32,
+    /// When the last strike came (ms).
+    pub last_strike: u64,
+    /// Until when (ms) the peer is ignored (0: not banned).
+    pub banned_until: u64,
+}
+
 /// A node of the network: wallet, block tree (and so the chain), pool, peers.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -614,13 +680,21 @@ pub struct Node {
     next_rebroadcast: u64,
     forge_at: Option<u64>,
     sync: Option<(PeerId, u64)>,
+    /// The last block a page from this peer brought: where the next page starts.
+    sync_cursor: Option<(PeerId, Hash)>,
     buy_counter: u64,
-    /// Purchase requests already served (on the host) or relayed (elsewhere).
-    buys_served: HashSet<Hash>,
+    /// Purchase requests already served (on the host) or relayed (elsewhere), with when
+    /// they were first seen; `buys_order` is the same, oldest first.
+    buys_served: BTreeMap<Hash, u64>,
+    buys_order: VecDeque<(u64, Hash)>,
     rejected: BTreeMap<String, u64>,
     /// Transactions that arrived ahead of their sender's next nonce (links reorder messages),
-    /// kept until the gap closes.
-    parked: BTreeMap<(Address, u64), (PeerId, Transaction)>,
+    /// kept until the gap closes or [`PARKED_MS`] pass, with when they arrived.
+    parked: BTreeMap<(Address, u64), (PeerId, Transaction, u64)>,
+    /// Peers that sent invalid blocks or chains: strikes and bans.
+    scores: BTreeMap<PeerId, PeerScore>,
+    /// Chain pages sent to each peer in its current window: (window start, pages).
+    served: BTreeMap<PeerId, (u64, u32)>,
     behaviour: Behaviour,
     /// The tip on which the adversary last acted (once per tip).
     attacked: Option<Hash>,
@@ -695,8 +769,12 @@ impl Node {
             next_rebroadcast: 0,
             forge_at: None,
             sync: None,
+            sync_cursor: None,
             buy_counter: 0,
-            buys_served: HashSet::new(),
+            buys_served: BTreeMap::new(),
+            buys_order: VecDeque::new(),
+            scores: BTreeMap::new(),
+            served: BTreeMap::new(),
             rejected: BTreeMap::new(),
             parked: BTreeMap::new(),
             behaviour: Behaviour::Honest,
@@ -799,6 +877,37 @@ impl Node {
     /// Known peers by link.
     pub fn peers(&self) -> &BTreeMap<PeerId, PeerInfo> {
         &self.peers
+    }
+
+    /// Peers that sent invalid blocks or chains, with their strikes and bans (at most
+    /// [`MAX_SCORED_PEERS`]; expired entries go at the next tick).
+    pub fn scores(&self) -> &BTreeMap<PeerId, PeerScore> {
+        &self.scores
+    }
+
+    /// Whether this node ignores `peer` at `now` (see [`STRIKES_TO_BAN`]).
+    pub fn is_banned_at(&self, peer: &PeerId, now: u64) -> bool {
+        self.is_banned(peer, now)
+    }
+
+    /// How many purchase requests this node remembers (at most [`MAX_BUYS_REMEMBERED`]).
+    pub fn buys_remembered(&self) -> usize {
+        self.buys_served.len()
+    }
+
+    /// How many transactions wait for an earlier nonce (at most [`MAX_PARKED`]).
+    pub fn parked_len(&self) -> usize {
+        self.parked.len()
+    }
+
+    /// How many peers have a page window open (at most [`MAX_PEERS`]).
+    pub fn sync_windows(&self) -> usize {
+        self.served.len()
+    }
+
+    /// The peer this node waits on for a chain page, if any.
+    pub fn syncing_from(&self) -> Option<&PeerId> {
+        self.sync.as_ref().map(|(p, _)| p)
     }
 
     /// Counts of dropped messages, transactions and blocks by reason.
@@ -962,7 +1071,7 @@ impl Node {
                     self.buy_counter += 1;
                     let id = request.id(self.chain().network_id());
                     // Our own request coming back through a relay is not relayed again.
-                    self.buys_served.insert(id);
+                    self.remember_buy(now, id);
                     self.broadcast(Message::Buy(request), out);
                     Ok(id)
                 }
@@ -1066,52 +1175,50 @@ impl Node {
     }
 
     fn receive(&mut self, now: u64, from: PeerId, bytes: &[u8], out: &mut Vec<Output>) {
+        let banned = self.is_banned(&from, now);
         let env = match decode(bytes) {
             Ok(env) => env,
+            Err(_) if banned => return self.count("peer:banned"),
             Err(reason) => return self.reject_message(from, MessageError::Decode { reason }, out),
         };
+        if banned {
+            // A block on our tip costs no more to check than to send, and a staker's valid
+            // block must not be cut off the chain by a ban (that could split the network):
+            // it alone is still read. Everything else of a banned peer is dropped.
+            match env.body {
+                Message::Block { block }
+                    if env.network == self.chain().network_id()
+                        && block.prev_hash == self.chain().tip_hash() =>
+                {
+                    return self.receive_block(now, from, block, out);
+                }
+                _ => return self.count("peer:banned"),
+            }
+        }
         if env.network != self.chain().network_id() {
             return self.reject_message(from, MessageError::OtherNetwork, out);
         }
-        if !self.peers.contains_key(&from) {
-            out.push(Output::Event(Event::PeerSeen {
-                peer: from.clone(),
-                address: env.from,
-            }));
-        }
-        let peer = self.peers.entry(from.clone()).or_insert(PeerInfo {
-            address: env.from,
-            height: 0,
-            last_seen: now,
-        });
-        peer.last_seen = now;
-        peer.address = env.from;
+        self.touch_peer(now, &from, env.from, out);
         match env.body {
             Message::Status { height, tip } => {
-                peer.height = height;
+                if let Some(peer) = self.peers.get_mut(&from) {
+                    peer.height = height;
+                }
                 let mine = self.chain().height();
                 // Ahead of us, or level with a tip we have never seen (it may win the tie).
                 if height > mine || (height == mine && !self.tree.contains(&tip)) {
                     self.request_chain(now, from, out);
                 }
             }
-            Message::Transaction { tx } => self.receive_tx(from, tx, out),
-            Message::Block { block } => self.receive_block(now, from, block, out),
-            Message::ChainRequest { height } => {
-                let blocks = match self.behaviour {
-                    Behaviour::DoubleSpend => return,
-                    Behaviour::TamperedChain => self.tampered_chain(now, out),
-                    _ if self.chain().height() >= height => self.chain().blocks().to_vec(),
-                    _ => return,
-                };
-                let body = Message::Chain {
-                    genesis: self.chain().genesis().clone(),
-                    blocks,
-                };
-                out.push(Output::Send {
-                    to: from,
-                    bytes: self.envelope(body),
-                });
+            Message::Transaction { tx } => self.receive_tx(now, from, tx, out),
+            Message::Block { block } => {
+                if let Some(peer) = self.peers.get_mut(&from) {
+                    peer.height = peer.height.max(block.height);
+                }
+                self.receive_block(now, from, block, out)
+            }
+            Message::ChainRequest { height, locator } => {
+                self.answer_chain_request(now, from, height, &locator, out)
             }
             Message::Chain { genesis, blocks } => {
                 self.receive_chain(now, from, genesis, blocks, out)
@@ -1120,7 +1227,166 @@ impl Node {
         }
     }
 
-    fn receive_tx(&mut self, from: PeerId, tx: Transaction, out: &mut Vec<Output>) {
+    /// Records that `from` was heard from; a new peer is tracked only while the table has
+    /// room ([`MAX_PEERS`]).
+    fn touch_peer(&mut self, now: u64, from: &PeerId, address: Address, out: &mut Vec<Output>) {
+        if let Some(peer) = self.peers.get_mut(from) {
+            peer.last_seen = now;
+            peer.address = address;
+            return;
+        }
+        if self.peers.len() >= MAX_PEERS {
+            return self.count("peer:tableFull");
+        }
+        out.push(Output::Event(Event::PeerSeen {
+            peer: from.clone(),
+            address,
+        }));
+        self.peers.insert(
+            from.clone(),
+            PeerInfo {
+                address,
+                height: 0,
+                last_seen: now,
+            },
+        );
+    }
+
+    /// Whether `peer` is banned at `now`.
+    fn is_banned(&self, peer: &PeerId, now: u64) -> bool {
+        self.scores.get(peer).is_some_and(|s| s.banned_until > now)
+    }
+
+    /// Counts an invalid block or chain against `peer`; at [`STRIKES_TO_BAN`] it is banned
+    /// for [`BAN_MS`] and forgotten as a peer.
+    fn strike(&mut self, now: u64, peer: &PeerId, out: &mut Vec<Output>) {
+        if !self.scores.contains_key(peer) && self.scores.len() >= MAX_SCORED_PEERS {
+            self.expire_scores(now);
+            let spare = self
+                .scores
+                .iter()
+                .filter(|(_, s)| s.banned_until <= now)
+                .min_by_key(|(p, s)| (s.strikes, s.last_strike, (*p).clone()))
+                .map(|(p, _)| p.clone());
+            match spare {
+                Some(p) => {
+                    self.scores.remove(&p);
+                }
+                None => return self.count("peer:scoresFull"),
+            }
+        }
+        let score = self.scores.entry(peer.clone()).or_insert(PeerScore {
+            strikes: 0,
+            last_strike: now,
+            banned_until: 0,
+        });
+        score.strikes += 1;
+        score.last_strike = now;
+        if score.strikes < STRIKES_TO_BAN {
+            return;
+        }
+        score.strikes = 0;
+        score.banned_until = now.saturating_add(BAN_MS);
+        let until = score.banned_until;
+        self.count("peer:bannedPeer");
+        self.peers.remove(peer);
+        if self.sync.as_ref().is_some_and(|(p, _)| p == peer) {
+            self.sync = None;
+        }
+        out.push(Output::Event(Event::PeerBanned {
+            peer: peer.clone(),
+            until,
+        }));
+    }
+
+    /// Forgets bans that ended and strikes older than [`STRIKE_MEMORY_MS`].
+    fn expire_scores(&mut self, now: u64) {
+        self.scores.retain(|_, s| {
+            s.banned_until > now || (s.strikes > 0 && s.last_strike + STRIKE_MEMORY_MS > now)
+        });
+    }
+
+    /// Whether a refused block is the sender's fault (it is then struck): not when it only
+    /// waits for something (its parent, a draw), is stale, or could be a clock's skew.
+    fn is_offence(reason: &BlockError) -> bool {
+        !matches!(
+            reason,
+            BlockError::UnknownParent
+                | BlockError::DrawPending { .. }
+                | BlockError::FromTheFuture { .. }
+                | BlockError::BelowHorizon { .. }
+        )
+    }
+
+    /// Answers a chain request with one page of the canonical chain after the fork point
+    /// (see [`Message::ChainRequest`]), at most [`MAX_PAGES_PER_WINDOW`] pages per peer and
+    /// [`SYNC_WINDOW_MS`].
+    fn answer_chain_request(
+        &mut self,
+        now: u64,
+        from: PeerId,
+        height: u64,
+        locator: &[Hash],
+        out: &mut Vec<Output>,
+    ) {
+        if self.behaviour == Behaviour::DoubleSpend {
+            return;
+        }
+        let tampered = self.behaviour == Behaviour::TamperedChain;
+        if !tampered && self.chain().height() < height {
+            return; // Behind the asker: our chain cannot win.
+        }
+        let chain = self.chain();
+        let fork = locator
+            .iter()
+            .take(MAX_LOCATOR)
+            .find_map(|h| chain.height_of(h))
+            .unwrap_or(0);
+        if !tampered && fork >= chain.height() {
+            return; // The asker holds our tip.
+        }
+        if !self.take_page_slot(now, &from) {
+            return self.count("sync:rateLimited");
+        }
+        let start = usize::try_from(fork).map_or(usize::MAX, |f| f.saturating_add(1));
+        let blocks = if tampered {
+            let all = self.tampered_chain(now, out);
+            page(all.get(start..).unwrap_or_default()).to_vec()
+        } else {
+            page(self.chain().blocks().get(start..).unwrap_or_default()).to_vec()
+        };
+        let body = Message::Chain {
+            genesis: self.chain().genesis().clone(),
+            blocks,
+        };
+        out.push(Output::Send {
+            to: from,
+            bytes: self.envelope(body),
+        });
+    }
+
+    /// Takes one of `peer`'s pages in its window, if any is left.
+    fn take_page_slot(&mut self, now: u64, peer: &PeerId) -> bool {
+        if !self.served.contains_key(peer) && self.served.len() >= MAX_PEERS {
+            self.served
+                .retain(|_, (start, _)| start.saturating_add(SYNC_WINDOW_MS) > now);
+            if self.served.len() >= MAX_PEERS {
+                return false;
+            }
+        }
+        let (start, pages) = self.served.entry(peer.clone()).or_insert((now, 0));
+        if start.saturating_add(SYNC_WINDOW_MS) <= now {
+            *start = now;
+            *pages = 0;
+        }
+        if *pages >= MAX_PAGES_PER_WINDOW {
+            return false;
+        }
+        *pages += 1;
+        true
+    }
+
+    fn receive_tx(&mut self, now: u64, from: PeerId, tx: Transaction, out: &mut Vec<Output>) {
         match self.pool.add(tx.clone(), self.tree.chain()) {
             Ok(id) => {
                 out.push(Output::Event(Event::TxAccepted { id, from }));
@@ -1133,14 +1399,45 @@ impl Node {
             Err(TxError::NonceGap { expected, got })
                 if got > expected && got - expected <= MAX_NONCE_AHEAD =>
             {
-                if self.parked.len() < MAX_PARKED && tx.signature_valid() {
-                    self.parked.insert((tx.sender, tx.nonce), (from, tx));
-                } else {
-                    self.count("tx:parkFull");
-                }
+                self.park(now, from, tx)
             }
             Err(reason) => self.reject_tx(from, &tx, reason, out),
         }
+    }
+
+    /// Parks a transaction ahead of its nonce. When the parking is full, the sender with the
+    /// most parked transactions gives up its furthest one, unless that is this sender: one
+    /// flooding sender cannot crowd out the others.
+    fn park(&mut self, now: u64, from: PeerId, tx: Transaction) {
+        let key = (tx.sender, tx.nonce);
+        if self.parked.contains_key(&key) {
+            return;
+        }
+        if !tx.signature_valid() {
+            return self.count("tx:badSignature");
+        }
+        if self.parked.len() >= MAX_PARKED {
+            let mut per_sender: BTreeMap<Address, usize> = BTreeMap::new();
+            for (sender, _) in self.parked.keys() {
+                *per_sender.entry(*sender).or_insert(0) += 1;
+            }
+            let mine = per_sender.get(&tx.sender).copied().unwrap_or(0);
+            let biggest = per_sender
+                .iter()
+                .max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a)))
+                .map(|(a, n)| (*a, *n));
+            match biggest {
+                Some((sender, n)) if n > mine + 1 => {
+                    let range = (sender, 0)..=(sender, u64::MAX);
+                    if let Some(k) = self.parked.range(range).next_back().map(|(k, _)| *k) {
+                        self.parked.remove(&k);
+                    }
+                    self.count("tx:parkEvicted");
+                }
+                _ => return self.count("tx:parkFull"),
+            }
+        }
+        self.parked.insert(key, (from, tx, now));
     }
 
     /// Counts and reports a transaction from a peer that the pool refused.
@@ -1202,23 +1499,42 @@ impl Node {
             }
             Err(BlockError::UnknownParent) => {
                 match self.held.iter().find(|h| h.hash == block.prev_hash) {
-                    // Its parent is held: it waits with it.
-                    Some(parent) => {
-                        let waits = parent.waits.clone();
-                        self.hold(from, block, waits);
-                    }
+                    // Its parent is held: it waits with it, if it passes what can be checked
+                    // without the parent's state.
+                    Some(parent) => match precheck_on_held(&parent.block, &block, now) {
+                        Ok(()) => {
+                            let waits = parent.waits.clone();
+                            self.hold(from, block, waits);
+                        }
+                        Err(reason) => self.reject_block(now, height, from, reason, out),
+                    },
                     // Another history: compare whole chains.
                     None => self.request_chain(now, from, out),
                 }
             }
-            Err(reason) => {
-                self.count(&format!("block:{}", variant_name(&reason)));
-                out.push(Output::Event(Event::BlockRejected {
-                    height,
-                    from,
-                    reason,
-                }));
-            }
+            Err(reason) => self.reject_block(now, height, from, reason, out),
+        }
+    }
+
+    /// Counts and reports a refused block, and strikes its sender when the block is its
+    /// fault.
+    fn reject_block(
+        &mut self,
+        now: u64,
+        height: u64,
+        from: PeerId,
+        reason: BlockError,
+        out: &mut Vec<Output>,
+    ) {
+        self.count(&format!("block:{}", variant_name(&reason)));
+        let offence = Node::is_offence(&reason);
+        out.push(Output::Event(Event::BlockRejected {
+            height,
+            from: from.clone(),
+            reason,
+        }));
+        if offence {
+            self.strike(now, &from, out);
         }
     }
 
@@ -1258,30 +1574,42 @@ impl Node {
         blocks: Vec<Block>,
         out: &mut Vec<Output>,
     ) {
-        if self.sync.as_ref().is_some_and(|(p, _)| *p == from) {
+        let solicited = self.sync.as_ref().is_some_and(|(p, _)| *p == from);
+        if solicited {
             self.sync = None;
         }
         let old_height = self.chain().height();
         let old_tip = self.chain().tip_hash();
         let Some(last) = blocks.last() else { return };
-        // Shorter than ours cannot win fork choice; one whose tip we hold brings nothing new.
-        if last.height < old_height || self.tree.contains(&last.hash()) {
+        // A page we did not ask for that ends below us cannot win fork choice; one whose
+        // last block we hold brings nothing new.
+        if (!solicited && last.height < old_height) || self.tree.contains(&last.hash()) {
             return;
+        }
+        // Unasked, a page must start at genesis or on a block we hold: any other is dropped
+        // before a single check (a late page of a sync that timed out is asked for again).
+        let first = &blocks[0];
+        if !solicited && first.height > 0 && !self.tree.contains(&first.prev_hash) {
+            return self.count("chain:unsolicited");
         }
         let refused = if genesis != *self.chain().genesis() {
             Some(ChainError::OtherNetwork)
-        } else if blocks[0] != genesis.block() {
+        } else if blocks[0].height == 0 && blocks[0] != genesis.block() {
             Some(ChainError::BadGenesis)
         } else {
             None
         };
         if let Some(reason) = refused {
             self.count(&format!("chain:{}", variant_name(&reason)));
-            return out.push(Output::Event(Event::ChainRejected { from, reason }));
+            out.push(Output::Event(Event::ChainRejected {
+                from: from.clone(),
+                reason,
+            }));
+            return self.strike(now, &from, out);
         }
         // A chain still waiting for a draw is settled as far as it got: this one supersedes it.
         if let Some(held) = self.held_chain.take() {
-            self.finish_chain(held, out);
+            self.finish_chain(now, held, out);
         }
         let sync = ChainSync {
             from,
@@ -1289,7 +1617,7 @@ impl Node {
             old_tip,
             reorgs: Vec::new(),
             added: Vec::new(),
-            rest: blocks.into_iter().skip(1).collect(),
+            rest: blocks.into_iter().collect(),
             waits: None,
         };
         self.continue_chain(now, sync, out);
@@ -1316,22 +1644,31 @@ impl Node {
                     return;
                 }
                 Err(reason) => {
+                    let offence = Node::is_offence(&reason);
                     let reason = ChainError::Block { height, reason };
                     self.count(&format!("chain:{}", variant_name(&reason)));
                     out.push(Output::Event(Event::ChainRejected {
                         from: sync.from.clone(),
                         reason,
                     }));
-                    break;
+                    if offence {
+                        let from = sync.from.clone();
+                        self.strike(now, &from, out);
+                    }
+                    // Nothing more from this page, and no next page.
+                    sync.added.clear();
+                    sync.rest.clear();
+                    return self.finish_chain(now, sync, out);
                 }
             }
             sync.added.push(hash);
         }
-        self.finish_chain(sync, out);
+        self.finish_chain(now, sync, out);
     }
 
-    /// What follows a chain's insertion: equivocation, the pool, events.
-    fn finish_chain(&mut self, sync: ChainSync, out: &mut Vec<Output>) {
+    /// What follows a chain page's insertion: equivocation, the pool, events, and the next
+    /// page when the page brought blocks and its sender announced more.
+    fn finish_chain(&mut self, now: u64, sync: ChainSync, out: &mut Vec<Output>) {
         let ChainSync {
             from,
             old_height,
@@ -1342,6 +1679,15 @@ impl Node {
         } = sync;
         for hash in &added {
             self.check_equivocation(hash, out);
+        }
+        if let Some(last) = added.last().and_then(|h| self.tree.block(h)) {
+            let reached = last.height;
+            self.sync_cursor = Some((from.clone(), *last_hash(&added)));
+            let more = self.peers.get(&from).is_some_and(|p| p.height > reached);
+            if more && self.held_chain.is_none() {
+                self.sync = None;
+                self.request_chain(now, from.clone(), out);
+            }
         }
         if self.chain().tip_hash() == old_tip {
             return;
@@ -1369,7 +1715,7 @@ impl Node {
         if request.amount == 0 || request.amount > self.config.max_buy {
             return self.reject_message(from, MessageError::BadBuyAmount, out);
         }
-        if !self.buys_served.insert(request.id(network)) {
+        if !self.remember_buy(now, request.id(network)) {
             return; // Seen already (relayed to us by several peers, or repeated).
         }
         let Some(exchange) = self.exchange.clone() else {
@@ -1394,6 +1740,34 @@ impl Node {
         }
     }
 
+    /// Remembers a purchase request; `false` when it was remembered already. At most
+    /// [`MAX_BUYS_REMEMBERED`], each for [`BUY_MEMORY_MS`].
+    fn remember_buy(&mut self, now: u64, id: Hash) -> bool {
+        self.expire_buys(now);
+        if self.buys_served.contains_key(&id) {
+            return false;
+        }
+        if self.buys_order.len() >= MAX_BUYS_REMEMBERED {
+            if let Some((_, old)) = self.buys_order.pop_front() {
+                self.buys_served.remove(&old);
+            }
+        }
+        self.buys_served.insert(id, now);
+        self.buys_order.push_back((now, id));
+        true
+    }
+
+    /// Forgets purchase requests older than [`BUY_MEMORY_MS`].
+    fn expire_buys(&mut self, now: u64) {
+        while let Some((at, id)) = self.buys_order.front().copied() {
+            if at.saturating_add(BUY_MEMORY_MS) > now {
+                break;
+            }
+            self.buys_order.pop_front();
+            self.buys_served.remove(&id);
+        }
+    }
+
     fn request_chain(&mut self, now: u64, from: PeerId, out: &mut Vec<Output>) {
         if self.held_chain.is_some() {
             return; // Still inserting a chain: it waits for a draw.
@@ -1406,12 +1780,37 @@ impl Node {
             return; // One request at a time.
         }
         self.sync = Some((from.clone(), now + self.config.sync_timeout_ms));
+        let locator = self.locator(&from);
         out.push(Output::Send {
             to: from,
             bytes: self.envelope(Message::ChainRequest {
                 height: self.chain().height(),
+                locator,
             }),
         });
+    }
+
+    /// The locator of a chain request to `peer` (see [`Message::ChainRequest`]): the last
+    /// block a page from it brought, then the canonical tip and the blocks 1, 2, 4, … below.
+    fn locator(&self, peer: &PeerId) -> Vec<Hash> {
+        let mut locator = Vec::new();
+        if let Some((p, h)) = &self.sync_cursor {
+            if p == peer && self.tree.contains(h) {
+                locator.push(*h);
+            }
+        }
+        let hashes = self.chain().hashes();
+        let tip = hashes.len() - 1;
+        let mut back = 0usize;
+        loop {
+            let i = tip.saturating_sub(back);
+            locator.push(hashes[i]);
+            if i == 0 {
+                break;
+            }
+            back = if back == 0 { 1 } else { back.saturating_mul(2) };
+        }
+        locator
     }
 
     fn after_chain_change(&mut self, out: &mut Vec<Output>) {
@@ -1580,7 +1979,7 @@ impl Node {
                 self.parked.remove(&key);
             }
             let Some(key) = ready else { return };
-            let Some((from, tx)) = self.parked.remove(&key) else {
+            let Some((from, tx, _)) = self.parked.remove(&key) else {
                 return;
             };
             match self.pool.add(tx.clone(), self.tree.chain()) {
@@ -1624,6 +2023,12 @@ impl Node {
             self.peers.remove(&peer);
             out.push(Output::Event(Event::PeerLost { peer }));
         }
+        self.expire_scores(now);
+        self.served
+            .retain(|_, (start, _)| start.saturating_add(SYNC_WINDOW_MS) > now);
+        self.expire_buys(now);
+        self.parked
+            .retain(|_, (_, _, at)| at.saturating_add(PARKED_MS) > now);
         if self
             .sync
             .as_ref()
@@ -1818,6 +2223,40 @@ impl Node {
         }
         at.max(now + 1)
     }
+}
+
+/// The last of a non-empty list of hashes (the caller checked it is not empty).
+fn last_hash(hashes: &[Hash]) -> &Hash {
+    &hashes[hashes.len() - 1]
+}
+
+/// What can be checked of `block` on a parent that is itself held for a draw (its state is
+/// not known yet): height, timestamp, size and the forger's signature. A block that fails
+/// is refused before it takes a place among the held blocks or makes the node ask for a draw.
+fn precheck_on_held(parent: &Block, block: &Block, now: u64) -> Result<(), BlockError> {
+    let expected = parent.height.saturating_add(1);
+    if block.height != expected {
+        return Err(BlockError::WrongHeight {
+            expected,
+            got: block.height,
+        });
+    }
+    if block.timestamp < parent.timestamp {
+        return Err(BlockError::TimestampBeforeParent);
+    }
+    if block.timestamp > now.saturating_add(crate::chain::MAX_FUTURE_MS) {
+        return Err(BlockError::FromTheFuture {
+            timestamp: block.timestamp,
+            now,
+        });
+    }
+    if block.transactions.len() > MAX_BLOCK_TXS {
+        return Err(BlockError::TooManyTransactions);
+    }
+    if !block.signature_valid() {
+        return Err(BlockError::BadSignature);
+    }
+    Ok(())
 }
 
 /// The serde tag of a reason, for counting rejections by kind.

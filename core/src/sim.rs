@@ -653,6 +653,29 @@ impl SimNet {
     }
 }
 
+/// A chain of `blocks` empty blocks on `genesis`, each forged by `founder` (the genesis key,
+/// whose stake of 1 makes it the only staker and so every draw's winner) `step_ms` after its
+/// parent. Each costs one signature and a one-lot draw: the cheap way to a long chain for sync
+/// tests and measurements. `founder` must be `genesis.forger`'s wallet, or the first block is
+/// refused and the chain stays at genesis.
+pub fn forge_empty_chain(founder: &Wallet, genesis: &Genesis, blocks: u64, step_ms: u64) -> Chain {
+    let mut chain = Chain::new(genesis.clone());
+    for _ in 0..blocks {
+        let tip = chain.tip();
+        let block = crate::block::Block::forge(
+            founder,
+            tip.height + 1,
+            chain.tip_hash(),
+            tip.timestamp.saturating_add(step_ms),
+            Vec::new(),
+        );
+        if chain.apply(block).is_err() {
+            break;
+        }
+    }
+    chain
+}
+
 /// A network's founding wallets and its genesis, all from one seed.
 #[derive(Debug, Clone)]
 pub struct Founding {
@@ -709,11 +732,24 @@ impl Scenario {
             blocks,
             seed,
             link: LinkConfig::default(),
-            time_limit_ms: 600_000 + blocks * 5_000,
+            time_limit_ms: blocks.saturating_mul(5_000).saturating_add(600_000),
             action_every_ms: 200,
         }
     }
 }
+
+/// `part / whole` in parts per million, in 128 bits so that no stake overflows it.
+fn ppm(part: u64, whole: u64) -> u64 {
+    let v = u128::from(part) * 1_000_000 / u128::from(whole.max(1));
+    u64::try_from(v).unwrap_or(u64::MAX)
+}
+
+/// Most blocks a [`Scenario`] may ask for: the CLI refuses more (the run would take hours and
+/// its chains gigabytes).
+pub const MAX_SCENARIO_BLOCKS: u64 = 100_000;
+
+/// Most nodes a [`Scenario`] may have: messages grow as nodes² × blocks.
+pub const MAX_SCENARIO_NODES: usize = 64;
 
 /// One staker's line in a [`Summary`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -896,9 +932,9 @@ impl Simulation {
                     address: *a,
                     node: name_of(a),
                     stake: *stake,
-                    stake_share_ppm: stake * 1_000_000 / total_stake,
+                    stake_share_ppm: ppm(*stake, total_stake),
                     blocks_forged: forged,
-                    forged_share_ppm: forged * 1_000_000 / blocks,
+                    forged_share_ppm: ppm(forged, blocks),
                 }
             })
             .collect();

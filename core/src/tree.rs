@@ -19,7 +19,8 @@
 
 use crate::block::Block;
 use crate::chain::{
-    check_block, draw_on, slot_of, BlockError, Chain, Checked, DrawRequest, Drawn, Parent, Weight,
+    check_block, draw_on, precheck, recall, slot_of, BlockError, Chain, Checked, DrawRequest,
+    Parent, Weight,
 };
 use crate::hash::Hash;
 use crate::lottery::Ranking;
@@ -175,6 +176,7 @@ impl BlockTree {
             self.prune();
             return Ok(Inserted::Extended);
         }
+        self.check_horizon(&block)?;
         let checked = self.check_off_tip(block, now)?;
         let better = checked.weight() > self.chain.weight();
         self.side.insert(hash, checked);
@@ -187,44 +189,69 @@ impl BlockTree {
         Ok(inserted)
     }
 
-    /// Checks a block whose parent is not the canonical tip.
+    /// Checks a block whose parent is not the canonical tip: the cheap rules first (see
+    /// [`crate::chain::precheck`]), and only then the draw on the parent and, below the tip,
+    /// the replay of the state after it.
     fn check_off_tip(&self, block: Block, now: Option<u64>) -> Result<Checked, BlockError> {
+        let defer = self.chain.defer_draws_from();
         if let Some(h) = self.chain.height_of(&block.prev_hash) {
-            let i = usize::try_from(h).map_err(|_| BlockError::UnknownParent)?;
-            let accounts = self.chain.accounts_at(h).ok_or(BlockError::UnknownParent)?;
-            let (ranking, pending) = self.draw_on(accounts.stakers(), &block.prev_hash);
-            let parent = Parent {
-                block: &self.chain.blocks()[i],
-                hash: block.prev_hash,
-                rank_sum: self.chain.rank_sum_at(h).unwrap_or(0),
-                accounts: &accounts,
-                ranking: ranking.as_ref(),
-                pending,
-            };
-            return check_block(&parent, block, now);
+            let parent = self.chain.parent_at(h).ok_or(BlockError::UnknownParent)?;
+            let draw = || draw_on(parent.stakers, &parent.hash, defer);
+            return check_block(&parent, block, now, draw, || self.chain.accounts_at(h));
         }
         let Some(p) = self.side.get(&block.prev_hash) else {
             return Err(BlockError::UnknownParent);
         };
-        let (ranking, pending) = self.draw_on(p.accounts.stakers(), &p.hash);
+        let stakers = p.accounts.stakers();
+        let winner = recall(stakers, &p.hash)
+            .flatten()
+            .and_then(|r| stakers.get(r.outcome.winner.staker).map(|(a, _)| *a));
         let parent = Parent {
             block: &p.block,
             hash: p.hash,
             rank_sum: p.rank_sum,
-            accounts: &p.accounts,
-            ranking: ranking.as_ref(),
-            pending,
+            stakers,
+            winner,
         };
-        check_block(&parent, block, now)
+        let draw = || draw_on(stakers, &p.hash, defer);
+        check_block(&parent, block, now, draw, || Some(p.accounts.clone()))
     }
 
-    /// The ranking on a parent off the tip, or `(None, true)` when that draw is deferred and
-    /// not delivered yet.
-    fn draw_on(&self, stakers: &[(Address, u64)], seed: &Hash) -> (Option<Ranking>, bool) {
-        match draw_on(stakers, seed, self.chain.defer_draws_from()) {
-            Drawn::Ready(r) => (r, false),
-            Drawn::Pending => (None, true),
+    /// The cheap rules of `block` (see [`crate::chain::precheck`]) on whichever block of
+    /// this tree is its parent: no replay, no draw. [`BlockError::UnknownParent`] when the
+    /// tree does not hold the parent, [`BlockError::BelowHorizon`] when the block is too low
+    /// to be kept. A node runs it on blocks it holds for a deferred draw before asking for
+    /// that draw.
+    pub fn precheck(&self, block: &Block, now: Option<u64>) -> Result<Hash, BlockError> {
+        self.check_horizon(block)?;
+        if let Some(h) = self.chain.height_of(&block.prev_hash) {
+            let parent = self.chain.parent_at(h).ok_or(BlockError::UnknownParent)?;
+            return precheck(&parent, block, now);
         }
+        let p = self
+            .side
+            .get(&block.prev_hash)
+            .ok_or(BlockError::UnknownParent)?;
+        let parent = Parent {
+            block: &p.block,
+            hash: p.hash,
+            rank_sum: p.rank_sum,
+            stakers: p.accounts.stakers(),
+            winner: None,
+        };
+        precheck(&parent, block, now)
+    }
+
+    /// Refuses a block at or below the height where side branches are forgotten.
+    fn check_horizon(&self, block: &Block) -> Result<(), BlockError> {
+        let tip = self.chain.height();
+        if tip >= FORK_HORIZON && block.height <= tip - FORK_HORIZON {
+            return Err(BlockError::BelowHorizon {
+                height: block.height,
+                tip,
+            });
+        }
+        Ok(())
     }
 
     /// Sets the canonical chain's [`Chain::set_defer_draws_from`]; draws on side branches
