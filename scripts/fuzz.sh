@@ -58,11 +58,13 @@ for t in "${TARGETS[@]}"; do
   set -e
   grep -E '^#[0-9]+.*(DONE|INITED)|panicked|ERROR|SUMMARY|Test unit written' "$log" || true
   final="$(grep -E '^#[0-9]+.*DONE' "$log" | tail -1 || true)"
-  rm -f "$log"
   if [ "$status" -ne 0 ]; then
+    grep -A12 panicked "$log" | grep -vE '^ +[0-9]+: | at ' | head -20 >&2 || true
+    rm -f "$log"
     echo "fuzz.sh: $t failed (exit $status); the input is in fuzz/artifacts/$t/" >&2
     exit 1
   fi
+  rm -f "$log"
   summary+=("$t: $final")
 done
 
