@@ -5,13 +5,14 @@ SHELL := bash
 
 ENV := source scripts/env.sh
 
-.PHONY: help setup serve test bench
+.PHONY: help setup serve test bench fuzz
 
 help:
 	@echo "make setup  - install everything the build and the tests need (scripts/setup.sh test)"
 	@echo "make serve  - build the page, then serve it on http://127.0.0.1:8080/ (ADDRESS=0.0.0.0 for a class's laptops)"
 	@echo "make test   - fmt, clippy, native tests, wasm tests, release build, end-to-end tests"
 	@echo "make bench  - cargo bench -p pos-core"
+	@echo "make fuzz   - every fuzz target for FUZZ_SECONDS (default 20) each (nightly, cargo-fuzz; docs/fuzzing.md)"
 
 setup:
 	bash scripts/setup.sh test
@@ -28,3 +29,6 @@ test:
 
 bench:
 	$(ENV) && cargo bench -p pos-core
+
+fuzz:
+	bash scripts/fuzz.sh

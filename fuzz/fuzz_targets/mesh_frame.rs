@@ -1,0 +1,46 @@
+//! Frames from other tabs (`mesh::parse`), then the whole tab receiving them
+//! (`Playground::receive_frame`): parsing never panics, a parsed frame prints back to text that
+//! parses to the same frame, and a tab fed any sequence of frames keeps going.
+//!
+//! Input: frames separated by newlines (JSON text has no raw newline in it). The tab is a
+//! member of a network of tabs called "fuzz", still discovering: the first frames can make it
+//! join a network, later ones carry core messages to its node.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pos_core::Wallet;
+use pos_playground::mesh::{parse, MAX_FRAME_BYTES};
+use pos_playground::model::Playground;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut tab = Playground::networked(
+        "fuzz",
+        "me".into(),
+        7,
+        1_000,
+        Wallet::from_seed([9; 32]),
+        false,
+    );
+    let mut now = 1_000;
+    for line in text.split('\n').take(32) {
+        if let Ok(frame) = parse(line) {
+            let printed = frame.to_text();
+            assert!(printed.len() <= MAX_FRAME_BYTES + 64 || line.len() > MAX_FRAME_BYTES);
+            assert_eq!(
+                parse(&printed),
+                Ok(frame.clone()),
+                "to_text then parse is the identity"
+            );
+        }
+        now += 300;
+        tab.receive_frame(line, now);
+        tab.advance(now);
+        let _ = tab.take_outbox();
+    }
+    // Long after: discovery ends, timeouts fire.
+    tab.advance(now + 10_000);
+    let _ = tab.take_outbox();
+});
