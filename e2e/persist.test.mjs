@@ -106,7 +106,7 @@ test('garbage in storage brings up the recovery message, not a blank page', { ti
   await ready(page);
   // Leave the app (it saves on the way out), damage what it saved, come back.
   await page.goto(`${env.server.url}elsewhere.txt`);
-  await page.evaluate(() => localStorage.setItem('pos-playground:solo', '{"format":"pos-playground-state","version":1,"blocks":[{"height":"x"}]}'));
+  await page.evaluate(() => localStorage.setItem('pos-playground:solo', '{"format":"pos-playground-state","version":2,"blocks":[{"height":"x"}]}'));
   await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=recovery]');
   assert.match(await page.locator('[data-testid=recovery-reason]').innerText(), /not a valid playground: the text cannot be read/);
@@ -121,9 +121,10 @@ test('garbage in storage brings up the recovery message, not a blank page', { ti
   await page.waitForTimeout(1300);
   assert.match(await page.evaluate(() => localStorage.getItem('pos-playground:solo')), /pos-playground-state/);
 
-  // An old format says so.
+  // An old format says so: version 1 pages derived the host's keys from a seed they half
+  // published as the tab id, so those saves are refused.
   await page.goto(`${env.server.url}elsewhere.txt`);
-  await page.evaluate(() => localStorage.setItem('pos-playground:solo', '{"format":"pos-playground-state","version":0}'));
+  await page.evaluate(() => localStorage.setItem('pos-playground:solo', '{"format":"pos-playground-state","version":1}'));
   await page.goto(env.server.url);
   await page.waitForSelector('[data-testid=recovery]');
   assert.match(await page.locator('[data-testid=recovery-reason]').innerText(), /another version/);

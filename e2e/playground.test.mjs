@@ -138,3 +138,23 @@ test('console API: nodes, submit, forge, chain, pool', { timeout: 60_000 }, asyn
   assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
   await page.close();
 });
+
+test('without secure randomness the page says so and makes no keys', { timeout: 60_000 }, async () => {
+  const ctx = await env.browser.newContext();
+  // Before any script of the page runs, the browser's generator refuses to work.
+  await ctx.addInitScript(() => {
+    Object.defineProperty(Crypto.prototype, 'getRandomValues', {
+      value() { throw new Error('no randomness in this test'); },
+    });
+  });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url);
+  const notice = page.locator('[data-testid=no-randomness]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /This browser gave no secure randomness, so no keys can be made/);
+  assert.equal(await page.locator('article.card').count(), 0, 'no network, no nodes');
+  assert.equal(await page.locator('#loading').count(), 0, 'the loading line is gone');
+  assert.equal(await page.evaluate(() => typeof window.playground), 'undefined');
+  await screenshot(page, 'no-randomness');
+  await ctx.close();
+});

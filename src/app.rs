@@ -17,33 +17,17 @@ use crate::draws::DrawWorker;
 use crate::driver::{self, now_ms};
 use crate::fairness_view::network_stakers;
 use crate::js_api;
-use crate::model::{Playground, Request, IN_TAB_LATENCY_MS, MAX_NODES};
+use crate::model::{
+    new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS, MAX_NODES,
+};
+use crate::persist::LoadError;
 use crate::storage::{self, Saver};
 use crate::webrtc::Links;
-use pos_core::Wallet;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
-
-/// Nodes a fresh page starts with (the host included).
-pub const START_NODES: usize = 4;
-
-fn random_seed() -> u64 {
-    let mut seed = [0u8; 8];
-    // Without browser randomness the clock still gives each page load its own network.
-    match getrandom::getrandom(&mut seed) {
-        Ok(()) => u64::from_le_bytes(seed),
-        Err(_) => now_ms(),
-    }
-}
-
-fn tab_id(seed: u64) -> String {
-    // Eight hex digits: two tabs of one class sharing an id would take each other's frames
-    // for their own.
-    format!("{:08x}", seed >> 32)
-}
 
 /// A saved state that could not be restored, waiting for the user's choice.
 #[derive(Clone, PartialEq)]
@@ -54,60 +38,113 @@ pub struct Recovery {
     pub raw: String,
 }
 
+/// The tab's model, shared by the page, the timer and the console API.
+#[derive(Clone)]
+pub struct Shared(pub Rc<RefCell<Playground>>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// How the page starts: a playground (restored, or fresh with `recovery` saying why the saved
+/// one could not come back), or no secure randomness and so no playground at all.
+struct Start {
+    network: Rc<Option<String>>,
+    model: Result<(Shared, Option<Recovery>), RandomnessError>,
+}
+
+fn start() -> Start {
+    let network = channel::network_from_url();
+    let start_new = channel::start_new_from_url();
+    let model = (|| {
+        let (saved, recovery) = restore_saved(network.as_deref())?;
+        let model = match saved {
+            Some(p) => p,
+            None => Playground::fresh(network.as_deref(), start_new, now_ms())?,
+        };
+        Ok((Shared(Rc::new(RefCell::new(model))), recovery))
+    })();
+    Start {
+        network: Rc::new(network),
+        model,
+    }
+}
+
 /// The tab as it was before a reload, if the browser kept it; or why it cannot come back.
-fn restore_saved(network: Option<&str>) -> (Option<Playground>, Option<Recovery>) {
+fn restore_saved(
+    network: Option<&str>,
+) -> Result<(Option<Playground>, Option<Recovery>), RandomnessError> {
     if network.is_some() && channel::start_new_from_url() {
-        return (None, None);
+        return Ok((None, None));
     }
     let (area, key) = storage::slot(network);
     let Some(text) = storage::load(area, &key) else {
-        return (None, None);
+        return Ok((None, None));
     };
-    let seed = random_seed();
-    match Playground::restore(&text, seed, now_ms(), tab_id(seed)) {
-        Ok(p) => (Some(p), None),
-        Err(e) => (
-            None,
-            Some(Recovery {
-                reason: e.to_string(),
-                raw: text,
-            }),
-        ),
-    }
+    Ok(
+        match Playground::restore(&text, Ids::generate()?, now_ms()) {
+            Ok(p) => (Some(p), None),
+            Err(e) => (
+                None,
+                Some(Recovery {
+                    reason: e.to_string(),
+                    raw: text,
+                }),
+            ),
+        },
+    )
 }
 
-fn fresh_playground(network: Option<String>, start_new: bool) -> Playground {
-    let seed = random_seed();
-    if let Some(name) = network {
-        if let Ok(wallet) = Wallet::generate() {
-            return Playground::networked(&name, tab_id(seed), seed, now_ms(), wallet, start_new);
-        }
-    }
-    let wallets = (1..START_NODES)
-        .filter_map(|_| Wallet::generate().ok())
-        .collect();
-    Playground::new(seed, now_ms(), wallets)
-}
-
-/// The root component.
+/// The root component: the playground, or, when the browser gives no secure randomness, a
+/// message saying so (never a blank page, and never keys from anything weaker).
 #[function_component(App)]
 pub fn app() -> Html {
-    let network = use_memo((), |_| channel::network_from_url());
-    let restored = {
-        let network = network.clone();
-        use_mut_ref(move || restore_saved(network.as_deref()))
-    };
-    let model = {
-        let network = (*network).clone();
-        let restored = restored.clone();
-        use_mut_ref(move || {
-            let saved = restored.borrow_mut().0.take();
-            saved.unwrap_or_else(|| fresh_playground(network, channel::start_new_from_url()))
-        })
-    };
+    let start = use_memo((), |_| start());
+    use_effect_with((), |_| {
+        // The app is on screen: index.html's "Loading…" line goes.
+        if let Some(loading) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("loading"))
+        {
+            loading.remove();
+        }
+    });
+    match &start.model {
+        Ok((model, recovery)) => html! {
+            <Page model={model.clone()} network={start.network.clone()} recovery={recovery.clone()} />
+        },
+        Err(e) => html! {
+            <div class="page">
+                <div class="recovery" role="alert" data-testid="no-randomness">
+                    <h2>{e.to_string()}</h2>
+                    <p>{"Every key of the playground comes from the browser's secure random generator (crypto.getRandomValues), and this browser refused it. Nothing weaker is used instead, so the page starts no network. Try another browser, or this page over https or localhost."}</p>
+                </div>
+            </div>
+        },
+    }
+}
+
+/// The page's properties.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    /// The tab's model.
+    pub model: Shared,
+    /// The network of tabs (`?net=`), if any.
+    pub network: Rc<Option<String>>,
+    /// Why the saved state could not be restored, if it could not.
+    pub recovery: Option<Recovery>,
+}
+
+/// The playground itself.
+#[function_component(Page)]
+pub fn page(props: &PageProps) -> Html {
+    let network = props.network.clone();
+    let model = props.model.0.clone();
     let recovery = {
-        let restored = restored.clone();
-        use_state(move || restored.borrow_mut().1.take())
+        let first = props.recovery.clone();
+        use_state(move || first)
     };
     let saver = {
         let (area, key) = storage::slot(network.as_deref());
@@ -139,13 +176,6 @@ pub fn app() -> Html {
         let outlets = outlets.clone();
         let links = links.clone();
         use_effect_with((), move |_| {
-            // The app is on screen: index.html's "Loading…" line goes.
-            if let Some(loading) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("loading"))
-            {
-                loading.remove();
-            }
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
             let channel = (*network).as_deref().and_then(|name| {
                 Channel::open(name, model.clone(), redraw.clone(), outlets.clone())
@@ -185,8 +215,8 @@ pub fn app() -> Html {
         let redraw = redraw.clone();
         let notice = notice.clone();
         Callback::from(move |_| {
-            let result = Wallet::generate()
-                .map_err(|e| format!("no randomness for a new key: {e}"))
+            let result = new_wallet()
+                .map_err(|e| e.to_string())
                 .and_then(|w| model.borrow_mut().add_node(w));
             notice.set(result.err());
             redraw.force_update();
@@ -230,14 +260,22 @@ pub fn app() -> Html {
         let redraw = redraw.clone();
         let saver = saver.clone();
         let network = network.clone();
+        let notice = notice.clone();
         Callback::from(move |_| {
             let sure = web_sys::window()
                 .and_then(|w| w.confirm_with_message("Start a new network? This tab's chain, balances and keys are replaced; export a chain first to keep it.").ok())
                 .unwrap_or(false);
             if sure {
-                saver.clear();
-                *model.borrow_mut() = fresh_playground((*network).clone(), true);
-                saver.mark_dirty();
+                match Playground::fresh(network.as_deref(), true, now_ms()) {
+                    Ok(p) => {
+                        saver.clear();
+                        *model.borrow_mut() = p;
+                        saver.mark_dirty();
+                        notice.set(None);
+                    }
+                    // The old network stays: nothing weaker than secure randomness makes keys.
+                    Err(e) => notice.set(Some(e.to_string())),
+                }
                 redraw.force_update();
             }
         })
@@ -280,9 +318,9 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
                 driver::sleep(50).await;
-                let result = Wallet::generate().map_err(|e| e.to_string()).and_then(|w| {
-                    Playground::import_chain(&text, random_seed(), now_ms(), w)
-                        .map_err(|e| format!("Refused at block {}: {e}", e.height()))
+                let result = Playground::import_chain_fresh(&text, now_ms()).map_err(|e| match e {
+                    LoadError::NoRandomness(_) => e.to_string(),
+                    e => format!("Refused at block {}: {e}", e.height()),
                 });
                 files_message.set(Some(match result {
                     Ok(p) => {
@@ -332,7 +370,7 @@ pub fn app() -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model.borrow_mut().keep_mine(&tab);
+            let _ = model.borrow_mut().keep_mine(&tab, now_ms());
             redraw.force_update();
         })
     };

@@ -279,12 +279,7 @@ pub fn install(
                 let Some(text) = text.as_string() else {
                     return json!({ "ok": false, "height": 0, "error": "give the chain file's text" });
                 };
-                let fresh = match pos_core::Wallet::generate() {
-                    Ok(w) => w,
-                    Err(e) => return failure(format!("no randomness for a key: {e}")),
-                };
-                let seed = u64::from_le_bytes(fresh.secret()[..8].try_into().unwrap_or([0; 8]));
-                match Playground::import_chain(&text, seed, now_ms(), fresh) {
+                match Playground::import_chain_fresh(&text, now_ms()) {
                     Ok(p) => {
                         let height = p.summary(0).map_or(0, |s| s.height);
                         *m = p;

@@ -32,6 +32,17 @@ pub const CHUNK_BYTES: usize = 64 * 1024;
 /// Most texts a QR code holds here (bytes, error correction level L, version 40 is 2953).
 pub const MAX_QR_BYTES: usize = 2_900;
 
+/// Most WebRTC links a tab keeps; a new one pushes out the oldest link that is over, and is
+/// refused when all are live.
+pub const MAX_LINKS: usize = 16;
+
+/// A link that is over (closed or failed) is forgotten this long after it ended (ms).
+pub const LINK_KEEP_MS: u64 = 600_000;
+
+/// A link still connecting after this long fails (ms): an invitation nobody answered, or two
+/// machines that never found a route.
+pub const LINK_CONNECT_MS: u64 = 1_800_000;
+
 /// The invitation: what the inviting machine offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -28,6 +28,26 @@ pub const HELLO_EVERY_MS: u64 = 2_000;
 /// Most frames accepted per second from all other tabs together; the rest are dropped.
 pub const MAX_FRAMES_PER_SECOND: u32 = 1_500;
 
+/// Most other tabs a tab keeps track of; frames from further tabs are refused (counted as
+/// `frame:tooManyTabs`) until some fall silent for [`TAB_TIMEOUT_MS`].
+pub const MAX_TABS: usize = 64;
+
+/// Most conflicts waiting for the user's choice; further ones are not recorded (counted as
+/// `frame:tooManyConflicts`).
+pub const MAX_CONFLICTS: usize = 8;
+
+/// A conflict whose tab has not spoken for this long is dropped (ms).
+pub const CONFLICT_TIMEOUT_MS: u64 = 60_000;
+
+/// Most tabs ignored at the user's choice; the one silent longest makes room.
+pub const MAX_IGNORED: usize = 64;
+
+/// An ignored tab silent for this long is forgotten (ms): tab ids are new on every page load.
+pub const IGNORED_TIMEOUT_MS: u64 = 600_000;
+
+/// Longest tab id, in letters and digits.
+pub const MAX_TAB_ID: usize = 16;
+
 /// A tab's part in its network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -111,6 +131,12 @@ pub enum FrameError {
     Malformed,
     /// A tab id that is not 1 to 16 letters and digits.
     BadTab,
+    /// A node name that is not `n0` to `n15`, or a receiver that is not `<tab>/<node>`.
+    BadNode,
+    /// From a new tab while [`MAX_TABS`] others are known.
+    TooManyTabs,
+    /// A conflict while [`MAX_CONFLICTS`] wait for a choice.
+    TooManyConflicts,
     /// More than [`MAX_FRAMES_PER_SECOND`].
     Flood,
     /// A genesis whose hash is not the network it claims, or an invalid one.
@@ -124,6 +150,9 @@ impl FrameError {
             FrameError::TooLarge => "frame:tooLarge",
             FrameError::Malformed => "frame:malformed",
             FrameError::BadTab => "frame:badTab",
+            FrameError::BadNode => "frame:badNode",
+            FrameError::TooManyTabs => "frame:tooManyTabs",
+            FrameError::TooManyConflicts => "frame:tooManyConflicts",
             FrameError::Flood => "frame:flood",
             FrameError::BadGenesis => "frame:badGenesis",
         }
@@ -136,11 +165,40 @@ pub fn parse(text: &str) -> Result<Frame, FrameError> {
         return Err(FrameError::TooLarge);
     }
     let frame: Frame = serde_json::from_str(text).map_err(|_| FrameError::Malformed)?;
-    let tab = frame.tab();
-    if tab.is_empty() || tab.len() > 16 || !tab.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !valid_tab(frame.tab()) {
         return Err(FrameError::BadTab);
     }
+    if let Frame::Msg { node, to, .. } = &frame {
+        let to_ok = to.as_deref().is_none_or(|to| {
+            to.split_once('/')
+                .is_some_and(|(t, n)| valid_tab(t) && node_index(n).is_some())
+        });
+        if node_index(node).is_none() || !to_ok {
+            return Err(FrameError::BadNode);
+        }
+    }
     Ok(frame)
+}
+
+/// Whether `tab` is 1 to [`MAX_TAB_ID`] letters and digits.
+pub fn valid_tab(tab: &str) -> bool {
+    !tab.is_empty() && tab.len() <= MAX_TAB_ID && tab.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The index in `n0` … `n15` (as tabs name their nodes, without leading zeros), or `None`.
+pub fn node_index(node: &str) -> Option<usize> {
+    let digits = node.strip_prefix('n')?;
+    if digits.is_empty()
+        || digits.len() > 2
+        || (digits.len() > 1 && digits.starts_with('0'))
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    digits
+        .parse::<usize>()
+        .ok()
+        .filter(|&i| i < crate::model::MAX_NODES)
 }
 
 /// How frames from another tab reach this one.
@@ -181,6 +239,8 @@ pub struct Conflict {
     pub network: Hash,
     /// Its height when it said so.
     pub height: u64,
+    /// When it last said so (ms); see [`CONFLICT_TIMEOUT_MS`].
+    pub last_seen: u64,
 }
 
 /// What one tab knows of the others.
@@ -198,16 +258,20 @@ pub struct Mesh {
     pub tabs: VecMap<String, TabPeer>,
     /// Tabs on another network of this name, waiting for the user's choice.
     pub conflicts: Vec<Conflict>,
-    /// Tabs whose network the user chose not to join: their frames are dropped.
-    pub ignored: VecMap<String, ()>,
+    /// Tabs whose network the user chose not to join: their frames are dropped. The value is
+    /// when each was last heard (ms).
+    pub ignored: VecMap<String, u64>,
     /// Frames dropped at the edge, by reason.
     pub rejected: BTreeMap<String, u64>,
     /// Start of the current rate window (ms) and frames accepted in it.
     window: (u64, u32),
     /// When this tab last said hello (ms).
     pub last_hello: u64,
-    /// WebRTC links to other machines, by this tab's id for them.
+    /// WebRTC links to other machines, by this tab's id for them (at most
+    /// [`crate::link::MAX_LINKS`]).
     pub links: VecMap<String, crate::link::LinkStatus>,
+    /// The number of the next link (`L1`, `L2`, …): ids are never reused.
+    pub next_link: u64,
     /// Whether this tab joined a network only through WebRTC links (it has no channel name).
     pub by_link: bool,
 }
@@ -227,6 +291,7 @@ impl Mesh {
             window: (now, 0),
             last_hello: now,
             links: VecMap::new(),
+            next_link: 1,
             by_link: false,
         }
     }
@@ -234,6 +299,26 @@ impl Mesh {
     /// Counts a dropped frame.
     pub fn reject(&mut self, e: FrameError) {
         *self.rejected.entry(e.key().to_string()).or_insert(0) += 1;
+    }
+
+    /// Whether a frame from `tab` may be taken: a known tab, or room for one more.
+    pub fn room_for(&self, tab: &str) -> bool {
+        self.tabs.contains_key(tab) || self.tabs.len() < MAX_TABS
+    }
+
+    /// Ignores `tab` from `now` on; the tab ignored and silent longest makes room.
+    pub fn ignore(&mut self, tab: &str, now: u64) {
+        if !self.ignored.contains_key(tab) && self.ignored.len() >= MAX_IGNORED {
+            let oldest = self
+                .ignored
+                .iter()
+                .min_by_key(|(_, seen)| **seen)
+                .map(|(t, _)| t.clone());
+            if let Some(t) = oldest {
+                self.ignored.remove(&t);
+            }
+        }
+        self.ignored.insert(tab.to_string(), now);
     }
 
     /// Takes one more frame into the rate window; false when over the limit.
@@ -250,8 +335,20 @@ impl Mesh {
         PeerId(format!("{tab}/{node}"))
     }
 
-    /// Tabs silent for longer than [`TAB_TIMEOUT_MS`]; they are forgotten.
+    /// Tabs silent for longer than [`TAB_TIMEOUT_MS`]; they are forgotten. Conflicts silent
+    /// for [`CONFLICT_TIMEOUT_MS`] and ignored tabs silent for [`IGNORED_TIMEOUT_MS`] go too.
     pub fn expire(&mut self, now: u64) -> Vec<String> {
+        self.conflicts
+            .retain(|c| c.last_seen + CONFLICT_TIMEOUT_MS >= now);
+        let stale: Vec<String> = self
+            .ignored
+            .iter()
+            .filter(|(_, seen)| **seen + IGNORED_TIMEOUT_MS < now)
+            .map(|(t, _)| t.clone())
+            .collect();
+        for t in &stale {
+            self.ignored.remove(t);
+        }
         let gone: Vec<String> = self
             .tabs
             .iter()

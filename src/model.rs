@@ -26,6 +26,79 @@ pub const FORGE_DELAY_MS: u64 = 1_200;
 /// Tokens the exchange holds at genesis.
 pub const SUPPLY: u64 = 1_000_000;
 
+/// Nodes a fresh page starts with (the host included).
+pub const START_NODES: usize = 4;
+
+/// Why a tab could not be made: keys and ids come only from the browser's (or system's)
+/// secure random generator, and it gave nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RandomnessError {
+    /// `crypto.getRandomValues` (or the OS generator) failed.
+    Unavailable,
+}
+
+impl std::fmt::Display for RandomnessError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RandomnessError::Unavailable => {
+                f.write_str("This browser gave no secure randomness, so no keys can be made")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RandomnessError {}
+
+/// A new wallet straight from the secure random generator.
+pub fn new_wallet() -> Result<Wallet, RandomnessError> {
+    Wallet::generate().map_err(|_| RandomnessError::Unavailable)
+}
+
+/// A tab's ids, drawn from secure random bytes of their own: nothing in them comes from, or
+/// leads to, any key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ids {
+    /// The tab's id as frames, invitations and peer names show it (16 hex digits from the
+    /// page; any 1 to 16 letters and digits in tests).
+    pub tab: String,
+    /// The seed of the in-tab network's latency jitter. Never published, never a key.
+    pub net_seed: u64,
+}
+
+impl Ids {
+    /// Fresh ids: 8 random bytes for the tab id, 8 others for the latency seed.
+    pub fn generate() -> Result<Ids, RandomnessError> {
+        let mut bytes = [0u8; 16];
+        getrandom::getrandom(&mut bytes).map_err(|_| RandomnessError::Unavailable)?;
+        let (tab, seed) = bytes.split_at(8);
+        let mut net_seed = [0u8; 8];
+        net_seed.copy_from_slice(seed);
+        Ok(Ids {
+            tab: pos_core::hash::to_hex(tab),
+            net_seed: u64::from_le_bytes(net_seed),
+        })
+    }
+}
+
+/// A new network's founding keys: the genesis key (Node 1 forges with it) and the exchange's.
+#[derive(Clone)]
+pub struct Founders {
+    /// The genesis key.
+    pub genesis: Wallet,
+    /// The exchange's key (it may sign EXCHANGE transactions from the supply).
+    pub exchange: Wallet,
+}
+
+impl Founders {
+    /// Two keys, each straight from the secure random generator.
+    pub fn generate() -> Result<Founders, RandomnessError> {
+        Ok(Founders {
+            genesis: new_wallet()?,
+            exchange: new_wallet()?,
+        })
+    }
+}
+
 /// Colours told apart by colour-blind viewers (Okabe–Ito, then Paul Tol's muted set); every
 /// node also carries its number, so colour is never the only cue.
 pub const PALETTE: [&str; MAX_NODES] = [
@@ -149,7 +222,10 @@ pub struct Playground {
     mesh: Option<Mesh>,
     outbox: Vec<String>,
     spare: Option<Wallet>,
-    seed: u64,
+    /// This tab's id (also while it runs alone: invitations carry it).
+    tab: String,
+    /// The latency seed of the in-tab network ([`Ids::net_seed`]).
+    net_seed: u64,
     /// Deferred draws answered by the lottery worker ([`crate::draws`]).
     worker_draws: u64,
 }
@@ -170,16 +246,43 @@ fn node_config() -> NodeConfig {
 }
 
 impl Playground {
-    /// A network started at `now` whose founding keys come from `seed`, with the host node and
-    /// one node per wallet in `others`.
-    pub fn new(seed: u64, now: u64, others: Vec<Wallet>) -> Playground {
-        Self::founded(seed, now, "playground", others)
+    /// A network started at `now` on the keys of `founders`, with the host node and one node
+    /// per wallet in `others`.
+    pub fn new(founders: Founders, ids: Ids, now: u64, others: Vec<Wallet>) -> Playground {
+        Self::founded(founders, ids, now, "playground", others)
     }
 
-    fn founded(seed: u64, now: u64, name: &str, others: Vec<Wallet>) -> Playground {
-        let mut rng = SplitMix64::new(seed);
-        let founding = Founding::new(&mut rng, name, SUPPLY, now);
-        let mut net = SimNet::new(rng.next_u64(), in_tab_link(), now);
+    /// A fresh page: new founding keys, node keys and ids, all from the secure random
+    /// generator. With `network` the tab joins (or, with `start_new`, starts) that network of
+    /// tabs with one node; otherwise it runs [`START_NODES`] nodes alone. Without randomness
+    /// no key is made at all.
+    pub fn fresh(
+        network: Option<&str>,
+        start_new: bool,
+        now: u64,
+    ) -> Result<Playground, RandomnessError> {
+        let founders = Founders::generate()?;
+        let ids = Ids::generate()?;
+        if let Some(name) = network {
+            let wallet = new_wallet()?;
+            return Ok(Self::networked(name, founders, ids, now, wallet, start_new));
+        }
+        let wallets = (1..START_NODES)
+            .map(|_| new_wallet())
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self::new(founders, ids, now, wallets))
+    }
+
+    fn founded(
+        founders: Founders,
+        ids: Ids,
+        now: u64,
+        name: &str,
+        others: Vec<Wallet>,
+    ) -> Playground {
+        let founding =
+            Founding::from_wallets(founders.genesis, founders.exchange, name, SUPPLY, now);
+        let mut net = SimNet::new(ids.net_seed, in_tab_link(), now);
         net.add_node(Node::new(
             founding.genesis_wallet.clone(),
             Some(founding.exchange_wallet.clone()),
@@ -194,7 +297,8 @@ impl Playground {
             mesh: None,
             outbox: Vec::new(),
             spare: None,
-            seed,
+            tab: ids.tab,
+            net_seed: ids.net_seed,
             worker_draws: 0,
         };
         for w in others {
@@ -208,14 +312,14 @@ impl Playground {
     /// first node. With `network` the tab rejoins the network of tabs of that name, as its host
     /// when it holds the exchange, else as a member.
     pub(crate) fn from_chain(
-        seed: u64,
+        ids: Ids,
         now: u64,
         chain: Chain,
         wallets: Vec<Wallet>,
         exchange: Option<Wallet>,
-        network: Option<(String, String)>,
+        network: Option<String>,
     ) -> Playground {
-        let mut net = SimNet::new(SplitMix64::new(seed).next_u64(), in_tab_link(), now);
+        let mut net = SimNet::new(ids.net_seed, in_tab_link(), now);
         let mut exchange = exchange;
         let hosts = exchange.is_some();
         for w in wallets {
@@ -230,12 +334,13 @@ impl Playground {
             mesh: None,
             outbox: Vec::new(),
             spare: None,
-            seed,
+            tab: ids.tab,
+            net_seed: ids.net_seed,
             worker_draws: 0,
         };
-        if let Some((name, tab)) = network {
+        if let Some(name) = network {
             p.net.open_to_outside();
-            let mut mesh = Mesh::new(tab, name, now);
+            let mut mesh = Mesh::new(p.tab.clone(), name, now);
             mesh.role = if hosts { Role::Host } else { Role::Member };
             mesh.last_hello = 0;
             p.mesh = Some(mesh);
@@ -274,19 +379,20 @@ impl Playground {
     /// A tab of the network of tabs called `name`: it listens for [`mesh::DISCOVERY_MS`]; if a
     /// tab answers with a genesis it joins that network with one node holding `wallet`,
     /// otherwise it starts the network itself and hosts genesis and the exchange. With
-    /// `start_new` it hosts at once without listening.
+    /// `start_new` it hosts at once without listening. The founding keys are used only if it
+    /// hosts.
     pub fn networked(
         name: &str,
-        tab: String,
-        seed: u64,
+        founders: Founders,
+        ids: Ids,
         now: u64,
         wallet: Wallet,
         start_new: bool,
     ) -> Playground {
-        let mut p = Self::founded(seed, now, name, Vec::new());
+        let mut p = Self::founded(founders, ids, now, name, Vec::new());
         p.net.open_to_outside();
         p.spare = Some(wallet);
-        let mut mesh = Mesh::new(tab, name.to_string(), now);
+        let mut mesh = Mesh::new(p.tab.clone(), name.to_string(), now);
         if start_new {
             // Deliberately a new network: host at once, and say so.
             mesh.role = Role::Host;
@@ -368,7 +474,7 @@ impl Playground {
         if let Some(w) = self.spare.take() {
             wallets.insert(0, w);
         }
-        let mut rng = SplitMix64::new(self.seed ^ now);
+        let mut rng = SplitMix64::new(self.net_seed ^ now);
         self.net = SimNet::new(rng.next_u64(), in_tab_link(), now);
         self.net.open_to_outside();
         self.genesis = genesis;
@@ -414,8 +520,15 @@ impl Playground {
             Err(e) => return m.reject(e),
         };
         let tab = frame.tab().to_string();
-        if tab == m.tab || m.ignored.contains_key(&tab) {
+        if tab == m.tab {
             return;
+        }
+        if let Some(seen) = m.ignored.get_mut(&tab) {
+            *seen = now;
+            return;
+        }
+        if !matches!(frame, Frame::Bye { .. }) && !m.room_for(&tab) {
+            return m.reject(mesh::FrameError::TooManyTabs);
         }
         if let Via::WebRtc(id) = &via {
             if !self.link_frame(id, &tab) {
@@ -516,8 +629,16 @@ impl Playground {
         match m.role {
             Role::Discovering if role != Role::Discovering => self.rebuild_on(genesis, now),
             Role::Host | Role::Member if network != ours => {
-                if m.conflicts.iter().any(|c| c.tab == tab) {
+                if let Some(c) = m.conflicts.iter_mut().find(|c| c.tab == tab) {
+                    // Heard again: the conflict stays while the tab speaks.
+                    if c.genesis == genesis {
+                        c.height = height;
+                        c.last_seen = now;
+                    }
                     return;
+                }
+                if m.conflicts.len() >= mesh::MAX_CONFLICTS {
+                    return m.reject(mesh::FrameError::TooManyConflicts);
                 }
                 let network = genesis.block().hash();
                 m.conflicts.push(Conflict {
@@ -525,6 +646,7 @@ impl Playground {
                     genesis,
                     network,
                     height,
+                    last_seen: now,
                 });
                 self.log(
                     0,
@@ -565,15 +687,16 @@ impl Playground {
         Ok(())
     }
 
-    /// The user chose to keep this tab's network: frames from `tab` are ignored from now on.
-    pub fn keep_mine(&mut self, tab: &str) -> Result<(), String> {
+    /// The user chose to keep this tab's network at `now`: frames from `tab` are ignored from
+    /// then on (until it falls silent for [`mesh::IGNORED_TIMEOUT_MS`]).
+    pub fn keep_mine(&mut self, tab: &str, now: u64) -> Result<(), String> {
         let m = self.mesh.as_mut().ok_or("this tab runs alone")?;
         let before = m.conflicts.len();
         m.conflicts.retain(|c| c.tab != tab);
         if m.conflicts.len() == before {
             return Err(format!("no conflict with tab {tab}"));
         }
-        m.ignored.insert(tab.to_string(), ());
+        m.ignore(tab, now);
         m.tabs.remove(tab);
         self.forget_tab(tab);
         Ok(())
@@ -603,6 +726,7 @@ impl Playground {
         for tab in gone {
             self.forget_tab(&tab);
         }
+        self.expire_links(now);
         if hello_due {
             if let Some(f) = self.presence(false) {
                 self.outbox.push(f.to_text());

@@ -2,7 +2,7 @@
 //! to export and import. Plain Rust: what is stored is validated on the way back exactly like a
 //! chain from a peer, so corrupt or tampered text is refused with its reason, never trusted.
 
-use crate::model::Playground;
+use crate::model::{new_wallet, Ids, Playground, RandomnessError};
 use pos_core::hash::{from_hex_array, to_hex};
 use pos_core::{Block, Chain, ChainError, Genesis, Transaction, Wallet};
 use serde::{Deserialize, Serialize};
@@ -10,8 +10,12 @@ use std::fmt;
 
 /// The `format` of saved tab state.
 pub const STATE_FORMAT: &str = "pos-playground-state";
-/// The version of saved tab state this build writes and reads.
-pub const STATE_VERSION: u32 = 1;
+/// The version of saved tab state this build writes and reads. Version 1 saves are refused
+/// ("another version"): the page that wrote them derived the host's genesis and exchange keys
+/// from a seed whose top half it published as its tab id, so those keys may be known to others.
+/// Version 2 is the same shape, written by pages whose keys come straight from the browser's
+/// secure random generator.
+pub const STATE_VERSION: u32 = 2;
 /// The `format` of an exported chain file.
 pub const CHAIN_FORMAT: &str = "pos-playground-chain";
 /// The version of chain files this build writes and reads.
@@ -94,6 +98,8 @@ pub enum LoadError {
     BadKey,
     /// The chain fails validation.
     Chain(ChainError),
+    /// No secure randomness for the new tab's key and ids.
+    NoRandomness(RandomnessError),
 }
 
 impl LoadError {
@@ -120,6 +126,7 @@ impl fmt::Display for LoadError {
                 write!(f, "block {height} is invalid: {reason}")
             }
             LoadError::Chain(e) => e.fmt(f),
+            LoadError::NoRandomness(e) => e.fmt(f),
         }
     }
 }
@@ -180,9 +187,9 @@ impl Playground {
         serde_json::to_string(&state).unwrap_or_default()
     }
 
-    /// Rebuilds a tab from stored text: every block is validated from genesis again.
-    /// `tab` is this tab's new id when the state belongs to a network of tabs.
-    pub fn restore(text: &str, seed: u64, now: u64, tab: String) -> Result<Playground, LoadError> {
+    /// Rebuilds a tab from stored text: every block is validated from genesis again. The tab
+    /// takes the new `ids` (a save holds no ids, only keys).
+    pub fn restore(text: &str, ids: Ids, now: u64) -> Result<Playground, LoadError> {
         check_header(text, STATE_FORMAT, STATE_VERSION)?;
         let state: SavedState =
             serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
@@ -196,8 +203,7 @@ impl Playground {
             return Err(LoadError::BadKey);
         }
         let exchange = state.exchange_key.as_deref().map(wallet).transpose()?;
-        let network = state.network.map(|name| (name, tab));
-        let mut p = Playground::from_chain(seed, now, chain, wallets, exchange, network);
+        let mut p = Playground::from_chain(ids, now, chain, wallets, exchange, state.network);
         p.repool(&state.pool);
         let height = p.summary(0).map_or(0, |s| s.height);
         p.note(format!(
@@ -229,11 +235,21 @@ impl Playground {
         serde_json::to_string_pretty(&file).ok()
     }
 
+    /// The page's one way to import a chain file (the Import button and the console's
+    /// `importChain` both call it): new ids and, for a file without keys, a new key, all from
+    /// the secure random generator; then [`Playground::import_chain`].
+    pub fn import_chain_fresh(text: &str, now: u64) -> Result<Playground, LoadError> {
+        let ids = Ids::generate().map_err(LoadError::NoRandomness)?;
+        let fresh = new_wallet().map_err(LoadError::NoRandomness)?;
+        Playground::import_chain(text, ids, now, fresh)
+    }
+
     /// Validates a chain file block by block from genesis and, if it holds, starts a new
-    /// network from it in this tab: the file's key (or `fresh`) becomes this tab's node.
+    /// network from it in this tab with `ids`: the file's key (or `fresh`) becomes this tab's
+    /// node.
     pub fn import_chain(
         text: &str,
-        seed: u64,
+        ids: Ids,
         now: u64,
         fresh: Wallet,
     ) -> Result<Playground, LoadError> {
@@ -249,7 +265,7 @@ impl Playground {
             None => (fresh, None),
         };
         let height = chain.height();
-        let mut p = Playground::from_chain(seed, now, chain, vec![node], exchange, None);
+        let mut p = Playground::from_chain(ids, now, chain, vec![node], exchange, None);
         p.note(format!(
             "Started a new network from an imported chain: {height} blocks, every one checked"
         ));

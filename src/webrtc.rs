@@ -188,7 +188,7 @@ impl Links {
         let id = {
             let mut m = inner.model.try_borrow_mut().map_err(|_| busy())?;
             m.ready_to_invite(now)?;
-            m.link_new(Side::Inviter, None, None, now)
+            m.link_new(Side::Inviter, None, None, now)?
         };
         let pc = match inner.new_pc() {
             Ok(pc) => pc,
@@ -247,13 +247,14 @@ impl Links {
                     l.id
                 ));
             }
+            m.can_link()?;
             m.adopt_invitation(&inv, now);
             let id = m.link_new(
                 Side::Acceptor,
                 Some(inv.link.clone()),
                 Some(inv.tab.clone()),
                 now,
-            );
+            )?;
             (id, m.tab_id())
         };
         let pc = match inner.new_pc() {

@@ -13,6 +13,7 @@ use pos_playground::lottery_view::{
     Hover, LotteryDigest, SnippetInput, WorkerReply, WorkerRequest, BINS, EXACT_LIMIT, NEAREST,
     SUBPIXEL, ZOOM_FIT,
 };
+use pos_playground::model::{Founders, Ids};
 use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS, PALETTE};
 use serde_json::Value;
 
@@ -444,11 +445,26 @@ fn the_python_snippet_says_what_the_page_says() {
 const SETTLE: u64 = 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500;
 const T0: u64 = 1_700_000_000_000;
 
+/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
+fn founders(n: u8) -> Founders {
+    Founders {
+        genesis: Wallet::from_seed([100 + n; 32]),
+        exchange: Wallet::from_seed([150 + n; 32]),
+    }
+}
+
+fn ids(tab: &str, net_seed: u64) -> Ids {
+    Ids {
+        tab: tab.into(),
+        net_seed,
+    }
+}
+
 /// A playground whose chain has stakes: Node 2 and Node 3 stake 100 each, then a few
 /// transfers make blocks drawn among 201 lots.
 fn staked_playground() -> Playground {
     let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();
-    let mut p = Playground::new(11, T0, others);
+    let mut p = Playground::new(founders(11), ids("t11", 11), T0, others);
     let mut t = T0;
     let mut step = |p: &mut Playground, reqs: &[(usize, Request)]| {
         for (i, r) in reqs {

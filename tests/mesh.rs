@@ -4,16 +4,38 @@
 
 use pos_core::Wallet;
 use pos_playground::mesh::{Role, DISCOVERY_MS};
-use pos_playground::model::{Playground, Request};
+use pos_playground::model::{Founders, Ids, Playground, Request};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
 
+/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
+fn founders(n: u8) -> Founders {
+    Founders {
+        genesis: Wallet::from_seed([100 + n; 32]),
+        exchange: Wallet::from_seed([150 + n; 32]),
+    }
+}
+
+fn ids(tab: &str, net_seed: u64) -> Ids {
+    Ids {
+        tab: tab.into(),
+        net_seed,
+    }
+}
+
 fn tab(name: &str, id: &str, seed: u64, now: u64, start_new: bool) -> Playground {
     let wallet = Wallet::from_seed([seed as u8; 32]);
-    Playground::networked(name, id.into(), seed, now, wallet, start_new)
+    Playground::networked(
+        name,
+        founders(seed as u8),
+        ids(id, seed),
+        now,
+        wallet,
+        start_new,
+    )
 }
 
 /// Moves every pending frame between the tabs until they are quiet, advancing time in steps.
@@ -82,8 +104,9 @@ fn two_hosts_under_one_name_conflict_until_one_joins_the_other() {
     assert_eq!(y.mesh().map(|m| m.role), Some(Role::Member));
     assert_eq!(y.genesis(), x.genesis());
     // x keeps its own network and ignores nobody: y now speaks x's network.
-    x.keep_mine("yyyy").expect("a conflict to resolve");
-    assert!(x.keep_mine("yyyy").is_err());
+    x.keep_mine("yyyy", T0 + 3_000)
+        .expect("a conflict to resolve");
+    assert!(x.keep_mine("yyyy", T0 + 3_000).is_err());
 }
 
 #[test]

@@ -3,18 +3,35 @@
 #![cfg(target_arch = "wasm32")]
 
 use pos_core::Wallet;
-use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
+use pos_playground::model::{
+    Founders, Ids, Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS,
+};
 use pos_playground::persist::LoadError;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
+
+/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
+fn founders(n: u8) -> Founders {
+    Founders {
+        genesis: Wallet::from_seed([100 + n; 32]),
+        exchange: Wallet::from_seed([150 + n; 32]),
+    }
+}
+
+fn ids(tab: &str, net_seed: u64) -> Ids {
+    Ids {
+        tab: tab.into(),
+        net_seed,
+    }
+}
 const SETTLE: u64 = 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500;
 
 fn with_blocks() -> Playground {
     let others = (2..4u8).map(|i| Wallet::from_seed([i; 32])).collect();
-    let mut p = Playground::new(3, T0, others);
+    let mut p = Playground::new(founders(3), ids("t3", 3), T0, others);
     p.submit(1, Request::Exchange(50)).expect("accepted");
     p.advance(T0 + SETTLE);
     p.submit(1, Request::Stake(10)).expect("accepted");
@@ -27,7 +44,7 @@ fn with_blocks() -> Playground {
 fn a_saved_tab_comes_back_with_its_chain_keys_and_pool() {
     let p = with_blocks();
     let text = p.save_text(T0);
-    let q = Playground::restore(&text, 9, T0 + 1, "abcd".into()).expect("valid save");
+    let q = Playground::restore(&text, ids("abcd", 9), T0 + 1).expect("valid save");
     assert_eq!(q.summaries().len(), p.summaries().len());
     for (a, b) in p.summaries().iter().zip(q.summaries()) {
         assert_eq!(
@@ -48,30 +65,30 @@ fn damaged_saves_and_files_are_refused_with_their_reason() {
     let p = with_blocks();
     let mut state: serde_json::Value = serde_json::from_str(&p.save_text(T0)).expect("json");
     state["blocks"][2]["timestamp"] = serde_json::json!(1);
-    let err = Playground::restore(&state.to_string(), 9, T0, "abcd".into())
+    let err = Playground::restore(&state.to_string(), ids("abcd", 9), T0)
         .err()
         .expect("refused");
     assert_eq!(err.height(), 2);
     state["version"] = serde_json::json!(0);
     assert!(matches!(
-        Playground::restore(&state.to_string(), 9, T0, "abcd".into()),
+        Playground::restore(&state.to_string(), ids("abcd", 9), T0),
         Err(LoadError::Version {
             found: 0,
-            expected: 1
+            expected: 2
         })
     ));
     assert!(matches!(
-        Playground::restore("[]", 9, T0, "abcd".into()),
+        Playground::restore("[]", ids("abcd", 9), T0),
         Err(LoadError::Unreadable(_))
     ));
     assert!(matches!(
-        Playground::restore("{}", 9, T0, "abcd".into()),
+        Playground::restore("{}", ids("abcd", 9), T0),
         Err(LoadError::NotOurs)
     ));
 
     let file = p.export_chain(2, false, T0).expect("node");
     let fresh = || Wallet::from_seed([77; 32]);
-    let imported = Playground::import_chain(&file, 5, T0, fresh()).expect("valid");
+    let imported = Playground::import_chain(&file, ids("t5", 5), T0, fresh()).expect("valid");
     assert_eq!(
         imported.summary(0).map(|s| s.tip),
         p.summary(2).map(|s| s.tip)
@@ -79,7 +96,7 @@ fn damaged_saves_and_files_are_refused_with_their_reason() {
     let mut bad: serde_json::Value = serde_json::from_str(&file).expect("json");
     bad["blocks"][1]["forger"] = bad["blocks"][0]["forger"].clone();
     bad["blocks"][1]["transactions"][0]["receiver"] = bad["blocks"][0]["forger"].clone();
-    let err = Playground::import_chain(&bad.to_string(), 5, T0, fresh())
+    let err = Playground::import_chain(&bad.to_string(), ids("t5", 5), T0, fresh())
         .err()
         .expect("refused");
     assert_eq!(err.height(), 1);

@@ -7,12 +7,27 @@ use pos_core::Wallet;
 use pos_playground::link::{Invitation, LinkState, Side};
 use pos_playground::mesh::{Role, Via, DISCOVERY_MS};
 use pos_playground::model::links::Adoption;
-use pos_playground::model::{Playground, Request};
+use pos_playground::model::{Founders, Ids, Playground, Request};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
+
+/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
+fn founders(n: u8) -> Founders {
+    Founders {
+        genesis: Wallet::from_seed([100 + n; 32]),
+        exchange: Wallet::from_seed([150 + n; 32]),
+    }
+}
+
+fn ids(tab: &str, net_seed: u64) -> Ids {
+    Ids {
+        tab: tab.into(),
+        net_seed,
+    }
+}
 const SDP: &str = "v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
 
 /// A link between tabs `a` and `b`, known as `at_a` in `a` and `at_b` in `b`.
@@ -62,7 +77,9 @@ fn link(
     now: u64,
 ) -> (String, String, Adoption) {
     inviter.ready_to_invite(now).expect("ready");
-    let at_inviter = inviter.link_new(Side::Inviter, None, None, now);
+    let at_inviter = inviter
+        .link_new(Side::Inviter, None, None, now)
+        .expect("room for a link");
     let inv = Invitation {
         link: at_inviter.clone(),
         tab: inviter.tab_id(),
@@ -71,8 +88,9 @@ fn link(
         sdp: SDP.into(),
     };
     let adoption = acceptor.adopt_invitation(&inv, now);
-    let at_acceptor =
-        acceptor.link_new(Side::Acceptor, Some(at_inviter.clone()), Some(inv.tab), now);
+    let at_acceptor = acceptor
+        .link_new(Side::Acceptor, Some(at_inviter.clone()), Some(inv.tab), now)
+        .expect("room for a link");
     inviter.link_answered(&at_inviter, Some(&acceptor.tab_id()), now);
     inviter.link_opened(&at_inviter, now);
     acceptor.link_opened(&at_acceptor, now);
@@ -85,9 +103,9 @@ fn wallet(i: u8) -> Wallet {
 
 #[test]
 fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
-    let mut a = Playground::networked("room", "aaaa".into(), 1, T0, wallet(1), false);
-    let mut b = Playground::new(2, T0, vec![wallet(2), wallet(3)]);
-    let mut c = Playground::networked("room", "cccc".into(), 3, T0, wallet(4), false);
+    let mut a = Playground::networked("room", founders(1), ids("aaaa", 1), T0, wallet(1), false);
+    let mut b = Playground::new(founders(2), ids("bbbb", 2), T0, vec![wallet(2), wallet(3)]);
+    let mut c = Playground::networked("room", founders(3), ids("cccc", 3), T0, wallet(4), false);
     run(
         &mut [&mut a, &mut b, &mut c],
         &[],
@@ -202,8 +220,8 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
 
 #[test]
 fn frames_over_a_link_must_come_from_its_tab_and_a_busy_acceptor_sees_a_conflict() {
-    let mut a = Playground::networked("room", "aaaa".into(), 5, T0, wallet(5), true);
-    let mut b = Playground::networked("room", "bbbb".into(), 6, T0, wallet(6), true);
+    let mut a = Playground::networked("room", founders(5), ids("aaaa", 5), T0, wallet(5), true);
+    let mut b = Playground::networked("room", founders(6), ids("bbbb", 6), T0, wallet(6), true);
     run(&mut [&mut a, &mut b], &[], T0, T0 + 200);
     // B has blocks of its own: accepting A's invitation does not throw them away.
     b.submit(0, Request::Exchange(9)).expect("b buys");

@@ -676,7 +676,11 @@ pub fn forge_empty_chain(founder: &Wallet, genesis: &Genesis, blocks: u64, step_
     chain
 }
 
-/// A network's founding wallets and its genesis, all from one seed.
+/// A network's founding wallets and its genesis.
+///
+/// Real networks (the page) build it with [`Founding::from_wallets`] from wallets made by
+/// [`Wallet::generate`]; [`Founding::new`] derives both keys from a seed, for the deterministic
+/// simulator and tests only.
 #[derive(Debug, Clone)]
 pub struct Founding {
     /// The genesis key (node 0 holds it).
@@ -688,10 +692,14 @@ pub struct Founding {
 }
 
 impl Founding {
-    /// Derives the founding wallets from `rng` and writes the genesis.
-    pub fn new(rng: &mut SplitMix64, network: &str, supply: u64, timestamp: u64) -> Founding {
-        let genesis_wallet = Wallet::from_seed(rng.bytes32());
-        let exchange_wallet = Wallet::from_seed(rng.bytes32());
+    /// Writes the genesis of network `network` for the given genesis and exchange wallets.
+    pub fn from_wallets(
+        genesis_wallet: Wallet,
+        exchange_wallet: Wallet,
+        network: &str,
+        supply: u64,
+        timestamp: u64,
+    ) -> Founding {
         let genesis = Genesis {
             network: network.to_string(),
             forger: genesis_wallet.address(),
@@ -704,6 +712,15 @@ impl Founding {
             exchange_wallet,
             genesis,
         }
+    }
+
+    /// Derives the founding wallets from `rng` and writes the genesis. Deterministic, for the
+    /// simulator (`pos simulate`) and tests: **not for real keys**, since anyone who learns the
+    /// seed (or enough of it to search the rest) holds both keys.
+    pub fn new(rng: &mut SplitMix64, network: &str, supply: u64, timestamp: u64) -> Founding {
+        let genesis_wallet = Wallet::from_seed(rng.bytes32());
+        let exchange_wallet = Wallet::from_seed(rng.bytes32());
+        Founding::from_wallets(genesis_wallet, exchange_wallet, network, supply, timestamp)
     }
 }
 

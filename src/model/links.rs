@@ -3,8 +3,10 @@
 //! edge reports what its connections do, and the model decides what that means.
 
 use super::Playground;
-use crate::link::{Invitation, LinkState, LinkStatus, Side};
-use crate::mesh::{Conflict, FrameError, Mesh, Role, Via};
+use crate::link::{
+    Invitation, LinkState, LinkStatus, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS,
+};
+use crate::mesh::{Conflict, FrameError, Mesh, Role, Via, MAX_CONFLICTS};
 use pos_core::PeerId;
 use serde_json::{json, Value};
 
@@ -24,7 +26,7 @@ impl Playground {
     pub fn tab_id(&self) -> String {
         self.mesh
             .as_ref()
-            .map_or_else(|| format!("{:08x}", self.seed >> 32), |m| m.tab.clone())
+            .map_or_else(|| self.tab.clone(), |m| m.tab.clone())
     }
 
     /// The network's name as an invitation gives it: the `?net=` name, or the genesis name.
@@ -62,26 +64,30 @@ impl Playground {
     }
 
     /// Adds a link in state "connecting"; returns this tab's id for it. `remote_link` is the
-    /// inviter's id (for an acceptor), `remote` the tab at the other end when known.
+    /// inviter's id (for an acceptor), `remote` the tab at the other end when known. With
+    /// [`MAX_LINKS`] links already, the oldest that is over makes room; when none is over the
+    /// link is refused.
     pub fn link_new(
         &mut self,
         side: Side,
         remote_link: Option<String>,
         remote: Option<String>,
         now: u64,
-    ) -> String {
+    ) -> Result<String, String> {
+        self.can_link()?;
         self.ensure_mesh(now);
+        let full = self
+            .mesh
+            .as_ref()
+            .is_some_and(|m| m.links.len() >= MAX_LINKS);
+        if let Some(id) = full.then(|| self.oldest_over_link()).flatten() {
+            self.link_forget(&id);
+        }
         let Some(m) = self.mesh.as_mut() else {
-            return String::new();
+            return Err("this tab has no network to link".into());
         };
-        let next = m
-            .links
-            .keys()
-            .filter_map(|k| k.strip_prefix('L').and_then(|n| n.parse::<u64>().ok()))
-            .max()
-            .unwrap_or(0)
-            + 1;
-        let id = format!("L{next}");
+        let id = format!("L{}", m.next_link);
+        m.next_link += 1;
         let reason = match side {
             Side::Inviter => {
                 "waiting for the answer: paste it here once the other machine accepted"
@@ -101,7 +107,60 @@ impl Playground {
                 received: 0,
             },
         );
-        id
+        Ok(id)
+    }
+
+    /// Whether one more link fits: fewer than [`MAX_LINKS`], or one of them is over.
+    pub fn can_link(&self) -> Result<(), String> {
+        let full = self
+            .mesh
+            .as_ref()
+            .is_some_and(|m| m.links.len() >= MAX_LINKS);
+        if full && self.oldest_over_link().is_none() {
+            return Err(format!(
+                "this tab has {MAX_LINKS} live links already: close one before making another"
+            ));
+        }
+        Ok(())
+    }
+
+    fn oldest_over_link(&self) -> Option<String> {
+        self.mesh
+            .as_ref()?
+            .links
+            .values()
+            .filter(|l| l.state.is_over())
+            .min_by_key(|l| l.since)
+            .map(|l| l.id.clone())
+    }
+
+    /// Links still connecting after [`LINK_CONNECT_MS`] fail; links over for
+    /// [`LINK_KEEP_MS`] are forgotten (the edge then closes their connections).
+    pub(super) fn expire_links(&mut self, now: u64) {
+        let Some(m) = self.mesh.as_ref() else { return };
+        let stuck: Vec<String> = m
+            .links
+            .values()
+            .filter(|l| l.state == LinkState::Connecting && l.since + LINK_CONNECT_MS < now)
+            .map(|l| l.id.clone())
+            .collect();
+        let ended: Vec<String> = m
+            .links
+            .values()
+            .filter(|l| l.state.is_over() && l.since + LINK_KEEP_MS < now)
+            .map(|l| l.id.clone())
+            .collect();
+        for id in stuck {
+            self.link_update(
+                &id,
+                LinkState::Failed,
+                "no connection after 30 minutes: make a new invitation",
+                now,
+            );
+        }
+        for id in ended {
+            self.link_forget(&id);
+        }
     }
 
     /// The invited side takes the inviter's network: the same one; or, when this tab has no
@@ -133,12 +192,17 @@ impl Playground {
         let Some(m) = self.mesh.as_mut() else {
             return Adoption::Conflict;
         };
-        if !m.conflicts.iter().any(|c| c.tab == inv.tab) {
+        if let Some(c) = m.conflicts.iter_mut().find(|c| c.tab == inv.tab) {
+            c.last_seen = now;
+        } else if m.conflicts.len() >= MAX_CONFLICTS {
+            m.reject(FrameError::TooManyConflicts);
+        } else {
             m.conflicts.push(Conflict {
                 tab: inv.tab.clone(),
                 genesis: inv.genesis.clone(),
                 network: theirs,
                 height: 0,
+                last_seen: now,
             });
             let tab = inv.tab.clone();
             self.log(

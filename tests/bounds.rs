@@ -1,0 +1,218 @@
+//! Every table another tab can grow has a bound and an expiry: other tabs, conflicts, ignored
+//! tabs and links; frame fields that would become peer names have a length and a form. Runs
+//! natively (`cargo test`) and in wasm (`wasm-pack test`).
+
+use pos_core::Wallet;
+use pos_playground::link::{LinkState, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS};
+use pos_playground::mesh::{
+    Frame, Role, CONFLICT_TIMEOUT_MS, IGNORED_TIMEOUT_MS, MAX_CONFLICTS, MAX_IGNORED, MAX_TABS,
+    TAB_TIMEOUT_MS,
+};
+use pos_playground::model::{Founders, Ids, Playground};
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+const T0: u64 = 1_700_000_000_000;
+
+fn founders(n: u8) -> Founders {
+    Founders {
+        genesis: Wallet::from_seed([100 + n; 32]),
+        exchange: Wallet::from_seed([150 + n; 32]),
+    }
+}
+
+/// A tab hosting network "class" from `T0`.
+fn host() -> Playground {
+    let ids = Ids {
+        tab: "aaaa".into(),
+        net_seed: 1,
+    };
+    let mut p = Playground::networked(
+        "class",
+        founders(1),
+        ids,
+        T0,
+        Wallet::from_seed([1; 32]),
+        true,
+    );
+    p.advance(T0);
+    assert_eq!(p.mesh().map(|m| m.role), Some(Role::Host));
+    p
+}
+
+/// A Hello from tab `tab` of another network called "class".
+fn rival_hello(tab: &str) -> String {
+    let rival = Playground::new(
+        founders(2),
+        Ids {
+            tab: "zzzz".into(),
+            net_seed: 2,
+        },
+        T0,
+        Vec::new(),
+    );
+    let mut genesis = rival.genesis().clone();
+    genesis.network = "class".into();
+    Frame::Hello {
+        tab: tab.into(),
+        role: Role::Host,
+        genesis: Some(genesis),
+        height: 0,
+    }
+    .to_text()
+}
+
+fn rejected(p: &Playground, key: &str) -> u64 {
+    p.network_json()["rejected"][key].as_u64().unwrap_or(0)
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn sixty_thousand_distinct_hellos_stay_within_the_bounds() {
+    let mut p = host();
+    let template = rival_hello("TAB");
+    let mut now = T0;
+    let (mut most_tabs, mut most_conflicts) = (0, 0);
+    for i in 0..60_000u32 {
+        // 1,000 a second: under the rate limit, so each one is looked at.
+        now += 1;
+        p.receive_frame(&template.replace("TAB", &format!("t{i}")), now);
+        if i % 500 == 0 {
+            p.advance(now);
+            let _ = p.take_outbox();
+        }
+        let m = p.mesh().expect("mesh");
+        most_tabs = most_tabs.max(m.tabs.len());
+        most_conflicts = most_conflicts.max(m.conflicts.len());
+    }
+    assert_eq!(most_tabs, MAX_TABS);
+    assert_eq!(most_conflicts, MAX_CONFLICTS);
+    assert!(rejected(&p, "frame:tooManyTabs") > 50_000);
+    assert!(rejected(&p, "frame:tooManyConflicts") > 0);
+    assert!(
+        p.take_outbox().len() <= 500,
+        "answers only to tabs it keeps"
+    );
+
+    // Silent tabs and conflicts expire.
+    p.advance(now + TAB_TIMEOUT_MS + 1);
+    assert_eq!(p.mesh().map(|m| m.tabs.len()), Some(0));
+    p.advance(now + CONFLICT_TIMEOUT_MS + 1);
+    assert_eq!(p.mesh().map(|m| m.conflicts.len()), Some(0));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_conflict_heard_again_stays() {
+    let mut p = host();
+    let hello = rival_hello("bbbb");
+    p.receive_frame(&hello, T0 + 10);
+    let mut now = T0 + 10;
+    while now < T0 + 3 * CONFLICT_TIMEOUT_MS {
+        now += 2_000;
+        p.receive_frame(&hello, now);
+        p.advance(now);
+    }
+    assert_eq!(p.mesh().map(|m| m.conflicts.len()), Some(1));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn ignored_tabs_are_bounded_and_forgotten() {
+    let mut p = host();
+    let template = rival_hello("TAB");
+    let mut now = T0;
+    for i in 0..(MAX_IGNORED as u32 + 10) {
+        now += 10;
+        let tab = format!("k{i}");
+        p.receive_frame(&template.replace("TAB", &tab), now);
+        p.keep_mine(&tab, now).expect("a conflict to resolve");
+        assert!(p.mesh().is_some_and(|m| m.ignored.len() <= MAX_IGNORED));
+    }
+    let m = p.mesh().expect("mesh");
+    assert_eq!(m.ignored.len(), MAX_IGNORED);
+    assert!(!m.ignored.contains_key("k0"), "the oldest made room");
+    assert!(m.ignored.contains_key(&format!("k{}", MAX_IGNORED + 9)));
+    p.advance(now + IGNORED_TIMEOUT_MS + 1);
+    assert_eq!(p.mesh().map(|m| m.ignored.len()), Some(0));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_frame_with_a_huge_or_odd_node_name_is_refused_and_changes_nothing() {
+    let mut p = host();
+    let msg = |node: &str, to: Option<&str>| {
+        Frame::Msg {
+            tab: "bbbb".into(),
+            node: node.into(),
+            to: to.map(str::to_string),
+            data: "{}".into(),
+        }
+        .to_text()
+    };
+    let before = (
+        p.summaries(),
+        p.peers_json(0),
+        p.network_json()["tabs"].clone(),
+    );
+    let huge = "n".repeat(64 * 1024);
+    let long_to = format!("aaaa/{huge}");
+    for (i, frame) in [
+        msg(&huge, None),
+        msg("n16", None),
+        msg("n01", None),
+        msg("x0", None),
+        msg("n", None),
+        msg("n0", Some(&long_to)),
+        msg("n0", Some("aaaa")),
+        msg("n0", Some("a/b/n0")),
+    ]
+    .iter()
+    .enumerate()
+    {
+        p.receive_frame(frame, T0 + 10 + i as u64);
+    }
+    p.advance(T0 + 100);
+    assert_eq!(rejected(&p, "frame:badNode"), 8);
+    assert_eq!(
+        (
+            p.summaries(),
+            p.peers_json(0),
+            p.network_json()["tabs"].clone()
+        ),
+        before
+    );
+    // The names tabs really use pass.
+    p.receive_frame(&msg("n15", Some("aaaa/n0")), T0 + 200);
+    assert_eq!(rejected(&p, "frame:badNode"), 8);
+    assert_eq!(p.network_json()["tabs"].as_array().map(Vec::len), Some(1));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn links_are_bounded_and_expire() {
+    let mut p = host();
+    let mut ids = Vec::new();
+    for _ in 0..MAX_LINKS {
+        ids.push(p.link_new(Side::Inviter, None, None, T0).expect("room"));
+    }
+    assert!(p.link_new(Side::Inviter, None, None, T0).is_err());
+    assert!(p.can_link().is_err());
+    // A link that is over makes room, and ids are never reused.
+    p.link_update(&ids[3], LinkState::Failed, "test", T0 + 1);
+    let next = p.link_new(Side::Inviter, None, None, T0 + 2).expect("room");
+    assert!(p.link(&ids[3]).is_none());
+    assert!(!ids.contains(&next));
+    assert_eq!(p.links().len(), MAX_LINKS);
+    // Links nobody answers fail, and links that are over are forgotten.
+    p.link_opened(&ids[0], T0 + 3);
+    p.advance(T0 + LINK_CONNECT_MS + 10);
+    let states: Vec<LinkState> = p.links().iter().map(|l| l.state).collect();
+    assert_eq!(states.iter().filter(|s| **s == LinkState::Open).count(), 1);
+    assert!(states
+        .iter()
+        .all(|s| matches!(s, LinkState::Open | LinkState::Failed)));
+    p.advance(T0 + LINK_CONNECT_MS + LINK_KEEP_MS + 20);
+    assert_eq!(p.links().len(), 1, "only the open link stays");
+}
