@@ -2127,7 +2127,11 @@ impl Node {
         match twin {
             Some(twin) => {
                 let twin_hash = twin.hash();
-                let _ = self.tree.insert(twin.clone(), Some(now + 1));
+                // Fork choice may prefer the twin (a lower hash): the node then reorganises
+                // onto it, and the pool takes back what the abandoned block held.
+                if let Ok(Inserted::Reorg(reorg)) = self.tree.insert(twin.clone(), Some(now + 1)) {
+                    self.after_reorg(hash, vec![reorg], out);
+                }
                 let (a, b) = self.halves();
                 if b.is_empty() {
                     self.broadcast(Message::Block { block }, out);

@@ -1,11 +1,12 @@
 //! Found by fuzz/node_stateful: a node's pool must apply, in order, on the node's current tip
 //! and equal its pending state after every input, also while a synced chain waits for a
-//! deferred draw.
+//! deferred draw and when an equivocating node's fork choice keeps its block without the
+//! pool's transactions.
 use pos_core::chain::compute_draw;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{
-    Block, Chain, Event, Genesis, Input, Node, NodeConfig, Output, PeerId, Transaction, TxKind,
-    Wallet,
+    Action, Behaviour, Block, Chain, Event, Genesis, Input, Node, NodeConfig, Output, PeerId,
+    Transaction, TxKind, Wallet,
 };
 use std::collections::HashSet;
 
@@ -167,4 +168,70 @@ fn a_held_chain_leaves_the_pool_on_the_tip() {
     assert_eq!(node.held_chain_len(), 0);
     assert!(!node.pool().contains(&pay_id), "the transfer conflicts now");
     assert_pool_on_tip(&node, "after the draw");
+}
+
+/// The fuzz input `equivocate-pool.bin` as a plain test: the host (genesis key, the only
+/// staker, and the exchange) equivocates and sells; it forges the sale into one block and an
+/// empty twin on the same parent. Whichever block fork choice keeps (the lower hash), the
+/// sale must be in that block or back in the pool.
+#[test]
+fn an_equivocating_node_keeps_its_pool_on_the_tip() {
+    let genesis_key = Wallet::from_seed([1; 32]);
+    let exchange = Wallet::from_seed([2; 32]);
+    let genesis = genesis(&genesis_key, &exchange);
+    let mut twin_won = 0;
+    for amount in 1..=16u64 {
+        let mut node = Node::new(
+            genesis_key.clone(),
+            Some(exchange.clone()),
+            Chain::new(genesis.clone()),
+            NodeConfig::default(),
+        );
+        node.handle(1_100, Input::SetBehaviour(Behaviour::Equivocate));
+        // The sale enters the pool, and the winner forges at once: two blocks on genesis.
+        let out = node.handle(1_200, Input::Submit(Action::Exchange { amount }));
+        let id = events(&out)
+            .find_map(|e| match e {
+                Event::Submitted { id } => Some(*id),
+                _ => None,
+            })
+            .expect("the sale is submitted");
+        assert!(
+            events(&out).any(|e| matches!(e, Event::Misbehaved { .. })),
+            "two blocks forged"
+        );
+        assert_eq!(node.chain().height(), 1);
+        assert_eq!(node.tree().side_len(), 1, "the other twin is a side block");
+        assert_pool_on_tip(&node, "after equivocating");
+        let on_chain = node.chain().contains_tx(&id);
+        assert_ne!(
+            on_chain,
+            node.pool().contains(&id),
+            "the sale is on the chain or in the pool, not lost (amount {amount})"
+        );
+        if on_chain {
+            continue;
+        }
+        twin_won += 1;
+        assert!(
+            events(&out).any(|e| matches!(
+                e,
+                Event::Reorg { returned_txs, .. } if returned_txs == &vec![id]
+            )),
+            "the reorg onto the twin returns the sale"
+        );
+        // The next sale takes the next nonce and forges with the first on the twin.
+        let out = node.handle(1_300, Input::Submit(Action::Exchange { amount: 1 }));
+        assert!(events(&out).any(|e| matches!(e, Event::Submitted { .. })));
+        assert_pool_on_tip(&node, "after the next sale");
+        assert_eq!(node.chain().height(), 2);
+        assert!(
+            node.chain().contains_tx(&id) || node.pool().contains(&id),
+            "the first sale is still on its way"
+        );
+    }
+    assert!(
+        twin_won > 0,
+        "fork choice kept the empty twin at least once"
+    );
 }
