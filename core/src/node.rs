@@ -1609,7 +1609,9 @@ impl Node {
         }
         // A chain still waiting for a draw is settled as far as it got: this one supersedes it.
         if let Some(held) = self.held_chain.take() {
-            self.finish_chain(now, held, out);
+            // Its pool work was done when it was held.
+            let tip = self.chain().tip_hash();
+            self.finish_chain(now, tip, held, out);
         }
         let sync = ChainSync {
             from,
@@ -1624,9 +1626,13 @@ impl Node {
     }
 
     /// Inserts a chain's blocks in order until one waits for a deferred draw (the chain is
-    /// then held) or none is left (the chain is then settled).
+    /// then held) or none is left (the chain is then settled). Either way the pool is brought
+    /// onto the tip the blocks inserted so far made: a held chain may wait long for its draw,
+    /// and meanwhile transactions are judged on the pool's pending state.
     fn continue_chain(&mut self, now: u64, mut sync: ChainSync, out: &mut Vec<Output>) {
         sync.waits = None;
+        // The pool fits the tip at every input's end, so this is where it stands now.
+        let before = self.chain().tip_hash();
         while let Some(b) = sync.rest.pop_front() {
             let height = b.height;
             let hash = b.hash();
@@ -1640,8 +1646,9 @@ impl Node {
                     };
                     sync.rest.push_front(b);
                     sync.waits = Some(waits);
+                    let reorgs = std::mem::take(&mut sync.reorgs);
                     self.held_chain = Some(sync);
-                    return;
+                    return self.pool_onto_tip(before, reorgs, out);
                 }
                 Err(reason) => {
                     let offence = Node::is_offence(&reason);
@@ -1658,17 +1665,28 @@ impl Node {
                     // Nothing more from this page, and no next page.
                     sync.added.clear();
                     sync.rest.clear();
-                    return self.finish_chain(now, sync, out);
+                    return self.finish_chain(now, before, sync, out);
                 }
             }
             sync.added.push(hash);
         }
-        self.finish_chain(now, sync, out);
+        self.finish_chain(now, before, sync, out);
     }
 
-    /// What follows a chain page's insertion: equivocation, the pool, events, and the next
-    /// page when the page brought blocks and its sender announced more.
-    fn finish_chain(&mut self, now: u64, sync: ChainSync, out: &mut Vec<Output>) {
+    /// Brings the pool from the tip `before` onto the current tip after blocks were inserted
+    /// (`reorgs`: the reorganisations among them, whose abandoned transactions come back).
+    fn pool_onto_tip(&mut self, before: Hash, reorgs: Vec<Reorg>, out: &mut Vec<Output>) {
+        if !reorgs.is_empty() {
+            self.after_reorg(before, reorgs, out);
+        } else if self.chain().tip_hash() != before {
+            self.after_chain_change(out);
+        }
+    }
+
+    /// What follows a chain page's insertion: equivocation, the pool (from the tip `before`
+    /// the last insertion began; the part inserted before the chain was held is already in),
+    /// events, and the next page when the page brought blocks and its sender announced more.
+    fn finish_chain(&mut self, now: u64, before: Hash, sync: ChainSync, out: &mut Vec<Output>) {
         let ChainSync {
             from,
             old_height,
@@ -1689,19 +1707,14 @@ impl Node {
                 self.request_chain(now, from.clone(), out);
             }
         }
-        if self.chain().tip_hash() == old_tip {
-            return;
+        if self.chain().tip_hash() != old_tip {
+            out.push(Output::Event(Event::ChainReplaced {
+                from,
+                old_height,
+                new_height: self.chain().height(),
+            }));
         }
-        out.push(Output::Event(Event::ChainReplaced {
-            from,
-            old_height,
-            new_height: self.chain().height(),
-        }));
-        if reorgs.is_empty() {
-            self.after_chain_change(out);
-        } else {
-            self.after_reorg(old_tip, reorgs, out);
-        }
+        self.pool_onto_tip(before, reorgs, out);
     }
 
     fn receive_buy(&mut self, now: u64, from: PeerId, request: BuyRequest, out: &mut Vec<Output>) {
@@ -2114,7 +2127,11 @@ impl Node {
         match twin {
             Some(twin) => {
                 let twin_hash = twin.hash();
-                let _ = self.tree.insert(twin.clone(), Some(now + 1));
+                // Fork choice may prefer the twin (a lower hash): the node then reorganises
+                // onto it, and the pool takes back what the abandoned block held.
+                if let Ok(Inserted::Reorg(reorg)) = self.tree.insert(twin.clone(), Some(now + 1)) {
+                    self.after_reorg(hash, vec![reorg], out);
+                }
                 let (a, b) = self.halves();
                 if b.is_empty() {
                     self.broadcast(Message::Block { block }, out);
