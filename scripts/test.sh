@@ -2,7 +2,8 @@
 # Runs every test, in order, stopping at the first failure:
 #   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
 #   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests (e2e/)
-#   3. cargo test (native)        6. the WebRTC end-to-end test in a network namespace of its own
+#   3. cargo test (native), then  6. the WebRTC end-to-end test in a network namespace of its own
+#      every fuzz target for 20 s (scripts/fuzz.sh, nightly)
 # It first installs what is missing (scripts/setup.sh test) and fetches every crate of Cargo.lock.
 set -euo pipefail
 
@@ -28,6 +29,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace
+
+step "fuzz targets, ${FUZZ_SECONDS:-20} s each: bash scripts/fuzz.sh"
+bash "$REPO/scripts/fuzz.sh"
 
 step "wasm tests: core (headless Chromium)"
 "${WASM_PACK_TEST[@]}" core
