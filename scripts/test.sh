@@ -38,7 +38,8 @@ step "wasm tests: core (headless Chromium)"
 
 if compgen -G "tests/*.rs" >/dev/null; then
   step "wasm tests: root crate (headless Chromium)"
-  "${WASM_PACK_TEST[@]}" .
+  # -p: at the root, cargo would take every default member (core again, and the CLI).
+  "${WASM_PACK_TEST[@]}" . -p pos-playground
 else
   step "wasm tests: root crate: skipped (no tests/*.rs)"
 fi
