@@ -10,7 +10,7 @@
 use libfuzzer_sys::fuzz_target;
 use pos_core::Wallet;
 use pos_playground::mesh::{parse, MAX_FRAME_BYTES};
-use pos_playground::model::Playground;
+use pos_playground::model::{Founders, Ids, Playground};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -18,8 +18,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut tab = Playground::networked(
         "fuzz",
-        "me".into(),
-        7,
+        Founders {
+            genesis: Wallet::from_seed([10; 32]),
+            exchange: Wallet::from_seed([11; 32]),
+        },
+        Ids {
+            tab: "me".into(),
+            net_seed: 7,
+        },
         1_000,
         Wallet::from_seed([9; 32]),
         false,

@@ -8,7 +8,14 @@
 use libfuzzer_sys::fuzz_target;
 use pos_core::Wallet;
 use pos_fuzz::assert_valid_from_genesis;
-use pos_playground::model::Playground;
+use pos_playground::model::{Ids, Playground};
+
+fn ids() -> Ids {
+    Ids {
+        tab: "tab1".into(),
+        net_seed: 1,
+    }
+}
 
 fn check(p: &Playground) {
     for i in 0..p.len() {
@@ -22,10 +29,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(p) = Playground::restore(text, 1, 5_000, "tab1".into()) {
+    if let Ok(p) = Playground::restore(text, ids(), 5_000) {
         check(&p);
         let saved = p.save_text(6_000);
-        let q = Playground::restore(&saved, 1, 7_000, "tab1".into()).expect("a saved tab restores");
+        let q = Playground::restore(&saved, ids(), 7_000).expect("a saved tab restores");
         check(&q);
         let tips = |p: &Playground| {
             (0..p.len())
@@ -35,10 +42,10 @@ fuzz_target!(|data: &[u8]| {
         };
         assert_eq!(tips(&p), tips(&q), "save then restore keeps the chain");
     }
-    if let Ok(p) = Playground::import_chain(text, 1, 5_000, Wallet::from_seed([7; 32])) {
+    if let Ok(p) = Playground::import_chain(text, ids(), 5_000, Wallet::from_seed([7; 32])) {
         check(&p);
         let file = p.export_chain(0, true, 6_000).expect("node 0 exports");
-        let q = Playground::import_chain(&file, 1, 7_000, Wallet::from_seed([8; 32]))
+        let q = Playground::import_chain(&file, ids(), 7_000, Wallet::from_seed([8; 32]))
             .expect("an exported chain imports");
         check(&q);
         assert_eq!(

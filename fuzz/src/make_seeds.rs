@@ -12,7 +12,9 @@ use pos_core::Wallet;
 use pos_fuzz::world;
 use pos_playground::link::{self, Answer, Invitation, Signal};
 use pos_playground::mesh::{Frame, Role};
-use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
+use pos_playground::model::{
+    Founders, Ids, Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS,
+};
 use std::fs;
 use std::path::Path;
 
@@ -164,7 +166,15 @@ fn main() {
     const T0: u64 = 1_700_000_000_000;
     let settle = 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500;
     let others = (2..4u8).map(|i| Wallet::from_seed([i; 32])).collect();
-    let mut p = Playground::new(3, T0, others);
+    let founders = |a: u8| Founders {
+        genesis: Wallet::from_seed([a; 32]),
+        exchange: Wallet::from_seed([a + 1; 32]),
+    };
+    let ids = |tab: &str, net_seed: u64| Ids {
+        tab: tab.into(),
+        net_seed,
+    };
+    let mut p = Playground::new(founders(20), ids("t0", 3), T0, others);
     p.submit(1, Request::Exchange(50)).expect("accepted");
     p.advance(T0 + settle);
     p.submit(1, Request::Stake(10)).expect("accepted");
@@ -184,13 +194,19 @@ fn main() {
     write(
         "persist_load",
         "other-version.json",
-        br#"{"format":"pos-playground-state","version":2}"#,
+        br#"{"format":"pos-playground-state","version":1}"#,
     );
 
     // mesh_frame: presence frames a real tab sends, a Msg carrying a real message, a Bye.
     let genesis = p.genesis().clone();
-    let mut tab =
-        Playground::networked("fuzz", "t1".into(), 5, T0, Wallet::from_seed([6; 32]), true);
+    let mut tab = Playground::networked(
+        "fuzz",
+        founders(30),
+        ids("t1", 5),
+        T0,
+        Wallet::from_seed([6; 32]),
+        true,
+    );
     let mut frames: Vec<String> = tab.take_outbox();
     let data = String::from_utf8(kinds[0].1.clone()).expect("utf8");
     frames.push(
