@@ -8,19 +8,15 @@ use pos_playground::mesh::{
     Frame, Role, CONFLICT_TIMEOUT_MS, IGNORED_TIMEOUT_MS, MAX_CONFLICTS, MAX_IGNORED, MAX_TABS,
     TAB_TIMEOUT_MS,
 };
-use pos_playground::model::{Founders, Ids, Playground};
+use pos_playground::model::{Ids, Playground};
+
+mod common;
+use common::founders;
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
-
-fn founders(n: u8) -> Founders {
-    Founders {
-        genesis: Wallet::from_seed([100 + n; 32]),
-        exchange: Wallet::from_seed([150 + n; 32]),
-    }
-}
 
 /// A tab hosting network "class" from `T0`.
 fn host() -> Playground {

@@ -13,12 +13,14 @@ use pos_playground::lottery_view::{
     Hover, LotteryDigest, SnippetInput, WorkerReply, WorkerRequest, BINS, EXACT_LIMIT, NEAREST,
     SUBPIXEL, ZOOM_FIT,
 };
-use pos_playground::model::{Founders, Ids};
 use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS, PALETTE};
 use serde_json::Value;
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
+
+mod common;
+use common::{founders, ids};
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -444,21 +446,6 @@ fn the_python_snippet_says_what_the_page_says() {
 /// reach everyone.
 const SETTLE: u64 = 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500;
 const T0: u64 = 1_700_000_000_000;
-
-/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
-fn founders(n: u8) -> Founders {
-    Founders {
-        genesis: Wallet::from_seed([100 + n; 32]),
-        exchange: Wallet::from_seed([150 + n; 32]),
-    }
-}
-
-fn ids(tab: &str, net_seed: u64) -> Ids {
-    Ids {
-        tab: tab.into(),
-        net_seed,
-    }
-}
 
 /// A playground whose chain has stakes: Node 2 and Node 3 stake 100 each, then a few
 /// transfers make blocks drawn among 201 lots.

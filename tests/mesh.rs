@@ -4,27 +4,15 @@
 
 use pos_core::Wallet;
 use pos_playground::mesh::{Role, DISCOVERY_MS};
-use pos_playground::model::{Founders, Ids, Playground, Request};
+use pos_playground::model::{Playground, Request};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+
+mod common;
+use common::{founders, ids};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
-
-/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
-fn founders(n: u8) -> Founders {
-    Founders {
-        genesis: Wallet::from_seed([100 + n; 32]),
-        exchange: Wallet::from_seed([150 + n; 32]),
-    }
-}
-
-fn ids(tab: &str, net_seed: u64) -> Ids {
-    Ids {
-        tab: tab.into(),
-        net_seed,
-    }
-}
 
 fn tab(name: &str, id: &str, seed: u64, now: u64, start_new: bool) -> Playground {
     let wallet = Wallet::from_seed([seed as u8; 32]);

@@ -3,30 +3,16 @@
 #![cfg(target_arch = "wasm32")]
 
 use pos_core::Wallet;
-use pos_playground::model::{
-    Founders, Ids, Playground, Request, Target, FORGE_DELAY_MS, IN_TAB_LATENCY_MS,
-};
+use pos_playground::model::{Playground, Request, Target, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
 use serde_json::json;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+
+mod common;
+use common::{founders, ids};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
-
-/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
-fn founders(n: u8) -> Founders {
-    Founders {
-        genesis: Wallet::from_seed([100 + n; 32]),
-        exchange: Wallet::from_seed([150 + n; 32]),
-    }
-}
-
-fn ids(tab: &str, net_seed: u64) -> Ids {
-    Ids {
-        tab: tab.into(),
-        net_seed,
-    }
-}
 
 fn playground() -> Playground {
     let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();

@@ -7,27 +7,16 @@ use pos_core::Wallet;
 use pos_playground::link::{Invitation, LinkState, Side};
 use pos_playground::mesh::{Role, Via, DISCOVERY_MS};
 use pos_playground::model::links::Adoption;
-use pos_playground::model::{Founders, Ids, Playground, Request};
+use pos_playground::model::{Playground, Request};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
+
+mod common;
+use common::{founders, ids};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
 
-/// Fixed founding keys for test `n` (real pages draw them from the secure random generator).
-fn founders(n: u8) -> Founders {
-    Founders {
-        genesis: Wallet::from_seed([100 + n; 32]),
-        exchange: Wallet::from_seed([150 + n; 32]),
-    }
-}
-
-fn ids(tab: &str, net_seed: u64) -> Ids {
-    Ids {
-        tab: tab.into(),
-        net_seed,
-    }
-}
 const SDP: &str = "v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
 
 /// A link between tabs `a` and `b`, known as `at_a` in `a` and `at_b` in `b`.

@@ -1,0 +1,22 @@
+//! What the root crate's tests share: fixed founding keys and ids (real pages draw both from
+//! the secure random generator).
+#![allow(dead_code)]
+
+use pos_core::Wallet;
+use pos_playground::model::{Founders, Ids};
+
+/// Fixed founding keys for test `n`.
+pub fn founders(n: u8) -> Founders {
+    Founders {
+        genesis: Wallet::from_seed([100 + n; 32]),
+        exchange: Wallet::from_seed([150 + n; 32]),
+    }
+}
+
+/// Ids with the given tab id and latency seed.
+pub fn ids(tab: &str, net_seed: u64) -> Ids {
+    Ids {
+        tab: tab.into(),
+        net_seed,
+    }
+}
