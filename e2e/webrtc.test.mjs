@@ -237,7 +237,7 @@ test('pasted junk and a hostile peer are refused in words; the link and the chai
     const bad = structuredClone(tx); bad.body.transaction.tx.amount += 1000; bad.body.transaction.tx.nonce += 1;
     const posts = ['this is not json', '{"msg":{}}', '#0/2:{"msg"', '#5/2:x', frame('zzzz', tx), frame('evil', bad)];
     for (const p of posts) dc.send(p);
-    for (let i = 0; i < 2000; i++) dc.send(frame('evil', { junk: i }));
+    for (let i = 0; i < 4000; i++) dc.send(frame('evil', { junk: i }));
   });
   await a.page.waitForTimeout(1500);
   const rejected = await a.page.evaluate(() => playground.rejected(0));

@@ -164,7 +164,11 @@ pub fn page(props: &PageProps) -> Html {
         let outlets = outlets.clone();
         let redraw = redraw.clone();
         use_memo((), move |_| {
-            Links::new(model, outlets, Rc::new(move || redraw.force_update()))
+            Links::new(
+                model,
+                outlets,
+                driver::coalesced(move || redraw.force_update()),
+            )
         })
     };
 
@@ -177,8 +181,13 @@ pub fn page(props: &PageProps) -> Html {
         let links = links.clone();
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
+            // Frames come in bursts: the transports render once per burst.
+            let frames_redraw = driver::coalesced({
+                let redraw = redraw.clone();
+                move || redraw()
+            });
             let channel = (*network).as_deref().and_then(|name| {
-                Channel::open(name, model.clone(), redraw.clone(), outlets.clone())
+                Channel::open(name, model.clone(), frames_redraw, outlets.clone())
             });
             let r = redraw.clone();
             let draws = DrawWorker::new(&model, redraw.clone());

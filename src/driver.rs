@@ -33,6 +33,41 @@ pub async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// How long a redraw asked for by a transport may wait, so that a burst of frames (a
+/// peer's flood, a long chain arriving in pages) renders the page once, not once per frame.
+pub const REDRAW_MS: i32 = 16;
+
+/// Wraps `redraw` so that calls within [`REDRAW_MS`] of the first one render once: the first
+/// call sets a timer, the others until it fires do nothing. Where no timer can be set, it
+/// redraws at once.
+pub fn coalesced(redraw: impl Fn() + 'static) -> Rc<dyn Fn()> {
+    let redraw: Rc<dyn Fn()> = Rc::new(redraw);
+    let pending = Rc::new(std::cell::Cell::new(false));
+    let fire = {
+        let (pending, redraw) = (pending.clone(), redraw.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            pending.set(false);
+            redraw();
+        })
+    };
+    Rc::new(move || {
+        if pending.get() {
+            return;
+        }
+        let set = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.as_ref().unchecked_ref(),
+                REDRAW_MS,
+            )
+            .ok()
+        });
+        match set {
+            Some(_) => pending.set(true),
+            None => redraw(),
+        }
+    })
+}
+
 /// A running interval; dropping it stops the timer.
 pub struct Interval {
     id: i32,
