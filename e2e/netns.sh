@@ -6,6 +6,8 @@
 #   - inside: loopback up, a veth pair 10.99.0.1/24 <-> 10.99.0.2/24, both up, and a default
 #     route via the peer, so Chromium has an address to offer as its ICE host candidate;
 #   - the static page server (127.0.0.1 of the namespace) and Chromium run inside it too.
+# With POS_NETNS_DROP_UDP=1 the namespace also drops every UDP packet (nft), so no WebRTC
+# link can open while TCP (the class server) still works: e2e/class.test.mjs's relay test.
 # Extra arguments go to `node --test` (e.g. --test-name-pattern=relay).
 set -euo pipefail
 
@@ -20,6 +22,9 @@ if [[ "${POS_NETNS:-}" != "1" ]]; then
     command -v "$tool" >/dev/null || { echo "e2e/netns.sh: needs $tool (Debian: util-linux, iproute2)" >&2; exit 1; }
   done
   outer="$(readlink /proc/self/ns/net)"
+  if [[ "${POS_NETNS_DROP_UDP:-}" == "1" ]]; then
+    command -v nft >/dev/null || [ -x /usr/sbin/nft ] || { echo "e2e/netns.sh: needs nft (Debian: nftables)" >&2; exit 1; }
+  fi
   exec unshare --net -- env POS_NETNS=1 POS_NETNS_OUTER="$outer" bash "${BASH_SOURCE[0]}" "$@"
 fi
 
@@ -37,6 +42,16 @@ ip link set pos-veth1 up
 ip route add default via 10.99.0.2 dev pos-veth0
 echo "netns: $(ip -brief addr | tr -s ' ' | tr '\n' ';')"
 
+files=(e2e/webrtc.test.mjs e2e/class.test.mjs)
+if [[ "${POS_NETNS_DROP_UDP:-}" == "1" ]]; then
+  PATH="$PATH:/usr/sbin"
+  nft add table inet posdrop
+  nft 'add chain inet posdrop out { type filter hook output priority 0 ; }'
+  nft add rule inet posdrop out meta l4proto udp drop
+  echo "netns: every UDP packet is dropped: $(nft list ruleset | tr -s ' \n' ' ')"
+  files=(e2e/class.test.mjs)
+fi
+
 cd "$REPO"
 mkdir -p e2e/screenshots
-node --test "$@" e2e/webrtc.test.mjs
+node --test "$@" "${files[@]}"

@@ -80,6 +80,7 @@ if [ "$MODE" = test ]; then
   # The WebRTC tests run in a network namespace of their own (unshare, ip).
   command -v ip >/dev/null 2>&1 || apt_pkgs+=(iproute2)
   command -v unshare >/dev/null 2>&1 || apt_pkgs+=(util-linux)
+  command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || apt_pkgs+=(nftables)
 fi
 if [ "${#apt_pkgs[@]}" -eq 0 ]; then
   log "ok: Debian packages"

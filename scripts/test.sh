@@ -51,5 +51,11 @@ step "end-to-end tests: node --test e2e/"
 mkdir -p e2e/screenshots
 node --test e2e/
 
-step "WebRTC end-to-end tests, in a network namespace of their own: bash e2e/netns.sh"
+step "the class server for the end-to-end tests: cargo build -p pos-class"
+cargo build --locked -p pos-class
+
+step "WebRTC and class-server end-to-end tests, in a network namespace of their own: bash e2e/netns.sh"
 bash e2e/netns.sh
+
+step "the class server's relay, where UDP is dropped: POS_NETNS_DROP_UDP=1 bash e2e/netns.sh"
+POS_NETNS_DROP_UDP=1 bash e2e/netns.sh

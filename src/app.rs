@@ -2,7 +2,9 @@
 //! and the Python views of one node.
 
 use crate::channel::{self, Channel, Outlets};
+use crate::class_socket::{self, ClassSocket};
 use crate::components::activity::ActivityFeed;
+use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
 use crate::components::faults::{FaultControls, FaultRequest};
 use crate::components::files::ChainFiles;
@@ -56,7 +58,8 @@ struct Start {
 }
 
 fn start() -> Start {
-    let network = channel::network_from_url();
+    // A page from a class server joins its class unless the address names another network.
+    let network = channel::network_from_url().or_else(class_socket::class_from_page);
     let start_new = channel::start_new_from_url();
     let model = (|| {
         let (saved, recovery) = restore_saved(network.as_deref())?;
@@ -187,14 +190,31 @@ pub fn page(props: &PageProps) -> Html {
                 move || redraw()
             });
             let channel = (*network).as_deref().and_then(|name| {
-                Channel::open(name, model.clone(), frames_redraw, outlets.clone())
+                Channel::open(name, model.clone(), frames_redraw.clone(), outlets.clone())
             });
             let r = redraw.clone();
             let draws = DrawWorker::new(&model, redraw.clone());
-            let timer = driver::start(model.clone(), outlets, saver.clone(), draws, move || r());
+            let timer = driver::start(
+                model.clone(),
+                outlets.clone(),
+                saver.clone(),
+                draws,
+                move || r(),
+            );
+            let class = class_socket::class_from_page().and(network.as_deref().map(str::to_string));
+            let socket = class.and_then(|name| {
+                ClassSocket::open(
+                    &name,
+                    model.clone(),
+                    outlets.clone(),
+                    (*links).clone(),
+                    frames_redraw.clone(),
+                )
+            });
             let api = js_api::install(model.clone(), redraw, saver.clone(), (*links).clone());
             let on_hide = save_on_hide(model, saver);
             move || {
+                drop(socket);
                 drop(timer);
                 drop(api);
                 drop(channel);
@@ -444,7 +464,10 @@ pub fn page(props: &PageProps) -> Html {
                 </div>
             </header>
             <NetworkBar network={m.network_json()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
-            <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} />
+            if m.mesh().is_some() {
+                <ClassPanel class={m.class_link().cloned()} roster={m.roster()} />
+            }
+            <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_link().is_some()} />
             <main class="layout">
                 <section class="cards" aria-label="Nodes">
                     { for summaries.iter().map(|s| html! {

@@ -15,7 +15,12 @@ use web_sys::{BroadcastChannel, MessageEvent};
 pub fn network_from_url() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    let raw = params.get("net")?;
+    clean_network_name(&params.get("net")?)
+}
+
+/// A network name as the page takes it: the letters, digits, `-` and `_` of `raw`, at most
+/// 40; `None` when nothing is left.
+pub fn clean_network_name(raw: &str) -> Option<String> {
     let name: String = raw
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

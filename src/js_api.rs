@@ -290,6 +290,7 @@ pub fn install(
             }),
         ),
         ("peers", false, node_view(Playground::peers_json)),
+        ("roster", false, Box::new(|m, _, _| json!(m.roster()))),
         ("rejected", false, node_view(Playground::rejected_json)),
         (
             "submit",

@@ -10,6 +10,8 @@
 
 pub mod app;
 pub mod channel;
+pub mod class;
+pub mod class_socket;
 pub mod clipboard;
 pub mod components;
 pub mod draws;

@@ -209,6 +209,20 @@ pub enum Via {
     Channel,
     /// The WebRTC link of that id (`crate::link`).
     WebRtc(String),
+    /// The class server's WebSocket (`crate::class`), carrying frames of that tab: the
+    /// server's own tab, or a tab whose link could not open.
+    Relay(String),
+}
+
+impl Via {
+    /// The word `network()`, `peers(i)` and the roster use for it.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Via::Channel => "channel",
+            Via::WebRtc(_) => "webrtc",
+            Via::Relay(_) => "relay",
+        }
+    }
 }
 
 /// Another tab as this one knows it.
@@ -274,6 +288,11 @@ pub struct Mesh {
     pub next_link: u64,
     /// Whether this tab joined a network only through WebRTC links (it has no channel name).
     pub by_link: bool,
+    /// Whether a class server hosts this network: the tab then waits for the server's tab
+    /// instead of starting the network itself after [`DISCOVERY_MS`].
+    pub wait_for_host: bool,
+    /// What the tab knows of its class server, when it was opened from one.
+    pub class: Option<crate::class::ClassLink>,
 }
 
 impl Mesh {
@@ -293,6 +312,8 @@ impl Mesh {
             links: VecMap::new(),
             next_link: 1,
             by_link: false,
+            wait_for_host: false,
+            class: None,
         }
     }
 

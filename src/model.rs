@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::VecDeque;
 
+pub mod class;
 pub mod links;
 
 /// Most nodes one tab runs.
@@ -530,6 +531,14 @@ impl Playground {
         if !matches!(frame, Frame::Bye { .. }) && !m.room_for(&tab) {
             return m.reject(mesh::FrameError::TooManyTabs);
         }
+        if let Via::Relay(from) = &via {
+            // Through the class server: only as the tab the server says sent it, and only
+            // from tabs the server carries for this one.
+            let carried = m.class.as_ref().is_some_and(|c| c.carries(from));
+            if *from != tab || !carried {
+                return m.reject(mesh::FrameError::BadTab);
+            }
+        }
         if let Via::WebRtc(id) = &via {
             if !self.link_frame(id, &tab) {
                 return;
@@ -711,7 +720,7 @@ impl Playground {
     /// Discovery, presence and expiry of other tabs; then core messages leave as frames.
     fn mesh_step(&mut self, now: u64) {
         let Some(m) = self.mesh.as_mut() else { return };
-        if m.role == Role::Discovering && now >= m.since + mesh::DISCOVERY_MS {
+        if m.role == Role::Discovering && !m.wait_for_host && now >= m.since + mesh::DISCOVERY_MS {
             m.role = Role::Host;
             m.last_hello = 0;
             let name = m.name.clone();
@@ -1368,13 +1377,14 @@ impl Playground {
                 "tab": m.tab,
                 "tabs": m.tabs.iter().map(|(id, t)| json!({
                     "tab": id, "role": t.role, "network": t.network, "height": t.height, "lastSeen": t.last_seen,
-                    "where": if matches!(t.via, Via::WebRtc(_)) { "webrtc" } else { "channel" },
+                    "where": t.via.word(),
                 })).collect::<Vec<_>>(),
                 "conflicts": m.conflicts.iter().map(|c| json!({
                     "tab": c.tab, "network": c.network, "height": c.height,
                 })).collect::<Vec<_>>(),
                 "rejected": m.rejected,
                 "links": self.links_json(),
+                "class": m.class,
             }),
         }
     }

@@ -18,6 +18,9 @@ pub struct LinksPanelProps {
     pub status: Vec<LinkStatus>,
     /// This tab's id.
     pub tab: String,
+    /// Whether a class server makes the links (then nothing needs pasting).
+    #[prop_or_default]
+    pub server: bool,
 }
 
 fn textarea_value(e: &InputEvent) -> String {
@@ -232,12 +235,18 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
         .count();
     html! {
         <section class="links" aria-label="Links to other machines" data-testid="links">
-            <details open={!p.status.is_empty() || invitation.is_some() || answer_out.is_some()}>
+            <details open={(!p.server && !p.status.is_empty()) || invitation.is_some() || answer_out.is_some()}>
                 <summary>
                     <h2>{"Link machines"}</h2>
-                    <span class="muted">{format!(" WebRTC, no server · this tab is {} · {}", p.tab, count(open as u64, "open link"))}</span>
+                    <span class="muted">{format!(" {} · this tab is {} · {}",
+                        if p.server { "WebRTC links the class server made" } else { "WebRTC, no server" },
+                        p.tab, count(open as u64, "open link"))}</span>
                 </summary>
-                <p class="hint">{"Tabs of this browser share the network by themselves. To join another computer: create an invitation here, paste it into the Links panel there and accept it, then paste its answer back here."}</p>
+                <p class="hint">{ if p.server {
+                    "The class server links this page to a few others by itself and relays the pairs whose link cannot open; nothing needs pasting. A machine without the server can still be linked by hand here."
+                } else {
+                    "Tabs of this browser share the network by themselves. To join another computer: create an invitation here, paste it into the Links panel there and accept it, then paste its answer back here."
+                } }</p>
                 <div class="links-steps">
                     <div class="step">
                         <h3>{"Invite another machine"}</h3>

@@ -1,6 +1,7 @@
 //! The page's components.
 
 pub mod activity;
+pub mod class_panel;
 pub mod copy_button;
 pub mod fairness;
 pub mod faults;

@@ -19,6 +19,9 @@ pub struct NetworkBarProps {
     pub on_keep: Callback<String>,
 }
 
+/// Other tabs named one by one in the bar; a class has more, and the roster lists them all.
+const SHOWN_TABS: usize = 8;
+
 fn text(v: &Value, k: &str) -> String {
     v.get(k)
         .and_then(Value::as_str)
@@ -31,6 +34,11 @@ fn text(v: &Value, k: &str) -> String {
 pub fn network_bar(p: &NetworkBarProps) -> Html {
     let role = text(&p.network, "role");
     let name = text(&p.network, "name");
+    let server = p
+        .network
+        .get("class")
+        .map(|c| text(c, "server"))
+        .unwrap_or_default();
     let tabs = p
         .network
         .get("tabs")
@@ -69,12 +77,23 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
             } else {
                 <span class="tabs" data-testid="other-tabs">
                     { if tabs.is_empty() { html! { <span class="muted">{"no other tabs yet"}</span> } } else { html! {
-                        { for tabs.iter().map(|t| html! {
+                        <>
+                        { for tabs.iter().take(SHOWN_TABS).map(|t| html! {
                             <span class="tabpeer" data-tab={text(t, "tab")}>
-                                {format!("tab {} · {} · height {}{}", text(t, "tab"), text(t, "role"), t.get("height").and_then(Value::as_u64).unwrap_or(0),
-                                    if text(t, "where") == "webrtc" { " · other machine" } else { "" })}
+                                {format!("{} · {} · height {}{}",
+                                    if text(t, "tab") == server { "the class server".to_string() } else { format!("tab {}", text(t, "tab")) },
+                                    text(t, "role"), t.get("height").and_then(Value::as_u64).unwrap_or(0),
+                                    match text(t, "where").as_str() {
+                                        "webrtc" => " · other machine",
+                                        "relay" if text(t, "tab") != server => " · relayed by the server",
+                                        _ => "",
+                                    })}
                             </span>
                         }) }
+                        if tabs.len() > SHOWN_TABS {
+                            <span class="muted">{format!("and {} more (the Class roster lists everyone)", tabs.len() - SHOWN_TABS)}</span>
+                        }
+                        </>
                     } } }
                 </span>
             }

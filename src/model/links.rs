@@ -376,8 +376,13 @@ impl Playground {
         let Some((tab, _)) = peer.0.split_once('/') else {
             return;
         };
-        let Some(Via::WebRtc(id)) = m.tabs.get(tab).map(|t| &t.via) else {
-            return;
+        let id = match m.tabs.get(tab).map(|t| &t.via) {
+            Some(Via::WebRtc(id)) => id,
+            Some(Via::Relay(_)) => {
+                v["where"] = json!("relay");
+                return;
+            }
+            _ => return,
         };
         v["where"] = json!("webrtc");
         v["link"] = json!(id);

@@ -1,0 +1,373 @@
+//! The browser edge of the class server (`crate::class`): one WebSocket to the server the
+//! page came from. It only carries: the server's messages go to the model or to the WebRTC
+//! links (`webrtc.rs`), whose invitations and answers it passes back, and every frame the tab
+//! says leaves through it too (the server hands it to its own tab and relays it where a link
+//! could not open).
+
+use crate::channel::Outlets;
+use crate::class::{ToPage, ToServer, LINK_WAIT_MS, META_NAME, SOCKET_PATH};
+use crate::driver::{now_ms, sleep, Interval};
+use crate::link::{self, Signal};
+use crate::mesh::{Role, Via};
+use crate::model::Playground;
+use crate::webrtc::Links;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast as _;
+use web_sys::{CloseEvent, MessageEvent, WebSocket};
+
+/// How long after the socket closed the page tries again (ms).
+pub const RECONNECT_MS: i32 = 3_000;
+
+/// The default class name when the page was served by a class server (its `<meta>`).
+pub fn class_from_page() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let meta = doc
+        .query_selector(&format!("meta[name=\"{META_NAME}\"]"))
+        .ok()??;
+    let name = meta.get_attribute("content")?;
+    crate::channel::clean_network_name(&name)
+}
+
+/// A socket event handler.
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
+struct Inner {
+    model: Rc<RefCell<Playground>>,
+    outlets: Rc<Outlets>,
+    links: Links,
+    redraw: Rc<dyn Fn()>,
+    url: String,
+    socket: RefCell<Option<WebSocket>>,
+    /// Links the server asked for: the other tab and when (ms).
+    pending: RefCell<Vec<(String, u64)>>,
+    /// The addresses last told to the server.
+    told: RefCell<Vec<String>>,
+    /// The server refused this page: no reconnecting.
+    refused: RefCell<bool>,
+    closures: RefCell<Vec<Handler>>,
+    _check: RefCell<Option<Interval>>,
+}
+
+/// The open (or reopening) socket; dropping it closes it.
+pub struct ClassSocket(Rc<Inner>);
+
+impl Drop for ClassSocket {
+    fn drop(&mut self) {
+        *self.0.refused.borrow_mut() = true;
+        if let Some(s) = self.0.socket.borrow_mut().take() {
+            let _ = s.close();
+        }
+    }
+}
+
+impl ClassSocket {
+    /// Connects to the server the page came from for class `class`; registers as one of
+    /// `outlets`. `None` where there is no window.
+    pub fn open(
+        class: &str,
+        model: Rc<RefCell<Playground>>,
+        outlets: Rc<Outlets>,
+        links: Links,
+        redraw: Rc<dyn Fn()>,
+    ) -> Option<ClassSocket> {
+        let location = web_sys::window()?.location();
+        let scheme = if location.protocol().ok()? == "https:" {
+            "wss"
+        } else {
+            "ws"
+        };
+        let url = format!(
+            "{scheme}://{}{SOCKET_PATH}?net={class}",
+            location.host().ok()?
+        );
+        if let Ok(mut m) = model.try_borrow_mut() {
+            m.expect_class_host();
+        }
+        let inner = Rc::new(Inner {
+            model,
+            outlets: outlets.clone(),
+            links,
+            redraw,
+            url,
+            socket: RefCell::new(None),
+            pending: RefCell::new(Vec::new()),
+            told: RefCell::new(Vec::new()),
+            refused: RefCell::new(false),
+            closures: RefCell::new(Vec::new()),
+            _check: RefCell::new(None),
+        });
+        let weak = Rc::downgrade(&inner);
+        outlets.add(move |frame| {
+            if let Some(i) = weak.upgrade() {
+                let to = link::addressed_tab(frame).map(str::to_string);
+                i.say(&ToServer::Frame {
+                    to,
+                    text: frame.to_string(),
+                });
+            }
+        });
+        let weak = Rc::downgrade(&inner);
+        *inner._check.borrow_mut() = Interval::new(500, move || {
+            if let Some(i) = weak.upgrade() {
+                i.check(now_ms());
+            }
+        });
+        connect(&inner);
+        Some(ClassSocket(inner))
+    }
+}
+
+fn connect(inner: &Rc<Inner>) {
+    let Ok(socket) = WebSocket::new(&inner.url) else {
+        return;
+    };
+    let handler = |f: fn(&Rc<Inner>, web_sys::Event)| {
+        let weak: Weak<Inner> = Rc::downgrade(inner);
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            if let Some(i) = weak.upgrade() {
+                f(&i, e);
+            }
+        })
+    };
+    let on_open = handler(|i, _| {
+        let (tab, addresses) = match i.model.try_borrow_mut() {
+            Ok(mut m) => {
+                m.class_connected(true, None);
+                (m.tab_id(), m.addresses())
+            }
+            Err(_) => return,
+        };
+        *i.told.borrow_mut() = addresses.clone();
+        i.say(&ToServer::Join { tab, addresses });
+        // What the tab said before the socket opened (its hello) goes again.
+        let hello = i
+            .model
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut m| m.hello_again());
+        if let Some(h) = hello {
+            i.outlets.send(vec![h]);
+        }
+        (i.redraw)();
+    });
+    let on_message = handler(|i, e| {
+        let Some(text) = e
+            .dyn_ref::<MessageEvent>()
+            .and_then(|e| e.data().as_string())
+        else {
+            return;
+        };
+        i.received(&text);
+    });
+    let on_close = handler(|i, e| {
+        let reason = e
+            .dyn_ref::<CloseEvent>()
+            .map(|c| c.reason())
+            .filter(|r| !r.is_empty());
+        let refused = *i.refused.borrow();
+        if let Ok(mut m) = i.model.try_borrow_mut() {
+            let why = reason.unwrap_or_else(|| {
+                "the class server closed the connection: trying again every 3 seconds".into()
+            });
+            m.class_connected(false, Some(why));
+        }
+        i.socket.borrow_mut().take();
+        i.pending.borrow_mut().clear();
+        (i.redraw)();
+        if !refused {
+            let weak = Rc::downgrade(i);
+            wasm_bindgen_futures::spawn_local(async move {
+                sleep(RECONNECT_MS).await;
+                if let Some(i) = weak.upgrade() {
+                    if !*i.refused.borrow() && i.socket.borrow().is_none() {
+                        connect(&i);
+                    }
+                }
+            });
+        }
+    });
+    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    let mut closures = inner.closures.borrow_mut();
+    closures.clear();
+    closures.extend([on_open, on_message, on_close]);
+    *inner.socket.borrow_mut() = Some(socket);
+}
+
+impl Inner {
+    fn say(&self, m: &ToServer) {
+        if let Some(s) = self.socket.borrow().as_ref() {
+            if s.ready_state() == WebSocket::OPEN {
+                let _ = s.send_with_str(&m.to_text());
+            }
+        }
+    }
+
+    fn received(self: &Rc<Self>, text: &str) {
+        let now = now_ms();
+        let msg = match ToPage::parse(text) {
+            Ok(m) => m,
+            Err(_) => {
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.refuse_frame(crate::mesh::FrameError::Malformed);
+                }
+                return;
+            }
+        };
+        match msg {
+            ToPage::Welcome {
+                class,
+                server,
+                address,
+            } => {
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.class_welcome(class, server, address);
+                }
+            }
+            ToPage::Link { tab } => self.invite(tab),
+            ToPage::Signal { from, text } => self.signal(from, text),
+            ToPage::Relay { tab } => {
+                self.pending.borrow_mut().retain(|(t, _)| *t != tab);
+                self.close_link_to(&tab);
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.class_relay(tab);
+                }
+            }
+            ToPage::Frame { from, text } => {
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.receive_frame_via(&text, now, Via::Relay(from));
+                }
+                self.outlets.pump(&self.model);
+            }
+            ToPage::Roster { members } => {
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.class_roster(members);
+                }
+            }
+            ToPage::Refused { reason } => {
+                *self.refused.borrow_mut() = true;
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.class_connected(
+                        false,
+                        Some(format!("The class server refused this page: {reason}")),
+                    );
+                }
+            }
+        }
+        (self.redraw)();
+    }
+
+    /// The server asked this page to link to `tab`: once the tab has joined the class's
+    /// network, it makes an invitation and sends it through the server.
+    fn invite(self: &Rc<Self>, tab: String) {
+        self.pending.borrow_mut().push((tab.clone(), now_ms()));
+        let me = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let since = now_ms();
+            while me.model.try_borrow().map_or(true, |m| {
+                m.mesh().is_some_and(|x| x.role == Role::Discovering)
+            }) {
+                if now_ms() > since + LINK_WAIT_MS {
+                    return;
+                }
+                sleep(200).await;
+            }
+            match me.links.invite().await {
+                Ok(text) => me.say(&ToServer::Signal { to: tab, text }),
+                Err(_) => me.say(&ToServer::Path { tab, webrtc: false }),
+            }
+        });
+    }
+
+    /// An invitation (answered through the server) or an answer (completing a link).
+    fn signal(self: &Rc<Self>, from: String, text: String) {
+        let me = self.clone();
+        match link::decode(&text) {
+            Ok(Signal::Invite(_)) => {
+                self.pending.borrow_mut().push((from.clone(), now_ms()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    match me.links.accept(&text).await {
+                        Ok(answer) => me.say(&ToServer::Signal {
+                            to: from,
+                            text: answer,
+                        }),
+                        Err(_) => me.say(&ToServer::Path {
+                            tab: from,
+                            webrtc: false,
+                        }),
+                    }
+                });
+            }
+            Ok(Signal::Answer(_)) => wasm_bindgen_futures::spawn_local(async move {
+                if me.links.complete(&text).await.is_err() {
+                    me.say(&ToServer::Path {
+                        tab: from,
+                        webrtc: false,
+                    });
+                }
+            }),
+            Err(_) => {
+                if let Ok(mut m) = self.model.try_borrow_mut() {
+                    m.refuse_frame(crate::mesh::FrameError::Malformed);
+                }
+            }
+        }
+    }
+
+    fn close_link_to(&self, tab: &str) {
+        let ids: Vec<String> = self.model.try_borrow().map_or_else(
+            |_| Vec::new(),
+            |m| {
+                m.links()
+                    .into_iter()
+                    .filter(|l| l.remote.as_deref() == Some(tab) && !l.state.is_over())
+                    .map(|l| l.id)
+                    .collect()
+            },
+        );
+        for id in ids {
+            self.links.forget(&id);
+        }
+    }
+
+    /// Links that opened are reported; those still closed after [`LINK_WAIT_MS`] are given
+    /// up and relayed. New node addresses go to the roster.
+    fn check(&self, now: u64) {
+        let (open, addresses): (Vec<String>, Vec<String>) = match self.model.try_borrow() {
+            Ok(m) => (
+                m.links()
+                    .into_iter()
+                    .filter(|l| l.state == link::LinkState::Open)
+                    .filter_map(|l| l.remote)
+                    .collect(),
+                m.addresses(),
+            ),
+            Err(_) => return,
+        };
+        let mut report = Vec::new();
+        self.pending.borrow_mut().retain(|(tab, since)| {
+            if open.contains(tab) {
+                report.push((tab.clone(), true));
+                false
+            } else if now > since + LINK_WAIT_MS {
+                report.push((tab.clone(), false));
+                false
+            } else {
+                true
+            }
+        });
+        for (tab, webrtc) in report {
+            if !webrtc {
+                self.close_link_to(&tab);
+            }
+            self.say(&ToServer::Path { tab, webrtc });
+        }
+        if *self.told.borrow() != addresses {
+            *self.told.borrow_mut() = addresses.clone();
+            self.say(&ToServer::Nodes { addresses });
+        }
+    }
+}

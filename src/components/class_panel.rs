@@ -1,0 +1,79 @@
+//! The Class panel: the address every laptop opens, as text and as a QR code big enough for a
+//! projector, whether the class server is reachable, and the class roster (everyone taking
+//! part: stake, blocks forged, how each is connected, whether it is online).
+
+use crate::class::ClassLink;
+use crate::link;
+use crate::model::class::RosterRow;
+use yew::prelude::*;
+
+/// Props of [`ClassPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ClassPanelProps {
+    /// What the tab knows of its class server (`None`: no server).
+    pub class: Option<ClassLink>,
+    /// `Playground::roster()`.
+    pub roster: Vec<RosterRow>,
+}
+
+/// The panel; shown when the tab is part of a network.
+#[function_component(ClassPanel)]
+pub fn class_panel(p: &ClassPanelProps) -> Html {
+    let big = use_state(|| false);
+    let toggle = {
+        let big = big.clone();
+        Callback::from(move |_| big.set(!*big))
+    };
+    let address = p.class.as_ref().and_then(|c| c.address.clone());
+    let status = match &p.class {
+        None => None,
+        Some(c) if c.connected && c.server.is_some() => Some((true, format!(
+            "Linked to the class server: {} tabs here are relayed through it, the rest use direct WebRTC links.",
+            c.relayed.len()
+        ))),
+        Some(c) => Some((false, c.problem.clone().unwrap_or_else(|| "Connecting to the class server…".into()))),
+    };
+    html! {
+        <section class="class" aria-label="Class" data-testid="class">
+            <h2>{"Class"}</h2>
+            if let Some((ok, text)) = status {
+                <p class={classes!("class-status", if ok { "ok" } else { "bad" })} data-testid="class-status" role="status">{text}</p>
+            }
+            if let Some(a) = address.clone() {
+                <div class="class-address">
+                    <p>{"Every laptop opens"}</p>
+                    <p><a href={a.clone()} class="address" data-testid="class-address"><b>{a.clone()}</b></a></p>
+                    <p>{"or scans the code (click it to show it big):"}</p>
+                    { match link::qr_path(&a) {
+                        Some((path, side)) => html! {
+                            <button class={classes!("qr-button", big.then_some("big"))} onclick={toggle} aria-pressed={big.to_string()}
+                                    title="Show the code big, for the projector (click again to shrink)" data-testid="class-qr">
+                                <svg class="qr-code" viewBox={format!("0 0 {side} {side}")} role="img"
+                                     aria-label={format!("QR code of {a}")} shape-rendering="crispEdges">
+                                    <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
+                                    <path d={path} fill="#000" />
+                                </svg>
+                            </button>
+                        },
+                        None => html! {},
+                    } }
+                </div>
+            }
+            <table class="roster" data-testid="roster">
+                <caption class="muted small">{"Everyone on this network: stake and blocks forged on this tab's chain."}</caption>
+                <thead><tr><th>{"Who"}</th><th>{"Stake"}</th><th>{"Blocks forged"}</th><th>{"Connected by"}</th><th>{"Online"}</th></tr></thead>
+                <tbody>
+                    { for p.roster.iter().map(|r| html! {
+                        <tr data-testid="roster-row" data-path={r.path.clone()}>
+                            <td title={r.addresses.join(", ")}>{r.name.clone()}</td>
+                            <td class="num">{r.stake}</td>
+                            <td class="num">{r.forged}</td>
+                            <td>{r.path.clone()}</td>
+                            <td>{if r.online { "yes" } else { "no" }}</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
