@@ -40,15 +40,19 @@ const BIN = process.env.POS_CLASS_BIN || path.join(REPO_ROOT, 'target', 'debug',
 let server;
 let browser;
 
-/** Starts the class server on a free port of 127.0.0.1; resolves with its address. */
+/**
+ * Starts the class server on a free port of every address of the namespace (ADDRESS=0.0.0.0,
+ * as a teacher does for a class); resolves with the address it prints for the laptops, the
+ * namespace's own 10.99.0.1, not localhost.
+ */
 function startClassServer() {
   return new Promise((resolve, reject) => {
     if (!existsSync(BIN)) return reject(new Error(`${BIN} is missing: cargo build -p pos-class`));
-    const proc = spawn(BIN, ['--dist', DEFAULT_DIST, '--class', 'room1'], { env: { ...process.env, PORT: '0', ADDRESS: '127.0.0.1' } });
+    const proc = spawn(BIN, ['--dist', DEFAULT_DIST, '--class', 'room1'], { env: { ...process.env, PORT: '0', ADDRESS: '0.0.0.0' } });
     let out = '';
     proc.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/scan:\s+(http:\/\/127\.0\.0\.1:(\d+)\/)\?net=room1/);
+      const m = out.match(/scan:\s+(http:\/\/([\d.]+):(\d+)\/)\?net=room1/);
       if (m) resolve({ proc, url: m[1], out: () => out });
     });
     proc.stderr.on('data', (d) => { out += d; });
@@ -95,6 +99,9 @@ async function get(pathAndQuery) {
 }
 
 test('four laptops open one address and form one network with no pasting; the chain goes on when the first closes', { skip: skipDirect, timeout: 180_000 }, async () => {
+  // The server says where laptops open it: this machine's address on its network.
+  assert.equal(new URL(server.url).hostname, '10.99.0.1', server.out());
+  assert.match(server.out(), /every machine that reaches this one can open it/);
   // The page the server hands out says it has a class server, and its files are gzipped.
   const index = await fetch(server.url, { headers: { 'accept-encoding': 'gzip' } });
   assert.match(await index.text(), /<meta name="pos-class" content="room1">/);
