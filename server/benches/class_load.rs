@@ -81,7 +81,8 @@ fn start_server() -> Server {
         .expect("the pos-class binary");
     let out = child.stdout.take().expect("its output");
     let mut port = 0;
-    for line in BufReader::new(out).lines().map_while(Result::ok) {
+    let mut lines = BufReader::new(out).lines().map_while(Result::ok);
+    for line in lines.by_ref() {
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
             port = rest
                 .split('/')
@@ -91,6 +92,8 @@ fn start_server() -> Server {
             break;
         }
     }
+    // Keep reading what it prints, so its output never blocks or breaks.
+    std::thread::spawn(move || lines.for_each(drop));
     assert!(port > 0, "the server printed no address");
     Server { child, port }
 }
@@ -123,7 +126,7 @@ async fn page(
 ) {
     let url = format!("ws://127.0.0.1:{port}/class?net={class}");
     let opened = Instant::now();
-    let Ok((ws, _)) = tokio_tungstenite::connect_async(&url).await else {
+    let Ok((ws, _)) = tokio_tungstenite::connect_async_with_config(&url, None, true).await else {
         return;
     };
     let (mut tx, mut rx) = ws.split();
@@ -196,7 +199,8 @@ async fn page(
 /// off; returns how many it sent and whether it was cut off.
 async fn flooder(port: u16, class: &str) -> (u64, bool) {
     let url = format!("ws://127.0.0.1:{port}/class?net={class}");
-    let Ok((mut ws, _)) = tokio_tungstenite::connect_async(&url).await else {
+    let Ok((mut ws, _)) = tokio_tungstenite::connect_async_with_config(&url, None, true).await
+    else {
         return (0, false);
     };
     let join = ToServer::Join {
@@ -229,7 +233,8 @@ async fn flooder(port: u16, class: &str) -> (u64, bool) {
 /// Sends one message longer than the server reads; returns whether it was cut off.
 async fn oversized(port: u16, class: &str) -> bool {
     let url = format!("ws://127.0.0.1:{port}/class?net={class}");
-    let Ok((mut ws, _)) = tokio_tungstenite::connect_async(&url).await else {
+    let Ok((mut ws, _)) = tokio_tungstenite::connect_async_with_config(&url, None, true).await
+    else {
         return false;
     };
     let big = "x".repeat(pos_playground::class::MAX_MESSAGE_BYTES + 1);
@@ -248,7 +253,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
-async fn scenario(server: &Server, classes: usize, pages: usize) -> String {
+async fn scenario(server: &Server, classes: usize, pages: usize) -> (String, bool) {
     let pid = server.child.id();
     let figures = Arc::new(Mutex::new(Figures::default()));
     let (_, ticks_before) = usage(pid);
@@ -284,7 +289,12 @@ async fn scenario(server: &Server, classes: usize, pages: usize) -> String {
     let mut f = figures.lock().expect("figures");
     f.joins_ms.sort_by(|a, b| a.total_cmp(b));
     f.latencies_ms.sort_by(|a, b| a.total_cmp(b));
-    format!(
+    let sound = f.joins_ms.len() == classes * pages
+        && !f.latencies_ms.is_empty()
+        && flood_cut
+        && big_cut
+        && f.received_during_flood > 0;
+    let row = format!(
         "| {classes} × {pages} | {} of {} | {:.1} / {:.1} ms | {} | {:.2} / {:.2} ms | {} / {} MiB | {cpu:.0} % | {} after {flood_sent} messages | {} |",
         f.joins_ms.len(),
         classes * pages,
@@ -297,7 +307,8 @@ async fn scenario(server: &Server, classes: usize, pages: usize) -> String {
         rss_end / 1024,
         if flood_cut { "cut off" } else { "NOT cut off" },
         if big_cut { "cut off" } else { "NOT cut off" },
-    )
+    );
+    (row, sound)
 }
 
 fn main() {
@@ -318,12 +329,25 @@ fn main() {
     );
     println!("| classes × pages | joined | join p50 / p99 | frames received | latency p50 / p99 | memory joined / end | CPU (of one core) | flooder | oversized message |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    let mut all_sound = true;
     for &(classes, pages) in scenarios {
-        let row = runtime.block_on(async {
+        let (row, sound) = runtime.block_on(async {
             tokio::time::timeout(Duration::from_secs(120), scenario(&server, classes, pages))
                 .await
-                .unwrap_or_else(|_| format!("| {classes} × {pages} | timed out after 120 s |"))
+                .unwrap_or_else(|_| {
+                    (
+                        format!("| {classes} × {pages} | timed out after 120 s |"),
+                        false,
+                    )
+                })
         });
         println!("{row}");
+        all_sound &= sound;
+    }
+    // Not a timing assertion: every page must have joined and heard others, and both hostile
+    // clients must have been cut off while the others went on receiving.
+    if !all_sound {
+        eprintln!("class_load: a page did not join or hear the others, or a hostile client was not cut off");
+        std::process::exit(1);
     }
 }

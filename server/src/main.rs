@@ -5,10 +5,21 @@
 //! ADDRESS=0.0.0.0 PORT=8080 pos-class      # open to the class's laptops
 //! ```
 
+use axum::serve::ListenerExt as _;
 use pos_class::rooms::{fresh_keys, valid_class, Rooms};
 use pos_class::serve::{app, Config};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+
+/// Prints a line; a closed stdout (the server piped into `head`, a test that stopped
+/// reading) never stops the server.
+macro_rules! say {
+    () => { say!("") };
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
 
 fn usage(problem: &str) -> ! {
     eprintln!("pos-class: {problem}");
@@ -86,28 +97,32 @@ async fn main() {
         Ok(r) => r,
         Err(e) => usage(&e.to_string()),
     };
-    println!(
+    say!(
         "pos-class: the class \"{class}\" (pages from {})",
         dist.display()
     );
-    println!();
-    println!("  Open on every laptop, or scan:  {open}");
+    say!();
+    say!("  Open on every laptop, or scan:  {open}");
     if let Some(q) = pos_class::qr::terminal(&open) {
-        println!();
+        say!();
         for line in q.lines() {
-            println!("  {line}");
+            say!("  {line}");
         }
     }
-    println!();
+    say!();
     if ip.is_loopback() {
-        println!("  Listening on {ip}:{port}: only this machine can open it.");
-        println!("  For a class: ADDRESS=0.0.0.0 make class (opens port {port} to your network).");
+        say!("  Listening on {ip}:{port}: only this machine can open it.");
+        say!("  For a class: ADDRESS=0.0.0.0 make class (opens port {port} to your network).");
     } else {
-        println!("  Listening on {ip}:{port}: every machine that reaches this one can open it.");
+        say!("  Listening on {ip}:{port}: every machine that reaches this one can open it.");
     }
-    println!("  The class's chain, as the Python design's views (curl works too):");
-    println!("    {address}blockchain   {address}transactionPool   {address}info   POST {address}transaction");
-    println!("  Another class: add ?net=NAME to the address. Stop with Ctrl+C.");
+    say!("  The class's chain, as the Python design's views (curl works too):");
+    say!("    {address}blockchain   {address}transactionPool   {address}info   POST {address}transaction");
+    say!("  Another class: add ?net=NAME to the address. Stop with Ctrl+C.");
+    // Frames are small and latency matters more than packet count: no Nagle delay.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let server = axum::serve(listener, router).with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
     });
