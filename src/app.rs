@@ -465,7 +465,8 @@ pub fn page(props: &PageProps) -> Html {
             </header>
             <NetworkBar network={m.network_json()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if m.mesh().is_some() {
-                <ClassPanel class={m.class_link().cloned()} roster={m.roster()} />
+                <ClassPanel class={m.class_link().cloned()} roster={m.roster()}
+                    webrtc={m.links().iter().filter(|l| l.state == crate::link::LinkState::Open).count()} />
             }
             <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_link().is_some()} />
             <main class="layout">

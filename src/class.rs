@@ -3,9 +3,12 @@
 //!
 //! Plain data and logic, shared by both ends: the page's edge (`class_socket.rs`) only moves
 //! the text, and the server's rooms (`pos_class::rooms`) decide with the same types. Every
-//! message is one JSON object with one key naming its kind, as the core's messages and the
-//! tabs' frames: `{"join":{"tab":"ab12","addresses":["…"]}}`. Everything that arrives is
-//! untrusted: size-limited and parsed with a typed error.
+//! message is one line of text: its kind, then its fields, separated by tab characters
+//! (`join⇥ab12⇥<address>,<address>`); the last field (a frame's JSON, a `pos1:` text, a
+//! reason) takes the rest of the line. Tab ids, class names and addresses never hold a tab,
+//! and JSON text escapes its own. (A line instead of JSON keeps the page's wasm small: serde's
+//! derived readers for these messages cost 20 KB.) Everything that arrives is untrusted:
+//! size-limited and parsed with a typed error.
 //!
 //! What travels:
 //! - the **rendezvous**: the server asks a page to link to another (`Link`); the page makes a
@@ -20,7 +23,7 @@
 
 use crate::link::valid_id;
 use crate::mesh::MAX_FRAME_BYTES;
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// Largest message either side accepts, in bytes of text: a frame with its envelope.
 pub const MAX_MESSAGE_BYTES: usize = MAX_FRAME_BYTES + 1024;
@@ -40,8 +43,7 @@ pub const SOCKET_PATH: &str = "/class";
 pub const META_NAME: &str = "pos-class";
 
 /// What a page says to the server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ToServer {
     /// The first message: this page's tab id and its nodes' addresses.
     Join {
@@ -80,8 +82,7 @@ pub enum ToServer {
 }
 
 /// How a participant is connected, as the roster and `network()` say it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Path {
     /// The server itself (its tab hosts the class).
     Server,
@@ -106,11 +107,33 @@ impl Path {
             Path::Overlay => "through others",
         }
     }
+
+    /// Its name on the wire.
+    fn key(self) -> &'static str {
+        match self {
+            Path::Server => "server",
+            Path::Webrtc => "webrtc",
+            Path::Relay => "relay",
+            Path::Connecting => "connecting",
+            Path::Overlay => "overlay",
+        }
+    }
+
+    fn from_key(k: &str) -> Option<Path> {
+        [
+            Path::Server,
+            Path::Webrtc,
+            Path::Relay,
+            Path::Connecting,
+            Path::Overlay,
+        ]
+        .into_iter()
+        .find(|p| p.key() == k)
+    }
 }
 
 /// One participant of the class, as the server tells it to a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     /// Its tab id.
     pub tab: String,
@@ -125,8 +148,7 @@ pub struct Member {
 }
 
 /// What the server says to a page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ToPage {
     /// The join was taken: the class's name and the server's tab.
     Welcome {
@@ -224,35 +246,163 @@ fn check_tab(t: &str) -> Result<(), ClassError> {
     }
 }
 
+/// The fields of one line: its kind, then at most `n` fields, the last taking the rest.
+fn fields(text: &str, n: usize) -> Result<(&str, Vec<&str>), ClassError> {
+    if text.len() > MAX_MESSAGE_BYTES {
+        return Err(ClassError::TooLarge(text.len()));
+    }
+    let mut parts = text.splitn(n + 1, '\t');
+    let kind = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    if rest.len() != n {
+        return Err(ClassError::Malformed);
+    }
+    Ok((kind, rest))
+}
+
+fn tab(t: &str) -> Result<String, ClassError> {
+    check_tab(t)?;
+    Ok(t.to_string())
+}
+
+fn addresses(list: &str) -> Result<Vec<String>, ClassError> {
+    let a: Vec<String> = list
+        .split(',')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect();
+    check_addresses(&a)?;
+    Ok(a)
+}
+
+/// A field that may hold anything but a line break (a reason, a class name).
+fn plain(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// A JSON object of these fields, built by hand: the views of the class server need no
+/// serde code of their own in the page.
+pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut m = Map::new();
+    for (k, v) in fields {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
+}
+
+/// A JSON array of strings.
+pub fn strings(v: &[String]) -> Value {
+    v.iter().map(|s| Value::from(s.as_str())).collect()
+}
+
+fn kind(text: &str) -> &str {
+    text.split('\t').next().unwrap_or_default()
+}
+
 impl ToServer {
     /// Reads one message from a page (untrusted text), checked.
     pub fn parse(text: &str) -> Result<ToServer, ClassError> {
         if text.len() > MAX_MESSAGE_BYTES {
             return Err(ClassError::TooLarge(text.len()));
         }
-        let m: ToServer = serde_json::from_str(text).map_err(|_| ClassError::Malformed)?;
-        match &m {
-            ToServer::Join { tab, addresses } => {
-                check_tab(tab)?;
-                check_addresses(addresses)?;
-            }
-            ToServer::Nodes { addresses } => check_addresses(addresses)?,
-            ToServer::Signal { to, .. } => check_tab(to)?,
-            ToServer::Path { tab, .. } => check_tab(tab)?,
-            ToServer::Frame { to, .. } => {
-                if let Some(t) = to {
-                    check_tab(t)?;
-                }
-            }
-        }
-        Ok(m)
+        let n = match kind(text) {
+            "join" | "signal" | "path" | "frame" => 2,
+            "nodes" => 1,
+            _ => return Err(ClassError::Malformed),
+        };
+        let (k, f) = fields(text, n)?;
+        Ok(match k {
+            "join" => ToServer::Join {
+                tab: tab(f[0])?,
+                addresses: addresses(f[1])?,
+            },
+            "nodes" => ToServer::Nodes {
+                addresses: addresses(f[0])?,
+            },
+            "signal" => ToServer::Signal {
+                to: tab(f[0])?,
+                text: f[1].to_string(),
+            },
+            "path" => ToServer::Path {
+                tab: tab(f[0])?,
+                webrtc: match f[1] {
+                    "webrtc" => true,
+                    "failed" => false,
+                    _ => return Err(ClassError::Malformed),
+                },
+            },
+            _ => ToServer::Frame {
+                to: match f[0] {
+                    "-" => None,
+                    t => Some(tab(t)?),
+                },
+                text: f[1].to_string(),
+            },
+        })
     }
 
-    /// The message as text.
+    /// The message as one line.
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        match self {
+            ToServer::Join { tab, addresses } => format!("join\t{tab}\t{}", addresses.join(",")),
+            ToServer::Nodes { addresses } => format!("nodes\t{}", addresses.join(",")),
+            ToServer::Signal { to, text } => format!("signal\t{to}\t{text}"),
+            ToServer::Path { tab, webrtc } => {
+                format!("path\t{tab}\t{}", if *webrtc { "webrtc" } else { "failed" })
+            }
+            ToServer::Frame { to, text } => {
+                format!("frame\t{}\t{text}", to.as_deref().unwrap_or("-"))
+            }
+        }
     }
 }
+
+impl Member {
+    /// `tab online path server addresses`, separated by spaces.
+    fn to_text(&self) -> String {
+        format!(
+            "{} {} {} {} {}",
+            self.tab,
+            u8::from(self.online),
+            self.path.key(),
+            u8::from(self.server),
+            self.addresses.join(",")
+        )
+    }
+
+    fn parse(text: &str) -> Result<Member, ClassError> {
+        let f: Vec<&str> = text.split(' ').collect();
+        let [t, online, path, server, list] = f[..] else {
+            return Err(ClassError::Malformed);
+        };
+        let flag = |s: &str| match s {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(ClassError::Malformed),
+        };
+        Ok(Member {
+            tab: tab(t)?,
+            online: flag(online)?,
+            path: Path::from_key(path).ok_or(ClassError::Malformed)?,
+            server: flag(server)?,
+            addresses: addresses(list)?,
+        })
+    }
+
+    /// As `network()` shows it.
+    pub fn to_json(&self) -> Value {
+        object([
+            ("tab", self.tab.as_str().into()),
+            ("addresses", strings(&self.addresses)),
+            ("online", self.online.into()),
+            ("path", self.path.key().into()),
+            ("server", self.server.into()),
+        ])
+    }
+}
+
+/// Most members one roster may list.
+pub const MAX_ROSTER: usize = crate::mesh::MAX_TABS * 2 + 1;
 
 impl ToPage {
     /// Reads one message from the server (untrusted text too), checked.
@@ -260,35 +410,74 @@ impl ToPage {
         if text.len() > MAX_MESSAGE_BYTES {
             return Err(ClassError::TooLarge(text.len()));
         }
-        let m: ToPage = serde_json::from_str(text).map_err(|_| ClassError::Malformed)?;
-        match &m {
-            ToPage::Welcome { server, .. } => check_tab(server)?,
-            ToPage::Link { tab } | ToPage::Relay { tab } => check_tab(tab)?,
-            ToPage::Signal { from, .. } | ToPage::Frame { from, .. } => check_tab(from)?,
-            ToPage::Roster { members } => {
-                if members.len() > crate::mesh::MAX_TABS * 4 {
-                    return Err(ClassError::Malformed);
-                }
-                for m in members {
-                    check_tab(&m.tab)?;
-                    check_addresses(&m.addresses)?;
-                }
+        if let Some(list) = text.strip_prefix("roster") {
+            let members = list
+                .split('\t')
+                .skip(1)
+                .map(Member::parse)
+                .collect::<Result<Vec<_>, _>>()?;
+            if members.len() > MAX_ROSTER || !(list.is_empty() || list.starts_with('\t')) {
+                return Err(ClassError::Malformed);
             }
-            ToPage::Refused { .. } => {}
+            return Ok(ToPage::Roster { members });
         }
-        Ok(m)
+        let n = match kind(text) {
+            "welcome" => 3,
+            "signal" | "frame" => 2,
+            "link" | "relay" | "refused" => 1,
+            _ => return Err(ClassError::Malformed),
+        };
+        let (k, f) = fields(text, n)?;
+        Ok(match k {
+            "welcome" => ToPage::Welcome {
+                class: plain(f[0]),
+                server: tab(f[1])?,
+                address: plain(f[2]),
+            },
+            "signal" => ToPage::Signal {
+                from: tab(f[0])?,
+                text: f[1].to_string(),
+            },
+            "frame" => ToPage::Frame {
+                from: tab(f[0])?,
+                text: f[1].to_string(),
+            },
+            "link" => ToPage::Link { tab: tab(f[0])? },
+            "relay" => ToPage::Relay { tab: tab(f[0])? },
+            _ => ToPage::Refused {
+                reason: f[0].to_string(),
+            },
+        })
     }
 
-    /// The message as text.
+    /// The message as one line.
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        match self {
+            ToPage::Welcome {
+                class,
+                server,
+                address,
+            } => format!("welcome\t{}\t{server}\t{}", plain(class), plain(address)),
+            ToPage::Link { tab } => format!("link\t{tab}"),
+            ToPage::Relay { tab } => format!("relay\t{tab}"),
+            ToPage::Signal { from, text } => format!("signal\t{from}\t{text}"),
+            ToPage::Frame { from, text } => format!("frame\t{from}\t{text}"),
+            ToPage::Roster { members } => {
+                let mut t = String::from("roster");
+                for m in members {
+                    t.push('\t');
+                    t.push_str(&m.to_text());
+                }
+                t
+            }
+            ToPage::Refused { reason } => format!("refused\t{}", plain(reason)),
+        }
     }
 }
 
 /// What a page knows of its class server: the class, the server's tab, the tabs it is
 /// relayed to, and the latest roster. Held by the model; the edge feeds it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClassLink {
     /// The class's name (from the welcome).
     pub class: Option<String>,
@@ -310,6 +499,23 @@ pub struct ClassLink {
 }
 
 impl ClassLink {
+    /// As `network()` shows it.
+    pub fn to_json(&self) -> Value {
+        let text = |t: &Option<String>| t.as_deref().map_or(Value::Null, Value::from);
+        object([
+            ("class", text(&self.class)),
+            ("server", text(&self.server)),
+            ("connected", self.connected.into()),
+            ("relayed", strings(&self.relayed)),
+            ("problem", text(&self.problem)),
+            ("address", text(&self.address)),
+            (
+                "members",
+                self.members.iter().map(Member::to_json).collect(),
+            ),
+        ])
+    }
+
     /// Whether frames from `tab` may come through the server.
     pub fn carries(&self, tab: &str) -> bool {
         self.serving || self.server.as_deref() == Some(tab) || self.relayed.iter().any(|t| t == tab)
@@ -329,14 +535,41 @@ mod tests {
         };
         assert_eq!(ToServer::parse(&join.to_text()), Ok(join));
         assert_eq!(ToServer::parse("{}"), Err(ClassError::Malformed));
+        assert_eq!(ToServer::parse("join\tonly"), Err(ClassError::Malformed));
         assert_eq!(
-            ToServer::parse(r#"{"join":{"tab":"no spaces","addresses":[]}}"#),
+            ToServer::parse("join\tno spaces\t"),
             Err(ClassError::BadTab)
         );
+        assert_eq!(ToServer::parse("nodes\txyz"), Err(ClassError::BadAddresses));
         assert_eq!(
-            ToServer::parse(r#"{"nodes":{"addresses":["xyz"]}}"#),
-            Err(ClassError::BadAddresses)
+            ToServer::parse("path\tab\tmaybe"),
+            Err(ClassError::Malformed)
         );
+        // The last field keeps whatever it holds, tabs too.
+        let frame = ToServer::Frame {
+            to: None,
+            text: "{\"x\":\"a\tb\"}".into(),
+        };
+        assert_eq!(ToServer::parse(&frame.to_text()), Ok(frame));
+        for m in [
+            ToServer::Nodes {
+                addresses: Vec::new(),
+            },
+            ToServer::Signal {
+                to: "t2".into(),
+                text: "pos1:abc".into(),
+            },
+            ToServer::Path {
+                tab: "t3".into(),
+                webrtc: false,
+            },
+            ToServer::Frame {
+                to: Some("t4".into()),
+                text: "{}".into(),
+            },
+        ] {
+            assert_eq!(ToServer::parse(&m.to_text()), Ok(m));
+        }
         let long = "x".repeat(MAX_MESSAGE_BYTES + 1);
         assert!(matches!(
             ToServer::parse(&long),
@@ -352,6 +585,40 @@ mod tests {
             }],
         };
         assert_eq!(ToPage::parse(&roster.to_text()), Ok(roster));
+        for m in [
+            ToPage::Roster {
+                members: Vec::new(),
+            },
+            ToPage::Welcome {
+                class: "c".into(),
+                server: "s1".into(),
+                address: "http://h:1/?net=c".into(),
+            },
+            ToPage::Link { tab: "t".into() },
+            ToPage::Relay { tab: "t".into() },
+            ToPage::Signal {
+                from: "t".into(),
+                text: "pos1:x".into(),
+            },
+            ToPage::Frame {
+                from: "t".into(),
+                text: "{\"hello\":{}}".into(),
+            },
+            ToPage::Refused {
+                reason: "too many".into(),
+            },
+        ] {
+            assert_eq!(ToPage::parse(&m.to_text()), Ok(m));
+        }
+        assert_eq!(ToPage::parse("rosterx"), Err(ClassError::Malformed));
+        assert_eq!(
+            ToPage::parse("roster\tt1 2 relay 0 "),
+            Err(ClassError::Malformed)
+        );
+        assert_eq!(
+            ToPage::parse("welcome\tc\t../x\ta"),
+            Err(ClassError::BadTab)
+        );
         assert!(ClassError::BadTab
             .to_string()
             .contains("letters and digits"));

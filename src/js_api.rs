@@ -6,6 +6,7 @@
 use crate::driver::now_ms;
 use crate::fairness_view::{console_grind, console_job, network_stakers, ConsoleAnswer};
 use crate::lottery_view::{console_bench, WorkerReply, WorkerRequest};
+use crate::model::class::RosterRow;
 use crate::model::Playground;
 use crate::storage::Saver;
 use crate::webrtc::Links;
@@ -290,7 +291,11 @@ pub fn install(
             }),
         ),
         ("peers", false, node_view(Playground::peers_json)),
-        ("roster", false, Box::new(|m, _, _| json!(m.roster()))),
+        (
+            "roster",
+            false,
+            Box::new(|m, _, _| m.roster().iter().map(RosterRow::to_json).collect()),
+        ),
         ("rejected", false, node_view(Playground::rejected_json)),
         (
             "submit",

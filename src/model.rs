@@ -811,9 +811,17 @@ impl Playground {
         if let Some(i) = self.index_of(a) {
             return Self::name(i);
         }
+        let server = self
+            .mesh
+            .as_ref()
+            .and_then(|m| m.class.as_ref())
+            .and_then(|c| c.server.as_deref());
         for n in self.net.nodes() {
             for (id, p) in n.node.peers() {
                 if p.address == *a {
+                    if server.is_some_and(|s| id.0.split_once('/').is_some_and(|(t, _)| t == s)) {
+                        return "the class server".into();
+                    }
                     return Self::peer_name(id);
                 }
             }
@@ -1384,7 +1392,7 @@ impl Playground {
                 })).collect::<Vec<_>>(),
                 "rejected": m.rejected,
                 "links": self.links_json(),
-                "class": m.class,
+                "class": m.class.as_ref().map(crate::class::ClassLink::to_json),
             }),
         }
     }

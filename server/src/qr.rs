@@ -33,6 +33,40 @@ pub fn terminal(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// The QR code of `text` as an SVG image (one unit per module, a 4-module quiet zone), for
+/// the page's Class panel; `None` when it does not fit.
+pub fn svg(text: &str) -> Option<String> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
+    let w = code.width();
+    let colors = code.to_colors();
+    let mut d = String::new();
+    for y in 0..w {
+        let mut x = 0;
+        while x < w {
+            if colors[y * w + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < w && colors[y * w + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                d.push_str(&format!(
+                    "M{} {}h{}v1h-{}z",
+                    start + 4,
+                    y + 4,
+                    x - start,
+                    x - start
+                ));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    let side = w + 8;
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path d=\"{d}\" fill=\"#000\"/></svg>"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -44,5 +78,7 @@ mod tests {
         // Two module rows per text line.
         assert_eq!(lines.len(), width.div_ceil(2));
         assert!(super::terminal(&"x".repeat(5000)).is_none());
+        let svg = super::svg("http://192.168.1.20:8080/?net=class").expect("fits");
+        assert!(svg.starts_with("<svg") && svg.contains("<path d=\"M"));
     }
 }

@@ -73,6 +73,7 @@ pub struct Shared {
     next_conn: Arc<AtomicU64>,
     index: Arc<String>,
     class: Arc<String>,
+    address: Arc<String>,
 }
 
 /// What the server needs: the page's release build and the default class.
@@ -112,6 +113,7 @@ pub fn app(config: Config, rooms: Rooms) -> std::io::Result<Router> {
         next_conn: Arc::new(AtomicU64::new(1)),
         index: Arc::new(index_with_meta(&html, &config.class)),
         class: Arc::new(config.class),
+        address: Arc::new(config.address),
     };
     let files = Router::new()
         .route("/", get(index))
@@ -120,6 +122,7 @@ pub fn app(config: Config, rooms: Rooms) -> std::io::Result<Router> {
         .route("/transactionPool", get(pool))
         .route("/info", get(info))
         .route("/transaction", post(transaction))
+        .route("/qr.svg", get(qr_svg))
         .fallback_service(ServeDir::new(&config.dist))
         .layer(CompressionLayer::new());
     Ok(Router::new()
@@ -166,6 +169,19 @@ async fn view(s: &Shared, q: &Net, view: View) -> Response {
         _ => (
             StatusCode::NOT_FOUND,
             format!("no class \"{class}\" runs here\n"),
+        )
+            .into_response(),
+    }
+}
+
+/// The QR code of the class address (`?net=`), for the page's Class panel.
+async fn qr_svg(State(s): State<Shared>, Query(q): Query<Net>) -> Response {
+    let address = format!("{}?net={}", s.address, s.class_of(&q));
+    match crate::qr::svg(&address) {
+        Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
+        None => (
+            StatusCode::BAD_REQUEST,
+            "the address does not fit in a QR code\n",
         )
             .into_response(),
     }

@@ -332,7 +332,7 @@ fn bad_pages_are_told_why_and_cut_off_and_the_others_carry_on() {
             |c, conn| {
                 c.input(Input::Text {
                     conn,
-                    text: r#"{"join":{"tab":"../etc","addresses":[]}}"#.into(),
+                    text: "join\t../etc\t".into(),
                 })
             },
             "letters and digits",

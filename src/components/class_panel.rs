@@ -3,7 +3,7 @@
 //! part: stake, blocks forged, how each is connected, whether it is online).
 
 use crate::class::ClassLink;
-use crate::link;
+use crate::lottery_view::count;
 use crate::model::class::RosterRow;
 use yew::prelude::*;
 
@@ -14,6 +14,8 @@ pub struct ClassPanelProps {
     pub class: Option<ClassLink>,
     /// `Playground::roster()`.
     pub roster: Vec<RosterRow>,
+    /// Open WebRTC links.
+    pub webrtc: usize,
 }
 
 /// The panel; shown when the tab is part of a network.
@@ -25,13 +27,27 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
         Callback::from(move |_| big.set(!*big))
     };
     let address = p.class.as_ref().and_then(|c| c.address.clone());
+    let class_name = p
+        .class
+        .as_ref()
+        .and_then(|c| c.class.clone())
+        .unwrap_or_default();
     let status = match &p.class {
         None => None,
-        Some(c) if c.connected && c.server.is_some() => Some((true, format!(
-            "Linked to the class server: {} tabs here are relayed through it, the rest use direct WebRTC links.",
-            c.relayed.len()
-        ))),
-        Some(c) => Some((false, c.problem.clone().unwrap_or_else(|| "Connecting to the class server…".into()))),
+        Some(c) if c.connected && c.server.is_some() => Some((
+            true,
+            format!(
+                "Linked to the class server: {} direct over WebRTC, {} relayed through the server.",
+                count(p.webrtc as u64, "page"),
+                count(c.relayed.len() as u64, "page"),
+            ),
+        )),
+        Some(c) => Some((
+            false,
+            c.problem
+                .clone()
+                .unwrap_or_else(|| "Connecting to the class server…".into()),
+        )),
     };
     html! {
         <section class="class" aria-label="Class" data-testid="class">
@@ -44,19 +60,11 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
                     <p>{"Every laptop opens"}</p>
                     <p><a href={a.clone()} class="address" data-testid="class-address"><b>{a.clone()}</b></a></p>
                     <p>{"or scans the code (click it to show it big):"}</p>
-                    { match link::qr_path(&a) {
-                        Some((path, side)) => html! {
-                            <button class={classes!("qr-button", big.then_some("big"))} onclick={toggle} aria-pressed={big.to_string()}
-                                    title="Show the code big, for the projector (click again to shrink)" data-testid="class-qr">
-                                <svg class="qr-code" viewBox={format!("0 0 {side} {side}")} role="img"
-                                     aria-label={format!("QR code of {a}")} shape-rendering="crispEdges">
-                                    <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
-                                    <path d={path} fill="#000" />
-                                </svg>
-                            </button>
-                        },
-                        None => html! {},
-                    } }
+                    <button class={classes!("qr-button", big.then_some("big"))} onclick={toggle} aria-pressed={big.to_string()}
+                            title="Show the code big, for the projector (click again to shrink)" data-testid="class-qr">
+                        // The server draws the code (the page's own QR maker stays in the Links panel).
+                        <img class="qr-code" src={format!("/qr.svg?net={}", class_name)} alt={format!("QR code of {a}")} />
+                    </button>
                 </div>
             }
             <table class="roster" data-testid="roster">

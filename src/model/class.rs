@@ -8,7 +8,7 @@ use crate::class::{ClassLink, Member, Path};
 use crate::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
-use serde::Serialize;
+use serde_json::Value;
 
 /// Largest body `POST /transaction` takes (a signed transaction is about 400 bytes).
 pub const MAX_POSTED_TX_BYTES: usize = 4096;
@@ -18,8 +18,7 @@ pub const HTTP_PEER: &str = "http";
 
 /// One row of the class roster: a participant (a node of this tab, another tab, another
 /// machine, the class server) with its stake and blocks on this tab's chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterRow {
     /// Who it is, in words ("Node 1 (this tab)", "tab 3fa1…", "the class server").
     pub name: String,
@@ -36,6 +35,21 @@ pub struct RosterRow {
     pub path: String,
     /// Whether it is online.
     pub online: bool,
+}
+
+impl RosterRow {
+    /// As `playground.roster()` gives it.
+    pub fn to_json(&self) -> Value {
+        crate::class::object([
+            ("name", self.name.as_str().into()),
+            ("tab", self.tab.as_deref().map_or(Value::Null, Value::from)),
+            ("addresses", crate::class::strings(&self.addresses)),
+            ("stake", self.stake.into()),
+            ("forged", self.forged.into()),
+            ("path", self.path.as_str().into()),
+            ("online", self.online.into()),
+        ])
+    }
 }
 
 impl Playground {
