@@ -20,6 +20,10 @@ use web_sys::{CloseEvent, MessageEvent, WebSocket};
 /// How long after the socket closed the page tries again (ms).
 pub const RECONNECT_MS: i32 = 3_000;
 
+/// How long after the server refused it the page tries again (ms): a full class may have room
+/// by then, and a tab id still held by the page's own dead connection is free.
+pub const RETRY_REFUSED_MS: i32 = 10_000;
+
 /// The default class name when the page was served by a class server (its `<meta>`).
 pub fn class_from_page() -> Option<String> {
     let doc = web_sys::window()?.document()?;
@@ -44,8 +48,10 @@ struct Inner {
     pending: RefCell<Vec<(String, u64)>>,
     /// The addresses last told to the server.
     told: RefCell<Vec<String>>,
-    /// The server refused this page: no reconnecting.
-    refused: RefCell<bool>,
+    /// The page is going away: no reconnecting.
+    stopped: RefCell<bool>,
+    /// Why the server refused this page, until the socket closes.
+    refusal: RefCell<Option<String>>,
     closures: RefCell<Vec<Handler>>,
     _check: RefCell<Option<Interval>>,
 }
@@ -55,7 +61,7 @@ pub struct ClassSocket(Rc<Inner>);
 
 impl Drop for ClassSocket {
     fn drop(&mut self) {
-        *self.0.refused.borrow_mut() = true;
+        *self.0.stopped.borrow_mut() = true;
         if let Some(s) = self.0.socket.borrow_mut().take() {
             let _ = s.close();
         }
@@ -94,7 +100,8 @@ impl ClassSocket {
             socket: RefCell::new(None),
             pending: RefCell::new(Vec::new()),
             told: RefCell::new(Vec::new()),
-            refused: RefCell::new(false),
+            stopped: RefCell::new(false),
+            refusal: RefCell::new(None),
             closures: RefCell::new(Vec::new()),
             _check: RefCell::new(None),
         });
@@ -166,27 +173,38 @@ fn connect(inner: &Rc<Inner>) {
             .dyn_ref::<CloseEvent>()
             .map(|c| c.reason())
             .filter(|r| !r.is_empty());
-        let refused = *i.refused.borrow();
+        let refusal = i.refusal.borrow_mut().take();
+        let wait = if refusal.is_some() {
+            RETRY_REFUSED_MS
+        } else {
+            RECONNECT_MS
+        };
         if let Ok(mut m) = i.model.try_borrow_mut() {
-            let why = reason.unwrap_or_else(|| {
-                "the class server closed the connection: trying again every 3 seconds".into()
-            });
+            let why = match (refusal, reason) {
+                (Some(r), _) => {
+                    format!("The class server refused this page: {r}. Trying again in 10 seconds.")
+                }
+                (None, Some(r)) => format!(
+                    "The class server closed the connection ({r}): trying again in 3 seconds."
+                ),
+                (None, None) => {
+                    "The class server closed the connection: trying again in 3 seconds.".into()
+                }
+            };
             m.class_connected(false, Some(why));
         }
         i.socket.borrow_mut().take();
         i.pending.borrow_mut().clear();
         (i.redraw)();
-        if !refused {
-            let weak = Rc::downgrade(i);
-            wasm_bindgen_futures::spawn_local(async move {
-                sleep(RECONNECT_MS).await;
-                if let Some(i) = weak.upgrade() {
-                    if !*i.refused.borrow() && i.socket.borrow().is_none() {
-                        connect(&i);
-                    }
+        let weak = Rc::downgrade(i);
+        wasm_bindgen_futures::spawn_local(async move {
+            sleep(wait).await;
+            if let Some(i) = weak.upgrade() {
+                if !*i.stopped.borrow() && i.socket.borrow().is_none() {
+                    connect(&i);
                 }
-            });
-        }
+            }
+        });
     });
     socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -248,13 +266,8 @@ impl Inner {
                 }
             }
             ToPage::Refused { reason } => {
-                *self.refused.borrow_mut() = true;
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.class_connected(
-                        false,
-                        Some(format!("The class server refused this page: {reason}")),
-                    );
-                }
+                // Shown when the socket closes, which the server does next.
+                *self.refusal.borrow_mut() = Some(reason);
             }
         }
         (self.redraw)();
@@ -263,6 +276,15 @@ impl Inner {
     /// The server asked this page to link to `tab`: once the tab has joined the class's
     /// network, it makes an invitation and sends it through the server.
     fn invite(self: &Rc<Self>, tab: String) {
+        // Still linked from before the socket reopened: say so instead of linking twice.
+        let linked = self.model.try_borrow().is_ok_and(|m| {
+            m.links().iter().any(|l| {
+                l.remote.as_deref() == Some(tab.as_str()) && l.state == link::LinkState::Open
+            })
+        });
+        if linked {
+            return self.say(&ToServer::Path { tab, webrtc: true });
+        }
         self.pending.borrow_mut().push((tab.clone(), now_ms()));
         let me = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
