@@ -192,6 +192,17 @@ test('four laptops open one address and form one network with no pasting; the ch
   assert.ok(after.blocks.length >= JSON.parse(before).blocks.length);
   assert.ok(!after.blocks.some((b) => b.transactions.some((t) => t.sender === tampered.sender && t.nonce === tampered.nonce && t.amount === tampered.amount)));
 
+  // The Class panel shows the address and its QR code (drawn by the server); a click fills the
+  // screen with it, for the projector, and another shrinks it.
+  const panel = laptops[0].page.locator('[data-testid=class]');
+  assert.equal(await panel.locator('[data-testid=class-address]').textContent(), `${server.url}?net=room1`);
+  const qr = panel.locator('[data-testid=class-qr]');
+  await laptops[0].page.waitForFunction(() => document.querySelector('[data-testid=class-qr] img')?.naturalWidth > 0);
+  await qr.click();
+  const big = await qr.locator('img').boundingBox();
+  assert.ok(big.width >= 600, `the big QR code is ${big.width} px wide`);
+  await qr.click();
+  assert.ok((await qr.locator('img').boundingBox()).width < 300);
   await screenshot(laptops[0].page, 'class-four-laptops');
   await laptops[0].page.setViewportSize({ width: 1920, height: 1080 });
   await laptops[0].page.locator('[data-testid=class]').scrollIntoViewIfNeeded();
