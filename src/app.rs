@@ -1,8 +1,6 @@
 //! The page: header and network controls, node cards, the shared timeline, the activity feed
 //! and the Python views of one node.
 
-use crate::channel::{self, Channel, Outlets};
-use crate::class_socket::{self, ClassSocket};
 use crate::components::activity::ActivityFeed;
 use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
@@ -15,16 +13,20 @@ use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
 use crate::components::tree::BlockTree;
-use crate::draws::DrawWorker;
-use crate::driver::{self, now_ms};
-use crate::fairness_view::network_stakers;
-use crate::js_api;
-use crate::model::{
-    new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS, MAX_NODES,
+use crate::edge::channel::{self, Channel, Outlets};
+use crate::edge::class_socket::{self, ClassSocket};
+use crate::edge::clock::{self, now_ms};
+use crate::edge::draws::DrawWorker;
+use crate::edge::driver;
+use crate::edge::js_api;
+use crate::edge::storage::{self, Saver};
+use crate::edge::webrtc::Links;
+use crate::logic::fairness::network_stakers;
+use crate::logic::model::{
+    new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
 };
-use crate::persist::LoadError;
-use crate::storage::{self, Saver};
-use crate::webrtc::Links;
+use crate::logic::persist::LoadError;
+use crate::logic::wire::MAX_NODES;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -170,7 +172,7 @@ pub fn page(props: &PageProps) -> Html {
             Links::new(
                 model,
                 outlets,
-                driver::coalesced(move || redraw.force_update()),
+                clock::coalesced(move || redraw.force_update()),
             )
         })
     };
@@ -185,7 +187,7 @@ pub fn page(props: &PageProps) -> Html {
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
             // Frames come in bursts: the transports render once per burst.
-            let frames_redraw = driver::coalesced({
+            let frames_redraw = clock::coalesced({
                 let redraw = redraw.clone();
                 move || redraw()
             });
@@ -346,7 +348,7 @@ pub fn page(props: &PageProps) -> Html {
             );
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
-                driver::sleep(50).await;
+                clock::sleep(50).await;
                 let result = Playground::import_chain_fresh(&text, now_ms()).map_err(|e| match e {
                     LoadError::NoRandomness(_) => e.to_string(),
                     e => format!("Refused at block {}: {e}", e.height()),
@@ -487,7 +489,7 @@ pub fn page(props: &PageProps) -> Html {
                         { match (&next, drawing) {
                             (_, Some(lots)) => html! { <p data-testid="drawing">{format!(
                                 "Drawing the lottery after the newest block: {}, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
-                                crate::lottery_view::lots(lots))}</p> },
+                                crate::logic::words::lots(lots))}</p> },
                             (Some((name, colour)), None) => html! {
                                 <p><span class="chip" style={format!("background:{colour}")}></span>
                                    <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}

@@ -86,7 +86,7 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
         use_effect_with(now, move |(l, j, d)| {
             latency.set(l.to_string());
             jitter.set(j.to_string());
-            drop.set(crate::faults::percent_text(*d));
+            drop.set(crate::logic::faults::percent_text(*d));
         });
     }
     // Group B membership for the next split (everyone else is in group A).
@@ -108,7 +108,7 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
             e.prevent_default();
             let l = l.trim().parse().unwrap_or(u64::MAX);
             let j = j.trim().parse().unwrap_or(u64::MAX);
-            let d = crate::faults::share_of_percent(&d).unwrap_or(-1.0);
+            let d = crate::logic::faults::share_of_percent(&d).unwrap_or(-1.0);
             cb.emit(FaultRequest::Link(l, j, d));
         })
     };

@@ -1,7 +1,7 @@
 //! The network bar: which network this tab is in, its role, the other tabs, conflicts to
 //! resolve, and how many messages this tab refused.
 
-use crate::lottery_view::count;
+use crate::logic::words::count;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use yew::prelude::*;

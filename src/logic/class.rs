@@ -18,15 +18,15 @@
 //! - the **roster**: who takes part, with their nodes' addresses, how each is connected and
 //!   whether it is online.
 
-use crate::link::valid_id;
-use crate::mesh::MAX_FRAME_BYTES;
+use crate::logic::link::valid_id;
+use crate::logic::wire::MAX_FRAME_BYTES;
 use serde::{Deserialize, Serialize};
 
 /// Largest message either side accepts, in bytes of text: a frame with its envelope.
 pub const MAX_MESSAGE_BYTES: usize = MAX_FRAME_BYTES + 1024;
 
 /// Most node addresses a page may list for itself (the page's node limit).
-pub const MAX_ADDRESSES: usize = crate::model::MAX_NODES;
+pub const MAX_ADDRESSES: usize = crate::logic::wire::MAX_NODES;
 
 /// How long a page waits for a link the server asked for to open before it asks to be
 /// relayed instead (ms).
@@ -266,7 +266,7 @@ impl ToPage {
             ToPage::Link { tab } | ToPage::Relay { tab } => check_tab(tab)?,
             ToPage::Signal { from, .. } | ToPage::Frame { from, .. } => check_tab(from)?,
             ToPage::Roster { members } => {
-                if members.len() > crate::mesh::MAX_TABS * 4 {
+                if members.len() > crate::logic::wire::MAX_TABS * 4 {
                     return Err(ClassError::Malformed);
                 }
                 for m in members {

@@ -2,7 +2,7 @@
 //! adversaries, and each node's block tree as JSON. The machinery is the core's (`SimNet`,
 //! `Behaviour`, `BlockTree`); this only names things for the page and the console.
 
-use crate::model::Playground;
+use crate::logic::model::Playground;
 use pos_core::node::Behaviour;
 use pos_core::sim::LinkConfig;
 use serde_json::{json, Value};

@@ -1,11 +1,11 @@
-//! The model's side of the class server (`crate::class`): waiting for the server's tab to
+//! The model's side of the class server (`crate::logic::class`): waiting for the server's tab to
 //! host, the tabs the server relays, the roster, and transactions posted over HTTP to the
 //! server's own tab. Plain Rust; `class_socket.rs` (the page) and `pos-class` (the server)
 //! only carry.
 
 use super::Playground;
-use crate::class::{ClassLink, Member, Path};
-use crate::mesh::Via;
+use crate::logic::class::{ClassLink, Member, Path};
+use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
 use serde::Serialize;
@@ -109,7 +109,7 @@ impl Playground {
     /// Frames between this tab and `tab` go through the server from now on.
     pub fn class_relay(&mut self, tab: String) {
         if let Some(c) = self.class_mut() {
-            if !c.relayed.contains(&tab) && c.relayed.len() < crate::mesh::MAX_TABS {
+            if !c.relayed.contains(&tab) && c.relayed.len() < crate::logic::wire::MAX_TABS {
                 c.relayed.push(tab);
             }
         }

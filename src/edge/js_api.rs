@@ -3,13 +3,14 @@
 //! Node indices are positions in `nodes()`, from 0 ("Node 1" is index 0). Every function
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
-use crate::driver::now_ms;
-use crate::fairness_view::{console_grind, console_job, network_stakers, ConsoleAnswer};
-use crate::lottery_view::{console_bench, WorkerReply, WorkerRequest};
-use crate::model::Playground;
-use crate::storage::Saver;
-use crate::webrtc::Links;
-use crate::worker::JobWorker;
+use crate::edge::clock::now_ms;
+use crate::edge::storage::Saver;
+use crate::edge::webrtc::Links;
+use crate::edge::worker::JobWorker;
+use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
+use crate::logic::model::Playground;
+use crate::logic::worker_protocol::console_grind;
+use crate::logic::worker_protocol::{console_bench, WorkerReply, WorkerRequest};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
