@@ -465,7 +465,7 @@ pub fn page(props: &PageProps) -> Html {
                     if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
                 </div>
             </header>
-            <NetworkBar network={m.network_json()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
+            <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if m.mesh().is_some() {
                 <ClassPanel class={m.class_link().cloned()} roster={m.roster()} />
             }

@@ -12,6 +12,7 @@ pub mod mesh;
 pub mod model;
 pub mod persist;
 pub mod vec_map;
+pub mod views;
 pub mod wire;
 pub mod words;
 pub mod worker_protocol;

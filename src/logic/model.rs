@@ -3,6 +3,7 @@
 //! so wasm tests drive it directly.
 
 use crate::logic::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
+use crate::logic::views::{role_word, ConflictView, NetworkView, TabView};
 use crate::logic::wire::{FrameError, MAX_NODES};
 use crate::logic::words::count;
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
@@ -1353,38 +1354,62 @@ impl Playground {
         json!(self.summaries())
     }
 
-    /// The console API's `network()`: the network's name, this tab's id and role, the other
-    /// tabs, conflicts waiting for a choice, and frames dropped at the edge.
-    pub fn network_json(&self) -> Value {
+    /// The console API's `network()` and the network bar: the network's name, this tab's id
+    /// and role, the other tabs, conflicts waiting for a choice, and frames dropped at the edge.
+    pub fn network_view(&self) -> NetworkView {
         let id = self.net.node(0).map(|n| n.chain().network_id());
         match &self.mesh {
-            None => json!({
-                "name": self.genesis.network,
-                "network": id,
-                "role": "solo",
-                "tab": null,
-                "tabs": [],
-                "conflicts": [],
-                "rejected": {},
-                "links": [],
-            }),
-            Some(m) => json!({
-                "name": m.name,
-                "network": if m.role == Role::Discovering { None } else { id },
-                "role": m.role,
-                "tab": m.tab,
-                "tabs": m.tabs.iter().map(|(id, t)| json!({
-                    "tab": id, "role": t.role, "network": t.network, "height": t.height, "lastSeen": t.last_seen,
-                    "where": t.via.word(),
-                })).collect::<Vec<_>>(),
-                "conflicts": m.conflicts.iter().map(|c| json!({
-                    "tab": c.tab, "network": c.network, "height": c.height,
-                })).collect::<Vec<_>>(),
-                "rejected": m.rejected,
-                "links": self.links_json(),
-                "class": m.class,
-            }),
+            None => NetworkView {
+                class: None,
+                conflicts: Vec::new(),
+                links: Vec::new(),
+                name: self.genesis.network.clone(),
+                network: id,
+                rejected: Default::default(),
+                role: "solo",
+                tab: None,
+                tabs: Vec::new(),
+            },
+            Some(m) => NetworkView {
+                class: Some(m.class.clone()),
+                conflicts: m
+                    .conflicts
+                    .iter()
+                    .map(|c| ConflictView {
+                        height: c.height,
+                        network: c.network,
+                        tab: c.tab.clone(),
+                    })
+                    .collect(),
+                links: self.links(),
+                name: m.name.clone(),
+                network: if m.role == Role::Discovering {
+                    None
+                } else {
+                    id
+                },
+                rejected: m.rejected.clone(),
+                role: role_word(m.role),
+                tab: Some(m.tab.clone()),
+                tabs: m
+                    .tabs
+                    .iter()
+                    .map(|(id, t)| TabView {
+                        height: t.height,
+                        last_seen: t.last_seen,
+                        network: t.network,
+                        role: role_word(t.role),
+                        tab: id.clone(),
+                        via: t.via.word(),
+                    })
+                    .collect(),
+            },
         }
+    }
+
+    /// [`Playground::network_view`] as JSON.
+    pub fn network_json(&self) -> Value {
+        serde_json::to_value(self.network_view()).unwrap_or(Value::Null)
     }
 
     /// The console API's `peers(i)`: node i's peers, with where each lives.

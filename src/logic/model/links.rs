@@ -389,9 +389,4 @@ impl Playground {
         v["link"] = json!(id);
         v["state"] = json!(m.links.get(id).map_or("closed", |l| l.state.word()));
     }
-
-    /// The links for the console API's `network()`.
-    pub(super) fn links_json(&self) -> Value {
-        json!(self.links())
-    }
 }
