@@ -514,7 +514,7 @@ pub fn page(props: &PageProps) -> Html {
             />
             <FaultControls
                 nodes={summaries.iter().map(|s| (s.index, s.name.clone(), s.colour.clone())).collect::<Vec<_>>()}
-                state={m.faults_json()}
+                state={m.faults_view()}
                 on_request={on_fault}
                 error={(*fault_error).clone()}
             />

@@ -2,8 +2,8 @@
 //! in-tab nodes — the same calls as the console's network(), partition(), heal(), crash(),
 //! restart() and adversary().
 
+use crate::logic::views::FaultsView;
 use pos_core::node::Behaviour;
-use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -29,59 +29,43 @@ pub enum FaultRequest {
 pub struct FaultControlsProps {
     /// Every node (index, name, colour).
     pub nodes: Vec<(usize, String, String)>,
-    /// `Playground::faults_json()`.
-    pub state: Value,
+    /// `Playground::faults_view()`.
+    pub state: FaultsView,
     /// A control was used.
     pub on_request: Callback<FaultRequest>,
     /// The last refusal, if any.
     pub error: Option<String>,
 }
 
-fn num(v: &Value, k: &str) -> u64 {
-    v.get(k).and_then(Value::as_u64).unwrap_or(0)
-}
-
 /// A partition (`[[0, 1], [2, 3]]`, node indices) in names: "Node 1, Node 2 | Node 3, Node 4".
-fn groups_in_words(partition: &Value, nodes: &[(usize, String, String)]) -> String {
-    let name = |i: &Value| {
-        let i = i.as_u64().and_then(|i| usize::try_from(i).ok());
+fn groups_in_words(partition: &[Vec<usize>], nodes: &[(usize, String, String)]) -> String {
+    let name = |i: &usize| {
         nodes
             .iter()
-            .find(|(j, _, _)| Some(*j) == i)
+            .find(|(j, _, _)| j == i)
             .map_or("?", |(_, n, _)| n.as_str())
     };
     partition
-        .as_array()
-        .map(|groups| {
-            groups
-                .iter()
-                .map(|g| {
-                    let names: Vec<&str> = g
-                        .as_array()
-                        .map_or(Vec::new(), |g| g.iter().map(name).collect());
-                    names.join(", ")
-                })
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
-        .unwrap_or_default()
+        .iter()
+        .map(|g| g.iter().map(name).collect::<Vec<_>>().join(", "))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// The controls.
 #[function_component(FaultControls)]
 pub fn fault_controls(p: &FaultControlsProps) -> Html {
-    let latency = use_state(|| num(&p.state, "latencyMs").to_string());
-    let jitter = use_state(|| num(&p.state, "jitterMs").to_string());
+    let latency = use_state(|| p.state.latency_ms.to_string());
+    let jitter = use_state(|| p.state.jitter_ms.to_string());
     let drop = use_state(|| "0".to_string());
     // When the links change (by these controls or from the console), the inputs show what
     // applies now.
     {
         let (latency, jitter, drop) = (latency.clone(), jitter.clone(), drop.clone());
-        let drop_share = p.state.get("drop").and_then(Value::as_f64).unwrap_or(0.0);
         let now = (
-            num(&p.state, "latencyMs"),
-            num(&p.state, "jitterMs"),
-            (drop_share * 1_000_000.0).round() as u64,
+            p.state.latency_ms,
+            p.state.jitter_ms,
+            u64::from(p.state.drop_ppm),
         );
         use_effect_with(now, move |(l, j, d)| {
             latency.set(l.to_string());
@@ -112,23 +96,9 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
             cb.emit(FaultRequest::Link(l, j, d));
         })
     };
-    let partition = p.state.get("partition").filter(|v| !v.is_null()).cloned();
-    let crashed: Vec<u64> = p
-        .state
-        .get("crashed")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_u64).collect())
-        .unwrap_or_default();
-    let behaviours: Vec<String> = p
-        .state
-        .get("behaviours")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    let partition = p.state.partition.clone();
+    let crashed = p.state.crashed.clone();
+    let behaviours = p.state.behaviours.clone();
     let on_split = {
         let (b, cb, n) = (group_b.clone(), p.on_request.clone(), p.nodes.len());
         Callback::from(move |_| {
@@ -148,8 +118,8 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                 <label>{"jitter "}<input inputmode="numeric" value={(*jitter).clone()} oninput={input(&jitter)} data-testid="jitter" />{" ms"}</label>
                 <label>{"lost "}<input inputmode="decimal" value={(*drop).clone()} oninput={input(&drop)} data-testid="drop" />{" %"}</label>
                 <button type="submit" data-testid="apply-links">{"Apply"}</button>
-                <span class="muted">{format!("now: {} ms, ±{} ms, {} % lost", num(&p.state, "latencyMs"), num(&p.state, "jitterMs"),
-                    (p.state.get("drop").and_then(Value::as_f64).unwrap_or(0.0) * 100.0).round())}</span>
+                <span class="muted">{format!("now: {} ms, ±{} ms, {} % lost", p.state.latency_ms, p.state.jitter_ms,
+                    (p.state.drop * 100.0).round())}</span>
             </form>
             <table class="fault-table">
                 <thead><tr><th>{"node"}</th><th>{"group"}</th><th>{"power"}</th><th>{"behaviour"}</th></tr></thead>
@@ -165,12 +135,12 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                             b.set(v);
                         })
                     };
-                    let down = crashed.contains(&(i as u64));
+                    let down = crashed.contains(&i);
                     let power = {
                         let cb = p.on_request.clone();
                         Callback::from(move |_| cb.emit(if down { FaultRequest::Restart(i) } else { FaultRequest::Crash(i) }))
                     };
-                    let current = behaviours.get(i).cloned().unwrap_or_else(|| "honest".into());
+                    let current = behaviours.get(i).copied().unwrap_or("honest");
                     let on_behaviour = {
                         let cb = p.on_request.clone();
                         Callback::from(move |e: Event| cb.emit(FaultRequest::Adversary(i, e.target_unchecked_into::<HtmlSelectElement>().value())))

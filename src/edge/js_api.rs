@@ -204,22 +204,15 @@ pub fn install(
                 if !v.is_object() {
                     return m.network_json();
                 }
-                let link = m.faults_json();
-                let pick = |k: &str| {
-                    v.get(k)
-                        .and_then(Value::as_u64)
-                        .or(link.get(k).and_then(Value::as_u64))
-                };
-                let drop = v
-                    .get("drop")
-                    .and_then(Value::as_f64)
-                    .or(link.get("drop").and_then(Value::as_f64));
+                let link = m.faults_view();
+                let pick = |k: &str| v.get(k).and_then(Value::as_u64);
+                let drop = v.get("drop").and_then(Value::as_f64).unwrap_or(link.drop);
                 match m.set_link(
-                    pick("latencyMs").unwrap_or(0),
-                    pick("jitterMs").unwrap_or(0),
-                    drop.unwrap_or(0.0),
+                    pick("latencyMs").unwrap_or(link.latency_ms),
+                    pick("jitterMs").unwrap_or(link.jitter_ms),
+                    drop,
                 ) {
-                    Ok(()) => json!({ "ok": true, "link": m.faults_json() }),
+                    Ok(()) => json!({ "ok": true, "link": m.faults_view() }),
                     Err(e) => failure(e),
                 }
             }),

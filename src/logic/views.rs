@@ -67,6 +67,28 @@ pub struct ConflictView {
     pub tab: String,
 }
 
+/// The in-tab network's faults, for the controls and the console's `network(…)` answer: link
+/// conditions, partition, crashed nodes and behaviours.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultsView {
+    /// Each node's behaviour ("honest" or an adversary's name), by index.
+    pub behaviours: Vec<&'static str>,
+    /// The crashed nodes' indices.
+    pub crashed: Vec<usize>,
+    /// Share of messages lost, 0 to 1.
+    pub drop: f64,
+    /// The same, per million (what the controls show).
+    #[serde(skip)]
+    pub drop_ppm: u32,
+    /// Extra delay, uniform in `0..=jitter_ms`.
+    pub jitter_ms: u64,
+    /// Base one-way delay (ms).
+    pub latency_ms: u64,
+    /// The groups of a partition (node indices), if split.
+    pub partition: Option<Vec<Vec<usize>>>,
+}
+
 /// The word a view uses for a role.
 pub fn role_word(role: Role) -> &'static str {
     match role {
