@@ -4,7 +4,7 @@
 use crate::components::activity::ActivityFeed;
 use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
-use crate::components::faults::{FaultControls, FaultRequest};
+use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
 use crate::components::links::LinksPanel;
 use crate::components::lottery::LotterySection;
@@ -21,6 +21,7 @@ use crate::edge::driver;
 use crate::edge::js_api;
 use crate::edge::storage::{self, Saver};
 use crate::edge::webrtc::Links;
+use crate::logic::command::Command;
 use crate::logic::fairness::network_stakers;
 use crate::logic::model::{
     new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
@@ -229,7 +230,9 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |(i, request): (usize, Request)| {
-            let _ = model.borrow_mut().submit(i, request);
+            let _ = model
+                .borrow_mut()
+                .apply(Command::Submit { node: i, request }, now_ms());
             redraw.force_update();
         })
     };
@@ -237,7 +240,7 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |i: usize| {
-            let _ = model.borrow_mut().forge(i);
+            let _ = model.borrow_mut().apply(Command::Forge(i), now_ms());
             redraw.force_update();
         })
     };
@@ -371,20 +374,8 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         let fault_error = fault_error.clone();
-        Callback::from(move |r: FaultRequest| {
-            let mut m = model.borrow_mut();
-            let result = match r {
-                FaultRequest::Link(l, j, d) => m.set_link(l, j, d),
-                FaultRequest::Partition(groups) => m.partition(groups),
-                FaultRequest::Heal => {
-                    m.heal();
-                    Ok(())
-                }
-                FaultRequest::Crash(i) => m.crash(i),
-                FaultRequest::Restart(i) => m.restart(i),
-                FaultRequest::Adversary(i, b) => m.adversary(i, &b).map(|_| ()),
-            };
-            drop(m);
+        Callback::from(move |command: Command| {
+            let result = model.borrow_mut().apply(command, now_ms());
             fault_error.set(result.err().map(|e| format!("Refused: {e}")));
             redraw.force_update();
         })
@@ -393,7 +384,9 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model.borrow_mut().join_conflict(&tab, now_ms());
+            let _ = model
+                .borrow_mut()
+                .apply(Command::JoinConflict(tab), now_ms());
             redraw.force_update();
         })
     };
@@ -401,7 +394,7 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model.borrow_mut().keep_mine(&tab, now_ms());
+            let _ = model.borrow_mut().apply(Command::KeepMine(tab), now_ms());
             redraw.force_update();
         })
     };

@@ -2,27 +2,11 @@
 //! in-tab nodes — the same calls as the console's network(), partition(), heal(), crash(),
 //! restart() and adversary().
 
+use crate::logic::command::Command;
 use crate::logic::views::FaultsView;
 use pos_core::node::Behaviour;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// What the controls ask for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FaultRequest {
-    /// Latency ms, jitter ms, drop share.
-    Link(u64, u64, f64),
-    /// Groups of node indices.
-    Partition(Vec<Vec<usize>>),
-    /// End the partition.
-    Heal,
-    /// Crash a node.
-    Crash(usize),
-    /// Restart a node.
-    Restart(usize),
-    /// Switch a node's behaviour (by name).
-    Adversary(usize, String),
-}
 
 /// Props of [`FaultControls`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +16,7 @@ pub struct FaultControlsProps {
     /// `Playground::faults_view()`.
     pub state: FaultsView,
     /// A control was used.
-    pub on_request: Callback<FaultRequest>,
+    pub on_request: Callback<Command>,
     /// The last refusal, if any.
     pub error: Option<String>,
 }
@@ -93,7 +77,11 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
             let l = l.trim().parse().unwrap_or(u64::MAX);
             let j = j.trim().parse().unwrap_or(u64::MAX);
             let d = crate::logic::faults::share_of_percent(&d).unwrap_or(-1.0);
-            cb.emit(FaultRequest::Link(l, j, d));
+            cb.emit(Command::SetLink {
+                latency_ms: l,
+                jitter_ms: j,
+                drop: d,
+            });
         })
     };
     let partition = p.state.partition.clone();
@@ -103,12 +91,12 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
         let (b, cb, n) = (group_b.clone(), p.on_request.clone(), p.nodes.len());
         Callback::from(move |_| {
             let a: Vec<usize> = (0..n).filter(|i| !b.contains(i)).collect();
-            cb.emit(FaultRequest::Partition(vec![a, (*b).clone()]));
+            cb.emit(Command::Partition(vec![a, (*b).clone()]));
         })
     };
     let on_heal = {
         let cb = p.on_request.clone();
-        Callback::from(move |_| cb.emit(FaultRequest::Heal))
+        Callback::from(move |_| cb.emit(Command::Heal))
     };
     html! {
         <section class="faults" aria-label="Break the network" data-testid="faults">
@@ -138,12 +126,12 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                     let down = crashed.contains(&i);
                     let power = {
                         let cb = p.on_request.clone();
-                        Callback::from(move |_| cb.emit(if down { FaultRequest::Restart(i) } else { FaultRequest::Crash(i) }))
+                        Callback::from(move |_| cb.emit(if down { Command::Restart(i) } else { Command::Crash(i) }))
                     };
                     let current = behaviours.get(i).copied().unwrap_or("honest");
                     let on_behaviour = {
                         let cb = p.on_request.clone();
-                        Callback::from(move |e: Event| cb.emit(FaultRequest::Adversary(i, e.target_unchecked_into::<HtmlSelectElement>().value())))
+                        Callback::from(move |e: Event| cb.emit(Command::Adversary { node: i, behaviour: e.target_unchecked_into::<HtmlSelectElement>().value() }))
                     };
                     html! {
                         <tr data-testid={format!("fault-node-{i}")}>

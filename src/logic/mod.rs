@@ -4,6 +4,7 @@
 //! rule).
 
 pub mod class;
+pub mod command;
 pub mod fairness;
 pub mod faults;
 pub mod link;
