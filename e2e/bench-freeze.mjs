@@ -1,7 +1,7 @@
 // Does the page freeze at a million staked tokens? In headless Chromium: Node 2 buys 999,000
 // tokens and stakes them (999,001 lots in all), then three blocks are forged. Every block's
 // lottery walks all the lots; the in-tab nodes defer those draws to the lottery worker
-// (src/draws.rs). Reports the longest gaps between animation frames while that happens (a
+// (src/edge/draws.rs). Reports the longest gaps between animation frames while that happens (a
 // frozen page shows no frames) and how long each block took from request to agreement.
 //
 //   bash scripts/trunk.sh build --release && node e2e/bench-freeze.mjs [dist]

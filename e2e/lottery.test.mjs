@@ -255,7 +255,7 @@ test('a big draw runs in the Web Worker behind a progress bar', { timeout: 120_0
         if (document.querySelector('[data-testid=lottery-progress] progress')) window.__sawProgress = true;
       }).observe(document.body, { childList: true, subtree: true });
     });
-    // The nodes' own draws of 100,001 lots go to the worker too (src/draws.rs), counted here.
+    // The nodes' own draws of 100,001 lots go to the worker too (src/edge/draws.rs), counted here.
     const workerDraws = async () => Number(await page.getAttribute('[data-testid=next-forger]', 'data-worker-draws'));
     const drawsBefore = await workerDraws();
     await block(page, [[1, { kind: 'transfer', to: 2, amount: 7 }]]);

@@ -1,12 +1,10 @@
 //! The page: header and network controls, node cards, the shared timeline, the activity feed
 //! and the Python views of one node.
 
-use crate::channel::{self, Channel, Outlets};
-use crate::class_socket::{self, ClassSocket};
 use crate::components::activity::ActivityFeed;
 use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
-use crate::components::faults::{FaultControls, FaultRequest};
+use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
 use crate::components::links::LinksPanel;
 use crate::components::lottery::LotterySection;
@@ -15,16 +13,21 @@ use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
 use crate::components::tree::BlockTree;
-use crate::draws::DrawWorker;
-use crate::driver::{self, now_ms};
-use crate::fairness_view::network_stakers;
-use crate::js_api;
-use crate::model::{
-    new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS, MAX_NODES,
+use crate::edge::channel::{self, Channel, Outlets};
+use crate::edge::class_socket::{self, ClassSocket};
+use crate::edge::clock::{self, now_ms};
+use crate::edge::draws::DrawWorker;
+use crate::edge::driver;
+use crate::edge::js_api;
+use crate::edge::storage::{self, Saver};
+use crate::edge::webrtc::Links;
+use crate::logic::command::Command;
+use crate::logic::fairness::network_stakers;
+use crate::logic::model::{
+    new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
 };
-use crate::persist::LoadError;
-use crate::storage::{self, Saver};
-use crate::webrtc::Links;
+use crate::logic::persist::LoadError;
+use crate::logic::wire::MAX_NODES;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -170,7 +173,7 @@ pub fn page(props: &PageProps) -> Html {
             Links::new(
                 model,
                 outlets,
-                driver::coalesced(move || redraw.force_update()),
+                clock::coalesced(move || redraw.force_update()),
             )
         })
     };
@@ -185,7 +188,7 @@ pub fn page(props: &PageProps) -> Html {
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
             // Frames come in bursts: the transports render once per burst.
-            let frames_redraw = driver::coalesced({
+            let frames_redraw = clock::coalesced({
                 let redraw = redraw.clone();
                 move || redraw()
             });
@@ -227,7 +230,9 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |(i, request): (usize, Request)| {
-            let _ = model.borrow_mut().submit(i, request);
+            let _ = model
+                .borrow_mut()
+                .apply(Command::Submit { node: i, request }, now_ms());
             redraw.force_update();
         })
     };
@@ -235,7 +240,7 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |i: usize| {
-            let _ = model.borrow_mut().forge(i);
+            let _ = model.borrow_mut().apply(Command::Forge(i), now_ms());
             redraw.force_update();
         })
     };
@@ -346,7 +351,7 @@ pub fn page(props: &PageProps) -> Html {
             );
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
-                driver::sleep(50).await;
+                clock::sleep(50).await;
                 let result = Playground::import_chain_fresh(&text, now_ms()).map_err(|e| match e {
                     LoadError::NoRandomness(_) => e.to_string(),
                     e => format!("Refused at block {}: {e}", e.height()),
@@ -369,20 +374,8 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         let fault_error = fault_error.clone();
-        Callback::from(move |r: FaultRequest| {
-            let mut m = model.borrow_mut();
-            let result = match r {
-                FaultRequest::Link(l, j, d) => m.set_link(l, j, d),
-                FaultRequest::Partition(groups) => m.partition(groups),
-                FaultRequest::Heal => {
-                    m.heal();
-                    Ok(())
-                }
-                FaultRequest::Crash(i) => m.crash(i),
-                FaultRequest::Restart(i) => m.restart(i),
-                FaultRequest::Adversary(i, b) => m.adversary(i, &b).map(|_| ()),
-            };
-            drop(m);
+        Callback::from(move |command: Command| {
+            let result = model.borrow_mut().apply(command, now_ms());
             fault_error.set(result.err().map(|e| format!("Refused: {e}")));
             redraw.force_update();
         })
@@ -391,7 +384,9 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model.borrow_mut().join_conflict(&tab, now_ms());
+            let _ = model
+                .borrow_mut()
+                .apply(Command::JoinConflict(tab), now_ms());
             redraw.force_update();
         })
     };
@@ -399,7 +394,7 @@ pub fn page(props: &PageProps) -> Html {
         let model = model.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model.borrow_mut().keep_mine(&tab, now_ms());
+            let _ = model.borrow_mut().apply(Command::KeepMine(tab), now_ms());
             redraw.force_update();
         })
     };
@@ -463,10 +458,10 @@ pub fn page(props: &PageProps) -> Html {
                     if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
                 </div>
             </header>
-            <NetworkBar network={m.network_json()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
+            <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if m.mesh().is_some() {
                 <ClassPanel class={m.class_link().cloned()} roster={m.roster()}
-                    webrtc={m.links().iter().filter(|l| l.state == crate::link::LinkState::Open).count()} />
+                    webrtc={m.links().iter().filter(|l| l.state == crate::logic::link::LinkState::Open).count()} />
             }
             <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_link().is_some()} />
             <main class="layout">
@@ -488,7 +483,7 @@ pub fn page(props: &PageProps) -> Html {
                         { match (&next, drawing) {
                             (_, Some(lots)) => html! { <p data-testid="drawing">{format!(
                                 "Drawing the lottery after the newest block: {}, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
-                                crate::lottery_view::lots(lots))}</p> },
+                                crate::logic::words::lots(lots))}</p> },
                             (Some((name, colour)), None) => html! {
                                 <p><span class="chip" style={format!("background:{colour}")}></span>
                                    <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}
@@ -513,7 +508,7 @@ pub fn page(props: &PageProps) -> Html {
             />
             <FaultControls
                 nodes={summaries.iter().map(|s| (s.index, s.name.clone(), s.colour.clone())).collect::<Vec<_>>()}
-                state={m.faults_json()}
+                state={m.faults_view()}
                 on_request={on_fault}
                 error={(*fault_error).clone()}
             />

@@ -3,12 +3,13 @@
 //! natively (`cargo test`) and in wasm (`wasm-pack test`).
 
 use pos_core::Wallet;
-use pos_playground::link::{LinkState, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS};
-use pos_playground::mesh::{
-    Frame, Role, CONFLICT_TIMEOUT_MS, IGNORED_TIMEOUT_MS, MAX_CONFLICTS, MAX_IGNORED, MAX_TABS,
+use pos_playground::logic::link::{LinkState, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS};
+use pos_playground::logic::mesh::{
+    Frame, Role, CONFLICT_TIMEOUT_MS, IGNORED_TIMEOUT_MS, MAX_CONFLICTS, MAX_IGNORED,
     TAB_TIMEOUT_MS,
 };
-use pos_playground::model::{Ids, Playground};
+use pos_playground::logic::model::{Ids, Playground};
+use pos_playground::logic::wire::MAX_TABS;
 
 mod common;
 use common::founders;

@@ -7,9 +7,9 @@
 
 use pos_core::hash::to_hex;
 use pos_core::Wallet;
-use pos_playground::link::{self, Invitation, Signal};
-use pos_playground::mesh::DISCOVERY_MS;
-use pos_playground::model::{Founders, Ids, Playground, Request};
+use pos_playground::logic::link::{self, Invitation, Signal};
+use pos_playground::logic::mesh::DISCOVERY_MS;
+use pos_playground::logic::model::{Founders, Ids, Playground, Request};
 use std::collections::HashSet;
 
 #[cfg(target_arch = "wasm32")]

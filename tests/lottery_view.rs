@@ -7,13 +7,20 @@
 use pos_core::hash::{hash_str, Hash};
 use pos_core::lottery::{draw, trace, U256};
 use pos_core::Wallet;
-use pos_playground::lottery_view::{
-    bin_of, bit_len, count, decode_reply, encode, group, handle_worker_request, line_x, lots,
-    offset_ratio, offset_share, percent, position_at, python_snippet, shr_u64, BlockSelection,
-    Hover, LotteryDigest, SnippetInput, WorkerReply, WorkerRequest, BINS, EXACT_LIMIT, NEAREST,
-    SUBPIXEL, ZOOM_FIT,
+use pos_playground::logic::lottery::digest::{
+    bin_of, bit_len, line_x, position_at, shr_u64, Hover, LotteryDigest, BINS, EXACT_LIMIT,
+    NEAREST, SUBPIXEL, ZOOM_FIT,
 };
-use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS, PALETTE};
+use pos_playground::logic::lottery::{
+    offset_ratio, offset_share, python_snippet, BlockSelection, SnippetInput,
+};
+use pos_playground::logic::model::{
+    Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS, PALETTE,
+};
+use pos_playground::logic::words::{count, group, lots, percent};
+use pos_playground::logic::worker_protocol::{
+    decode_reply, encode, handle_worker_request, WorkerReply, WorkerRequest,
+};
 use serde_json::Value;
 
 #[cfg(target_arch = "wasm32")]
@@ -748,7 +755,7 @@ fn parallel_draws_agree_with_the_lot_by_lot_trace() {
 /// moves the progress bar.
 #[test]
 fn progress_comes_in_steps_of_lots() {
-    use pos_playground::lottery_view::PROGRESS_EVERY;
+    use pos_playground::logic::lottery::digest::PROGRESS_EVERY;
     let total = PROGRESS_EVERY + 4_464;
     let s = stakers(&[(1, total - 3), (2, 3)]);
     let mut steps = Vec::new();

@@ -1,15 +1,16 @@
 //! Tabs as nodes without a browser channel: two models pass frames to each other by hand, so
-//! discovery, joining, sync, conflicts and refusals are checked in wasm (headless Chromium).
-#![cfg(target_arch = "wasm32")]
+//! discovery, joining, sync, conflicts and refusals are checked natively and in wasm (headless Chromium).
 
 use pos_core::Wallet;
-use pos_playground::mesh::{Role, DISCOVERY_MS};
-use pos_playground::model::{Playground, Request};
+use pos_playground::logic::mesh::{Role, DISCOVERY_MS};
+use pos_playground::logic::model::{Playground, Request};
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
 use common::{founders, ids};
 
+#[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;

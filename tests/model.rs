@@ -1,15 +1,19 @@
-//! The page's model in a real browser (wasm32, headless Chromium): the in-tab network forges,
-//! every node agrees, refusals carry plain words, and the console API's JSON has its shape.
-#![cfg(target_arch = "wasm32")]
+//! The page's model, natively and in a real browser (wasm32, headless Chromium): the in-tab
+//! network forges, every node agrees, refusals carry plain words, and the console API's JSON
+//! has its shape.
 
 use pos_core::Wallet;
-use pos_playground::model::{Playground, Request, Target, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
+use pos_playground::logic::model::{
+    Playground, Request, Target, FORGE_DELAY_MS, IN_TAB_LATENCY_MS,
+};
 use serde_json::json;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
 use common::{founders, ids};
 
+#[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;

@@ -1,15 +1,16 @@
-//! Saving and restoring a tab, and chain files, in wasm (headless Chromium): what comes back
+//! Saving and restoring a tab, and chain files, natively and in wasm (headless Chromium): what comes back
 //! is validated again, and damage is refused with the height and the reason.
-#![cfg(target_arch = "wasm32")]
 
 use pos_core::Wallet;
-use pos_playground::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
-use pos_playground::persist::LoadError;
+use pos_playground::logic::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
+use pos_playground::logic::persist::LoadError;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
 use common::{founders, ids};
 
+#[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;

@@ -1,18 +1,19 @@
 //! Machines as nodes without a browser connection: three models pass frames only over the
 //! "links" the test wires between them (A–B and B–C), so joining by invitation, relay through
-//! the middle, link states, and the rules for frames over a link are checked in wasm.
-#![cfg(target_arch = "wasm32")]
+//! the middle, link states, and the rules for frames over a link are checked natively and in wasm.
 
 use pos_core::Wallet;
-use pos_playground::link::{Invitation, LinkState, Side};
-use pos_playground::mesh::{Role, Via, DISCOVERY_MS};
-use pos_playground::model::links::Adoption;
-use pos_playground::model::{Playground, Request};
+use pos_playground::logic::link::{Invitation, LinkState, Side};
+use pos_playground::logic::mesh::{Role, Via, DISCOVERY_MS};
+use pos_playground::logic::model::links::Adoption;
+use pos_playground::logic::model::{Playground, Request};
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
 use common::{founders, ids};
 
+#[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;

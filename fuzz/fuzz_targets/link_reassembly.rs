@@ -6,8 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pos_playground::link::{split, Reassembler};
-use pos_playground::mesh::MAX_FRAME_BYTES;
+use pos_playground::logic::link::{split, Reassembler};
+use pos_playground::logic::wire::MAX_FRAME_BYTES;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

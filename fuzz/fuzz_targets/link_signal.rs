@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pos_playground::link::{
+use pos_playground::logic::link::{
     addressed_tab, base64url, decode, decode_answer, decode_invitation, encode, from_base64url,
     qr_path, stun_urls, Signal,
 };

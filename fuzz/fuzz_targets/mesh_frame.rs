@@ -9,8 +9,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use pos_core::Wallet;
-use pos_playground::mesh::{parse, MAX_FRAME_BYTES};
-use pos_playground::model::{Founders, Ids, Playground};
+use pos_playground::logic::mesh::parse;
+use pos_playground::logic::wire::MAX_FRAME_BYTES;
+use pos_playground::logic::model::{Founders, Ids, Playground};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -8,7 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 use pos_core::Wallet;
 use pos_fuzz::assert_valid_from_genesis;
-use pos_playground::model::{Ids, Playground};
+use pos_playground::logic::model::{Ids, Playground};
 
 fn ids() -> Ids {
     Ids {

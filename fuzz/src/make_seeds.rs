@@ -10,11 +10,9 @@ use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::sim::{Scenario, Simulation, SplitMix64};
 use pos_core::Wallet;
 use pos_fuzz::world;
-use pos_playground::link::{self, Answer, Invitation, Signal};
-use pos_playground::mesh::{Frame, Role};
-use pos_playground::model::{
-    Founders, Ids, Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS,
-};
+use pos_playground::logic::link::{self, Answer, Invitation, Signal};
+use pos_playground::logic::mesh::{Frame, Role};
+use pos_playground::logic::model::{Founders, Ids, Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
 use std::fs;
 use std::path::Path;
 

@@ -10,8 +10,8 @@
 //! (open to welcome), latency p50/p99, the server's memory (VmRSS) and CPU.
 
 use futures_util::{SinkExt as _, StreamExt as _};
-use pos_playground::class::{ToPage, ToServer};
-use pos_playground::mesh::{Frame, Role};
+use pos_playground::logic::class::{ToPage, ToServer};
+use pos_playground::logic::mesh::{Frame, Role};
 use std::io::{BufRead as _, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -182,7 +182,7 @@ async fn page(
                 let _ = out_tx.send(ToServer::Path { tab, webrtc: false }.to_text());
             }
             ToPage::Frame { from, text } if from != server_tab => {
-                if let Ok(Frame::Hello { height, .. }) = pos_playground::mesh::parse(&text) {
+                if let Ok(Frame::Hello { height, .. }) = pos_playground::logic::mesh::parse(&text) {
                     let ms = micros().saturating_sub(height) as f64 / 1000.0;
                     figures.lock().expect("figures").latencies_ms.push(ms);
                 }
@@ -237,7 +237,7 @@ async fn oversized(port: u16, class: &str) -> bool {
     else {
         return false;
     };
-    let big = "x".repeat(pos_playground::class::MAX_MESSAGE_BYTES + 1);
+    let big = "x".repeat(pos_playground::logic::class::MAX_MESSAGE_BYTES + 1);
     let _ = ws.send(Message::Text(big.into())).await;
     matches!(
         tokio::time::timeout(Duration::from_secs(5), ws.next()).await,

@@ -8,12 +8,13 @@
 //! message is size-checked and parsed ([`ToServer::parse`]), each connection is rate-limited,
 //! and a page that breaks a rule is told why and cut off; nobody else loses anything.
 
-use pos_playground::class::{
+use pos_playground::logic::class::{
     ClassError, Member, Path, ToPage, ToServer, LINK_WAIT_MS, MAX_MESSAGE_BYTES,
 };
-use pos_playground::link::addressed_tab;
-use pos_playground::mesh::{Via, MAX_TABS};
-use pos_playground::model::{new_wallet, Founders, Ids, Playground};
+use pos_playground::logic::link::addressed_tab;
+use pos_playground::logic::mesh::Via;
+use pos_playground::logic::model::{new_wallet, Founders, Ids, Playground};
+use pos_playground::logic::wire::MAX_TABS;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A connection's number, given by the edge.
@@ -632,7 +633,7 @@ impl Rooms {
             }
             (Some(me), ToServer::Frame { to, text }) => {
                 // The frame must be in this page's name (the room's tab checks it too).
-                if pos_playground::mesh::parse(&text).is_ok_and(|f| f.tab() != me) {
+                if pos_playground::logic::mesh::parse(&text).is_ok_and(|f| f.tab() != me) {
                     return Err(Refusal::NotYourTab);
                 }
                 let relayed = room.relayed(&me);
@@ -700,7 +701,7 @@ impl Rooms {
         }
         room.left.push((tab.clone(), page.addresses));
         // The room's tab hears the page said goodbye.
-        let bye = pos_playground::mesh::Frame::Bye { tab: tab.clone() }.to_text();
+        let bye = pos_playground::logic::mesh::Frame::Bye { tab: tab.clone() }.to_text();
         room.hub.receive_frame_via(&bye, now, Via::Relay(tab));
         // Pages left with few links get new ones.
         for n in neighbours {
@@ -778,8 +779,8 @@ impl Rooms {
 /// Whether a frame of the room's tab is its presence answer.
 fn is_here(frame: &str) -> bool {
     matches!(
-        pos_playground::mesh::parse(frame),
-        Ok(pos_playground::mesh::Frame::Here { .. })
+        pos_playground::logic::mesh::parse(frame),
+        Ok(pos_playground::logic::mesh::Frame::Here { .. })
     )
 }
 

@@ -7,9 +7,9 @@ use pos_class::rooms::{
     MAX_MESSAGES_PER_SECOND, RELAY_AFTER_MS,
 };
 use pos_core::{Transaction, TxKind, Wallet};
-use pos_playground::class::{Path, ToPage, ToServer};
-use pos_playground::mesh::{Frame, Role};
-use pos_playground::model::{Founders, Ids};
+use pos_playground::logic::class::{Path, ToPage, ToServer};
+use pos_playground::logic::mesh::{Frame, Role};
+use pos_playground::logic::model::{Founders, Ids};
 
 const T0: u64 = 1_700_000_000_000;
 

@@ -1,7 +1,7 @@
 //! What just happened, in plain words, newest first.
 
 use super::clock;
-use crate::model::Activity;
+use crate::logic::model::Activity;
 use yew::prelude::*;
 
 /// Props of [`ActivityFeed`].

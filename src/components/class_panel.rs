@@ -2,9 +2,9 @@
 //! projector, whether the class server is reachable, and the class roster (everyone taking
 //! part: stake, blocks forged, how each is connected, whether it is online).
 
-use crate::class::ClassLink;
-use crate::lottery_view::count;
-use crate::model::class::RosterRow;
+use crate::logic::class::ClassLink;
+use crate::logic::model::class::RosterRow;
+use crate::logic::words::count;
 use yew::prelude::*;
 
 /// Props of [`ClassPanel`].

@@ -1,7 +1,7 @@
 //! A "Copy" button for a text the page shows (an invitation, an answer, the Python snippet),
 //! which says beside it whether the text was copied or only selected.
 
-use crate::clipboard::{self, Copied};
+use crate::edge::clipboard::{self, Copied};
 use yew::prelude::*;
 
 /// Props of [`CopyButton`].

@@ -1,12 +1,13 @@
 //! The fairness lab: a stake table, thousands of rounds in a worker, each rule's shares
 //! converging on the stake shares, and the chi-square test in words.
 
-use crate::fairness_view::{
-    group, p_words, FairnessJob, FairnessReport, LabStaker, RuleReport, MAX_ROUNDS, MAX_STAKERS,
-    PPM,
+use crate::logic::fairness::{
+    p_words, FairnessJob, FairnessReport, LabStaker, RuleReport, MAX_ROUNDS, MAX_STAKERS, PPM,
 };
-use crate::lottery_view::{lots, WorkerReply, WorkerRequest};
-use crate::model::PALETTE;
+use crate::logic::model::PALETTE;
+use crate::logic::words::group;
+use crate::logic::words::lots;
+use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use job::use_job;
 use pos_core::fairness::{Params, Rule};
 use pos_core::Hash;
@@ -262,7 +263,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                     <thead><tr><th>{"staker"}</th><th>{"stake"}</th><th>{"share"}</th><th></th></tr></thead>
                     <tbody>
                     { for rows.iter().enumerate().map(|(i, r)| {
-                        let share = r.stake.trim().parse::<u64>().ok().map(|st| pct(crate::fairness_view::ppm(st, total)));
+                        let share = r.stake.trim().parse::<u64>().ok().map(|st| pct(crate::logic::fairness::ppm(st, total)));
                         html! {
                             <tr>
                                 <td><span class="chip" style={format!("background:{}", r.colour)}></span>{r.name.clone()}</td>
@@ -408,7 +409,7 @@ fn results(
 }
 
 fn verdict_class(r: &RuleReport) -> &'static str {
-    use crate::fairness_view::Verdict;
+    use crate::logic::fairness::Verdict;
     match r.verdict {
         Verdict::Deviates => "bad",
         Verdict::Borderline => "warn",

@@ -2,91 +2,59 @@
 //! in-tab nodes — the same calls as the console's network(), partition(), heal(), crash(),
 //! restart() and adversary().
 
+use crate::logic::command::Command;
+use crate::logic::views::FaultsView;
 use pos_core::node::Behaviour;
-use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// What the controls ask for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FaultRequest {
-    /// Latency ms, jitter ms, drop share.
-    Link(u64, u64, f64),
-    /// Groups of node indices.
-    Partition(Vec<Vec<usize>>),
-    /// End the partition.
-    Heal,
-    /// Crash a node.
-    Crash(usize),
-    /// Restart a node.
-    Restart(usize),
-    /// Switch a node's behaviour (by name).
-    Adversary(usize, String),
-}
 
 /// Props of [`FaultControls`].
 #[derive(Properties, PartialEq)]
 pub struct FaultControlsProps {
     /// Every node (index, name, colour).
     pub nodes: Vec<(usize, String, String)>,
-    /// `Playground::faults_json()`.
-    pub state: Value,
+    /// `Playground::faults_view()`.
+    pub state: FaultsView,
     /// A control was used.
-    pub on_request: Callback<FaultRequest>,
+    pub on_request: Callback<Command>,
     /// The last refusal, if any.
     pub error: Option<String>,
 }
 
-fn num(v: &Value, k: &str) -> u64 {
-    v.get(k).and_then(Value::as_u64).unwrap_or(0)
-}
-
 /// A partition (`[[0, 1], [2, 3]]`, node indices) in names: "Node 1, Node 2 | Node 3, Node 4".
-fn groups_in_words(partition: &Value, nodes: &[(usize, String, String)]) -> String {
-    let name = |i: &Value| {
-        let i = i.as_u64().and_then(|i| usize::try_from(i).ok());
+fn groups_in_words(partition: &[Vec<usize>], nodes: &[(usize, String, String)]) -> String {
+    let name = |i: &usize| {
         nodes
             .iter()
-            .find(|(j, _, _)| Some(*j) == i)
+            .find(|(j, _, _)| j == i)
             .map_or("?", |(_, n, _)| n.as_str())
     };
     partition
-        .as_array()
-        .map(|groups| {
-            groups
-                .iter()
-                .map(|g| {
-                    let names: Vec<&str> = g
-                        .as_array()
-                        .map_or(Vec::new(), |g| g.iter().map(name).collect());
-                    names.join(", ")
-                })
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
-        .unwrap_or_default()
+        .iter()
+        .map(|g| g.iter().map(name).collect::<Vec<_>>().join(", "))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// The controls.
 #[function_component(FaultControls)]
 pub fn fault_controls(p: &FaultControlsProps) -> Html {
-    let latency = use_state(|| num(&p.state, "latencyMs").to_string());
-    let jitter = use_state(|| num(&p.state, "jitterMs").to_string());
+    let latency = use_state(|| p.state.latency_ms.to_string());
+    let jitter = use_state(|| p.state.jitter_ms.to_string());
     let drop = use_state(|| "0".to_string());
     // When the links change (by these controls or from the console), the inputs show what
     // applies now.
     {
         let (latency, jitter, drop) = (latency.clone(), jitter.clone(), drop.clone());
-        let drop_share = p.state.get("drop").and_then(Value::as_f64).unwrap_or(0.0);
         let now = (
-            num(&p.state, "latencyMs"),
-            num(&p.state, "jitterMs"),
-            (drop_share * 1_000_000.0).round() as u64,
+            p.state.latency_ms,
+            p.state.jitter_ms,
+            u64::from(p.state.drop_ppm),
         );
         use_effect_with(now, move |(l, j, d)| {
             latency.set(l.to_string());
             jitter.set(j.to_string());
-            drop.set(crate::faults::percent_text(*d));
+            drop.set(crate::logic::faults::percent_text(*d));
         });
     }
     // Group B membership for the next split (everyone else is in group A).
@@ -108,37 +76,27 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
             e.prevent_default();
             let l = l.trim().parse().unwrap_or(u64::MAX);
             let j = j.trim().parse().unwrap_or(u64::MAX);
-            let d = crate::faults::share_of_percent(&d).unwrap_or(-1.0);
-            cb.emit(FaultRequest::Link(l, j, d));
+            let d = crate::logic::faults::share_of_percent(&d).unwrap_or(-1.0);
+            cb.emit(Command::SetLink {
+                latency_ms: l,
+                jitter_ms: j,
+                drop: d,
+            });
         })
     };
-    let partition = p.state.get("partition").filter(|v| !v.is_null()).cloned();
-    let crashed: Vec<u64> = p
-        .state
-        .get("crashed")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_u64).collect())
-        .unwrap_or_default();
-    let behaviours: Vec<String> = p
-        .state
-        .get("behaviours")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    let partition = p.state.partition.clone();
+    let crashed = p.state.crashed.clone();
+    let behaviours = p.state.behaviours.clone();
     let on_split = {
         let (b, cb, n) = (group_b.clone(), p.on_request.clone(), p.nodes.len());
         Callback::from(move |_| {
             let a: Vec<usize> = (0..n).filter(|i| !b.contains(i)).collect();
-            cb.emit(FaultRequest::Partition(vec![a, (*b).clone()]));
+            cb.emit(Command::Partition(vec![a, (*b).clone()]));
         })
     };
     let on_heal = {
         let cb = p.on_request.clone();
-        Callback::from(move |_| cb.emit(FaultRequest::Heal))
+        Callback::from(move |_| cb.emit(Command::Heal))
     };
     html! {
         <section class="faults" aria-label="Break the network" data-testid="faults">
@@ -148,8 +106,8 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                 <label>{"jitter "}<input inputmode="numeric" value={(*jitter).clone()} oninput={input(&jitter)} data-testid="jitter" />{" ms"}</label>
                 <label>{"lost "}<input inputmode="decimal" value={(*drop).clone()} oninput={input(&drop)} data-testid="drop" />{" %"}</label>
                 <button type="submit" data-testid="apply-links">{"Apply"}</button>
-                <span class="muted">{format!("now: {} ms, ±{} ms, {} % lost", num(&p.state, "latencyMs"), num(&p.state, "jitterMs"),
-                    (p.state.get("drop").and_then(Value::as_f64).unwrap_or(0.0) * 100.0).round())}</span>
+                <span class="muted">{format!("now: {} ms, ±{} ms, {} % lost", p.state.latency_ms, p.state.jitter_ms,
+                    (p.state.drop * 100.0).round())}</span>
             </form>
             <table class="fault-table">
                 <thead><tr><th>{"node"}</th><th>{"group"}</th><th>{"power"}</th><th>{"behaviour"}</th></tr></thead>
@@ -165,15 +123,15 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                             b.set(v);
                         })
                     };
-                    let down = crashed.contains(&(i as u64));
+                    let down = crashed.contains(&i);
                     let power = {
                         let cb = p.on_request.clone();
-                        Callback::from(move |_| cb.emit(if down { FaultRequest::Restart(i) } else { FaultRequest::Crash(i) }))
+                        Callback::from(move |_| cb.emit(if down { Command::Restart(i) } else { Command::Crash(i) }))
                     };
-                    let current = behaviours.get(i).cloned().unwrap_or_else(|| "honest".into());
+                    let current = behaviours.get(i).copied().unwrap_or("honest");
                     let on_behaviour = {
                         let cb = p.on_request.clone();
-                        Callback::from(move |e: Event| cb.emit(FaultRequest::Adversary(i, e.target_unchecked_into::<HtmlSelectElement>().value())))
+                        Callback::from(move |e: Event| cb.emit(Command::Adversary { node: i, behaviour: e.target_unchecked_into::<HtmlSelectElement>().value() }))
                     };
                     html! {
                         <tr data-testid={format!("fault-node-{i}")}>

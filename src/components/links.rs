@@ -3,9 +3,9 @@
 
 use crate::components::clock;
 use crate::components::copy_button::CopyButton;
-use crate::link::{self, LinkStatus, Side};
-use crate::lottery_view::count;
-use crate::webrtc::Links;
+use crate::edge::webrtc::Links;
+use crate::logic::link::{self, LinkStatus, Side};
+use crate::logic::words::count;
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 

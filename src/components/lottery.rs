@@ -11,12 +11,14 @@ pub mod line;
 pub mod worker;
 
 use crate::components::copy_button::CopyButton;
-use crate::driver::Interval;
-use crate::lottery_view::{
-    group, lots, offset_ratio, offset_share, percent, python_snippet, BlockLottery, BlockSelection,
-    LotMark, LotteryDigest, SnippetInput, StakerLabel, WORKER_THRESHOLD,
+use crate::edge::clock::Interval;
+use crate::logic::lottery::digest::{LotMark, LotteryDigest, WORKER_THRESHOLD};
+use crate::logic::lottery::{
+    offset_ratio, offset_share, python_snippet, BlockLottery, BlockSelection, SnippetInput,
+    StakerLabel,
 };
-use crate::model::Playground;
+use crate::logic::model::Playground;
+use crate::logic::words::{group, lots, percent};
 use history::History;
 use line::NumberLine;
 use pos_core::Lot;
@@ -319,7 +321,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
     let history = use_memo((p.node, p.tip.clone(), p.nodes), |_| {
         Rc::new(
             m.forger_history(p.node)
-                .unwrap_or(crate::lottery_view::ForgerHistory {
+                .unwrap_or(crate::logic::lottery::ForgerHistory {
                     forgers: Vec::new(),
                     series: Vec::new(),
                 }),

@@ -1,16 +1,16 @@
 //! The network bar: which network this tab is in, its role, the other tabs, conflicts to
 //! resolve, and how many messages this tab refused.
 
-use crate::lottery_view::count;
-use serde_json::Value;
+use crate::logic::views::NetworkView;
+use crate::logic::words::count;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Props of [`NetworkBar`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkBarProps {
-    /// `Playground::network_json()`.
-    pub network: Value,
+    /// `Playground::network_view()`.
+    pub network: NetworkView,
     /// Rejections in this tab by reason.
     pub rejected: BTreeMap<String, u64>,
     /// Join the network of a conflicting tab.
@@ -22,35 +22,19 @@ pub struct NetworkBarProps {
 /// Other tabs named one by one in the bar; a class has more, and the roster lists them all.
 const SHOWN_TABS: usize = 8;
 
-fn text(v: &Value, k: &str) -> String {
-    v.get(k)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// The network bar.
 #[function_component(NetworkBar)]
 pub fn network_bar(p: &NetworkBarProps) -> Html {
-    let role = text(&p.network, "role");
-    let name = text(&p.network, "name");
+    let role = p.network.role.to_string();
+    let name = p.network.name.clone();
     let server = p
         .network
-        .get("class")
-        .map(|c| text(c, "server"))
+        .class
+        .as_ref()
+        .and_then(|c| c.as_ref()?.server.clone())
         .unwrap_or_default();
-    let tabs = p
-        .network
-        .get("tabs")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let conflicts = p
-        .network
-        .get("conflicts")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let tabs = &p.network.tabs;
+    let conflicts = &p.network.conflicts;
     let total: u64 = p.rejected.values().sum();
     let reasons = p
         .rejected
@@ -68,7 +52,7 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
         <section class="network" aria-label="Network of tabs" data-testid="network">
             <span class="netname">{"Network "}<b data-testid="net-name">{name.clone()}</b></span>
             if role != "solo" {
-                <span class="stat">{"tab "}<code data-testid="tab-id">{text(&p.network, "tab")}</code></span>
+                <span class="stat">{"tab "}<code data-testid="tab-id">{p.network.tab.clone().unwrap_or_default()}</code></span>
             }
             <span class={classes!("stat", "role", role.clone())} data-testid="role" data-role={role.clone()}>{role_text}</span>
             if role == "solo" {
@@ -79,13 +63,13 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
                     { if tabs.is_empty() { html! { <span class="muted">{"no other tabs yet"}</span> } } else { html! {
                         <>
                         { for tabs.iter().take(SHOWN_TABS).map(|t| html! {
-                            <span class="tabpeer" data-tab={text(t, "tab")}>
+                            <span class="tabpeer" data-tab={t.tab.clone()}>
                                 {format!("{} · {} · height {}{}",
-                                    if text(t, "tab") == server { "the class server".to_string() } else { format!("tab {}", text(t, "tab")) },
-                                    text(t, "role"), t.get("height").and_then(Value::as_u64).unwrap_or(0),
-                                    match text(t, "where").as_str() {
+                                    if t.tab == server { "the class server".to_string() } else { format!("tab {}", t.tab) },
+                                    t.role, t.height,
+                                    match t.via {
                                         "webrtc" => " · other machine",
-                                        "relay" if text(t, "tab") != server => " · relayed by the server",
+                                        "relay" if t.tab != server => " · relayed by the server",
                                         _ => "",
                                     })}
                             </span>
@@ -102,13 +86,13 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
             </span>
             if total > 0 { <span class="muted small">{reasons}</span> }
             { for conflicts.iter().map(|c| {
-                let tab = text(c, "tab");
+                let tab = c.tab.clone();
                 let (t1, t2) = (tab.clone(), tab.clone());
                 let (on_join, on_keep) = (p.on_join.clone(), p.on_keep.clone());
                 html! {
                     <div class="conflict" role="alert" data-testid="conflict">
                         {format!("Tab {tab} runs another network called \"{name}\" (genesis {}…, height {}). Both cannot be one chain.",
-                            text(c, "network").chars().take(8).collect::<String>(), c.get("height").and_then(Value::as_u64).unwrap_or(0))}
+                            c.network.to_hex().chars().take(8).collect::<String>(), c.height)}
                         <button onclick={Callback::from(move |_| on_join.emit(t1.clone()))} data-testid="join-theirs">{"Join theirs (drop this tab's chain)"}</button>
                         <button onclick={Callback::from(move |_| on_keep.emit(t2.clone()))} data-testid="keep-mine">{"Keep mine (ignore that tab)"}</button>
                     </div>

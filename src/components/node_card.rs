@@ -1,7 +1,7 @@
 //! One node's card: its numbers, and forms to buy, transfer, stake and forge.
 
 use super::short;
-use crate::model::{ActionResult, NodeSummary, Request, Target};
+use crate::logic::model::{ActionResult, NodeSummary, Request, Target};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -2,8 +2,8 @@
 //! readable table or as the raw JSON that the console API returns.
 
 use super::{clock, short};
-use crate::lottery_view::count;
-use crate::model::Playground;
+use crate::logic::model::Playground;
+use crate::logic::words::count;
 use serde_json::Value;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The shared timeline: the newest blocks and which nodes already hold each.
 
 use super::short;
-use crate::model::{Playground, TimelineRow};
+use crate::logic::model::{Playground, TimelineRow};
 use yew::prelude::*;
 
 /// Props of [`Timeline`].

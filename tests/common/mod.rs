@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use pos_core::Wallet;
-use pos_playground::model::{Founders, Ids};
+use pos_playground::logic::model::{Founders, Ids};
 
 /// Fixed founding keys for test `n`.
 pub fn founders(n: u8) -> Founders {

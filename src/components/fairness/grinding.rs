@@ -3,8 +3,9 @@
 
 use super::job::use_job;
 use super::pct;
-use crate::fairness_view::{group, GrindReport, LabStaker};
-use crate::lottery_view::{WorkerReply, WorkerRequest};
+use crate::logic::fairness::{GrindReport, LabStaker};
+use crate::logic::words::group;
+use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::grinding::{self, Setup, MAX_POOL};
 use pos_core::Hash;
 use web_sys::HtmlSelectElement;

@@ -1,8 +1,8 @@
 //! A lab job in a worker of its own, as a hook: start it, stop it, and render its latest report
 //! with the context it was started with (the names and colours of its stakers, say).
 
-use crate::lottery_view::{WorkerReply, WorkerRequest};
-use crate::worker::JobWorker;
+use crate::edge::worker::JobWorker;
+use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 //! against its share of stake (dashed). Over many blocks the two meet: that is what
 //! stake-weighted selection means.
 
-use crate::lottery_view::{tag, ForgerHistory, ShareSeries};
+use crate::logic::lottery::{tag, ForgerHistory, ShareSeries};
 use std::rc::Rc;
 use yew::prelude::*;
 

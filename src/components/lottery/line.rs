@@ -4,9 +4,9 @@
 //! out, and hovering anywhere names the lot under the pointer.
 
 use super::WinnerInfo;
-use crate::lottery_view::{
-    group, line_x, lots, offset_share, position_at, px, Hover, LotMark, LotteryDigest, StakerLabel,
-};
+use crate::logic::lottery::digest::{line_x, position_at, px, Hover, LotMark, LotteryDigest};
+use crate::logic::lottery::{offset_share, StakerLabel};
+use crate::logic::words::{group, lots};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};

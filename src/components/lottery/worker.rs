@@ -1,18 +1,16 @@
 //! The page's side of the lottery worker: a Web Worker running the same wasm core
-//! (the page's own module in a Web Worker, see [`crate::worker::worker_main`]) builds big digests, so the page never freezes.
+//! (the page's own module in a Web Worker, see [`crate::edge::worker::worker_main`]) builds big digests, so the page never freezes.
 //!
 //! One job at a time: asking for another draw while one runs ends the worker and starts a
 //! fresh one (a worker cannot be interrupted mid-computation). Messages are JSON strings
 //! ([`WorkerRequest`] out, [`WorkerReply`] back).
 
-use crate::lottery_view::{LotteryDigest, WorkerReply, WorkerRequest};
-use crate::worker::Port;
+use crate::edge::worker::Port;
+use crate::logic::lottery::digest::LotteryDigest;
+use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
-
-/// Where trunk puts the worker's loader (`data-loader-shim` in index.html).
-pub const WORKER_URL: &str = "./lottery_worker_loader.js";
 
 /// Digests kept, most recently used last.
 pub const CACHE_SIZE: usize = 24;

@@ -1,11 +1,11 @@
-//! The model's side of the class server (`crate::class`): waiting for the server's tab to
+//! The model's side of the class server (`crate::logic::class`): waiting for the server's tab to
 //! host, the tabs the server relays, the roster, and transactions posted over HTTP to the
 //! server's own tab. Plain Rust; `class_socket.rs` (the page) and `pos-class` (the server)
 //! only carry.
 
 use super::Playground;
-use crate::class::{ClassLink, Member, Path};
-use crate::mesh::Via;
+use crate::logic::class::{ClassLink, Member, Path};
+use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
 use serde_json::Value;
@@ -40,10 +40,10 @@ pub struct RosterRow {
 impl RosterRow {
     /// As `playground.roster()` gives it.
     pub fn to_json(&self) -> Value {
-        crate::class::object([
+        crate::logic::class::object([
             ("name", self.name.as_str().into()),
             ("tab", self.tab.as_deref().map_or(Value::Null, Value::from)),
-            ("addresses", crate::class::strings(&self.addresses)),
+            ("addresses", crate::logic::class::strings(&self.addresses)),
             ("stake", self.stake.into()),
             ("forged", self.forged.into()),
             ("path", self.path.as_str().into()),
@@ -123,7 +123,7 @@ impl Playground {
     /// Frames between this tab and `tab` go through the server from now on.
     pub fn class_relay(&mut self, tab: String) {
         if let Some(c) = self.class_mut() {
-            if !c.relayed.contains(&tab) && c.relayed.len() < crate::mesh::MAX_TABS {
+            if !c.relayed.contains(&tab) && c.relayed.len() < crate::logic::wire::MAX_TABS {
                 c.relayed.push(tab);
             }
         }

@@ -2,8 +2,10 @@
 //! about it. Components render it; the browser timer and the console API change it. Plain Rust,
 //! so wasm tests drive it directly.
 
-use crate::lottery_view::count;
-use crate::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
+use crate::logic::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
+use crate::logic::views::{role_word, ConflictView, NetworkView, TabView};
+use crate::logic::wire::{FrameError, MAX_NODES};
+use crate::logic::words::count;
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
 use pos_core::{
     Action, Address, Chain, Event, Genesis, Hash, Input, Node, NodeConfig, PeerId, TxKind, Wallet,
@@ -14,9 +16,6 @@ use std::collections::VecDeque;
 
 pub mod class;
 pub mod links;
-
-/// Most nodes one tab runs.
-pub const MAX_NODES: usize = 16;
 
 /// Latency of the in-tab links: long enough to watch a block travel.
 pub const IN_TAB_LATENCY_MS: u64 = 350;
@@ -227,7 +226,7 @@ pub struct Playground {
     tab: String,
     /// The latency seed of the in-tab network ([`Ids::net_seed`]).
     net_seed: u64,
-    /// Deferred draws answered by the lottery worker ([`crate::draws`]).
+    /// Deferred draws answered by the lottery worker ([`crate::edge::draws`]).
     worker_draws: u64,
 }
 
@@ -514,7 +513,7 @@ impl Playground {
     pub fn receive_frame_via(&mut self, text: &str, now: u64, via: Via) {
         let Some(m) = self.mesh.as_mut() else { return };
         if !m.admit(now) {
-            return m.reject(mesh::FrameError::Flood);
+            return m.reject(FrameError::Flood);
         }
         let frame = match mesh::parse(text) {
             Ok(f) => f,
@@ -529,14 +528,14 @@ impl Playground {
             return;
         }
         if !matches!(frame, Frame::Bye { .. }) && !m.room_for(&tab) {
-            return m.reject(mesh::FrameError::TooManyTabs);
+            return m.reject(FrameError::TooManyTabs);
         }
         if let Via::Relay(from) = &via {
             // Through the class server: only as the tab the server says sent it, and only
             // from tabs the server carries for this one.
             let carried = m.class.as_ref().is_some_and(|c| c.carries(from));
             if *from != tab || !carried {
-                return m.reject(mesh::FrameError::BadTab);
+                return m.reject(FrameError::BadTab);
             }
         }
         if let Via::WebRtc(id) = &via {
@@ -621,7 +620,7 @@ impl Playground {
             .as_ref()
             .is_some_and(|g| g.network.len() > pos_core::block::MAX_NETWORK_NAME)
         {
-            return m.reject(mesh::FrameError::BadGenesis);
+            return m.reject(FrameError::BadGenesis);
         }
         let network = genesis.as_ref().map(|g| g.block().hash());
         m.tabs.insert(
@@ -647,7 +646,7 @@ impl Playground {
                     return;
                 }
                 if m.conflicts.len() >= mesh::MAX_CONFLICTS {
-                    return m.reject(mesh::FrameError::TooManyConflicts);
+                    return m.reject(FrameError::TooManyConflicts);
                 }
                 let network = genesis.block().hash();
                 m.conflicts.push(Conflict {
@@ -934,7 +933,7 @@ impl Playground {
         changed
     }
 
-    /// Hands the nodes a draw they deferred (see [`crate::draws`]), computed by the lottery
+    /// Hands the nodes a draw they deferred (see [`crate::edge::draws`]), computed by the lottery
     /// worker (`by_worker`) or on the page's thread, then catches up like
     /// [`Playground::advance`]; whether anything changed.
     pub fn deliver_draw(
@@ -1363,38 +1362,62 @@ impl Playground {
         json!(self.summaries())
     }
 
-    /// The console API's `network()`: the network's name, this tab's id and role, the other
-    /// tabs, conflicts waiting for a choice, and frames dropped at the edge.
-    pub fn network_json(&self) -> Value {
+    /// The console API's `network()` and the network bar: the network's name, this tab's id
+    /// and role, the other tabs, conflicts waiting for a choice, and frames dropped at the edge.
+    pub fn network_view(&self) -> NetworkView {
         let id = self.net.node(0).map(|n| n.chain().network_id());
         match &self.mesh {
-            None => json!({
-                "name": self.genesis.network,
-                "network": id,
-                "role": "solo",
-                "tab": null,
-                "tabs": [],
-                "conflicts": [],
-                "rejected": {},
-                "links": [],
-            }),
-            Some(m) => json!({
-                "name": m.name,
-                "network": if m.role == Role::Discovering { None } else { id },
-                "role": m.role,
-                "tab": m.tab,
-                "tabs": m.tabs.iter().map(|(id, t)| json!({
-                    "tab": id, "role": t.role, "network": t.network, "height": t.height, "lastSeen": t.last_seen,
-                    "where": t.via.word(),
-                })).collect::<Vec<_>>(),
-                "conflicts": m.conflicts.iter().map(|c| json!({
-                    "tab": c.tab, "network": c.network, "height": c.height,
-                })).collect::<Vec<_>>(),
-                "rejected": m.rejected,
-                "links": self.links_json(),
-                "class": m.class.as_ref().map(crate::class::ClassLink::to_json),
-            }),
+            None => NetworkView {
+                class: None,
+                conflicts: Vec::new(),
+                links: Vec::new(),
+                name: self.genesis.network.clone(),
+                network: id,
+                rejected: Default::default(),
+                role: "solo",
+                tab: None,
+                tabs: Vec::new(),
+            },
+            Some(m) => NetworkView {
+                class: Some(m.class.clone()),
+                conflicts: m
+                    .conflicts
+                    .iter()
+                    .map(|c| ConflictView {
+                        height: c.height,
+                        network: c.network,
+                        tab: c.tab.clone(),
+                    })
+                    .collect(),
+                links: self.links(),
+                name: m.name.clone(),
+                network: if m.role == Role::Discovering {
+                    None
+                } else {
+                    id
+                },
+                rejected: m.rejected.clone(),
+                role: role_word(m.role),
+                tab: Some(m.tab.clone()),
+                tabs: m
+                    .tabs
+                    .iter()
+                    .map(|(id, t)| TabView {
+                        height: t.height,
+                        last_seen: t.last_seen,
+                        network: t.network,
+                        role: role_word(t.role),
+                        tab: id.clone(),
+                        via: t.via.word(),
+                    })
+                    .collect(),
+            },
         }
+    }
+
+    /// [`Playground::network_view`] as JSON.
+    pub fn network_json(&self) -> Value {
+        serde_json::to_value(self.network_view()).unwrap_or(Value::Null)
     }
 
     /// The console API's `peers(i)`: node i's peers, with where each lives.

@@ -12,12 +12,13 @@
 //! No STUN server is used unless the page's `?stun=` names one: on one LAN the machines' own
 //! addresses suffice.
 
-use crate::channel::Outlets;
-use crate::driver::{now_ms, sleep};
-use crate::link::{self, Answer, Invitation, LinkState, Reassembler, Side, Signal};
-use crate::mesh::{FrameError, Via};
-use crate::model::Playground;
-use crate::vec_map::VecMap;
+use crate::edge::channel::Outlets;
+use crate::edge::clock::{now_ms, sleep};
+use crate::logic::link::{self, Answer, Invitation, LinkState, Reassembler, Side, Signal};
+use crate::logic::mesh::Via;
+use crate::logic::model::Playground;
+use crate::logic::vec_map::VecMap;
+use crate::logic::wire::FrameError;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;

@@ -7,14 +7,11 @@
 //! arrives is untrusted: size-limited, parsed with a typed error, rate-limited, and then the
 //! core validates the message inside like any other.
 
-use crate::vec_map::VecMap;
-use pos_core::message::MAX_MESSAGE_BYTES;
+use crate::logic::vec_map::VecMap;
+use crate::logic::wire::{FrameError, MAX_FRAME_BYTES, MAX_NODES, MAX_TABS};
 use pos_core::{Genesis, Hash, PeerId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Largest frame accepted, in bytes of text.
-pub const MAX_FRAME_BYTES: usize = MAX_MESSAGE_BYTES + 4096;
 
 /// How long a new tab listens for a network before it starts one (ms).
 pub const DISCOVERY_MS: u64 = 900;
@@ -27,10 +24,6 @@ pub const HELLO_EVERY_MS: u64 = 2_000;
 
 /// Most frames accepted per second from all other tabs together; the rest are dropped.
 pub const MAX_FRAMES_PER_SECOND: u32 = 1_500;
-
-/// Most other tabs a tab keeps track of; frames from further tabs are refused (counted as
-/// `frame:tooManyTabs`) until some fall silent for [`TAB_TIMEOUT_MS`].
-pub const MAX_TABS: usize = 64;
 
 /// Most conflicts waiting for the user's choice; further ones are not recorded (counted as
 /// `frame:tooManyConflicts`).
@@ -122,43 +115,6 @@ impl Frame {
     }
 }
 
-/// Why a frame from the channel was dropped before reaching any node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrameError {
-    /// Longer than [`MAX_FRAME_BYTES`].
-    TooLarge,
-    /// Not a frame.
-    Malformed,
-    /// A tab id that is not 1 to 16 letters and digits.
-    BadTab,
-    /// A node name that is not `n0` to `n15`, or a receiver that is not `<tab>/<node>`.
-    BadNode,
-    /// From a new tab while [`MAX_TABS`] others are known.
-    TooManyTabs,
-    /// A conflict while [`MAX_CONFLICTS`] wait for a choice.
-    TooManyConflicts,
-    /// More than [`MAX_FRAMES_PER_SECOND`].
-    Flood,
-    /// A genesis whose hash is not the network it claims, or an invalid one.
-    BadGenesis,
-}
-
-impl FrameError {
-    /// The key under which it is counted.
-    pub fn key(self) -> &'static str {
-        match self {
-            FrameError::TooLarge => "frame:tooLarge",
-            FrameError::Malformed => "frame:malformed",
-            FrameError::BadTab => "frame:badTab",
-            FrameError::BadNode => "frame:badNode",
-            FrameError::TooManyTabs => "frame:tooManyTabs",
-            FrameError::TooManyConflicts => "frame:tooManyConflicts",
-            FrameError::Flood => "frame:flood",
-            FrameError::BadGenesis => "frame:badGenesis",
-        }
-    }
-}
-
 /// Parses untrusted text into a frame.
 pub fn parse(text: &str) -> Result<Frame, FrameError> {
     if text.len() > MAX_FRAME_BYTES {
@@ -195,10 +151,7 @@ pub fn node_index(node: &str) -> Option<usize> {
     {
         return None;
     }
-    digits
-        .parse::<usize>()
-        .ok()
-        .filter(|&i| i < crate::model::MAX_NODES)
+    digits.parse::<usize>().ok().filter(|&i| i < MAX_NODES)
 }
 
 /// How frames from another tab reach this one.
@@ -207,9 +160,9 @@ pub fn node_index(node: &str) -> Option<usize> {
 pub enum Via {
     /// The BroadcastChannel of this browser.
     Channel,
-    /// The WebRTC link of that id (`crate::link`).
+    /// The WebRTC link of that id (`crate::logic::link`).
     WebRtc(String),
-    /// The class server's WebSocket (`crate::class`), carrying frames of that tab: the
+    /// The class server's WebSocket (`crate::logic::class`), carrying frames of that tab: the
     /// server's own tab, or a tab whose link could not open.
     Relay(String),
 }
@@ -282,8 +235,8 @@ pub struct Mesh {
     /// When this tab last said hello (ms).
     pub last_hello: u64,
     /// WebRTC links to other machines, by this tab's id for them (at most
-    /// [`crate::link::MAX_LINKS`]).
-    pub links: VecMap<String, crate::link::LinkStatus>,
+    /// [`crate::logic::link::MAX_LINKS`]).
+    pub links: VecMap<String, crate::logic::link::LinkStatus>,
     /// The number of the next link (`L1`, `L2`, …): ids are never reused.
     pub next_link: u64,
     /// Whether this tab joined a network only through WebRTC links (it has no channel name).
@@ -292,7 +245,7 @@ pub struct Mesh {
     /// instead of starting the network itself after [`DISCOVERY_MS`].
     pub wait_for_host: bool,
     /// What the tab knows of its class server, when it was opened from one.
-    pub class: Option<crate::class::ClassLink>,
+    pub class: Option<crate::logic::class::ClassLink>,
 }
 
 impl Mesh {

@@ -3,17 +3,17 @@
 //! Instead they defer draws of [`DEFER_DRAWS_FROM`] lots or more
 //! (`NodeConfig::defer_draws_from`): the core asks for them as values
 //! (`SimNet::take_draw_requests`), this module sends each to a Web Worker running the same
-//! core (the page's own module, [`crate::worker::spawn`]), and hands the ranking back
+//! core (the page's own module, [`crate::edge::worker::spawn`]), and hands the ranking back
 //! (`Playground::deliver_draw`). The page stays responsive meanwhile; the nodes simply wait
 //! before forging on that tip.
 //!
 //! When the worker cannot run (no Web Worker, no wasm SIMD), the network computes its draws
 //! itself on the page's thread, as it did before.
 
-use crate::driver::now_ms;
-use crate::lottery_view::{WorkerReply, WorkerRequest};
-use crate::model::Playground;
-use crate::worker::Port;
+use crate::edge::clock::now_ms;
+use crate::edge::worker::Port;
+use crate::logic::model::Playground;
+use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::chain::DrawRequest;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

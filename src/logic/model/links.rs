@@ -1,12 +1,13 @@
-//! The model's side of WebRTC links (`crate::link`, `crate::webrtc`): the link table, joining
+//! The model's side of WebRTC links (`crate::logic::link`, `crate::edge::webrtc`): the link table, joining
 //! the inviter's network, and which peers are reached over which link. Plain Rust; the browser
 //! edge reports what its connections do, and the model decides what that means.
 
 use super::Playground;
-use crate::link::{
+use crate::logic::link::{
     Invitation, LinkState, LinkStatus, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS,
 };
-use crate::mesh::{Conflict, FrameError, Mesh, Role, Via, MAX_CONFLICTS};
+use crate::logic::mesh::{Conflict, Mesh, Role, Via, MAX_CONFLICTS};
+use crate::logic::wire::FrameError;
 use pos_core::PeerId;
 use serde_json::{json, Value};
 
@@ -387,10 +388,5 @@ impl Playground {
         v["where"] = json!("webrtc");
         v["link"] = json!(id);
         v["state"] = json!(m.links.get(id).map_or("closed", |l| l.state.word()));
-    }
-
-    /// The links for the console API's `network()`.
-    pub(super) fn links_json(&self) -> Value {
-        json!(self.links())
     }
 }

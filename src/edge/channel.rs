@@ -2,8 +2,8 @@
 //! out; what they mean is decided by the model (`mesh.rs`, `model.rs`). [`Outlets`] hands what
 //! the tab says to every transport: this channel and the WebRTC links (`webrtc.rs`).
 
-use crate::driver::now_ms;
-use crate::model::Playground;
+use crate::edge::clock::now_ms;
+use crate::logic::model::Playground;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;

@@ -2,7 +2,7 @@
 //! to export and import. Plain Rust: what is stored is validated on the way back exactly like a
 //! chain from a peer, so corrupt or tampered text is refused with its reason, never trusted.
 
-use crate::model::{new_wallet, Ids, Playground, RandomnessError};
+use crate::logic::model::{new_wallet, Ids, Playground, RandomnessError};
 use pos_core::hash::{from_hex_array, to_hex};
 use pos_core::{Block, Chain, ChainError, Genesis, Transaction, Wallet};
 use serde::{Deserialize, Serialize};

@@ -5,14 +5,16 @@
 //! never holds up the lottery view's draws. Messages are bytes in a `Uint8Array`
 //! ([`WorkerRequest`] out, [`WorkerReply`] back, both [`encode`]d).
 
-use crate::components::lottery::worker::WORKER_URL;
-use crate::lottery_view::{decode_reply, encode, WorkerReply, WorkerRequest};
+use crate::logic::worker_protocol::{decode_reply, encode, WorkerReply, WorkerRequest};
 use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
 use web_sys::{Event, MessageEvent, Worker};
+
+/// Where trunk puts the worker's loader (`data-loader-shim` in index.html).
+pub const WORKER_URL: &str = "./lottery_worker_loader.js";
 
 /// What a worker says: a reply, or why it failed.
 pub type PortEvent = Result<WorkerReply, String>;
@@ -227,7 +229,7 @@ pub fn spawn() -> Result<Worker, String> {
 }
 
 /// The worker's side: answers [`WorkerRequest`]s with
-/// [`crate::lottery_view::handle_worker_request`], posting [`encode`]d [`WorkerReply`]s, and
+/// [`crate::logic::worker_protocol::handle_worker_request`], posting [`encode`]d [`WorkerReply`]s, and
 /// says [`WorkerReply::Ready`] once it listens. The loader calls it after the module started (the
 /// module's own `main` does nothing outside a page).
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -254,7 +256,11 @@ pub fn worker_main() {
             };
             let performance = scope.performance();
             let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
-            crate::lottery_view::handle_worker_request(&request.to_vec(), &clock, &mut post);
+            crate::logic::worker_protocol::handle_worker_request(
+                &request.to_vec(),
+                &clock,
+                &mut post,
+            );
         })
     };
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

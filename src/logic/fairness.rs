@@ -8,8 +8,8 @@
 //! Shares and p-values are fractions in millionths: the counts and the test come from
 //! `pos_core::fairness` in integers; floats appear only where the page formats text.
 
-use crate::lottery_view::WorkerRequest;
-use crate::model::Playground;
+use crate::logic::model::Playground;
+use crate::logic::words::group;
 use pos_core::fairness::{self, ChiSquare, Lab, Params, Rule};
 use pos_core::grinding::{self, Grinder};
 use pos_core::Hash;
@@ -409,8 +409,6 @@ pub fn p_words(p_ppm: u32) -> String {
     }
 }
 
-pub use crate::lottery_view::group;
-
 /// Rounds whose forgers the grinding report lists, for the strips on the page.
 pub const STRIP_ROUNDS: usize = 120;
 
@@ -562,47 +560,6 @@ impl ConsoleAnswer {
             ms,
         }
     }
-}
-
-/// Reads the console's `grind({stakes, grinder, friend, pool, rounds, seed})`; what is left
-/// out is the lab's default (stakes 10/30/60, the first staker grinding alone over a pool of
-/// 3, 1,000 rounds). The worker checks the setup and says what is wrong.
-pub fn console_grind(v: &serde_json::Value) -> Result<WorkerRequest, String> {
-    use serde_json::Value;
-    let mut setup = grinding::Setup::default();
-    let whole = |key: &str| -> Result<Option<u64>, String> {
-        match v.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(x) => x
-                .as_u64()
-                .map(Some)
-                .ok_or_else(|| format!("{key}: give a whole number")),
-        }
-    };
-    if let Some(s) = v.get("stakes").filter(|s| !s.is_null()) {
-        setup.stakes = serde_json::from_value::<Vec<u64>>(s.clone())
-            .map_err(|_| "stakes: give an array of whole numbers, e.g. [10, 30, 60]".to_string())?;
-    }
-    if let Some(g) = whole("grinder")? {
-        setup.grinder = g as usize;
-    }
-    setup.friend = whole("friend")?.map(|f| f as usize);
-    if let Some(p) = whole("pool")? {
-        setup.pool = p as usize;
-    }
-    if let Some(r) = whole("rounds")? {
-        if !(1..=MAX_ROUNDS).contains(&r) {
-            return Err(format!(
-                "rounds: choose between 1 and {}",
-                group(MAX_ROUNDS)
-            ));
-        }
-        setup.rounds = r;
-    }
-    if let Some(s) = v.get("seed").and_then(Value::as_str) {
-        setup.seed = Hash::from_hex(s).map_err(|e| format!("seed: {e}"))?;
-    }
-    Ok(WorkerRequest::Grind { id: 1, setup })
 }
 
 /// Reads the console's `{stakes, rounds, rule, seed?}` (rounds default 1,000, rule `lots`);
@@ -833,41 +790,5 @@ mod tests {
         assert_eq!(a.wins, vec![1, 3]);
         assert_eq!(a.shares, vec![0.25, 0.75]);
         assert_eq!(a.stake_shares, vec![0.25, 0.75]);
-    }
-
-    #[test]
-    fn console_grind_overrides_the_labs_default_and_refuses_the_rest_in_words() {
-        use serde_json::json;
-        let seed = Hash::of(b"grind console");
-        match console_grind(
-            &json!({"stakes": [5, 5], "grinder": 1, "friend": 0, "pool": 4,
-            "rounds": 300, "seed": seed.to_hex()}),
-        ) {
-            Ok(WorkerRequest::Grind { id: 1, setup }) => assert_eq!(
-                setup,
-                grinding::Setup {
-                    stakes: vec![5, 5],
-                    grinder: 1,
-                    friend: Some(0),
-                    pool: 4,
-                    rounds: 300,
-                    seed,
-                }
-            ),
-            other => panic!("{other:?}"),
-        }
-        match console_grind(&json!({})) {
-            Ok(WorkerRequest::Grind { setup, .. }) => assert_eq!(setup, grinding::Setup::default()),
-            other => panic!("{other:?}"),
-        }
-        for (bad, words) in [
-            (json!({"rounds": 0}), "between 1 and 100,000"),
-            (json!({"pool": -1}), "pool: give a whole number"),
-            (json!({"stakes": [1, "x"]}), "array of whole numbers"),
-            (json!({"seed": "zz"}), "seed:"),
-        ] {
-            let e = console_grind(&bad).expect_err("refused");
-            assert!(e.contains(words), "{bad}: {e}");
-        }
     }
 }

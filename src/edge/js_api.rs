@@ -3,14 +3,16 @@
 //! Node indices are positions in `nodes()`, from 0 ("Node 1" is index 0). Every function
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
-use crate::driver::now_ms;
-use crate::fairness_view::{console_grind, console_job, network_stakers, ConsoleAnswer};
-use crate::lottery_view::{console_bench, WorkerReply, WorkerRequest};
-use crate::model::class::RosterRow;
-use crate::model::Playground;
-use crate::storage::Saver;
-use crate::webrtc::Links;
-use crate::worker::JobWorker;
+use crate::edge::clock::now_ms;
+use crate::edge::storage::Saver;
+use crate::edge::webrtc::Links;
+use crate::edge::worker::JobWorker;
+use crate::logic::command::{Applied, Command};
+use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
+use crate::logic::model::class::RosterRow;
+use crate::logic::model::Playground;
+use crate::logic::worker_protocol::console_grind;
+use crate::logic::worker_protocol::{console_bench, WorkerReply, WorkerRequest};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -58,12 +60,14 @@ fn node_view(view: fn(&Playground, usize) -> Option<Value>) -> ApiFn {
 }
 
 /// `name(i)`: an action on one node, `{ok: true}` or `{ok: false, error}`.
-fn node_action(action: fn(&mut Playground, usize) -> Result<(), String>) -> ApiFn {
-    Box::new(move |m, i, _| match index(&i).map(|i| action(m, i)) {
-        Some(Ok(())) => json!({ "ok": true }),
-        Some(Err(e)) => failure(e),
-        None => failure("the argument is a node index: 0, 1, 2, …"),
-    })
+fn node_action(command: fn(usize) -> Command) -> ApiFn {
+    Box::new(
+        move |m, i, _| match index(&i).map(|i| m.apply(command(i), now_ms())) {
+            Some(Ok(_)) => json!({ "ok": true }),
+            Some(Err(e)) => failure(e),
+            None => failure("the argument is a node index: 0, 1, 2, …"),
+        },
+    )
 }
 
 /// Puts `closure` on the API object as `name` and keeps it alive.
@@ -204,22 +208,16 @@ pub fn install(
                 if !v.is_object() {
                     return m.network_json();
                 }
-                let link = m.faults_json();
-                let pick = |k: &str| {
-                    v.get(k)
-                        .and_then(Value::as_u64)
-                        .or(link.get(k).and_then(Value::as_u64))
+                let link = m.faults_view();
+                let pick = |k: &str| v.get(k).and_then(Value::as_u64);
+                let drop = v.get("drop").and_then(Value::as_f64).unwrap_or(link.drop);
+                let command = Command::SetLink {
+                    latency_ms: pick("latencyMs").unwrap_or(link.latency_ms),
+                    jitter_ms: pick("jitterMs").unwrap_or(link.jitter_ms),
+                    drop,
                 };
-                let drop = v
-                    .get("drop")
-                    .and_then(Value::as_f64)
-                    .or(link.get("drop").and_then(Value::as_f64));
-                match m.set_link(
-                    pick("latencyMs").unwrap_or(0),
-                    pick("jitterMs").unwrap_or(0),
-                    drop.unwrap_or(0.0),
-                ) {
-                    Ok(()) => json!({ "ok": true, "link": m.faults_json() }),
+                match m.apply(command, now_ms()) {
+                    Ok(_) => json!({ "ok": true, "link": m.faults_view() }),
                     Err(e) => failure(e),
                 }
             }),
@@ -229,8 +227,8 @@ pub fn install(
             true,
             Box::new(|m, groups, _| {
                 let groups: Option<Vec<Vec<usize>>> = serde_json::from_value(from_js(&groups)).ok();
-                match groups.map(|g| m.partition(g)) {
-                    Some(Ok(())) => json!({ "ok": true }),
+                match groups.map(|g| m.apply(Command::Partition(g), now_ms())) {
+                    Some(Ok(_)) => json!({ "ok": true }),
                     Some(Err(e)) => failure(e),
                     None => failure("give groups of node indices, e.g. [[0,1],[2,3]]"),
                 }
@@ -239,13 +237,13 @@ pub fn install(
         (
             "heal",
             true,
-            Box::new(|m, _, _| {
-                m.heal();
-                json!({ "ok": true })
+            Box::new(|m, _, _| match m.apply(Command::Heal, now_ms()) {
+                Ok(_) => json!({ "ok": true }),
+                Err(e) => failure(e),
             }),
         ),
-        ("crash", true, node_action(Playground::crash)),
-        ("restart", true, node_action(Playground::restart)),
+        ("crash", true, node_action(Command::Crash)),
+        ("restart", true, node_action(Command::Restart)),
         (
             "adversary",
             true,
@@ -253,8 +251,15 @@ pub fn install(
                 let (Some(i), Some(b)) = (index(&i), b.as_string()) else {
                     return failure("adversary(i, behaviour): a node index and a behaviour name");
                 };
-                match m.adversary(i, &b) {
-                    Ok(b) => json!({ "ok": true, "behaviour": b.name() }),
+                match m.apply(
+                    Command::Adversary {
+                        node: i,
+                        behaviour: b,
+                    },
+                    now_ms(),
+                ) {
+                    Ok(Applied::Behaviour(b)) => json!({ "ok": true, "behaviour": b.name() }),
+                    Ok(_) => json!({ "ok": true }),
                     Err(e) => failure(e),
                 }
             }),
@@ -305,8 +310,9 @@ pub fn install(
                     return failure("the first argument is a node index: 0, 1, 2, …");
                 };
                 match m.parse_request(&from_js(&req)) {
-                    Ok(r) => match m.submit(i, r) {
-                        Ok(id) => json!({ "ok": true, "id": id }),
+                    Ok(request) => match m.apply(Command::Submit { node: i, request }, now_ms()) {
+                        Ok(Applied::Submitted(id)) => json!({ "ok": true, "id": id }),
+                        Ok(_) => json!({ "ok": true }),
                         Err(e) => failure(e),
                     },
                     Err(e) => failure(e),
@@ -317,8 +323,11 @@ pub fn install(
             "forge",
             true,
             Box::new(|m, i, _| match index(&i) {
-                Some(i) => match m.forge(i) {
-                    Ok((height, hash)) => json!({ "ok": true, "height": height, "hash": hash }),
+                Some(i) => match m.apply(Command::Forge(i), now_ms()) {
+                    Ok(Applied::Forged(height, hash)) => {
+                        json!({ "ok": true, "height": height, "hash": hash })
+                    }
+                    Ok(_) => json!({ "ok": true }),
                     Err(e) => failure(e),
                 },
                 None => failure("the argument is a node index: 0, 1, 2, …"),

@@ -12,7 +12,7 @@
 //!
 //! `webrtc.rs` is the browser edge that uses these; `model.rs` keeps the link table.
 
-use crate::mesh::{FrameError, MAX_FRAME_BYTES};
+use crate::logic::wire::{FrameError, MAX_FRAME_BYTES};
 use pos_core::Genesis;
 use serde::{Deserialize, Serialize};
 use std::fmt;

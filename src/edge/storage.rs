@@ -1,7 +1,7 @@
 //! The browser's storage and files: where a tab's state is kept, and how a file is handed to
 //! the user. Only text crosses this edge; `persist.rs` decides what it means.
 
-use crate::model::Playground;
+use crate::logic::model::Playground;
 use std::cell::Cell;
 use wasm_bindgen::JsCast as _;
 

@@ -1,17 +1,10 @@
-//! The browser side of time: a `setInterval` that advances the in-tab network to the wall
-//! clock and asks for a redraw when something happened.
+//! The browser's clock and timers, which every edge module uses and which use nothing of the
+//! page: the wall clock ([`now_ms`]), a wait ([`sleep`]), a redraw that waits for a burst to
+//! end ([`coalesced`]) and a repeating timer ([`Interval`]).
 
-use crate::channel::Outlets;
-use crate::draws::DrawWorker;
-use crate::model::Playground;
-use crate::storage::Saver;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
-
-/// How often the network's clock catches up with the wall clock.
-pub const TICK_MS: i32 = 100;
 
 /// The wall clock in ms since the epoch (the node timestamps' clock).
 pub fn now_ms() -> u64 {
@@ -97,36 +90,4 @@ impl Drop for Interval {
             w.clear_interval_with_handle(self.id);
         }
     }
-}
-
-/// Starts the clock of `model`; `redraw` runs after every step that changed something, and
-/// what the model wants to tell other tabs and machines goes out through `outlets`.
-/// Big draws the nodes defer go to `draws` after every step.
-pub fn start(
-    model: Rc<RefCell<Playground>>,
-    outlets: Rc<Outlets>,
-    saver: Rc<Saver>,
-    draws: Rc<RefCell<DrawWorker>>,
-    redraw: impl Fn() + 'static,
-) -> Option<Interval> {
-    Interval::new(TICK_MS, move || {
-        let now = now_ms();
-        let Ok(changed) = model.try_borrow_mut().map(|mut m| {
-            let changed = m.advance(now);
-            if let Ok(mut d) = draws.try_borrow_mut() {
-                d.pump(&mut m);
-            }
-            changed
-        }) else {
-            return;
-        };
-        outlets.pump(&model);
-        if changed {
-            saver.mark_dirty();
-            redraw();
-        }
-        if let Ok(m) = model.try_borrow() {
-            saver.maybe_save(&m, now, false);
-        }
-    })
 }

@@ -21,15 +21,15 @@
 //! - the **roster**: who takes part, with their nodes' addresses, how each is connected and
 //!   whether it is online.
 
-use crate::link::valid_id;
-use crate::mesh::MAX_FRAME_BYTES;
+use crate::logic::link::valid_id;
+use crate::logic::wire::MAX_FRAME_BYTES;
 use serde_json::{Map, Value};
 
 /// Largest message either side accepts, in bytes of text: a frame with its envelope.
 pub const MAX_MESSAGE_BYTES: usize = MAX_FRAME_BYTES + 1024;
 
 /// Most node addresses a page may list for itself (the page's node limit).
-pub const MAX_ADDRESSES: usize = crate::model::MAX_NODES;
+pub const MAX_ADDRESSES: usize = crate::logic::wire::MAX_NODES;
 
 /// How long a page waits for a link the server asked for to open before it asks to be
 /// relayed instead (ms).
@@ -402,7 +402,7 @@ impl Member {
 }
 
 /// Most members one roster may list.
-pub const MAX_ROSTER: usize = crate::mesh::MAX_TABS * 2 + 1;
+pub const MAX_ROSTER: usize = crate::logic::wire::MAX_TABS * 2 + 1;
 
 impl ToPage {
     /// Reads one message from the server (untrusted text too), checked.
@@ -496,6 +496,13 @@ pub struct ClassLink {
     /// Whether this is the server's own tab (every page's frames reach it through the
     /// server, which checked who sent them).
     pub serving: bool,
+}
+
+/// `network()`'s `class`: the same JSON as [`ClassLink::to_json`].
+impl serde::Serialize for ClassLink {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
 }
 
 impl ClassLink {

@@ -2,7 +2,8 @@
 //! adversaries, and each node's block tree as JSON. The machinery is the core's (`SimNet`,
 //! `Behaviour`, `BlockTree`); this only names things for the page and the console.
 
-use crate::model::Playground;
+use crate::logic::model::Playground;
+use crate::logic::views::FaultsView;
 use pos_core::node::Behaviour;
 use pos_core::sim::LinkConfig;
 use serde_json::{json, Value};
@@ -151,18 +152,21 @@ impl Playground {
     }
 
     /// Link conditions, partition, crashed nodes and behaviours, for the controls.
-    pub fn faults_json(&self) -> Value {
+    pub fn faults_view(&self) -> FaultsView {
         let link = self.net().link();
-        json!({
-            "latencyMs": link.latency_ms,
-            "jitterMs": link.jitter_ms,
-            "drop": f64::from(link.drop_ppm) / 1_000_000.0,
-            "partition": self.net().partition(),
-            "crashed": (0..self.len()).filter(|i| self.net().is_crashed(*i)).collect::<Vec<_>>(),
-            "behaviours": (0..self.len())
+        FaultsView {
+            behaviours: (0..self.len())
                 .filter_map(|i| self.node(i).map(|n| n.behaviour().name()))
-                .collect::<Vec<_>>(),
-        })
+                .collect(),
+            crashed: (0..self.len())
+                .filter(|i| self.net().is_crashed(*i))
+                .collect(),
+            drop: f64::from(link.drop_ppm) / 1_000_000.0,
+            drop_ppm: link.drop_ppm,
+            jitter_ms: link.jitter_ms,
+            latency_ms: link.latency_ms,
+            partition: self.net().partition().map(<[Vec<usize>]>::to_vec),
+        }
     }
 
     /// Node `i`'s block tree (newest part): every block with its parent, forger (name and

@@ -1,16 +1,16 @@
-//! The browser edge of the class server (`crate::class`): one WebSocket to the server the
+//! The browser edge of the class server (`crate::logic::class`): one WebSocket to the server the
 //! page came from. It only carries: the server's messages go to the model or to the WebRTC
 //! links (`webrtc.rs`), whose invitations and answers it passes back, and every frame the tab
 //! says leaves through it too (the server hands it to its own tab and relays it where a link
 //! could not open).
 
-use crate::channel::Outlets;
-use crate::class::{ToPage, ToServer, LINK_WAIT_MS, META_NAME, SOCKET_PATH};
-use crate::driver::{now_ms, sleep, Interval};
-use crate::link::{self, Signal};
-use crate::mesh::{Role, Via};
-use crate::model::Playground;
-use crate::webrtc::Links;
+use crate::edge::channel::Outlets;
+use crate::edge::clock::{now_ms, sleep, Interval};
+use crate::edge::webrtc::Links;
+use crate::logic::class::{ToPage, ToServer, LINK_WAIT_MS, META_NAME, SOCKET_PATH};
+use crate::logic::link::{self, Signal};
+use crate::logic::mesh::{Role, Via};
+use crate::logic::model::Playground;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
@@ -31,7 +31,7 @@ pub fn class_from_page() -> Option<String> {
         .query_selector(&format!("meta[name=\"{META_NAME}\"]"))
         .ok()??;
     let name = meta.get_attribute("content")?;
-    crate::channel::clean_network_name(&name)
+    crate::edge::channel::clean_network_name(&name)
 }
 
 /// A socket event handler.
@@ -230,7 +230,7 @@ impl Inner {
             Ok(m) => m,
             Err(_) => {
                 if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.refuse_frame(crate::mesh::FrameError::Malformed);
+                    m.refuse_frame(crate::logic::wire::FrameError::Malformed);
                 }
                 return;
             }
@@ -333,7 +333,7 @@ impl Inner {
             }),
             Err(_) => {
                 if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.refuse_frame(crate::mesh::FrameError::Malformed);
+                    m.refuse_frame(crate::logic::wire::FrameError::Malformed);
                 }
             }
         }
