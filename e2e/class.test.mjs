@@ -11,24 +11,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readlinkSync, existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { launch, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { launch, collectConsoleErrors, screenshot, insideOwnNamespace } from './helpers.mjs';
 import { REPO_ROOT, DEFAULT_DIST } from './server.mjs';
 
-function insideOwnNamespace() {
-  const outer = process.env.POS_NETNS_OUTER;
-  if (process.env.POS_NETNS !== '1' || !outer) return false;
-  let here;
-  try {
-    here = readlinkSync('/proc/self/ns/net');
-  } catch {
-    return false;
-  }
-  const names = Object.keys(networkInterfaces());
-  return here !== outer && names.every((n) => ['lo', 'pos-veth0', 'pos-veth1'].includes(n));
-}
 
 const inside = insideOwnNamespace();
 const udpDropped = process.env.POS_NETNS_DROP_UDP === '1';

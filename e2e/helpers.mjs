@@ -1,6 +1,8 @@
 // Shared helpers for the end-to-end tests (node:test + playwright-core + Debian's Chromium).
 // Never run `playwright install`: the browser is Debian's /usr/bin/chromium.
 import { mkdir } from 'node:fs/promises';
+import { readlinkSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { before, after } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,4 +96,22 @@ export function useServerAndBrowser(launchOptions = {}) {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * Whether this process runs inside e2e/netns.sh's network namespace: another namespace than
+ * the one the script started from, holding only loopback and its veth pair. The WebRTC and
+ * class-server tests run only there, so no ICE traffic leaves the machine.
+ */
+export function insideOwnNamespace() {
+  const outer = process.env.POS_NETNS_OUTER;
+  if (process.env.POS_NETNS !== '1' || !outer) return false;
+  let here;
+  try {
+    here = readlinkSync('/proc/self/ns/net');
+  } catch {
+    return false;
+  }
+  const names = Object.keys(networkInterfaces());
+  return here !== outer && names.every((n) => ['lo', 'pos-veth0', 'pos-veth1'].includes(n));
 }

@@ -7,24 +7,7 @@
 // Needs `bash scripts/trunk.sh build --release` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readlinkSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
-import { launch, startServer, collectConsoleErrors, screenshot } from './helpers.mjs';
-
-// Inside e2e/netns.sh's namespace: another network namespace than the one it was started from,
-// holding only loopback and its veth pair.
-function insideOwnNamespace() {
-  const outer = process.env.POS_NETNS_OUTER;
-  if (process.env.POS_NETNS !== '1' || !outer) return false;
-  let here;
-  try {
-    here = readlinkSync('/proc/self/ns/net');
-  } catch {
-    return false;
-  }
-  const names = Object.keys(networkInterfaces());
-  return here !== outer && names.every((n) => ['lo', 'pos-veth0', 'pos-veth1'].includes(n));
-}
+import { launch, startServer, collectConsoleErrors, screenshot, insideOwnNamespace } from './helpers.mjs';
 
 const skip = insideOwnNamespace()
   ? false

@@ -33,35 +33,10 @@ pub fn terminal(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// The QR code of `text` as an SVG image (one unit per module, a 4-module quiet zone), for
-/// the page's Class panel; `None` when it does not fit.
+/// The QR code of `text` as an SVG image (the page's own drawing, `link::qr_path`), for the
+/// page's Class panel; `None` when it does not fit.
 pub fn svg(text: &str) -> Option<String> {
-    let code =
-        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
-    let w = code.width();
-    let colors = code.to_colors();
-    let mut d = String::new();
-    for y in 0..w {
-        let mut x = 0;
-        while x < w {
-            if colors[y * w + x] == qrcode::Color::Dark {
-                let start = x;
-                while x < w && colors[y * w + x] == qrcode::Color::Dark {
-                    x += 1;
-                }
-                d.push_str(&format!(
-                    "M{} {}h{}v1h-{}z",
-                    start + 4,
-                    y + 4,
-                    x - start,
-                    x - start
-                ));
-            } else {
-                x += 1;
-            }
-        }
-    }
-    let side = w + 8;
+    let (d, side) = pos_playground::logic::link::qr_path(text)?;
     Some(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path d=\"{d}\" fill=\"#000\"/></svg>"
     ))

@@ -227,35 +227,25 @@ impl Room {
             .count()
     }
 
-    fn neighbours(&self, tab: &str) -> Vec<String> {
+    /// The other ends of `tab`'s links that pass `keep`.
+    fn ends(&self, tab: &str, keep: impl Fn(Edge) -> bool) -> Vec<String> {
         self.edges
-            .keys()
-            .filter_map(|(a, b)| {
-                if a == tab {
-                    Some(b.clone())
-                } else if b == tab {
-                    Some(a.clone())
-                } else {
-                    None
-                }
+            .iter()
+            .filter(|(_, e)| keep(**e))
+            .filter_map(|((a, b), _)| match (a == tab, b == tab) {
+                (true, _) => Some(b.clone()),
+                (_, true) => Some(a.clone()),
+                _ => None,
             })
             .collect()
     }
 
+    fn neighbours(&self, tab: &str) -> Vec<String> {
+        self.ends(tab, |_| true)
+    }
+
     fn relayed(&self, tab: &str) -> Vec<String> {
-        self.edges
-            .iter()
-            .filter(|(_, e)| **e == Edge::Relay)
-            .filter_map(|((a, b), _)| {
-                if a == tab {
-                    Some(b.clone())
-                } else if b == tab {
-                    Some(a.clone())
-                } else {
-                    None
-                }
-            })
-            .collect()
+        self.ends(tab, |e| e == Edge::Relay)
     }
 
     /// Pages `tab` may be linked to next: not itself, not linked yet, below the link limit;
