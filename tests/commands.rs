@@ -1,14 +1,13 @@
 //! One command path: what the forms and `window.playground` do goes through
 //! `Playground::apply(Command, now)`, natively and in wasm (headless Chromium).
 
-use pos_core::Wallet;
 use pos_playground::logic::command::{Applied, Command};
 use pos_playground::logic::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
-use common::{founders, ids};
+use common::four_nodes;
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,8 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const T0: u64 = 1_700_000_000_000;
 
 fn playground() -> Playground {
-    let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();
-    Playground::new(founders(21), ids("t21", 21), T0, others)
+    four_nodes(21, T0)
 }
 
 #[test]

@@ -11,7 +11,7 @@ use serde_json::json;
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
-use common::{founders, ids};
+use common::four_nodes;
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,8 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const T0: u64 = 1_700_000_000_000;
 
 fn playground() -> Playground {
-    let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();
-    Playground::new(founders(11), ids("t11", 11), T0, others)
+    four_nodes(11, T0)
 }
 
 /// Long enough for a request to reach the exchange, the winner to forge and the block to

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use pos_core::Wallet;
-use pos_playground::logic::model::{Founders, Ids};
+use pos_playground::logic::model::{Founders, Ids, Playground};
 
 /// Fixed founding keys for test `n`.
 pub fn founders(n: u8) -> Founders {
@@ -19,4 +19,11 @@ pub fn ids(tab: &str, net_seed: u64) -> Ids {
         tab: tab.into(),
         net_seed,
     }
+}
+
+/// The playground of test `n` at `t0`: founded on [`founders`]`(n)` with tab id `t<n>`, and
+/// four nodes (the host and three with fixed keys).
+pub fn four_nodes(n: u8, t0: u64) -> Playground {
+    let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();
+    Playground::new(founders(n), ids(&format!("t{n}"), u64::from(n)), t0, others)
 }
