@@ -273,6 +273,22 @@ impl Playground {
         Ok(Self::new(founders, ids, now, wallets))
     }
 
+    /// A tab of `net`'s nodes on `genesis`, alone, with an empty feed and no results yet.
+    fn assembled(genesis: Genesis, net: SimNet, ids: Ids) -> Playground {
+        Playground {
+            genesis,
+            results: vec![None; net.nodes().len()],
+            net,
+            activity: VecDeque::new(),
+            mesh: None,
+            outbox: Vec::new(),
+            spare: None,
+            tab: ids.tab,
+            net_seed: ids.net_seed,
+            worker_draws: 0,
+        }
+    }
+
     fn founded(
         founders: Founders,
         ids: Ids,
@@ -289,18 +305,7 @@ impl Playground {
             Chain::new(founding.genesis.clone()),
             node_config(),
         ));
-        let mut p = Playground {
-            genesis: founding.genesis,
-            net,
-            results: vec![None],
-            activity: VecDeque::new(),
-            mesh: None,
-            outbox: Vec::new(),
-            spare: None,
-            tab: ids.tab,
-            net_seed: ids.net_seed,
-            worker_draws: 0,
-        };
+        let mut p = Self::assembled(founding.genesis, net, ids);
         for w in others {
             let _ = p.add_node(w);
         }
@@ -325,19 +330,7 @@ impl Playground {
         for w in wallets {
             net.add_node(Node::new(w, exchange.take(), chain.clone(), node_config()));
         }
-        let results = vec![None; net.nodes().len()];
-        let mut p = Playground {
-            genesis: chain.genesis().clone(),
-            net,
-            results,
-            activity: VecDeque::new(),
-            mesh: None,
-            outbox: Vec::new(),
-            spare: None,
-            tab: ids.tab,
-            net_seed: ids.net_seed,
-            worker_draws: 0,
-        };
+        let mut p = Self::assembled(chain.genesis().clone(), net, ids);
         if let Some(name) = network {
             p.net.open_to_outside();
             let mut mesh = Mesh::new(p.tab.clone(), name, now);
