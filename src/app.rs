@@ -21,12 +21,12 @@ use crate::edge::driver;
 use crate::edge::js_api;
 use crate::edge::storage::{self, Saver};
 use crate::edge::webrtc::Links;
-use crate::logic::command::Command;
+use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::network_stakers;
 use crate::logic::model::{
     new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
 };
-use crate::logic::persist::LoadError;
+use crate::logic::views::NodeView;
 use crate::logic::wire::MAX_NODES;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -250,9 +250,9 @@ pub fn page(props: &PageProps) -> Html {
         let notice = notice.clone();
         Callback::from(move |_| {
             let result = new_wallet()
-                .map_err(|e| e.to_string())
-                .and_then(|w| model.borrow_mut().add_node(w));
-            notice.set(result.err());
+                .map_err(Refused::from)
+                .and_then(|w| model.borrow_mut().apply(Command::AddNode(Key(w)), now_ms()));
+            notice.set(result.err().map(String::from));
             redraw.force_update();
         })
     };
@@ -262,12 +262,12 @@ pub fn page(props: &PageProps) -> Html {
         let notice = notice.clone();
         let selected = selected.clone();
         Callback::from(move |_| {
-            let result = model.borrow_mut().remove_node();
+            let result = model.borrow_mut().apply(Command::RemoveNode, now_ms());
             let len = model.borrow().len();
             if *selected >= len {
                 selected.set(len.saturating_sub(1));
             }
-            notice.set(result.err());
+            notice.set(result.err().map(String::from));
             redraw.force_update();
         })
     };
@@ -300,10 +300,10 @@ pub fn page(props: &PageProps) -> Html {
                 .and_then(|w| w.confirm_with_message("Start a new network? This tab's chain, balances and keys are replaced; export a chain first to keep it.").ok())
                 .unwrap_or(false);
             if sure {
-                match Playground::fresh(network.as_deref(), true, now_ms()) {
-                    Ok(p) => {
+                let command = Command::NewNetwork((*network).clone());
+                match model.borrow_mut().apply(command, now_ms()) {
+                    Ok(_) => {
                         saver.clear();
-                        *model.borrow_mut() = p;
                         saver.mark_dirty();
                         notice.set(None);
                     }
@@ -352,18 +352,15 @@ pub fn page(props: &PageProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
                 clock::sleep(50).await;
-                let result = Playground::import_chain_fresh(&text, now_ms()).map_err(|e| match e {
-                    LoadError::NoRandomness(_) => e.to_string(),
-                    e => format!("Refused at block {}: {e}", e.height()),
-                });
+                let result =
+                    Command::import(text).and_then(|c| model.borrow_mut().apply(c, now_ms()));
                 files_message.set(Some(match result {
-                    Ok(p) => {
-                        let height = p.summary(0).map_or(0, |s| s.height);
-                        *model.borrow_mut() = p;
+                    Ok(applied) => {
+                        let height = if let Applied::Imported(h) = applied { h } else { 0 };
                         saver.mark_dirty();
                         (true, format!("Imported a valid chain of height {height}: this tab now runs a new network from it"))
                     }
-                    Err(e) => (false, e),
+                    Err(e) => (false, e.to_string()),
                 }));
                 redraw.force_update();
             });
@@ -415,12 +412,11 @@ pub fn page(props: &PageProps) -> Html {
     let colours: Vec<String> = summaries.iter().map(|s| s.colour.clone()).collect();
     let activity: Vec<_> = m.activity().take(14).cloned().collect();
     let sel = (*selected).min(summaries.len().saturating_sub(1));
-    let panel_json = match *view {
-        View::Chain => m.chain_json(sel),
-        View::Pool => m.pool_json(sel),
-        View::Info => m.info_json(sel),
-    }
-    .unwrap_or(serde_json::Value::Null);
+    let panel = match *view {
+        View::Chain => m.chain_view(sel).map(NodeView::Chain),
+        View::Pool => m.pool_view(sel).map(NodeView::Pool),
+        View::Info => m.info_view(sel).map(NodeView::Info),
+    };
     let height = summaries.iter().map(|s| s.height).max().unwrap_or(0);
     let agreed = summaries.windows(2).all(|w| w[0].tip == w[1].tip);
     let (lab_network, lab_seed) = network_stakers(&m, sel)
@@ -512,7 +508,7 @@ pub fn page(props: &PageProps) -> Html {
                 on_request={on_fault}
                 error={(*fault_error).clone()}
             />
-            <BlockTree tree={m.tree_json(sel).unwrap_or(serde_json::Value::Null)} />
+            <BlockTree tree={m.tree_view(sel)} />
             <ChainFiles
                 node={sel}
                 name={Playground::name(sel)}
@@ -528,7 +524,7 @@ pub fn page(props: &PageProps) -> Html {
                 on_view={{ let v = view.clone(); Callback::from(move |x| v.set(x)) }}
                 raw={*raw}
                 on_raw={{ let r = raw.clone(); Callback::from(move |x| r.set(x)) }}
-                json={panel_json}
+                data={panel}
             />
             <footer class="foot">
                 {"Console: "}<code>{"playground.nodes()"}</code>{", "}<code>{"playground.submit(1, {kind: 'exchange', amount: 50})"}</code>{", "}<code>{"playground.chain(0)"}</code>{" — see the README."}

@@ -61,7 +61,9 @@ fn rival_hello(tab: &str) -> String {
 }
 
 fn rejected(p: &Playground, key: &str) -> u64 {
-    p.network_json()["rejected"][key].as_u64().unwrap_or(0)
+    common::json(p.network_view())["rejected"][key]
+        .as_u64()
+        .unwrap_or(0)
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -150,8 +152,8 @@ fn a_frame_with_a_huge_or_odd_node_name_is_refused_and_changes_nothing() {
     };
     let before = (
         p.summaries(),
-        p.peers_json(0),
-        p.network_json()["tabs"].clone(),
+        p.peers_view(0).map(common::json),
+        common::json(p.network_view())["tabs"].clone(),
     );
     let huge = "n".repeat(64 * 1024);
     let long_to = format!("aaaa/{huge}");
@@ -175,15 +177,20 @@ fn a_frame_with_a_huge_or_odd_node_name_is_refused_and_changes_nothing() {
     assert_eq!(
         (
             p.summaries(),
-            p.peers_json(0),
-            p.network_json()["tabs"].clone()
+            p.peers_view(0).map(common::json),
+            common::json(p.network_view())["tabs"].clone()
         ),
         before
     );
     // The names tabs really use pass.
     p.receive_frame(&msg("n15", Some("aaaa/n0")), T0 + 200);
     assert_eq!(rejected(&p, "frame:badNode"), 8);
-    assert_eq!(p.network_json()["tabs"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        common::json(p.network_view())["tabs"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

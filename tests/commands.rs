@@ -1,7 +1,7 @@
 //! One command path: what the forms and `window.playground` do goes through
 //! `Playground::apply(Command, now)`, natively and in wasm (headless Chromium).
 
-use pos_playground::logic::command::{Applied, Command};
+use pos_playground::logic::command::{Applied, Command, Key, Refused};
 use pos_playground::logic::model::{Playground, Request, FORGE_DELAY_MS, IN_TAB_LATENCY_MS};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
@@ -74,4 +74,72 @@ fn commands_do_what_the_playgrounds_own_calls_do() {
         "an unknown behaviour is refused"
     );
     assert!(p.apply(Command::Crash(99), T0).is_err(), "no node 99");
+}
+
+#[test]
+fn nodes_join_and_leave_through_commands() {
+    let mut p = playground();
+    let key = Key(pos_core::Wallet::from_seed([77; 32]));
+    let address = key.0.address();
+    assert_eq!(p.apply(Command::AddNode(key), T0), Ok(Applied::Added(4)));
+    assert_eq!(p.len(), 5);
+    assert_eq!(p.node(4).map(|n| n.address()), Some(address));
+    assert_eq!(p.apply(Command::RemoveNode, T0), Ok(Applied::Done));
+    assert_eq!(p.len(), 4);
+    let mut solo = four_nodes(22, T0);
+    for _ in 0..3 {
+        assert_eq!(solo.apply(Command::RemoveNode, T0), Ok(Applied::Done));
+    }
+    assert!(
+        matches!(solo.apply(Command::RemoveNode, T0), Err(Refused::Said(_))),
+        "the host stays"
+    );
+    assert_eq!(solo.len(), 1);
+}
+
+#[test]
+fn import_takes_a_valid_chain_and_refuses_a_tampered_one_without_change() {
+    let mut source = playground();
+    let mut now = T0;
+    for round in 0..3u64 {
+        let request = Request::Exchange(10 + round);
+        assert!(p_submit(&mut source, request, now));
+        now += FORGE_DELAY_MS + 4 * IN_TAB_LATENCY_MS + 1_000;
+        source.advance(now);
+    }
+    let height = source.summary(0).map_or(0, |s| s.height);
+    assert!(height >= 1, "the source chain grew");
+    let file = source.export_chain(0, false, now).expect("node 1");
+
+    let mut tab = four_nodes(23, T0);
+    let before = tab.summary(0).map(|s| s.tip);
+    // One token more in block 3's transaction: its signatures no longer verify.
+    let tampered = file.replacen("\"amount\": 12", "\"amount\": 13", 1);
+    assert_ne!(tampered, file);
+    let import = |text: String| Command::Import {
+        text,
+        ids: common::ids("t23b", 23),
+        fresh: Key(pos_core::Wallet::from_seed([78; 32])),
+    };
+    match tab.apply(import(tampered), now) {
+        Err(Refused::Chain { height, reason }) => {
+            assert_eq!(height, 3, "{reason}");
+            assert!(!reason.is_empty());
+        }
+        other => panic!("a tampered chain is refused, not {other:?}"),
+    }
+    assert_eq!(tab.summary(0).map(|s| s.tip), before, "nothing changed");
+    assert!(matches!(
+        tab.apply(import("not a chain".into()), now),
+        Err(Refused::Chain { height: 0, .. })
+    ));
+    assert_eq!(tab.apply(import(file), now), Ok(Applied::Imported(height)));
+    assert_eq!(
+        tab.summary(0).map(|s| s.tip),
+        source.summary(0).map(|s| s.tip)
+    );
+}
+
+fn p_submit(p: &mut Playground, request: Request, now: u64) -> bool {
+    p.apply(Command::Submit { node: 1, request }, now).is_ok()
 }

@@ -7,6 +7,7 @@
 
 use pos_core::hash::to_hex;
 use pos_core::Wallet;
+use pos_playground::logic::command::{Applied, Command};
 use pos_playground::logic::link::{self, Invitation, Signal};
 use pos_playground::logic::mesh::DISCOVERY_MS;
 use pos_playground::logic::model::{Founders, Ids, Playground, Request};
@@ -29,17 +30,24 @@ fn secrets(p: &Playground, into: &mut Vec<[u8; 32]>) {
     }
 }
 
+/// A view's JSON text, as the console and the HTTP views give it.
+fn text(view: &impl serde::Serialize) -> String {
+    serde_json::to_string(view).expect("a view is JSON")
+}
+
 /// Everything a tab shows or sends that is not its saved state or a file with keys.
 fn published(p: &mut Playground, now: u64, out: &mut Vec<String>) {
     out.push(p.tab_id());
     out.extend(p.take_outbox());
-    out.push(p.network_json().to_string());
-    out.push(p.nodes_json().to_string());
+    out.push(text(&p.network_view()));
+    out.push(text(&p.summaries()));
     for i in 0..p.len() {
-        out.extend(p.chain_json(i).map(|v| v.to_string()));
-        out.extend(p.pool_json(i).map(|v| v.to_string()));
-        out.extend(p.info_json(i).map(|v| v.to_string()));
-        out.extend(p.peers_json(i).map(|v| v.to_string()));
+        out.extend(p.chain_view(i).map(|v| text(&v)));
+        out.extend(p.pool_view(i).map(|v| text(&v)));
+        out.extend(p.info_view(i).map(|v| text(&v)));
+        out.extend(p.peers_view(i).map(|v| text(&v)));
+        out.extend(p.tree_view(i).map(|v| text(&v)));
+        out.extend(p.lottery_view(i, None).map(|v| text(&v)));
         out.extend(p.export_chain(i, false, now));
     }
     out.extend(p.activity().map(|a| a.text.clone()));
@@ -230,9 +238,14 @@ fn nothing_a_tab_publishes_holds_any_part_of_its_keys() {
     published(&mut host, now, &mut out);
     published(&mut member, now, &mut out);
 
-    // Imported through the page's one import function (the button and `importChain`).
+    // Imported through the page's one import command (the button and `importChain`).
     let file = solo.export_chain(1, false, now).expect("node 2");
-    let mut imported = Playground::import_chain_fresh(&file, now).expect("valid file");
+    let mut imported = Playground::fresh(None, false, now).expect("randomness");
+    let import = Command::import(file).expect("randomness");
+    assert!(matches!(
+        imported.apply(import, now),
+        Ok(Applied::Imported(_))
+    ));
     secrets(&imported, &mut keys);
     invitation(&mut imported, now, &mut out);
     let now = settle(&mut imported, now);

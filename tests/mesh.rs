@@ -76,7 +76,7 @@ fn the_first_tab_hosts_and_the_second_joins_and_syncs() {
         (h.height, &h.tip),
         "the member took the chain"
     );
-    let peers = member.peers_json(0).expect("peers");
+    let peers = member.peers_view(0).map(common::json).expect("peers");
     assert_eq!(peers[0]["where"], "channel");
     assert_eq!(peers[0]["peer"], "aaaa/n0");
 }
@@ -112,7 +112,7 @@ fn frames_that_are_not_frames_are_counted_and_change_nothing() {
         host.receive_frame(junk, T0 + 10);
     }
     host.advance(T0 + 20);
-    let counts = host.rejected_json(0).expect("counts");
+    let counts = host.rejected_view(0).map(common::json).expect("counts");
     assert_eq!(counts["frame:malformed"], 2);
     assert_eq!(counts["frame:badTab"], 1);
     assert_eq!(counts["malformed"], 1, "the core refused the empty message");

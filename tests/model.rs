@@ -105,17 +105,17 @@ fn refusals_say_why_in_plain_words() {
 fn views_have_the_python_shape() {
     let mut p = playground();
     let id = p.submit(0, Request::Exchange(10)).expect("accepted");
-    let pool = p.pool_json(0).expect("node");
+    let pool = p.pool_view(0).map(common::json).expect("node");
     assert_eq!(pool["transactions"][0]["id"], json!(id));
     assert_eq!(pool["transactions"][0]["type"], json!("EXCHANGE"));
     p.advance(T0 + SETTLE);
-    let chain = p.chain_json(2).expect("node");
+    let chain = p.chain_view(2).map(common::json).expect("node");
     assert_eq!(chain["blocks"].as_array().map(Vec::len), Some(2));
     assert_eq!(chain["blocks"][1]["prevHash"], chain["blocks"][0]["hash"]);
-    let info = p.info_json(0).expect("node");
+    let info = p.info_view(0).map(common::json).expect("node");
     assert_eq!(info["peers"].as_array().map(Vec::len), Some(3));
     assert_eq!(info["stakers"][0]["stake"], json!(1));
-    assert!(p.chain_json(9).is_none());
+    assert!(p.chain_view(9).map(common::json).is_none());
 }
 
 #[test]

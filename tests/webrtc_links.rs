@@ -156,7 +156,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     assert_eq!(a.summary(0).map(|s| s.tip), c.summary(0).map(|s| s.tip));
 
     // C's peers are B's nodes only, reached over the link, which is open.
-    let peers = c.peers_json(0).expect("peers");
+    let peers = c.peers_view(0).map(common::json).expect("peers");
     let peers = peers.as_array().expect("a list");
     assert!(!peers.is_empty());
     for p in peers {
@@ -167,7 +167,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
             .as_str()
             .is_some_and(|s| s.starts_with(&b.tab_id())));
     }
-    let net = b.network_json();
+    let net = common::json(b.network_view());
     assert_eq!(net["links"].as_array().map(Vec::len), Some(2));
 
     // The B–C link closes: B forgets C's node, says why, and keeps working with A.
@@ -179,7 +179,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     );
     assert_eq!(b.link(&bc).map(|l| l.state), Some(LinkState::Closed));
     let c_tab = c.tab_id();
-    let still = b.peers_json(0).expect("peers");
+    let still = b.peers_view(0).map(common::json).expect("peers");
     assert!(still
         .as_array()
         .expect("a list")
@@ -225,11 +225,11 @@ fn frames_over_a_link_must_come_from_its_tab_and_a_busy_acceptor_sees_a_conflict
     // A frame in another tab's name over the A–B link is refused; one from B is taken.
     let forged = r#"{"hello":{"tab":"zzzz","role":"host","genesis":null,"height":0}}"#;
     a.receive_frame_via(forged, T0 + 4_100, Via::WebRtc(ab.clone()));
-    let counts = a.rejected_json(0).expect("counts");
+    let counts = a.rejected_view(0).map(common::json).expect("counts");
     assert_eq!(counts["frame:badTab"], 1);
     let honest = r#"{"hello":{"tab":"bbbb","role":"host","genesis":null,"height":1}}"#;
     a.receive_frame_via(honest, T0 + 4_100, Via::WebRtc(ab.clone()));
-    assert_eq!(a.network_json()["tabs"][0]["where"], "webrtc");
+    assert_eq!(common::json(a.network_view())["tabs"][0]["where"], "webrtc");
     // Frames over an unknown link are dropped.
     a.receive_frame_via(honest, T0 + 4_200, Via::WebRtc("L99".into()));
     assert_eq!(a.link(&ab).map(|l| l.received), Some(1));

@@ -12,8 +12,8 @@ use axum::Router;
 use futures_util::{SinkExt as _, StreamExt as _};
 use pos_playground::logic::class::{MAX_MESSAGE_BYTES, META_NAME, SOCKET_PATH};
 use pos_playground::logic::model::class::MAX_POSTED_TX_BYTES;
+use pos_playground::logic::views::NodeView;
 use serde::Deserialize;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -57,7 +57,7 @@ enum Event {
     View {
         class: String,
         view: View,
-        reply: oneshot::Sender<Option<Value>>,
+        reply: oneshot::Sender<Option<NodeView>>,
     },
     Post {
         class: String,
@@ -300,9 +300,9 @@ async fn run_rooms(mut rooms: Rooms, mut events: mpsc::Receiver<Event>, default:
                     Event::In(input) => rooms.handle(now_ms(), input),
                     Event::View { class, view, reply } => {
                         let v = rooms.room(&class).and_then(|r| match view {
-                            View::Blockchain => r.hub().chain_json(0),
-                            View::Pool => r.hub().pool_json(0),
-                            View::Info => r.hub().info_json(0),
+                            View::Blockchain => r.hub().chain_view(0).map(NodeView::Chain),
+                            View::Pool => r.hub().pool_view(0).map(NodeView::Pool),
+                            View::Info => r.hub().info_view(0).map(NodeView::Info),
                         });
                         let _ = reply.send(v);
                         Vec::new()

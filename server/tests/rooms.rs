@@ -428,7 +428,8 @@ fn a_posted_transaction_is_checked_pooled_and_passed_on_and_a_bad_one_changes_no
     let pool = |c: &Class| {
         c.rooms
             .room("room")
-            .and_then(|r| r.hub().pool_json(0))
+            .and_then(|r| r.hub().pool_view(0))
+            .map(|v| serde_json::to_value(v).expect("json"))
             .expect("the hub's pool")
     };
     let before = pool(&c);

@@ -3,8 +3,9 @@
 
 use super::{clock, short};
 use crate::logic::model::Playground;
+use crate::logic::views::{ChainView, InfoView, NodeView, PoolView, TxView};
 use crate::logic::words::count;
-use serde_json::Value;
+use pos_core::TxKind;
 use yew::prelude::*;
 
 /// Which view.
@@ -35,63 +36,32 @@ pub struct PanelsProps {
     pub raw: bool,
     /// Toggle raw JSON.
     pub on_raw: Callback<bool>,
-    /// The view's JSON.
-    pub json: Value,
+    /// The view's data (none for a node that is gone).
+    pub data: Option<NodeView>,
 }
 
-fn s(v: &Value, k: &str) -> String {
-    match v.get(k) {
-        Some(Value::String(x)) => x.clone(),
-        Some(Value::Null) | None => String::new(),
-        // The JSON text, as serde_json writes it everywhere else (`Value`'s Display would be a
-        // second copy of the writer in the wasm).
-        Some(x) => serde_json::to_string(x).unwrap_or_default(),
+fn tx_line(t: &TxView) -> String {
+    match t.kind {
+        TxKind::Stake => format!("{} stakes {}", t.sender_name, t.amount),
+        TxKind::Exchange => format!("Exchange sells {} → {}", t.amount, t.receiver_name),
+        TxKind::Transfer => format!("{} pays {} → {}", t.sender_name, t.amount, t.receiver_name),
     }
 }
 
-fn u(v: &Value, k: &str) -> u64 {
-    v.get(k).and_then(Value::as_u64).unwrap_or(0)
-}
-
-fn tx_line(t: &Value) -> String {
-    match s(t, "type").as_str() {
-        "STAKE" => format!("{} stakes {}", s(t, "senderName"), u(t, "amount")),
-        "EXCHANGE" => format!(
-            "Exchange sells {} → {}",
-            u(t, "amount"),
-            s(t, "receiverName")
-        ),
-        _ => format!(
-            "{} pays {} → {}",
-            s(t, "senderName"),
-            u(t, "amount"),
-            s(t, "receiverName")
-        ),
-    }
-}
-
-fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
-    v.get(k)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
-}
-
-fn chain_table(json: &Value) -> Html {
-    let blocks = arr(json, "blocks");
+fn chain_table(chain: &ChainView) -> Html {
     html! {
         <table data-testid="chain-table">
             <thead><tr><th>{"#"}</th><th>{"hash"}</th><th>{"previous"}</th><th>{"forger"}</th><th>{"time"}</th><th>{"transactions"}</th></tr></thead>
             <tbody>
-            { for blocks.iter().rev().take(30).map(|b| html! {
+            { for chain.blocks.iter().rev().take(30).map(|b| html! {
                 <tr>
-                    <td>{u(b, "height")}</td>
-                    <td><code>{short(&s(b, "hash"), 10)}</code></td>
-                    <td><code>{short(&s(b, "prevHash"), 10)}</code></td>
-                    <td>{s(b, "forgerName")}</td>
-                    <td>{clock(u(b, "timestamp"))}</td>
-                    <td>{ if arr(b, "transactions").is_empty() { html!{ <span class="muted">{"none"}</span> } } else {
-                        html! { <ul class="txs">{ for arr(b, "transactions").iter().map(|t| html! { <li>{tx_line(t)}</li> }) }</ul> }
+                    <td>{b.height}</td>
+                    <td><code>{short(&b.hash.to_hex(), 10)}</code></td>
+                    <td><code>{short(&b.prev_hash.to_hex(), 10)}</code></td>
+                    <td>{b.forger_name.clone()}</td>
+                    <td>{clock(b.timestamp)}</td>
+                    <td>{ if b.transactions.is_empty() { html!{ <span class="muted">{"none"}</span> } } else {
+                        html! { <ul class="txs">{ for b.transactions.iter().map(|t| html! { <li>{tx_line(t)}</li> }) }</ul> }
                     } }</td>
                 </tr>
             }) }
@@ -100,34 +70,33 @@ fn chain_table(json: &Value) -> Html {
     }
 }
 
-fn pool_table(json: &Value) -> Html {
-    let txs = arr(json, "transactions");
-    if txs.is_empty() {
+fn pool_table(pool: &PoolView) -> Html {
+    if pool.transactions.is_empty() {
         return html! { <p class="muted" data-testid="pool-empty">{"The pool is empty: every transaction this node knows is in a block."}</p> };
     }
     html! {
         <table data-testid="pool-table">
             <thead><tr><th>{"type"}</th><th>{"what"}</th><th>{"nonce"}</th><th>{"id"}</th></tr></thead>
             <tbody>
-            { for txs.iter().map(|t| html! {
-                <tr><td>{s(t, "type")}</td><td>{tx_line(t)}</td><td>{u(t, "nonce")}</td><td><code>{short(&s(t, "id"), 10)}</code></td></tr>
+            { for pool.transactions.iter().map(|t| html! {
+                <tr><td>{t.kind.to_string()}</td><td>{tx_line(t)}</td><td>{t.nonce}</td><td><code>{short(&t.id.to_hex(), 10)}</code></td></tr>
             }) }
             </tbody>
         </table>
     }
 }
 
-fn info_table(json: &Value) -> Html {
+fn info_table(info: &InfoView) -> Html {
     html! {
         <div class="info" data-testid="info">
-            <p>{"Address "}<code>{s(json, "address")}</code></p>
-            <p>{format!("Height {} · next forger: {} · {}: ", u(json, "height"), s(json, "nextForger"), count(arr(json, "peers").len() as u64, "peer"))}
-               { for arr(json, "peers").iter().map(|p| html! { <span class="peer">{s(p, "name")}</span> }) }</p>
+            <p>{"Address "}<code>{info.address.to_hex()}</code></p>
+            <p>{format!("Height {} · next forger: {} · {}: ", info.height, info.next_forger.as_deref().unwrap_or_default(), count(info.peers.len() as u64, "peer"))}
+               { for info.peers.iter().map(|p| html! { <span class="peer">{p.name.clone()}</span> }) }</p>
             <table>
                 <thead><tr><th>{"staker"}</th><th>{"stake (= lots)"}</th><th>{"chance to forge"}</th></tr></thead>
                 <tbody>
-                { for arr(json, "stakers").iter().map(|st| html! {
-                    <tr><td>{s(st, "name")}</td><td>{u(st, "stake")}</td><td>{format!("{} %", s(st, "sharePercent"))}</td></tr>
+                { for info.stakers.iter().map(|st| html! {
+                    <tr><td>{st.name.clone()}</td><td>{st.stake}</td><td>{format!("{} %", st.share_percent)}</td></tr>
                 }) }
                 </tbody>
             </table>
@@ -152,14 +121,14 @@ pub fn panels(p: &PanelsProps) -> Html {
         let raw = p.raw;
         Callback::from(move |_| cb.emit(!raw))
     };
-    let body = if p.raw {
-        html! { <pre class="raw" data-testid="raw">{serde_json::to_string_pretty(&p.json).unwrap_or_default()}</pre> }
-    } else {
-        match p.view {
-            View::Chain => chain_table(&p.json),
-            View::Pool => pool_table(&p.json),
-            View::Info => info_table(&p.json),
+    let body = match &p.data {
+        Some(data) if p.raw => {
+            html! { <pre class="raw" data-testid="raw">{serde_json::to_string_pretty(data).unwrap_or_default()}</pre> }
         }
+        Some(NodeView::Chain(c)) => chain_table(c),
+        Some(NodeView::Pool(pool)) => pool_table(pool),
+        Some(NodeView::Info(info)) => info_table(info),
+        None => html! { <pre class="raw" data-testid="raw">{"null"}</pre> },
     };
     html! {
         <section class="panels" aria-label="Node views">

@@ -1,14 +1,14 @@
 //! A node's block tree: the canonical chain along the top, side branches (forks) below it,
 //! each block in its forger's colour, an edge to its parent.
 
-use serde_json::Value;
+use crate::logic::views::{TreeBlockView, TreeView};
 use yew::prelude::*;
 
 /// Props of [`BlockTree`].
 #[derive(Properties, PartialEq)]
 pub struct BlockTreeProps {
-    /// `Playground::tree_json(i)`.
-    pub tree: Value,
+    /// `Playground::tree_view(i)` (none for a node that is gone).
+    pub tree: Option<TreeView>,
 }
 
 const STEP_X: i64 = 70;
@@ -19,65 +19,52 @@ const H: i64 = 30;
 /// The tree.
 #[function_component(BlockTree)]
 pub fn block_tree(p: &BlockTreeProps) -> Html {
-    let blocks = p
+    let (blocks, node): (&[TreeBlockView], &str) = p
         .tree
-        .get("blocks")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let text = |b: &Value, k: &str| {
-        b.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    let height_of = |b: &Value| b.get("height").and_then(Value::as_u64).unwrap_or(0);
-    let canonical = |b: &Value| b.get("canonical") == Some(&Value::Bool(true));
-    let min_h = blocks.iter().map(height_of).min().unwrap_or(0);
-    let column = |b: &Value| (height_of(b) - min_h) as usize;
+        .as_ref()
+        .map_or((&[], ""), |t| (t.blocks.as_slice(), t.node.as_str()));
+    let min_h = blocks.iter().map(|b| b.height).min().unwrap_or(0);
+    let column = |b: &TreeBlockView| (b.height - min_h) as usize;
     // Lane 0 is the canonical chain; side blocks take the next free lane at their height.
     // (A few hundred blocks at most: vectors and a linear search, no map.)
     let mut next_lane = vec![1i64; blocks.iter().map(column).max().map_or(0, |c| c + 1)];
     let mut pos = vec![(0i64, 0i64); blocks.len()];
-    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| canonical(b)) {
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| b.canonical) {
         pos[i] = (column(b) as i64 * STEP_X + 10, 10);
     }
-    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| !canonical(b)) {
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| !b.canonical) {
         let lane = &mut next_lane[column(b)];
         pos[i] = (column(b) as i64 * STEP_X + 10, *lane * STEP_Y + 10);
         *lane += 1;
     }
-    let hashes: Vec<String> = blocks.iter().map(|b| text(b, "hash")).collect();
-    let at = |hash: &str| hashes.iter().position(|h| h == hash).map(|i| pos[i]);
+    let at = |hash| blocks.iter().position(|b| b.hash == hash).map(|i| pos[i]);
     let width = pos.iter().map(|(x, _)| x + W + 10).max().unwrap_or(100);
     let height = pos.iter().map(|(_, y)| y + H + 10).max().unwrap_or(50);
-    let sides = blocks.iter().filter(|b| !canonical(b)).count();
+    let sides = blocks.iter().filter(|b| !b.canonical).count();
     html! {
         <section class="tree" aria-label="Block tree" data-testid="block-tree" data-side-blocks={sides.to_string()}>
-            <h2>{format!("Block tree as {} sees it", text(&p.tree, "node"))}
+            <h2>{format!("Block tree as {node} sees it")}
                 <small>{" — top row: the chain it follows; below: side branches it keeps (forks)"}</small></h2>
             <div class="tree-scroll">
             <svg width={width.to_string()} height={height.to_string()} role="img"
                  aria-label={format!("{} blocks, {} of them on side branches", blocks.len(), sides)}>
                 { for blocks.iter().zip(&pos).filter_map(|(b, &(x, y))| {
-                    let (px, py) = at(&text(b, "parent"))?;
+                    let (px, py) = at(b.parent)?;
                     Some(html! { <line x1={(px + W).to_string()} y1={(py + H / 2).to_string()} x2={x.to_string()} y2={(y + H / 2).to_string()} class="edge" /> })
                 }) }
                 { for blocks.iter().zip(&pos).map(|(b, &(x, y))| {
-                    let canonical = canonical(b);
-                    let h = height_of(b);
+                    let canonical = b.canonical;
+                    let h = b.height;
+                    let hash = b.hash.to_hex();
                     let title = format!("#{h} by {} · slot {} · rank {} · {} tx · {}",
-                        text(b, "forgerName"), b.get("slot").and_then(Value::as_u64).unwrap_or(0),
-                        b.get("rank").and_then(Value::as_u64).unwrap_or(0) + 1,
-                        b.get("transactions").and_then(Value::as_u64).unwrap_or(0),
-                        text(b, "hash").chars().take(10).collect::<String>());
+                        b.forger_name, b.slot, b.rank + 1, b.transactions, &hash[..10]);
                     html! {
-                        <g class={classes!("tblock", if canonical { "canon" } else { "side" })} data-hash={text(b, "hash")}>
+                        <g class={classes!("tblock", if canonical { "canon" } else { "side" })} data-hash={hash}>
                             <title>{title}</title>
                             <rect x={x.to_string()} y={y.to_string()} width={W.to_string()} height={H.to_string()} rx="5"
-                                  style={format!("stroke:{}", text(b, "colour"))} />
+                                  style={format!("stroke:{}", b.colour)} />
                             <rect x={x.to_string()} y={y.to_string()} width="8" height={H.to_string()} rx="3"
-                                  style={format!("fill:{}", text(b, "colour"))} />
+                                  style={format!("fill:{}", b.colour)} />
                             <text x={(x + 12).to_string()} y={(y + 19).to_string()}>{format!("#{h}")}</text>
                         </g>
                     }

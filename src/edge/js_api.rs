@@ -7,10 +7,10 @@ use crate::edge::clock::now_ms;
 use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
 use crate::edge::worker::JobWorker;
-use crate::logic::command::{Applied, Command};
+use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
 use crate::logic::model::class::RosterRow;
-use crate::logic::model::Playground;
+use crate::logic::model::{new_wallet, Playground};
 use crate::logic::worker_protocol::console_grind;
 use crate::logic::worker_protocol::{console_bench, WorkerReply, WorkerRequest};
 use serde::Serialize;
@@ -33,7 +33,7 @@ impl Drop for ApiHandle {
     }
 }
 
-fn to_js(v: &Value) -> JsValue {
+fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     v.serialize(&ser).unwrap_or(JsValue::NULL)
 }
@@ -48,22 +48,30 @@ fn index(v: &JsValue) -> Option<usize> {
         .map(|f| f as usize)
 }
 
-fn failure(error: impl Into<String>) -> Value {
-    json!({ "ok": false, "error": error.into() })
+fn failure(error: impl Into<String>) -> JsValue {
+    to_js(&json!({ "ok": false, "error": error.into() }))
 }
 
-type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> Value>;
+fn done() -> JsValue {
+    to_js(&json!({ "ok": true }))
+}
 
-/// `name(i)`: one node's view as JSON, `null` for a node that does not exist.
-fn node_view(view: fn(&Playground, usize) -> Option<Value>) -> ApiFn {
-    Box::new(move |m, i, _| index(&i).and_then(|i| view(m, i)).unwrap_or(Value::Null))
+type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> JsValue>;
+
+/// `name(i)`: one node's view, `null` for a node that does not exist.
+fn node_view<T: Serialize + 'static>(view: fn(&Playground, usize) -> Option<T>) -> ApiFn {
+    Box::new(move |m, i, _| {
+        index(&i)
+            .and_then(|i| view(m, i))
+            .map_or(JsValue::NULL, |v| to_js(&v))
+    })
 }
 
 /// `name(i)`: an action on one node, `{ok: true}` or `{ok: false, error}`.
 fn node_action(command: fn(usize) -> Command) -> ApiFn {
     Box::new(
         move |m, i, _| match index(&i).map(|i| m.apply(command(i), now_ms())) {
-            Some(Ok(_)) => json!({ "ok": true }),
+            Some(Ok(_)) => done(),
             Some(Err(e)) => failure(e),
             None => failure("the argument is a node index: 0, 1, 2, …"),
         },
@@ -186,17 +194,17 @@ pub fn install(
     let window = web_sys::window()?;
     let api = js_sys::Object::new();
     let entries: Vec<(&str, bool, ApiFn)> = vec![
-        ("nodes", false, Box::new(|m, _, _| m.nodes_json())),
-        ("chain", false, node_view(Playground::chain_json)),
-        ("pool", false, node_view(Playground::pool_json)),
-        ("info", false, node_view(Playground::info_json)),
+        ("nodes", false, Box::new(|m, _, _| to_js(&m.summaries()))),
+        ("chain", false, node_view(Playground::chain_view)),
+        ("pool", false, node_view(Playground::pool_view)),
+        ("info", false, node_view(Playground::info_view)),
         (
             "lottery",
             false,
             Box::new(|m, i, height| {
                 index(&i)
-                    .and_then(|i| m.lottery_json(i, index(&height).map(|h| h as u64)))
-                    .unwrap_or(Value::Null)
+                    .and_then(|i| m.lottery_view(i, index(&height).map(|h| h as u64)))
+                    .map_or(JsValue::NULL, |v| to_js(&v))
             }),
         ),
         (
@@ -206,7 +214,7 @@ pub fn install(
                 // network() reads; network({latencyMs, jitterMs, drop}) sets the in-tab links.
                 let v = from_js(&arg);
                 if !v.is_object() {
-                    return m.network_json();
+                    return to_js(&m.network_view());
                 }
                 let link = m.faults_view();
                 let pick = |k: &str| v.get(k).and_then(Value::as_u64);
@@ -217,7 +225,7 @@ pub fn install(
                     drop,
                 };
                 match m.apply(command, now_ms()) {
-                    Ok(_) => json!({ "ok": true, "link": m.faults_view() }),
+                    Ok(_) => to_js(&json!({ "ok": true, "link": m.faults_view() })),
                     Err(e) => failure(e),
                 }
             }),
@@ -228,7 +236,7 @@ pub fn install(
             Box::new(|m, groups, _| {
                 let groups: Option<Vec<Vec<usize>>> = serde_json::from_value(from_js(&groups)).ok();
                 match groups.map(|g| m.apply(Command::Partition(g), now_ms())) {
-                    Some(Ok(_)) => json!({ "ok": true }),
+                    Some(Ok(_)) => done(),
                     Some(Err(e)) => failure(e),
                     None => failure("give groups of node indices, e.g. [[0,1],[2,3]]"),
                 }
@@ -238,7 +246,7 @@ pub fn install(
             "heal",
             true,
             Box::new(|m, _, _| match m.apply(Command::Heal, now_ms()) {
-                Ok(_) => json!({ "ok": true }),
+                Ok(_) => done(),
                 Err(e) => failure(e),
             }),
         ),
@@ -258,13 +266,15 @@ pub fn install(
                     },
                     now_ms(),
                 ) {
-                    Ok(Applied::Behaviour(b)) => json!({ "ok": true, "behaviour": b.name() }),
-                    Ok(_) => json!({ "ok": true }),
+                    Ok(Applied::Behaviour(b)) => {
+                        to_js(&json!({ "ok": true, "behaviour": b.name() }))
+                    }
+                    Ok(_) => done(),
                     Err(e) => failure(e),
                 }
             }),
         ),
-        ("tree", false, node_view(Playground::tree_json)),
+        ("tree", false, node_view(Playground::tree_view)),
         (
             "exportChain",
             false,
@@ -275,7 +285,7 @@ pub fn install(
                     .unwrap_or(false);
                 index(&i)
                     .and_then(|i| m.export_chain(i, keys, now_ms()))
-                    .map_or(Value::Null, Value::String)
+                    .map_or(JsValue::NULL, |t| JsValue::from_str(&t))
             }),
         ),
         (
@@ -283,25 +293,36 @@ pub fn install(
             true,
             Box::new(|m, text, _| {
                 let Some(text) = text.as_string() else {
-                    return json!({ "ok": false, "height": 0, "error": "give the chain file's text" });
+                    return to_js(
+                        &json!({ "ok": false, "height": 0, "error": "give the chain file's text" }),
+                    );
                 };
-                match Playground::import_chain_fresh(&text, now_ms()) {
-                    Ok(p) => {
-                        let height = p.summary(0).map_or(0, |s| s.height);
-                        *m = p;
-                        json!({ "ok": true, "height": height })
+                match Command::import(text).and_then(|c| m.apply(c, now_ms())) {
+                    Ok(Applied::Imported(height)) => {
+                        to_js(&json!({ "ok": true, "height": height }))
                     }
-                    Err(e) => json!({ "ok": false, "height": e.height(), "error": e.to_string() }),
+                    Ok(_) => done(),
+                    Err(Refused::Chain { height, reason }) => {
+                        to_js(&json!({ "ok": false, "height": height, "error": reason }))
+                    }
+                    Err(e) => to_js(&json!({ "ok": false, "height": 0, "error": e.to_string() })),
                 }
             }),
         ),
-        ("peers", false, node_view(Playground::peers_json)),
+        ("peers", false, node_view(Playground::peers_view)),
         (
             "roster",
             false,
-            Box::new(|m, _, _| m.roster().iter().map(RosterRow::to_json).collect()),
+            Box::new(|m, _, _| {
+                to_js(
+                    &m.roster()
+                        .iter()
+                        .map(RosterRow::to_json)
+                        .collect::<Vec<_>>(),
+                )
+            }),
         ),
-        ("rejected", false, node_view(Playground::rejected_json)),
+        ("rejected", false, node_view(Playground::rejected_view)),
         (
             "submit",
             true,
@@ -311,8 +332,8 @@ pub fn install(
                 };
                 match m.parse_request(&from_js(&req)) {
                     Ok(request) => match m.apply(Command::Submit { node: i, request }, now_ms()) {
-                        Ok(Applied::Submitted(id)) => json!({ "ok": true, "id": id }),
-                        Ok(_) => json!({ "ok": true }),
+                        Ok(Applied::Submitted(id)) => to_js(&json!({ "ok": true, "id": id })),
+                        Ok(_) => done(),
                         Err(e) => failure(e),
                     },
                     Err(e) => failure(e),
@@ -325,9 +346,9 @@ pub fn install(
             Box::new(|m, i, _| match index(&i) {
                 Some(i) => match m.apply(Command::Forge(i), now_ms()) {
                     Ok(Applied::Forged(height, hash)) => {
-                        json!({ "ok": true, "height": height, "hash": hash })
+                        to_js(&json!({ "ok": true, "height": height, "hash": hash }))
                     }
-                    Ok(_) => json!({ "ok": true }),
+                    Ok(_) => done(),
                     Err(e) => failure(e),
                 },
                 None => failure("the argument is a node index: 0, 1, 2, …"),
@@ -336,19 +357,22 @@ pub fn install(
         (
             "addNode",
             true,
-            Box::new(|m, _, _| match pos_core::Wallet::generate() {
-                Ok(w) => match m.add_node(w) {
-                    Ok(i) => json!({ "ok": true, "index": i }),
+            Box::new(|m, _, _| {
+                let added = new_wallet()
+                    .map_err(Refused::from)
+                    .and_then(|w| m.apply(Command::AddNode(Key(w)), now_ms()));
+                match added {
+                    Ok(Applied::Added(i)) => to_js(&json!({ "ok": true, "index": i })),
+                    Ok(_) => done(),
                     Err(e) => failure(e),
-                },
-                Err(e) => failure(format!("no randomness for a key: {e}")),
+                }
             }),
         ),
         (
             "removeNode",
             true,
-            Box::new(|m, _, _| match m.remove_node() {
-                Ok(()) => json!({ "ok": true }),
+            Box::new(|m, _, _| match m.apply(Command::RemoveNode, now_ms()) {
+                Ok(_) => done(),
                 Err(e) => failure(e),
             }),
         ),
@@ -362,7 +386,7 @@ pub fn install(
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
             let (result, advanced) = {
                 let Ok(mut m) = model.try_borrow_mut() else {
-                    return to_js(&failure("busy: try again"));
+                    return failure("busy: try again");
                 };
                 // Bring the network up to date first, so answers reflect the present. What
                 // that catch-up changed is drained here, so the page must redraw for it too
@@ -375,9 +399,9 @@ pub fn install(
                 redraw();
             }
             if promise {
-                js_sys::Promise::resolve(&to_js(&result)).into()
+                js_sys::Promise::resolve(&result).into()
             } else {
-                to_js(&result)
+                result
             }
         });
         publish(&api, name, closure, &mut closures)?;

@@ -2,9 +2,28 @@
 //! `window.playground` both build a [`Command`] and hand it to [`Playground::apply`], so each
 //! action is written once.
 
-use crate::logic::model::{Playground, Request};
+use crate::logic::model::{new_wallet, Ids, Playground, RandomnessError, Request};
+use crate::logic::persist::LoadError;
 use pos_core::node::Behaviour;
-use pos_core::Hash;
+use pos_core::{Hash, Wallet};
+use std::fmt;
+
+/// A key pair drawn at the edge (from the secure random generator) for a command; its `Debug`
+/// shows the address only, never the secret.
+#[derive(Clone)]
+pub struct Key(pub Wallet);
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Key({})", self.0.address())
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.address() == other.0.address()
+    }
+}
 
 /// One action on the tab's network.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +65,90 @@ pub enum Command {
     JoinConflict(String),
     /// Keep this tab's network and ignore the conflicting tab.
     KeepMine(String),
+    /// A new node with this key joins the in-tab network.
+    AddNode(Key),
+    /// The newest node leaves (the host stays).
+    RemoveNode,
+    /// Start this tab over on a chain file's text, once every block of it holds: the file's
+    /// key (or `fresh`) becomes this tab's node, under new `ids`.
+    Import {
+        /// The file's text (untrusted).
+        text: String,
+        /// The new tab's ids.
+        ids: Ids,
+        /// The node's key when the file has none.
+        fresh: Key,
+    },
+    /// Start this tab over with a new genesis and new keys, on the network named so (or a
+    /// tab of its own).
+    NewNetwork(Option<String>),
+}
+
+impl Command {
+    /// [`Command::Import`] of `text` under new ids, with a new key for a file without one,
+    /// both drawn from the secure random generator.
+    pub fn import(text: String) -> Result<Command, Refused> {
+        Ok(Command::Import {
+            text,
+            ids: Ids::generate()?,
+            fresh: Key(new_wallet()?),
+        })
+    }
+}
+
+/// Why a command was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refused {
+    /// In words.
+    Said(String),
+    /// A chain file that does not hold, from block `height` (0: the file itself).
+    Chain {
+        /// The first block that fails.
+        height: u64,
+        /// Why.
+        reason: String,
+    },
+    /// No secure randomness for new keys: nothing changed.
+    NoRandomness(String),
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refused::Said(s) | Refused::NoRandomness(s) => f.write_str(s),
+            Refused::Chain { height, reason } => write!(f, "Refused at block {height}: {reason}"),
+        }
+    }
+}
+
+impl From<String> for Refused {
+    fn from(s: String) -> Self {
+        Refused::Said(s)
+    }
+}
+
+impl From<Refused> for String {
+    fn from(r: Refused) -> Self {
+        r.to_string()
+    }
+}
+
+impl From<RandomnessError> for Refused {
+    fn from(e: RandomnessError) -> Self {
+        Refused::NoRandomness(e.to_string())
+    }
+}
+
+impl From<LoadError> for Refused {
+    fn from(e: LoadError) -> Self {
+        match e {
+            LoadError::NoRandomness(e) => e.into(),
+            e => Refused::Chain {
+                height: e.height(),
+                reason: e.to_string(),
+            },
+        }
+    }
 }
 
 /// What a command did, for the console's answer.
@@ -59,33 +162,70 @@ pub enum Applied {
     Forged(u64, Hash),
     /// The node now behaves so.
     Behaviour(Behaviour),
+    /// A node joined at this index.
+    Added(usize),
+    /// The tab now runs the network of the imported chain, at this height.
+    Imported(u64),
 }
 
 impl Playground {
     /// Carries out `command` at `now` (ms); an error says in words why it was refused.
-    pub fn apply(&mut self, command: Command, now: u64) -> Result<Applied, String> {
-        match command {
-            Command::Submit { node, request } => self.submit(node, request).map(Applied::Submitted),
-            Command::Forge(i) => self.forge(i).map(|(h, hash)| Applied::Forged(h, hash)),
+    pub fn apply(&mut self, command: Command, now: u64) -> Result<Applied, Refused> {
+        Ok(match command {
+            Command::Submit { node, request } => Applied::Submitted(self.submit(node, request)?),
+            Command::Forge(i) => {
+                let (height, hash) = self.forge(i)?;
+                Applied::Forged(height, hash)
+            }
             Command::SetLink {
                 latency_ms,
                 jitter_ms,
                 drop,
-            } => self
-                .set_link(latency_ms, jitter_ms, drop)
-                .map(|()| Applied::Done),
-            Command::Partition(groups) => self.partition(groups).map(|()| Applied::Done),
+            } => {
+                self.set_link(latency_ms, jitter_ms, drop)?;
+                Applied::Done
+            }
+            Command::Partition(groups) => {
+                self.partition(groups)?;
+                Applied::Done
+            }
             Command::Heal => {
                 self.heal();
-                Ok(Applied::Done)
+                Applied::Done
             }
-            Command::Crash(i) => self.crash(i).map(|()| Applied::Done),
-            Command::Restart(i) => self.restart(i).map(|()| Applied::Done),
+            Command::Crash(i) => {
+                self.crash(i)?;
+                Applied::Done
+            }
+            Command::Restart(i) => {
+                self.restart(i)?;
+                Applied::Done
+            }
             Command::Adversary { node, behaviour } => {
-                self.adversary(node, &behaviour).map(Applied::Behaviour)
+                Applied::Behaviour(self.adversary(node, &behaviour)?)
             }
-            Command::JoinConflict(tab) => self.join_conflict(&tab, now).map(|()| Applied::Done),
-            Command::KeepMine(tab) => self.keep_mine(&tab, now).map(|()| Applied::Done),
-        }
+            Command::JoinConflict(tab) => {
+                self.join_conflict(&tab, now)?;
+                Applied::Done
+            }
+            Command::KeepMine(tab) => {
+                self.keep_mine(&tab, now)?;
+                Applied::Done
+            }
+            Command::AddNode(Key(wallet)) => Applied::Added(self.add_node(wallet)?),
+            Command::RemoveNode => {
+                self.remove_node()?;
+                Applied::Done
+            }
+            Command::Import { text, ids, fresh } => {
+                let imported = Playground::import_chain(&text, ids, now, fresh.0)?;
+                *self = imported;
+                Applied::Imported(self.summary(0).map_or(0, |s| s.height))
+            }
+            Command::NewNetwork(network) => {
+                *self = Playground::fresh(network.as_deref(), true, now)?;
+                Applied::Done
+            }
+        })
     }
 }

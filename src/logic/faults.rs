@@ -3,10 +3,9 @@
 //! `Behaviour`, `BlockTree`); this only names things for the page and the console.
 
 use crate::logic::model::Playground;
-use crate::logic::views::FaultsView;
+use crate::logic::views::{FaultsView, TreeBlockView, TreeView};
 use pos_core::node::Behaviour;
 use pos_core::sim::LinkConfig;
-use serde_json::{json, Value};
 
 /// Most latency (and jitter) the controls accept, in ms.
 pub const MAX_LATENCY_MS: u64 = 10_000;
@@ -171,33 +170,31 @@ impl Playground {
 
     /// Node `i`'s block tree (newest part): every block with its parent, forger (name and
     /// colour), slot, rank and whether it is canonical.
-    pub fn tree_json(&self, i: usize) -> Option<Value> {
+    pub fn tree_view(&self, i: usize) -> Option<TreeView> {
         let view = self.node(i)?.tree_view();
-        let blocks: Vec<Value> = view
+        let blocks = view
             .blocks
             .iter()
-            .map(|b| {
-                json!({
-                    "hash": b.hash,
-                    "parent": b.parent,
-                    "height": b.height,
-                    "forger": b.forger,
-                    "forgerName": if b.height == 0 { "genesis".to_string() } else { self.name_of(&b.forger) },
-                    "colour": self.colour_of(&b.forger),
-                    "timestamp": b.timestamp,
-                    "slot": b.slot,
-                    "rank": b.rank,
-                    "transactions": b.transactions,
-                    "canonical": b.canonical,
-                })
+            .map(|b| TreeBlockView {
+                canonical: b.canonical,
+                colour: self.colour_of(&b.forger),
+                forger: b.forger,
+                forger_name: self.forger_name(b.height, &b.forger),
+                hash: b.hash,
+                height: b.height,
+                parent: b.parent,
+                rank: b.rank,
+                slot: b.slot,
+                timestamp: b.timestamp,
+                transactions: b.transactions,
             })
             .collect();
-        Some(json!({
-            "node": Playground::name(i),
-            "tip": view.tip,
-            "height": view.height,
-            "blocks": blocks,
-        }))
+        Some(TreeView {
+            blocks,
+            height: view.height,
+            node: Playground::name(i),
+            tip: view.tip,
+        })
     }
 }
 

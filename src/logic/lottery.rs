@@ -9,10 +9,10 @@ pub mod digest;
 
 use crate::logic::lottery::digest::{bit_len, shr_u64};
 use crate::logic::model::Playground;
+use crate::logic::views::{LotView, LotteryStakerView, LotteryView};
 use crate::logic::words::group;
 use pos_core::lottery::{Lot, Outcome, U256};
 use pos_core::{Address, Hash};
-use serde_json::{json, Value};
 
 /// Which block's lottery is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -194,15 +194,15 @@ fn bp(part: u64, whole: u64) -> u32 {
         .unwrap_or(0) as u32
 }
 
-fn lot_json(p: &Playground, b: &BlockLottery, lot: &Lot) -> Value {
+fn lot_view(p: &Playground, b: &BlockLottery, lot: &Lot) -> LotView {
     let owner = b.owner(lot);
-    json!({
-        "staker": owner.map(|a| a.to_hex()),
-        "name": owner.map(|a| p.name_of(&a)),
-        "k": lot.k,
-        "hash": lot.hash.to_hex(),
-        "offset": lot.offset.to_hex(),
-    })
+    LotView {
+        hash: lot.hash,
+        k: lot.k,
+        name: owner.map(|a| p.name_of(&a)),
+        offset: lot.offset,
+        staker: owner,
+    }
 }
 
 impl Playground {
@@ -263,32 +263,37 @@ impl Playground {
 
     /// The console API's `lottery(i, height)`: node `i`'s draw for the block at `height` (its
     /// newest block when `None`), every lot included. O(total stake) hashes.
-    pub fn lottery_json(&self, node: usize, height: Option<u64>) -> Option<Value> {
+    pub fn lottery_view(&self, node: usize, height: Option<u64>) -> Option<LotteryView> {
         let chain = self.node(node)?.chain();
         let height = height.unwrap_or(chain.height().max(1));
         let b = self.block_lottery(node, height)?;
         let trace = chain.trace_at(height)?;
         let o = &b.outcome;
-        Some(json!({
-            "node": node,
-            "height": height,
-            "forged": b.forged,
-            "seed": b.seed.to_hex(),
-            "reference": o.reference.to_hex(),
-            "forger": b.forger.to_hex(),
-            "forgerName": self.name_of(&b.forger),
-            "forgerRank": b.rank,
-            "slot": b.slot,
-            "winner": lot_json(self, &b, &o.winner),
-            "runnerUp": o.runner_up.map(|l| lot_json(self, &b, &l)),
-            "totalLots": o.total_lots,
-            "stakers": trace.stakers.iter().zip(&b.stakers).map(|(s, (a, _))| json!({
-                "address": s.address,
-                "name": self.name_of(a),
-                "stake": s.stake,
-                "lots": s.lots.iter().map(Hash::to_hex).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        }))
+        Some(LotteryView {
+            forged: b.forged,
+            forger: b.forger,
+            forger_name: self.name_of(&b.forger),
+            forger_rank: b.rank,
+            height,
+            node,
+            reference: o.reference,
+            runner_up: o.runner_up.map(|l| lot_view(self, &b, &l)),
+            seed: b.seed,
+            slot: b.slot,
+            stakers: trace
+                .stakers
+                .iter()
+                .zip(&b.stakers)
+                .map(|(s, (a, _))| LotteryStakerView {
+                    address: s.address.clone(),
+                    lots: s.lots.clone(),
+                    name: self.name_of(a),
+                    stake: s.stake,
+                })
+                .collect(),
+            total_lots: o.total_lots,
+            winner: lot_view(self, &b, &o.winner),
+        })
     }
 
     /// Who forged each block of node `node`'s chain, and each staker's share of forged blocks

@@ -3,15 +3,18 @@
 //! so wasm tests drive it directly.
 
 use crate::logic::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
-use crate::logic::views::{role_word, ConflictView, NetworkView, TabView};
+use crate::logic::views::{
+    role_word, BalanceView, BlockView, ChainView, ConflictView, InfoPeerView, InfoView,
+    NetworkView, PeerView, PoolView, StakerView, TabView, TxView,
+};
 use crate::logic::wire::{FrameError, MAX_NODES};
-use crate::logic::words::count;
+use crate::logic::words::{count, percent_number};
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
 use pos_core::{
     Action, Address, Chain, Event, Genesis, Hash, Input, Node, NodeConfig, PeerId, TxKind, Wallet,
 };
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::VecDeque;
 
 pub mod class;
@@ -1254,105 +1257,110 @@ impl Playground {
             .collect()
     }
 
-    fn tx_json(&self, tx: &pos_core::Transaction) -> Value {
-        json!({
-            "id": tx.id(),
-            "type": tx.kind.to_string(),
-            "sender": tx.sender,
-            "senderName": self.name_of(&tx.sender),
-            "receiver": tx.receiver,
-            "receiverName": self.name_of(&tx.receiver),
-            "amount": tx.amount,
-            "nonce": tx.nonce,
-            "timestamp": tx.timestamp,
-            "signature": tx.signature,
-        })
+    fn tx_view(&self, tx: &pos_core::Transaction) -> TxView {
+        TxView {
+            amount: tx.amount,
+            id: tx.id(),
+            nonce: tx.nonce,
+            receiver: tx.receiver,
+            receiver_name: self.name_of(&tx.receiver),
+            sender: tx.sender,
+            sender_name: self.name_of(&tx.sender),
+            signature: tx.signature,
+            timestamp: tx.timestamp,
+            kind: tx.kind,
+        }
     }
 
-    /// Node `i`'s chain as the Python's `/blockchain` view: `{"blocks": [...]}`.
-    pub fn chain_json(&self, i: usize) -> Option<Value> {
+    /// A block's forger's name: "genesis" for block 0.
+    pub fn forger_name(&self, height: u64, forger: &Address) -> String {
+        if height == 0 {
+            "genesis".into()
+        } else {
+            self.name_of(forger)
+        }
+    }
+
+    /// Node `i`'s chain as the Python's `/blockchain` view.
+    pub fn chain_view(&self, i: usize) -> Option<ChainView> {
         let chain = self.node(i)?.chain();
-        let blocks: Vec<Value> = chain
+        let blocks = chain
             .blocks()
             .iter()
             .zip(chain.hashes())
-            .map(|(b, h)| {
-                json!({
-                    "height": b.height,
-                    "hash": h,
-                    "prevHash": b.prev_hash,
-                    "forger": b.forger,
-                    "forgerName": if b.height == 0 { "genesis".to_string() } else { self.name_of(&b.forger) },
-                    "timestamp": b.timestamp,
-                    "transactions": b.transactions.iter().map(|t| self.tx_json(t)).collect::<Vec<_>>(),
-                    "signature": b.signature,
-                })
+            .map(|(b, h)| BlockView {
+                forger: b.forger,
+                forger_name: self.forger_name(b.height, &b.forger),
+                hash: *h,
+                height: b.height,
+                prev_hash: b.prev_hash,
+                signature: b.signature,
+                timestamp: b.timestamp,
+                transactions: b.transactions.iter().map(|t| self.tx_view(t)).collect(),
             })
             .collect();
-        Some(json!({ "network": chain.network_id(), "blocks": blocks }))
+        Some(ChainView {
+            blocks,
+            network: chain.network_id(),
+        })
     }
 
     /// Node `i`'s pool as the Python's `/transactionPool` view.
-    pub fn pool_json(&self, i: usize) -> Option<Value> {
+    pub fn pool_view(&self, i: usize) -> Option<PoolView> {
         let pool = self.node(i)?.pool();
-        Some(json!({
-            "transactions": pool.transactions().map(|t| self.tx_json(t)).collect::<Vec<_>>()
-        }))
+        Some(PoolView {
+            transactions: pool.transactions().map(|t| self.tx_view(t)).collect(),
+        })
     }
 
     /// Node `i`'s `/info` view: address, peers, height, stake and balance tables.
-    pub fn info_json(&self, i: usize) -> Option<Value> {
+    pub fn info_view(&self, i: usize) -> Option<InfoView> {
         let node = self.node(i)?;
         let chain = node.chain();
         let accounts = chain.accounts();
-        let total = accounts.total_stake().max(1);
-        let stakers: Vec<Value> = accounts
+        let total = accounts.total_stake();
+        let stakers = accounts
             .stakers()
             .iter()
-            .map(|(a, s)| {
-                json!({
-                    "address": a,
-                    "name": self.name_of(a),
-                    "stake": s,
-                    "sharePercent": format!("{}.{:02}", s * 100 / total, s * 10_000 / total % 100),
-                })
+            .map(|(a, s)| StakerView {
+                address: *a,
+                name: self.name_of(a),
+                share_percent: percent_number(*s, total),
+                stake: *s,
             })
             .collect();
-        let balances: Vec<Value> = accounts
+        let balances = accounts
             .addresses()
             .iter()
-            .map(|a| json!({ "address": a, "name": self.name_of(a), "balance": accounts.balance(a) }))
-            .collect();
-        let peers: Vec<Value> = node
-            .peers()
-            .iter()
-            .map(|(id, p)| {
-                json!({
-                    "peer": id.0,
-                    "name": self.name_of(&p.address),
-                    "address": p.address,
-                    "height": p.height,
-                    "lastSeen": p.last_seen,
-                })
+            .map(|a| BalanceView {
+                address: *a,
+                balance: accounts.balance(a),
+                name: self.name_of(a),
             })
             .collect();
-        Some(json!({
-            "name": Self::name(i),
-            "address": node.address(),
-            "network": chain.network_id(),
-            "host": node.hosts_exchange(),
-            "height": chain.height(),
-            "tip": chain.tip_hash(),
-            "nextForger": chain.next_forger().map(|a| self.name_of(&a)),
-            "peers": peers,
-            "stakers": stakers,
-            "balances": balances,
-        }))
-    }
-
-    /// The console API's `nodes()`.
-    pub fn nodes_json(&self) -> Value {
-        json!(self.summaries())
+        let peers = node
+            .peers()
+            .iter()
+            .map(|(id, p)| InfoPeerView {
+                address: p.address,
+                height: p.height,
+                last_seen: p.last_seen,
+                name: self.name_of(&p.address),
+                peer: id.0.clone(),
+            })
+            .collect();
+        Some(InfoView {
+            address: node.address(),
+            balances,
+            height: chain.height(),
+            host: node.hosts_exchange(),
+            name: Self::name(i),
+            network: chain.network_id(),
+            next_forger: chain.next_forger().map(|a| self.name_of(&a)),
+            peers,
+            stakers,
+            tip: chain.tip_hash(),
+        })
     }
 
     /// The console API's `network()` and the network bar: the network's name, this tab's id
@@ -1408,38 +1416,34 @@ impl Playground {
         }
     }
 
-    /// [`Playground::network_view`] as JSON.
-    pub fn network_json(&self) -> Value {
-        serde_json::to_value(self.network_view()).unwrap_or(Value::Null)
-    }
-
     /// The console API's `peers(i)`: node i's peers, with where each lives.
-    pub fn peers_json(&self, i: usize) -> Option<Value> {
+    pub fn peers_view(&self, i: usize) -> Option<Vec<PeerView>> {
         let node = self.node(i)?;
-        Some(Value::Array(
+        Some(
             node.peers()
                 .iter()
                 .map(|(id, p)| {
-                    let mut v = json!({
-                        "peer": id.0,
-                        "name": Self::peer_name(id),
-                        "address": p.address,
-                        "where": if id.0.contains('/') { "channel" } else { "tab" },
-                        "height": p.height,
-                        "lastSeen": p.last_seen,
-                    });
-                    self.link_of_peer(id, &mut v);
-                    v
+                    let (via, link, state) = self.link_of_peer(id);
+                    PeerView {
+                        address: p.address,
+                        height: p.height,
+                        last_seen: p.last_seen,
+                        link,
+                        name: Self::peer_name(id),
+                        peer: id.0.clone(),
+                        state,
+                        via,
+                    }
                 })
                 .collect(),
-        ))
+        )
     }
 
     /// The console API's `rejected(i)`: node i's dropped messages, transactions and blocks by
     /// reason, plus the frames this tab dropped before any node saw them.
-    pub fn rejected_json(&self, i: usize) -> Option<Value> {
+    pub fn rejected_view(&self, i: usize) -> Option<std::collections::BTreeMap<String, u64>> {
         let node = self.node(i)?;
-        Some(json!(self.with_frame_rejections(node.rejected().clone())))
+        Some(self.with_frame_rejections(node.rejected().clone()))
     }
 
     /// Every rejection in this tab (all nodes and the edge), for the page's counter.

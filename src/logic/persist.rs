@@ -2,7 +2,7 @@
 //! to export and import. Plain Rust: what is stored is validated on the way back exactly like a
 //! chain from a peer, so corrupt or tampered text is refused with its reason, never trusted.
 
-use crate::logic::model::{new_wallet, Ids, Playground, RandomnessError};
+use crate::logic::model::{Ids, Playground, RandomnessError};
 use pos_core::hash::{from_hex_array, to_hex};
 use pos_core::{Block, Chain, ChainError, Genesis, Transaction, Wallet};
 use serde::{Deserialize, Serialize};
@@ -233,15 +233,6 @@ impl Playground {
             }),
         };
         serde_json::to_string_pretty(&file).ok()
-    }
-
-    /// The page's one way to import a chain file (the Import button and the console's
-    /// `importChain` both call it): new ids and, for a file without keys, a new key, all from
-    /// the secure random generator; then [`Playground::import_chain`].
-    pub fn import_chain_fresh(text: &str, now: u64) -> Result<Playground, LoadError> {
-        let ids = Ids::generate().map_err(LoadError::NoRandomness)?;
-        let fresh = new_wallet().map_err(LoadError::NoRandomness)?;
-        Playground::import_chain(text, ids, now, fresh)
     }
 
     /// Validates a chain file block by block from genesis and, if it holds, starts a new

@@ -38,7 +38,22 @@ pub fn percent(part: u64, whole: u64) -> String {
     if bp == 0 && part > 0 && whole > 0 {
         return "< 0.01 %".into();
     }
-    format!("{}.{:02} %", bp / 100, bp % 100)
+    format!("{} %", hundredths(bp))
+}
+
+/// `part / whole` in percent, two decimals, no sign: `"45.27"` (the `/info` view's
+/// `sharePercent`; `"0.00"` when `whole` is 0).
+pub fn percent_number(part: u64, whole: u64) -> String {
+    let bp = (part as u128 * 10_000)
+        .checked_div(whole as u128)
+        .unwrap_or(0);
+    hundredths(bp)
+}
+
+/// A number of hundredths with two decimals: 4527 is `"45.27"`.
+pub fn hundredths(n: impl Into<u128>) -> String {
+    let n = n.into();
+    format!("{}.{:02}", n / 100, n % 100)
 }
 
 /// The first `n` hex digits, then an ellipsis.

@@ -27,3 +27,8 @@ pub fn four_nodes(n: u8, t0: u64) -> Playground {
     let others = (2..5u8).map(|i| Wallet::from_seed([i; 32])).collect();
     Playground::new(founders(n), ids(&format!("t{n}"), u64::from(n)), t0, others)
 }
+
+/// A view as the console and the HTTP views give it: JSON.
+pub fn json(view: impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(view).expect("a view is JSON")
+}

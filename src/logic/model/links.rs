@@ -9,7 +9,6 @@ use crate::logic::link::{
 use crate::logic::mesh::{Conflict, Mesh, Role, Via, MAX_CONFLICTS};
 use crate::logic::wire::FrameError;
 use pos_core::PeerId;
-use serde_json::{json, Value};
 
 /// What accepting an invitation did to this tab's network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -371,22 +370,27 @@ impl Playground {
         }
     }
 
-    /// Adds `where: "webrtc"`, `link` and `state` to a peer reached over a link.
-    pub(super) fn link_of_peer(&self, peer: &PeerId, v: &mut Value) {
-        let Some(m) = self.mesh.as_ref() else { return };
+    /// Where a peer lives ("tab", "channel", "webrtc" or "relay"), and for a peer reached
+    /// over a WebRTC link, the link and its state.
+    pub(super) fn link_of_peer(
+        &self,
+        peer: &PeerId,
+    ) -> (&'static str, Option<String>, Option<&'static str>) {
         let Some((tab, _)) = peer.0.split_once('/') else {
-            return;
+            return ("tab", None, None);
         };
-        let id = match m.tabs.get(tab).map(|t| &t.via) {
-            Some(Via::WebRtc(id)) => id,
-            Some(Via::Relay(_)) => {
-                v["where"] = json!("relay");
-                return;
-            }
-            _ => return,
-        };
-        v["where"] = json!("webrtc");
-        v["link"] = json!(id);
-        v["state"] = json!(m.links.get(id).map_or("closed", |l| l.state.word()));
+        let via = self
+            .mesh
+            .as_ref()
+            .and_then(|m| Some((m, &m.tabs.get(tab)?.via)));
+        match via {
+            Some((m, Via::WebRtc(id))) => (
+                "webrtc",
+                Some(id.clone()),
+                Some(m.links.get(id).map_or("closed", |l| l.state.word())),
+            ),
+            Some((_, Via::Relay(_))) => ("relay", None, None),
+            _ => ("channel", None, None),
+        }
     }
 }
