@@ -5,8 +5,8 @@ use crate::logic::fairness::{
     p_words, FairnessJob, FairnessReport, LabStaker, RuleReport, MAX_ROUNDS, MAX_STAKERS, PPM,
 };
 use crate::logic::model::PALETTE;
-use crate::logic::words::group;
 use crate::logic::words::lots;
+use crate::logic::words::{fixed, group};
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use job::use_job;
 use pos_core::fairness::{Params, Rule};
@@ -107,7 +107,7 @@ fn network_rows(network: &[LabStaker]) -> Vec<Row> {
 
 /// `ppm` as a percentage with one decimal.
 pub fn pct(ppm: u32) -> String {
-    format!("{:.1} %", f64::from(ppm) / 10_000.0)
+    format!("{} %", fixed(f64::from(ppm) / 10_000.0, 1))
 }
 
 /// The fairness lab.
@@ -313,8 +313,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                                     1 => format!("{} of {} rounds", group(progress), group(goal)),
                                     n => format!("{} of {} draws: {} rounds × {n} rules", group(progress), group(goal), group(r.rounds_target)),
                                 };
-                                format!("{work} · {:.1} s{}", s.ms / 1000.0,
-                                    if s.stopped { " · stopped" } else if s.running { "" } else { " · done" })
+                                format!("{} · {} s{}", work, fixed(s.ms / 1000.0, 1), if s.stopped { " · stopped" } else if s.running { "" } else { " · done" })
                             } else { String::new() }
                         }</span>
                     </div>
@@ -357,8 +356,7 @@ fn results(
                 if let Some(r) = chosen {
                     { chart(report, r, rows) }
                     <p class="lab-verdict" data-testid="lab-verdict">
-                        <b>{format!("{}: χ² = {:.2} with {} degrees of freedom, p = {}. ", explain(r.rule).0,
-                            r.chi_square.statistic_milli as f64 / 1000.0, r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
+                        <b>{format!("{}: χ² = {} with {} degrees of freedom, p = {}. ", explain(r.rule).0, fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2), r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
                         {r.verdict.words(&p_words(r.chi_square.p_value_ppm))}
                     </p>
                 }
@@ -386,14 +384,13 @@ fn results(
                     }) }
                     <tr class="sum"><td>{"rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! { <td class="num">{group(r.rounds)}</td> }) }</tr>
                     <tr class="sum"><td>{"χ²"}</td><td></td>{ for report.rules.iter().map(|r| html! {
-                        <td class="num">{format!("{:.2}", r.chi_square.statistic_milli as f64 / 1000.0)}</td> }) }</tr>
+                        <td class="num">{fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2)}</td> }) }</tr>
                     <tr class="sum"><td>{"p-value"}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class={classes!("num", verdict_class(r))}>{p_words(r.chi_square.p_value_ppm)}</td> }) }</tr>
                     <tr class="sum"><td title="rounds with no leader / with several leaders">{"empty / shared rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class="num">{ match r.rule {
                             Rule::Praos => format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)),
-                            Rule::Algorand => format!("{} empty; {:.1} votes a round", group(r.empty_rounds),
-                                r.votes.iter().sum::<u64>() as f64 / r.rounds.max(1) as f64),
+                            Rule::Algorand => format!("{} empty; {} votes a round", group(r.empty_rounds), fixed(r.votes.iter().sum::<u64>() as f64 / r.rounds.max(1) as f64, 1)),
                             _ => "—".to_string(),
                         } }</td> }) }</tr>
                 </tbody>
@@ -454,27 +451,27 @@ fn chart(report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
             { for (0..=steps).map(|k| {
                 let ppm = top_ppm / steps * k;
                 html! { <>
-                    <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={format!("{:.1}", y(ppm))} y2={format!("{:.1}", y(ppm))} class="grid" />
-                    <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y(ppm) + 4.0)} class="axis" text-anchor="end">{format!("{:.0} %", f64::from(ppm) / 10_000.0)}</text>
+                    <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={fixed(y(ppm), 1)} y2={fixed(y(ppm), 1)} class="grid" />
+                    <text x={(LEFT - 6.0).to_string()} y={fixed(y(ppm) + 4.0, 1)} class="axis" text-anchor="end">{format!("{} %", fixed(f64::from(ppm) / 10_000.0, 0))}</text>
                 </> }
             }) }
             { for ticks.iter().map(|t| html! {
-                <text x={format!("{:.1}", x(*t))} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="middle">{group(*t)}</text>
+                <text x={fixed(x(*t), 1)} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="middle">{group(*t)}</text>
             }) }
             <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis" text-anchor="middle">
                 {"rounds (log scale) · solid: share of wins so far · dashed: share of stake"}</text>
             { for rows.iter().enumerate().map(|(i, row)| {
                 let stake = report.stake_shares_ppm.get(i).copied().unwrap_or(0);
                 let points: Vec<String> = r.samples.iter().map(|s| {
-                    format!("{:.1},{:.1}", x(s.rounds), y(s.shares_ppm.get(i).copied().unwrap_or(0)))
+                    format!("{},{}", fixed(x(s.rounds), 1), fixed(y(s.shares_ppm.get(i).copied().unwrap_or(0)), 1))
                 }).collect();
                 let last = r.shares_ppm.get(i).copied().unwrap_or(0);
                 html! { <g>
-                    <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={format!("{:.1}", y(stake))} y2={format!("{:.1}", y(stake))}
+                    <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={fixed(y(stake), 1)} y2={fixed(y(stake), 1)}
                           stroke={row.colour.clone()} stroke-width="2" stroke-dasharray="7 5" />
                     <polyline points={points.join(" ")} fill="none" stroke={row.colour.clone()} stroke-width="2.5" />
                     if rows.len() <= 8 {
-                        <text x={(RIGHT + 8.0).to_string()} y={format!("{:.1}", y(last) + 4.0)} class="end-label">
+                        <text x={(RIGHT + 8.0).to_string()} y={fixed(y(last) + 4.0, 1)} class="end-label">
                             <tspan fill={row.colour.clone()} font-weight="bold">{"■ "}</tspan>{format!("{} {}", row.name, pct(last))}<title>{format!("{}: {} of the wins, {} of the stake", row.name, pct(last), pct(stake))}</title>
                         </text>
                     }

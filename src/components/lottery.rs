@@ -18,6 +18,7 @@ use crate::logic::lottery::{
     StakerLabel,
 };
 use crate::logic::model::Playground;
+use crate::logic::words::fixed;
 use crate::logic::words::{group, lots, percent};
 use history::History;
 use line::NumberLine;
@@ -486,8 +487,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                         <button onclick={zoom_by(Some(ZOOM_STEP))} disabled={exp >= limits.max} data-testid="zoom-out" title="Zoom out (−)">{"Zoom out −"}</button>
                         <button onclick={zoom_by(None)} disabled={zoom_shift == 0} data-testid="zoom-auto">{"Auto"}</button>
                     </span>
-                    <span class="muted" data-testid="lottery-timing">{format!("{} drawn in {:.0} ms {}", lots(c.digest.total), c.ms.max(0.0),
-                        if c.in_worker { "in a Web Worker" } else { "on the page" })}</span>
+                    <span class="muted" data-testid="lottery-timing">{format!("{} drawn in {} ms {}", lots(c.digest.total), fixed(c.ms.max(0.0), 0), if c.in_worker { "in a Web Worker" } else { "on the page" })}</span>
                 </div>
             </> }
         }
@@ -499,7 +499,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
             html! {
                 <div class="computing" data-testid="lottery-progress" role="status" aria-live="polite">
                     <p><b>{format!("Drawing {} in a Web Worker…", lots(all))}</b>
-                       {format!(" {} done, {:.1} s", percent(done, all.max(1)), (now() - started).max(0.0) / 1000.0)}</p>
+                       {format!(" {} done, {} s", percent(done, all.max(1)), fixed((now() - started).max(0.0) / 1000.0, 1))}</p>
                     <progress max={all.max(1).to_string()} value={done.to_string()}></progress>
                     <p class="muted">{"The page stays responsive: the same wasm core runs in a background thread. The stake table and the explanation below are ready already."}</p>
                 </div>

@@ -9,6 +9,7 @@
 //! `pos_core::fairness` in integers; floats appear only where the page formats text.
 
 use crate::logic::model::Playground;
+use crate::logic::words::fixed;
 use crate::logic::words::group;
 use pos_core::fairness::{self, ChiSquare, Lab, Params, Rule};
 use pos_core::grinding::{self, Grinder};
@@ -404,8 +405,8 @@ pub fn p_words(p_ppm: u32) -> String {
     match p_ppm {
         0 => "less than 1 in a million".to_string(),
         1..=999 => format!("1 in {}", group(u64::from(PPM as u32 / p_ppm))),
-        1_000..=99_999 => format!("{:.1} %", f64::from(p_ppm) / 10_000.0),
-        _ => format!("{:.0} %", f64::from(p_ppm) / 10_000.0),
+        1_000..=99_999 => format!("{} %", fixed(f64::from(p_ppm) / 10_000.0, 1)),
+        _ => format!("{} %", fixed(f64::from(p_ppm) / 10_000.0, 0)),
     }
 }
 

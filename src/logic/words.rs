@@ -1,6 +1,6 @@
 //! Numbers in words, one formatter per kind: digits grouped ([`group`]), counts with their
 //! noun ([`count`], [`lots`]), shares as percentages ([`percent`]), hex cut short
-//! ([`short_hex`]). Integer arithmetic only.
+//! ([`short_hex`]), decimals ([`fixed`]). Integer arithmetic only.
 
 /// `n` with thousands separators: `1,000,000`.
 pub fn group(n: u64) -> String {
@@ -56,11 +56,54 @@ pub fn hundredths(n: impl Into<u128>) -> String {
     format!("{}.{:02}", n / 100, n % 100)
 }
 
+/// `x` with `decimals` digits after the point (at most 9), rounded half away from zero: the
+/// one formatter for drawn coordinates, shares on an axis and measured times. Done with
+/// integers, since `{:.N}` would bring core's exact float printer into the page's module.
+/// A value that is not finite prints as 0.
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals);
+    let scaled = (x.abs() * scale as f64).round();
+    // `as` saturates: a huge value prints as u64::MAX units, NaN as 0.
+    let n = if scaled.is_finite() { scaled as u64 } else { 0 };
+    let sign = if x < 0.0 && n > 0 { "-" } else { "" };
+    if decimals == 0 {
+        return format!("{sign}{n}");
+    }
+    let width = decimals as usize;
+    format!("{sign}{}.{:0width$}", n / scale, n % scale)
+}
+
 /// The first `n` hex digits, then an ellipsis.
 pub fn short_hex(hex: &str, n: usize) -> String {
     if hex.len() <= n {
         hex.to_string()
     } else {
         format!("{}…", &hex[..n])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixed;
+
+    #[test]
+    fn fixed_rounds_as_written() {
+        for (x, d, text) in [
+            (0.0, 1, "0.0"),
+            (12.34, 1, "12.3"),
+            (12.26, 1, "12.3"),
+            (12.349, 2, "12.35"),
+            (-3.06, 1, "-3.1"),
+            (-0.04, 1, "0.0"),
+            (99.96, 1, "100.0"),
+            (216.0, 0, "216"),
+            (0.5, 0, "1"),
+            (1.0 / 3.0, 4, "0.3333"),
+            (f64::NAN, 2, "0.00"),
+            (f64::INFINITY, 0, "0"),
+        ] {
+            assert_eq!(fixed(x, d), text, "{x} to {d} decimals");
+        }
     }
 }

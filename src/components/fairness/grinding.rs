@@ -4,6 +4,7 @@
 use super::job::use_job;
 use super::pct;
 use crate::logic::fairness::{GrindReport, LabStaker};
+use crate::logic::words::fixed;
 use crate::logic::words::group;
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::grinding::{self, Setup, MAX_POOL};
@@ -139,8 +140,7 @@ pub fn grinding_demo(p: &Props) -> Html {
                     <button class="primary" onclick={on_run} disabled={n == 0} data-testid="grind-run">{"▶ Honest vs grinding"}</button>
                 }
                 <span class="muted" data-testid="grind-status">{ match &s.report {
-                    Some(r) => format!("{} of {} blocks · {:.1} s{}", group(r.grinding.rounds), group(r.grinding.rounds.max(r.honest.rounds).max(if r.done { 0 } else { *rounds })), s.ms / 1000.0,
-                        if r.done { " · done" } else if s.running { "" } else { " · stopped" }),
+                    Some(r) => format!("{} of {} blocks · {} s{}", group(r.grinding.rounds), group(r.grinding.rounds.max(r.honest.rounds).max(if r.done { 0 } else { *rounds })), fixed(s.ms / 1000.0, 1), if r.done { " · done" } else if s.running { "" } else { " · stopped" }),
                     None if s.running => "starting the worker…".to_string(),
                     None => String::new(),
                 } }</span>
@@ -167,7 +167,7 @@ fn outcome(r: &GrindReport, stakers: &[LabStaker], variants: u64) -> Html {
         html! {
             <div class={classes!("grind-bar", class.to_string())} data-testid={testid.to_string()}>
                 <span class="what">{label.to_string()}</span>
-                <span class="track"><span class="fill" style={format!("width:{:.2}%", ppm as f64 / 10_000.0)}></span></span>
+                <span class="track"><span class="fill" style={format!("width:{}%", fixed(ppm as f64 / 10_000.0, 2))}></span></span>
                 <b>{pct(ppm as u32)}</b>
             </div>
         }

@@ -4,6 +4,7 @@
 //! stake-weighted selection means.
 
 use crate::logic::lottery::{tag, ForgerHistory, ShareSeries};
+use crate::logic::words::fixed;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -54,7 +55,7 @@ fn polyline(values: &[u32], blocks: usize) -> String {
     let y_of = |bp: u32| BOTTOM - (BOTTOM - TOP) * f64::from(bp) / 10_000.0;
     sample(values.len())
         .into_iter()
-        .map(|i| format!("{:.1},{:.1}", x_of(i), y_of(values[i])))
+        .map(|i| format!("{},{}", fixed(x_of(i), 1), fixed(y_of(values[i]), 1)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -147,19 +148,19 @@ pub fn history(p: &HistoryProps) -> Html {
                     let x = i as f64 * cell;
                     html! {
                         <g data-height={(i + 1).to_string()} data-forger={s.address.to_hex()}>
-                            <rect x={format!("{x:.2}")} y="0" width={format!("{:.2}", (cell - if cell > 4.0 { 1.0 } else { 0.0 }).max(0.2))}
+                            <rect x={fixed(x, 2)} y="0" width={fixed((cell - if cell > 4.0 { 1.0 } else { 0.0 }).max(0.2), 2)}
                                   height={STRIP_H.to_string()} fill={s.colour.clone()}>
                                 <title>{format!("Block #{}: forged by {}", i + 1, s.name)}</title>
                             </rect>
                         </g>
                     }
                 }) }
-                <rect class="strip-sel" x={format!("{:.2}", (p.selected.saturating_sub(1)) as f64 * cell)} y="1"
-                      width={format!("{:.2}", cell.max(3.0))} height={(STRIP_H - 2.0).to_string()} />
+                <rect class="strip-sel" x={fixed((p.selected.saturating_sub(1)) as f64 * cell, 2)} y="1"
+                      width={fixed(cell.max(3.0), 2)} height={(STRIP_H - 2.0).to_string()} />
             </svg>
             if cell >= 14.0 {
                 <div class="strip-tags" aria-hidden="true">
-                    { for h.forgers.iter().map(|f| html! { <span style={format!("width:{:.4}%", 100.0 / blocks as f64)}>{tag(&h.series[*f].name)}</span> }) }
+                    { for h.forgers.iter().map(|f| html! { <span style={format!("width:{}%", fixed(100.0 / blocks as f64, 4))}>{tag(&h.series[*f].name)}</span> }) }
                 </div>
             }
             <svg class="share-chart" data-testid="share-chart" viewBox={format!("0 0 {CHART_W} {CHART_H}")} role="img"
@@ -167,15 +168,15 @@ pub fn history(p: &HistoryProps) -> Html {
                 { for [0u32, 2_500, 5_000, 7_500, 10_000].iter().map(|bp| {
                     let y = BOTTOM - (BOTTOM - TOP) * f64::from(*bp) / 10_000.0;
                     html! { <>
-                        <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
-                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} class="axis" text-anchor="end">{format!("{} %", bp / 100)}</text>
+                        <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={fixed(y, 1)} y2={fixed(y, 1)} class="grid" />
+                        <text x={(LEFT - 6.0).to_string()} y={fixed(y + 4.0, 1)} class="axis" text-anchor="end">{format!("{} %", bp / 100)}</text>
                     </> }
                 }) }
                 <text x={LEFT.to_string()} y={(BOTTOM + 18.0).to_string()} class="axis">{"block #1"}</text>
                 <text x={RIGHT.to_string()} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="end">{format!("block #{blocks}")}</text>
                 <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 32.0).to_string()} class="axis" text-anchor="middle">
                     {"solid: share of blocks forged so far · dashed: share of stake"}</text>
-                <line x1={format!("{sel_x:.1}")} x2={format!("{sel_x:.1}")} y1={TOP.to_string()} y2={BOTTOM.to_string()} class="sel" />
+                <line x1={fixed(sel_x, 1)} x2={fixed(sel_x, 1)} y1={TOP.to_string()} y2={BOTTOM.to_string()} class="sel" />
                 { for active.iter().map(|s| html! { <g data-address={s.address.to_hex()}>
                     <polyline points={polyline(&s.stake_bp, blocks)} fill="none" stroke={s.colour.clone()} stroke-width="2.5" stroke-dasharray="7 5" />
                     <polyline points={polyline(&s.forged_bp, blocks)} fill="none" stroke={s.colour.clone()} stroke-width="3" />
@@ -183,7 +184,7 @@ pub fn history(p: &HistoryProps) -> Html {
                 { for labels.iter().map(|(i, y)| {
                     let s = active[*i];
                     html! {
-                        <text x={(RIGHT + 10.0).to_string()} y={format!("{:.1}", y + 4.0)} class="end-label">
+                        <text x={(RIGHT + 10.0).to_string()} y={fixed(y + 4.0, 1)} class="end-label">
                             <tspan fill={s.colour.clone()} font-weight="bold">{"■ "}</tspan>
                             {s.name.clone()}
                         </text>

@@ -6,7 +6,7 @@
 use super::WinnerInfo;
 use crate::logic::lottery::digest::{line_x, position_at, px, Hover, LotMark, LotteryDigest};
 use crate::logic::lottery::{offset_share, StakerLabel};
-use crate::logic::words::{group, lots};
+use crate::logic::words::{fixed, group, lots};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
@@ -488,7 +488,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         let staker = p.stakers.get(lot.staker).map(|s| s.address.clone()).unwrap_or_default();
         html! {
             <button class={classes!("lot-mark", p.winner.is(&lot).then_some("winner"))}
-                    style={format!("left:{:.1}px;top:{}px;height:{}px", x - 7.0, ZOOM_TOP, ZOOM_BASE - ZOOM_TOP)}
+                    style={format!("left:{}px;top:{}px;height:{}px", fixed(x - 7.0, 1), ZOOM_TOP, ZOOM_BASE - ZOOM_TOP)}
                     aria-label={lot_words(&lot, &p.stakers, &p.winner)}
                     title={lot_words(&lot, &p.stakers, &p.winner)}
                     data-testid="lot-mark" data-staker={staker} data-k={lot.k.to_string()}
@@ -538,7 +538,12 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             } else {
                 (MAIN_TOP - 8.0, MAIN_BASE - MAIN_TOP + 14.0)
             };
-            format!("left:{:.1}px;top:{top}px;height:{height}px", pt.x - 1.0)
+            format!(
+                "left:{}px;top:{}px;height:{}px",
+                fixed(pt.x - 1.0, 1),
+                top,
+                height
+            )
         }
         None => "display:none".to_string(),
     };
@@ -554,9 +559,9 @@ pub fn number_line(p: &NumberLineProps) -> Html {
                     data-lots={d.total.to_string()}
                     data-winner-staker={winner_staker}
                     data-winner-colour={winner_colour}
-                    data-winner-x={format!("{:.1}", l.winner_x)}
-                    data-winner-y={format!("{:.1}", (ZOOM_TOP + ZOOM_BASE) / 2.0)}
-                    data-reference-x={format!("{:.1}", l.reference_x)}
+                    data-winner-x={fixed(l.winner_x, 1)}
+                    data-winner-y={fixed((ZOOM_TOP + ZOOM_BASE) / 2.0, 1)}
+                    data-reference-x={fixed(l.reference_x, 1)}
                     data-zoom-exp={p.exp.to_string()}
                     data-winner-in-zoom={winner_lot.is_some().to_string()}
                     onmousemove={on_move} onmouseleave={on_leave}
