@@ -57,9 +57,8 @@ pub fn hundredths(n: impl Into<u128>) -> String {
 }
 
 /// `x` with `decimals` digits after the point (at most 9), rounded half away from zero: the
-/// one formatter for drawn coordinates, shares on an axis and measured times. Done with
-/// integers, since `{:.N}` would bring core's exact float printer into the page's module.
-/// A value that is not finite prints as 0.
+/// one formatter for drawn coordinates, shares on an axis and measured times, so every
+/// decimal on the page rounds one way. A value that is not finite prints as 0.
 pub fn fixed(x: f64, decimals: u32) -> String {
     let decimals = decimals.min(9);
     let scale = 10u64.pow(decimals);
