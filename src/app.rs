@@ -16,8 +16,7 @@ use crate::components::tree::BlockTree;
 use crate::edge::channel::{self, Channel, Outlets};
 use crate::edge::class_socket::{self, ClassSocket};
 use crate::edge::clock::{self, now_ms};
-use crate::edge::draws::DrawWorker;
-use crate::edge::driver;
+use crate::edge::driver::{self, Router};
 use crate::edge::js_api;
 use crate::edge::storage::{self, Saver};
 use crate::edge::webrtc::Links;
@@ -195,15 +194,13 @@ pub fn page(props: &PageProps) -> Html {
             let channel = (*network).as_deref().and_then(|name| {
                 Channel::open(name, model.clone(), frames_redraw.clone(), outlets.clone())
             });
-            let r = redraw.clone();
-            let draws = DrawWorker::new(&model, redraw.clone());
-            let timer = driver::start(
+            let router = Router::new(
                 model.clone(),
                 outlets.clone(),
                 saver.clone(),
-                draws,
-                move || r(),
+                redraw.clone(),
             );
+            let timer = driver::start(router.clone());
             let class = class_socket::class_from_page().and(network.as_deref().map(str::to_string));
             let socket = class.and_then(|name| {
                 ClassSocket::open(
@@ -214,7 +211,7 @@ pub fn page(props: &PageProps) -> Html {
                     frames_redraw.clone(),
                 )
             });
-            let api = js_api::install(model.clone(), redraw, saver.clone(), (*links).clone());
+            let api = js_api::install(model.clone(), router, saver.clone(), (*links).clone());
             let on_hide = save_on_hide(model, saver);
             move || {
                 drop(socket);

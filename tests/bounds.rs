@@ -33,7 +33,7 @@ fn host() -> Playground {
         Wallet::from_seed([1; 32]),
         true,
     );
-    p.advance(T0);
+    let _ = p.advance(T0);
     assert_eq!(p.mesh().map(|m| m.role), Some(Role::Host));
     p
 }
@@ -78,7 +78,7 @@ fn sixty_thousand_distinct_hellos_stay_within_the_bounds() {
         now += 1;
         p.receive_frame(&template.replace("TAB", &format!("t{i}")), now);
         if i % 500 == 0 {
-            p.advance(now);
+            let _ = p.advance(now);
             let _ = p.take_outbox();
         }
         let m = p.mesh().expect("mesh");
@@ -95,9 +95,9 @@ fn sixty_thousand_distinct_hellos_stay_within_the_bounds() {
     );
 
     // Silent tabs and conflicts expire.
-    p.advance(now + TAB_TIMEOUT_MS + 1);
+    let _ = p.advance(now + TAB_TIMEOUT_MS + 1);
     assert_eq!(p.mesh().map(|m| m.tabs.len()), Some(0));
-    p.advance(now + CONFLICT_TIMEOUT_MS + 1);
+    let _ = p.advance(now + CONFLICT_TIMEOUT_MS + 1);
     assert_eq!(p.mesh().map(|m| m.conflicts.len()), Some(0));
 }
 
@@ -111,7 +111,7 @@ fn a_conflict_heard_again_stays() {
     while now < T0 + 3 * CONFLICT_TIMEOUT_MS {
         now += 2_000;
         p.receive_frame(&hello, now);
-        p.advance(now);
+        let _ = p.advance(now);
     }
     assert_eq!(p.mesh().map(|m| m.conflicts.len()), Some(1));
 }
@@ -133,7 +133,7 @@ fn ignored_tabs_are_bounded_and_forgotten() {
     assert_eq!(m.ignored.len(), MAX_IGNORED);
     assert!(!m.ignored.contains_key("k0"), "the oldest made room");
     assert!(m.ignored.contains_key(&format!("k{}", MAX_IGNORED + 9)));
-    p.advance(now + IGNORED_TIMEOUT_MS + 1);
+    let _ = p.advance(now + IGNORED_TIMEOUT_MS + 1);
     assert_eq!(p.mesh().map(|m| m.ignored.len()), Some(0));
 }
 
@@ -172,7 +172,7 @@ fn a_frame_with_a_huge_or_odd_node_name_is_refused_and_changes_nothing() {
     {
         p.receive_frame(frame, T0 + 10 + i as u64);
     }
-    p.advance(T0 + 100);
+    let _ = p.advance(T0 + 100);
     assert_eq!(rejected(&p, "frame:badNode"), 8);
     assert_eq!(
         (
@@ -211,12 +211,12 @@ fn links_are_bounded_and_expire() {
     assert_eq!(p.links().len(), MAX_LINKS);
     // Links nobody answers fail, and links that are over are forgotten.
     p.link_opened(&ids[0], T0 + 3);
-    p.advance(T0 + LINK_CONNECT_MS + 10);
+    let _ = p.advance(T0 + LINK_CONNECT_MS + 10);
     let states: Vec<LinkState> = p.links().iter().map(|l| l.state).collect();
     assert_eq!(states.iter().filter(|s| **s == LinkState::Open).count(), 1);
     assert!(states
         .iter()
         .all(|s| matches!(s, LinkState::Open | LinkState::Failed)));
-    p.advance(T0 + LINK_CONNECT_MS + LINK_KEEP_MS + 20);
+    let _ = p.advance(T0 + LINK_CONNECT_MS + LINK_KEEP_MS + 20);
     assert_eq!(p.links().len(), 1, "only the open link stays");
 }

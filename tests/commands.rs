@@ -32,7 +32,7 @@ fn commands_do_what_the_playgrounds_own_calls_do() {
         matches!(submitted, Ok(Applied::Submitted(_))),
         "{submitted:?}"
     );
-    p.advance(T0 + 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500);
+    let _ = p.advance(T0 + 3 * (IN_TAB_LATENCY_MS + 150) + FORGE_DELAY_MS + 500);
     assert_eq!(p.summary(1).expect("node 2").balance, 40);
 
     assert_eq!(p.apply(Command::Crash(2), T0), Ok(Applied::Done));
@@ -105,7 +105,7 @@ fn import_takes_a_valid_chain_and_refuses_a_tampered_one_without_change() {
         let request = Request::Exchange(10 + round);
         assert!(p_submit(&mut source, request, now));
         now += FORGE_DELAY_MS + 4 * IN_TAB_LATENCY_MS + 1_000;
-        source.advance(now);
+        let _ = source.advance(now);
     }
     let height = source.summary(0).map_or(0, |s| s.height);
     assert!(height >= 1, "the source chain grew");

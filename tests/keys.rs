@@ -80,11 +80,12 @@ fn invitation(p: &mut Playground, now: u64, out: &mut Vec<String>) {
 fn run(tabs: &mut [&mut Playground], from: u64, to: u64, seen: &mut Vec<String>) {
     let mut now = from;
     while now <= to {
-        for t in tabs.iter_mut() {
-            t.advance(now);
+        let mut stepped = Vec::new();
+        for (i, t) in tabs.iter_mut().enumerate() {
+            stepped.extend(t.advance(now).frames.into_iter().map(|f| (i, f)));
         }
         for _ in 0..4 {
-            let mut frames = Vec::new();
+            let mut frames = std::mem::take(&mut stepped);
             for (i, t) in tabs.iter_mut().enumerate() {
                 frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
             }
@@ -180,11 +181,11 @@ fn published_leak(secrets: &[[u8; 32]], published: &[String]) -> Option<String> 
     })
 }
 
-fn settle(p: &mut Playground, from: u64) -> u64 {
+fn settle(p: &mut Playground, from: u64, out: &mut Vec<String>) -> u64 {
     let mut now = from;
     for _ in 0..12 {
         now += 500;
-        p.advance(now);
+        out.extend(p.advance(now).frames);
     }
     now
 }
@@ -199,12 +200,12 @@ fn nothing_a_tab_publishes_holds_any_part_of_its_keys() {
     let mut solo = Playground::fresh(None, false, T0).expect("randomness");
     secrets(&solo, &mut keys);
     solo.submit(1, Request::Exchange(40)).expect("accepted");
-    let now = settle(&mut solo, T0);
+    let now = settle(&mut solo, T0, &mut out);
     solo.submit(1, Request::Stake(10)).expect("accepted");
-    let now = settle(&mut solo, now);
+    let now = settle(&mut solo, now, &mut out);
     assert!(solo.summary(0).is_some_and(|s| s.height >= 2), "blocks");
     invitation(&mut solo, now, &mut out);
-    let now = settle(&mut solo, now);
+    let now = settle(&mut solo, now, &mut out);
     published(&mut solo, now, &mut out);
 
     // Two fresh tabs of one network: the host, and a member that drops its founding keys.
@@ -248,7 +249,7 @@ fn nothing_a_tab_publishes_holds_any_part_of_its_keys() {
     ));
     secrets(&imported, &mut keys);
     invitation(&mut imported, now, &mut out);
-    let now = settle(&mut imported, now);
+    let now = settle(&mut imported, now, &mut out);
     published(&mut imported, now, &mut out);
 
     // Restored from a save (which holds keys, and is not published): new ids.
@@ -261,7 +262,7 @@ fn nothing_a_tab_publishes_holds_any_part_of_its_keys() {
         "a restored tab has a new id"
     );
     secrets(&restored, &mut keys);
-    let now = settle(&mut restored, now);
+    let now = settle(&mut restored, now, &mut out);
     published(&mut restored, now, &mut out);
 
     assert!(keys.len() >= 10, "{} keys", keys.len());

@@ -465,7 +465,7 @@ fn staked_playground() -> Playground {
             p.submit(*i, r.clone()).expect("accepted");
         }
         t += SETTLE;
-        p.advance(t);
+        let _ = p.advance(t);
     };
     step(
         &mut p,

@@ -31,11 +31,12 @@ fn tab(name: &str, id: &str, seed: u64, now: u64, start_new: bool) -> Playground
 fn run(tabs: &mut [&mut Playground], from: u64, to: u64) {
     let mut now = from;
     while now <= to {
-        for t in tabs.iter_mut() {
-            t.advance(now);
+        let mut stepped = Vec::new();
+        for (i, t) in tabs.iter_mut().enumerate() {
+            stepped.extend(t.advance(now).frames.into_iter().map(|f| (i, f)));
         }
         for _ in 0..4 {
-            let mut frames = Vec::new();
+            let mut frames = std::mem::take(&mut stepped);
             for (i, t) in tabs.iter_mut().enumerate() {
                 frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
             }
@@ -101,7 +102,7 @@ fn two_hosts_under_one_name_conflict_until_one_joins_the_other() {
 #[test]
 fn frames_that_are_not_frames_are_counted_and_change_nothing() {
     let mut host = tab("class", "aaaa", 5, T0, true);
-    host.advance(T0);
+    let _ = host.advance(T0);
     let before = host.summary(0).expect("host");
     for junk in [
         "nonsense",
@@ -111,7 +112,7 @@ fn frames_that_are_not_frames_are_counted_and_change_nothing() {
     ] {
         host.receive_frame(junk, T0 + 10);
     }
-    host.advance(T0 + 20);
+    let _ = host.advance(T0 + 20);
     let counts = host.rejected_view(0).map(common::json).expect("counts");
     assert_eq!(counts["frame:malformed"], 2);
     assert_eq!(counts["frame:badTab"], 1);

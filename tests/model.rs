@@ -35,7 +35,7 @@ fn a_purchase_becomes_a_block_on_every_node() {
         "the genesis key forges first"
     );
     p.submit(1, Request::Exchange(40)).expect("accepted");
-    p.advance(T0 + SETTLE);
+    let _ = p.advance(T0 + SETTLE);
     let s = p.summaries();
     assert!(
         s.iter().all(|n| n.height == 1 && n.tip == s[0].tip),
@@ -52,11 +52,11 @@ fn a_purchase_becomes_a_block_on_every_node() {
 fn a_card_says_when_its_transaction_is_in_a_block() {
     let mut p = playground();
     p.submit(1, Request::Exchange(40)).expect("accepted");
-    p.advance(T0 + SETTLE);
+    let _ = p.advance(T0 + SETTLE);
     p.submit(1, Request::Stake(30)).expect("accepted");
     let waiting = p.result(1).expect("kept for the card").text.clone();
     assert_eq!(waiting, "Staking 30 tokens: waiting for a block");
-    p.advance(T0 + 2 * SETTLE);
+    let _ = p.advance(T0 + 2 * SETTLE);
     let s = p.summary(1).expect("node 2");
     assert_eq!(s.stake, 30);
     let shown = p.result(1).expect("kept for the card");
@@ -67,7 +67,7 @@ fn a_card_says_when_its_transaction_is_in_a_block() {
     );
     p.submit(1, Request::Transfer(Target::Node(2), 4))
         .expect("accepted");
-    p.advance(T0 + 3 * SETTLE);
+    let _ = p.advance(T0 + 3 * SETTLE);
     let h = p.summary(1).expect("node 2").height;
     assert_eq!(
         p.result(1).expect("kept").text,
@@ -108,7 +108,7 @@ fn views_have_the_python_shape() {
     let pool = p.pool_view(0).map(common::json).expect("node");
     assert_eq!(pool["transactions"][0]["id"], json!(id));
     assert_eq!(pool["transactions"][0]["type"], json!("EXCHANGE"));
-    p.advance(T0 + SETTLE);
+    let _ = p.advance(T0 + SETTLE);
     let chain = p.chain_view(2).map(common::json).expect("node");
     assert_eq!(chain["blocks"].as_array().map(Vec::len), Some(2));
     assert_eq!(chain["blocks"][1]["prevHash"], chain["blocks"][0]["hash"]);
@@ -122,9 +122,9 @@ fn views_have_the_python_shape() {
 fn nodes_come_and_go_and_newcomers_sync() {
     let mut p = playground();
     p.submit(0, Request::Exchange(10)).expect("accepted");
-    p.advance(T0 + SETTLE);
+    let _ = p.advance(T0 + SETTLE);
     let i = p.add_node(Wallet::from_seed([42; 32])).expect("room");
-    p.advance(T0 + 2 * SETTLE);
+    let _ = p.advance(T0 + 2 * SETTLE);
     assert_eq!(p.summary(i).expect("new node").height, 1);
     p.remove_node().expect("removable");
     assert_eq!(p.len(), 4);

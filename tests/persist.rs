@@ -21,9 +21,9 @@ fn with_blocks() -> Playground {
     let others = (2..4u8).map(|i| Wallet::from_seed([i; 32])).collect();
     let mut p = Playground::new(founders(3), ids("t3", 3), T0, others);
     p.submit(1, Request::Exchange(50)).expect("accepted");
-    p.advance(T0 + SETTLE);
+    let _ = p.advance(T0 + SETTLE);
     p.submit(1, Request::Stake(10)).expect("accepted");
-    p.advance(T0 + 2 * SETTLE);
+    let _ = p.advance(T0 + 2 * SETTLE);
     p.submit(1, Request::Stake(5)).expect("pooled");
     p
 }

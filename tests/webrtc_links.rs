@@ -32,11 +32,12 @@ struct Wire {
 fn run(tabs: &mut [&mut Playground], wires: &[Wire], from: u64, to: u64) {
     let mut now = from;
     while now <= to {
-        for t in tabs.iter_mut() {
-            t.advance(now);
+        let mut stepped = Vec::new();
+        for (i, t) in tabs.iter_mut().enumerate() {
+            stepped.extend(t.advance(now).frames.into_iter().map(|f| (i, f)));
         }
         for _ in 0..4 {
-            let mut frames = Vec::new();
+            let mut frames = std::mem::take(&mut stepped);
             for (i, t) in tabs.iter_mut().enumerate() {
                 frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
             }

@@ -174,9 +174,9 @@ fn main() {
     };
     let mut p = Playground::new(founders(20), ids("t0", 3), T0, others);
     p.submit(1, Request::Exchange(50)).expect("accepted");
-    p.advance(T0 + settle);
+    let _ = p.advance(T0 + settle);
     p.submit(1, Request::Stake(10)).expect("accepted");
-    p.advance(T0 + 2 * settle);
+    let _ = p.advance(T0 + 2 * settle);
     p.submit(1, Request::Stake(5)).expect("pooled");
     write("persist_load", "state.json", p.save_text(T0).as_bytes());
     write(

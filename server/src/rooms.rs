@@ -294,10 +294,10 @@ impl Room {
         self.roster_due = true;
     }
 
-    /// Frames the room's tab wants to say go to every page (or the one addressed).
-    fn flush_hub(&mut self, out: &mut Vec<Output>) {
+    /// Frames the room's tab says go to every page (or the one addressed).
+    fn flush_hub(&mut self, frames: Vec<String>, out: &mut Vec<Output>) {
         let from = self.hub.tab_id();
-        for text in self.hub.take_outbox() {
+        for text in frames {
             let to = addressed_tab(&text).map(str::to_string);
             let msg = ToPage::Frame {
                 from: from.clone(),
@@ -645,7 +645,8 @@ impl Rooms {
                 }
                 // What the room's tab had to say goes first; then its answer to this frame:
                 // a presence answer (`here`) only to this page, not to the whole class.
-                room.flush_hub(out);
+                let said = room.hub.take_outbox();
+                room.flush_hub(said, out);
                 room.hub
                     .receive_frame_via(&text, now, Via::Relay(me.clone()));
                 let answers = room.hub.take_outbox();
@@ -663,8 +664,8 @@ impl Rooms {
                 }
                 room.hub
                     .requeue(answers.into_iter().filter(|a| !is_here(a)).collect());
-                room.hub.advance(now);
-                room.flush_hub(out);
+                let step = room.hub.advance(now);
+                room.flush_hub(step.frames, out);
             }
         }
         Ok(())
@@ -716,8 +717,8 @@ impl Rooms {
             for (a, b) in stuck {
                 room.relay(&a, &b, out);
             }
-            room.hub.advance(now);
-            room.flush_hub(out);
+            let step = room.hub.advance(now);
+            room.flush_hub(step.frames, out);
             room.send_rosters(now, out);
         }
     }
@@ -798,8 +799,8 @@ impl Rooms {
             return (Err(format!("no class \"{name}\" runs here")), out);
         };
         let r = room.hub.submit_signed(body, now).map(|h| h.to_hex());
-        room.hub.advance(now);
-        room.flush_hub(&mut out);
+        let step = room.hub.advance(now);
+        room.flush_hub(step.frames, &mut out);
         (r, out)
     }
 }

@@ -12,7 +12,7 @@
 
 use crate::edge::clock::now_ms;
 use crate::edge::worker::Port;
-use crate::logic::model::Playground;
+use crate::logic::model::{Playground, Step};
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::chain::DrawRequest;
 use std::cell::RefCell;
@@ -30,14 +30,17 @@ pub struct DrawWorker {
     next_id: u64,
     failed: Option<String>,
     model: Weak<RefCell<Playground>>,
-    changed: Rc<dyn Fn()>,
+    route: Rc<dyn Fn(Step)>,
     this: Weak<RefCell<DrawWorker>>,
 }
 
 impl DrawWorker {
-    /// A draw worker for `model`; `changed` runs after an answer moved the network on. The
-    /// worker itself starts with the first big draw.
-    pub fn new(model: &Rc<RefCell<Playground>>, changed: Rc<dyn Fn()>) -> Rc<RefCell<DrawWorker>> {
+    /// A draw worker for `model`; `route` carries out the [`Step`] of the network an answer
+    /// moved on. The worker itself starts with the first big draw.
+    pub fn new(
+        model: &Rc<RefCell<Playground>>,
+        route: Rc<dyn Fn(Step)>,
+    ) -> Rc<RefCell<DrawWorker>> {
         Rc::new_cyclic(|this| {
             RefCell::new(DrawWorker {
                 port: None,
@@ -45,7 +48,7 @@ impl DrawWorker {
                 next_id: 0,
                 failed: None,
                 model: Rc::downgrade(model),
-                changed,
+                route,
                 this: this.clone(),
             })
         })
@@ -61,33 +64,50 @@ impl DrawWorker {
         &self.in_flight
     }
 
-    /// After every step of the network: keeps its nodes deferring big draws and sends what
-    /// they asked for to the worker (or, without a worker, lets the network draw by itself).
-    pub fn pump(&mut self, m: &mut Playground) {
+    /// Before every step of the network: keeps its nodes deferring big draws to the worker
+    /// (or, once it failed, lets the network draw by itself). What drawing here moved on is
+    /// the returned step.
+    pub fn configure(&mut self, m: &mut Playground) -> Step {
         let external = self.failed.is_none();
         let net = m.net_mut();
         net.set_defer_draws_from(Some(DEFER_DRAWS_FROM));
         net.set_external_draws(external);
-        if !external {
-            // Anything still waiting from before the worker failed: draw it here.
-            draw_here(m, m.net().pending_draws());
-            return;
+        if external {
+            // A draw whose step was never routed (the worker was busy then) goes now.
+            let lost: Vec<DrawRequest> = m
+                .net()
+                .pending_draws()
+                .into_iter()
+                .filter(|d| !self.in_flight.contains(d))
+                .collect();
+            return self.send_all(lost);
         }
-        for draw in m.net_mut().take_draw_requests() {
-            if !self.in_flight.contains(&draw) {
-                self.send(draw);
-            }
-        }
+        // Anything still waiting from before the worker failed: draw it here.
+        let waiting = m.net().pending_draws();
+        draw_here(m, waiting)
     }
 
-    fn send(&mut self, draw: DrawRequest) {
+    /// Sends a step's draws to the worker (each once). Should the worker fail, they are
+    /// drawn on the page's thread instead, and the step of that is returned.
+    pub fn send_all(&mut self, draws: Vec<DrawRequest>) -> Step {
+        let mut step = Step::default();
+        for draw in draws {
+            if !self.in_flight.contains(&draw) {
+                step = step.then(self.send(draw));
+            }
+        }
+        step
+    }
+
+    fn send(&mut self, draw: DrawRequest) -> Step {
         if self.port.is_none() {
             let opened = Port::open_for(self.this.clone(), Self::on_event);
             match opened {
                 Ok(port) => self.port = Some(port),
                 Err(why) => {
+                    // The network keeps the draw waiting; the next `configure` has it drawn.
                     self.failed = Some(why);
-                    return;
+                    return Step::default();
                 }
             }
         }
@@ -97,27 +117,38 @@ impl DrawWorker {
             draw: draw.clone(),
         };
         self.in_flight.push(draw);
-        if let Some(Err(why)) = self.port.as_ref().map(|p| p.send(&request)) {
-            self.fail(why);
+        match self.port.as_ref().map(|p| p.send(&request)) {
+            Some(Err(why)) => self.fail(why),
+            _ => Step::default(),
         }
     }
 
     /// The worker is gone: draw what it was asked on the page's thread, and from now on let
     /// the network draw by itself.
-    fn fail(&mut self, why: String) {
+    fn fail(&mut self, why: String) -> Step {
         if let Some(port) = &self.port {
             port.close();
         }
         self.failed = Some(why);
         let mut waiting = std::mem::take(&mut self.in_flight);
-        if let Some(model) = self.model.upgrade() {
-            if let Ok(mut m) = model.try_borrow_mut() {
-                waiting.extend(m.net().pending_draws());
-                waiting.dedup();
-                draw_here(&mut m, waiting);
-                m.net_mut().set_external_draws(false);
-            }
-        }
+        let Some(model) = self.model.upgrade() else {
+            return Step::default();
+        };
+        // Busy: the next `configure` draws what waits.
+        let Ok(mut m) = model.try_borrow_mut() else {
+            return Step::default();
+        };
+        waiting.extend(m.net().pending_draws());
+        waiting.dedup();
+        let step = draw_here(&mut m, waiting);
+        m.net_mut().set_external_draws(false);
+        step
+    }
+
+    /// The callback that routes `step` once this worker's borrow is released.
+    fn then_route(&self, step: Step) -> Option<Rc<dyn Fn()>> {
+        let route = self.route.clone();
+        Some(Rc::new(move || route(step.clone())))
     }
 
     /// Handles a reply or a failure; returns the callback to run once the borrow is released.
@@ -128,22 +159,25 @@ impl DrawWorker {
                 self.in_flight.remove(at);
                 let model = self.model.upgrade()?;
                 let mut m = model.try_borrow_mut().ok()?;
-                m.deliver_draw(draw, ranking, true, now_ms());
-                Some(self.changed.clone())
+                let step = m.deliver_draw(draw, ranking, true, now_ms());
+                self.then_route(step)
             }
             Ok(WorkerReply::Error { error }) | Err(error) => {
-                self.fail(error);
-                Some(self.changed.clone())
+                let mut step = self.fail(error);
+                step.changed = true;
+                self.then_route(step)
             }
             Ok(_) => None,
         }
     }
 }
 
-/// Draws on the page's thread and hands the nodes each result.
-fn draw_here(m: &mut Playground, draws: Vec<DrawRequest>) {
+/// Draws on the page's thread and hands the nodes each result; what that moved on.
+fn draw_here(m: &mut Playground, draws: Vec<DrawRequest>) -> Step {
+    let mut step = Step::default();
     for draw in draws {
         let ranking = pos_core::chain::compute_draw(&draw.stakers, &draw.seed);
-        m.deliver_draw(draw, ranking, false, now_ms());
+        step = step.then(m.deliver_draw(draw, ranking, false, now_ms()));
     }
+    step
 }

@@ -4,6 +4,7 @@
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
 use crate::edge::clock::now_ms;
+use crate::edge::driver::Router;
 use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
 use crate::edge::worker::JobWorker;
@@ -183,11 +184,12 @@ fn grind_answer(reply: WorkerReply) -> Option<Value> {
     }
 }
 
-/// Installs `window.playground` on `model`; `redraw` runs after every call that changes state.
-/// `invite`, `accept` and `complete` drive `links` as the Links panel does.
+/// Installs `window.playground` on `model`; what each call leaves (frames, draws, a change to
+/// save and draw) goes to `router`. `invite`, `accept` and `complete` drive `links` as the
+/// Links panel does.
 pub fn install(
     model: Rc<RefCell<Playground>>,
-    redraw: Rc<dyn Fn()>,
+    router: Rc<Router>,
     saver: Rc<Saver>,
     links: Links,
 ) -> Option<ApiHandle> {
@@ -380,24 +382,21 @@ pub fn install(
     let mut closures = Vec::new();
     for (name, mutates, f) in entries {
         let model = model.clone();
-        let redraw = redraw.clone();
-        let saver = saver.clone();
+        let router = router.clone();
         let promise = name == "importChain";
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
-            let (result, advanced) = {
+            let (result, mut step) = {
                 let Ok(mut m) = model.try_borrow_mut() else {
                     return failure("busy: try again");
                 };
-                // Bring the network up to date first, so answers reflect the present. What
-                // that catch-up changed is drained here, so the page must redraw for it too
-                // (the driver's next tick will not see it).
-                let advanced = m.advance(now_ms());
-                (f(&mut m, a, b), advanced)
+                // Bring the network up to date first, so answers reflect the present; then
+                // what the call itself said and changed.
+                let before = m.advance(now_ms());
+                let result = f(&mut m, a, b);
+                (result, before.then(m.advance(now_ms())))
             };
-            if mutates || advanced {
-                saver.mark_dirty();
-                redraw();
-            }
+            step.changed |= mutates;
+            router.route(step);
             if promise {
                 js_sys::Promise::resolve(&result).into()
             } else {

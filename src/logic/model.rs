@@ -215,6 +215,31 @@ pub struct TimelineRow {
     pub held_by: Vec<bool>,
 }
 
+/// What a step of the tab's network leaves for the edge to carry out, as the core's
+/// `Node::handle` returns its outputs: frames for the other tabs and machines (every
+/// transport), big draws for the lottery worker, and whether the state changed (save it and
+/// draw it again).
+#[must_use = "a step's frames and draws are lost unless the edge routes them"]
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Step {
+    /// Frames, in the order said.
+    pub frames: Vec<String>,
+    /// Draws the nodes wait for, in the order asked.
+    pub draws: Vec<pos_core::chain::DrawRequest>,
+    /// Whether anything happened that must be saved and drawn.
+    pub changed: bool,
+}
+
+impl Step {
+    /// This step, then `later`.
+    pub fn then(mut self, later: Step) -> Step {
+        self.frames.extend(later.frames);
+        self.draws.extend(later.draws);
+        self.changed |= later.changed;
+        self
+    }
+}
+
 /// The whole tab: the network's genesis, the in-memory network of this tab's nodes, the
 /// activity feed, and (when the tab is part of a network of tabs) what it knows of other tabs.
 pub struct Playground {
@@ -420,7 +445,8 @@ impl Playground {
         self.mesh.as_ref()
     }
 
-    /// Frames to post on the channel since the last call.
+    /// Frames for the other tabs and machines since the last call: what an input outside
+    /// [`Playground::advance`] (a frame received, a command) made the tab say at once.
     pub fn take_outbox(&mut self) -> Vec<String> {
         std::mem::take(&mut self.outbox)
     }
@@ -913,8 +939,10 @@ impl Playground {
         self.activity.truncate(80);
     }
 
-    /// Runs the network up to `now` (ms); returns whether anything happened worth a redraw.
-    pub fn advance(&mut self, now: u64) -> bool {
+    /// Runs the network up to `now` (ms) and returns what must leave the tab: every frame
+    /// waiting to go out, the big draws the nodes deferred, and whether anything happened
+    /// that must be saved and drawn. The edge routes it (`edge/driver.rs`).
+    pub fn advance(&mut self, now: u64) -> Step {
         self.mesh_step(now);
         self.net.advance_to(now);
         self.flush_outbound();
@@ -926,22 +954,28 @@ impl Playground {
         if changed {
             self.settle_results();
         }
-        changed
+        Step {
+            frames: self.take_outbox(),
+            draws: self.net.take_draw_requests(),
+            changed,
+        }
     }
 
     /// Hands the nodes a draw they deferred (see [`crate::edge::draws`]), computed by the lottery
     /// worker (`by_worker`) or on the page's thread, then catches up like
-    /// [`Playground::advance`]; whether anything changed.
+    /// [`Playground::advance`], whose [`Step`] it returns.
     pub fn deliver_draw(
         &mut self,
         draw: pos_core::chain::DrawRequest,
         ranking: Option<pos_core::Ranking>,
         by_worker: bool,
         now: u64,
-    ) -> bool {
+    ) -> Step {
         self.worker_draws += u64::from(by_worker);
         let woken = self.net.deliver_draw(draw.seed, draw.stakers, ranking);
-        self.advance(now) || woken > 0
+        let mut step = self.advance(now);
+        step.changed |= woken > 0;
+        step
     }
 
     /// How many deferred draws the lottery worker answered.
