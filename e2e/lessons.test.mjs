@@ -177,10 +177,10 @@ for (const size of SIZES) {
 test('the address opens a step; the console opens and reads lessons', { timeout: 60_000 }, async () => {
   const page = await env.browser.newPage({ viewport: SIZES[0] });
   const errors = collectConsoleErrors(page);
-  await page.goto(`${env.server.url}?lesson=draw&step=3`);
-  await page.waitForSelector('[data-testid=lesson][data-lesson=draw][data-step="3"]');
+  await page.goto(`${env.server.url}?lesson=draw&step=4`);
+  await page.waitForSelector('[data-testid=lesson][data-lesson=draw][data-step="4"]');
   const at = await page.evaluate(() => playground.lesson());
-  assert.deepEqual({ lesson: at.lesson, step: at.step }, { lesson: 'draw', step: 3 });
+  assert.deepEqual({ lesson: at.lesson, step: at.step }, { lesson: 'draw', step: 4 });
   assert.match(await page.innerText('[data-testid=lesson-heading]'), /seed/i);
   const opened = await page.evaluate(() => playground.lesson('faults', 2));
   assert.equal(opened.lesson, 'faults');
@@ -287,13 +287,15 @@ test('the navigation brings the lottery into view with one key or click', { time
   await page.goto(env.server.url);
   await waitFor(page, 'the page', () => window.playground && playground.nodes().length === 4);
   const lotteryTop = () => page.evaluate(() => document.querySelector('[data-testid=lottery]').getBoundingClientRect().top);
-  assert.ok((await lotteryTop()) > 720, 'the lottery starts below the fold');
+  // From the bottom of the page, one key brings the lottery back to the top of the screen.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  assert.ok((await lotteryTop()) < 0, 'the lottery is out of view');
   await page.keyboard.press('2');
   await waitFor(page, 'the lottery in view', () => {
     const t = document.querySelector('[data-testid=lottery]').getBoundingClientRect().top;
     return t >= 0 && t < 200;
   });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.getByRole('button', { name: 'Lottery' }).click();
   await waitFor(page, 'the lottery in view', () => {
     const t = document.querySelector('[data-testid=lottery]').getBoundingClientRect().top;

@@ -415,7 +415,6 @@ pub fn page(props: &PageProps) -> Html {
 
     let m = model.borrow();
     lessons.tour.borrow_mut().observe(&m, now_ms());
-    let tour = lessons.tour.borrow().clone();
     let summaries = m.summaries();
     let names: Vec<(usize, String)> = summaries
         .iter()
@@ -445,7 +444,7 @@ pub fn page(props: &PageProps) -> Html {
 
     html! {
         <div class="page">
-            <LessonPanel lessons={(*lessons).clone()} {tour} redraw={{ let r = redraw.clone(); Callback::from(move |()| r.force_update()) }} />
+            <LessonPanel lessons={(*lessons).clone()} redraw={{ let r = redraw.clone(); Callback::from(move |()| r.force_update()) }} />
             if let Some(r) = (*recovery).clone() {
                 <div class="recovery" role="alertdialog" aria-labelledby="recovery-title" data-testid="recovery">
                     <h2 id="recovery-title">{"The saved playground could not be restored"}</h2>

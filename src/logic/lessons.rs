@@ -128,8 +128,6 @@ impl fmt::Display for LessonError {
     }
 }
 
-impl std::error::Error for LessonError {}
-
 /// Which node an action acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
@@ -735,6 +733,13 @@ impl Tour {
     pub fn back(&mut self, p: &Playground) {
         if let Some(pos) = self.position() {
             self.go(pos.step.saturating_sub(2), p);
+        }
+    }
+
+    /// Notes `text` on the open step (shown beside its status until the next step opens).
+    pub fn set_note(&mut self, text: &str) {
+        if let Tour::Open { note, .. } = self {
+            *note = Some(text.to_string());
         }
     }
 
