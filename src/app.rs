@@ -6,6 +6,7 @@ use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
+use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
 use crate::components::lottery::LotterySection;
 use crate::components::network::NetworkBar;
@@ -18,6 +19,7 @@ use crate::edge::class_socket::{self, ClassSocket};
 use crate::edge::clock::{self, now_ms};
 use crate::edge::driver::{self, Router};
 use crate::edge::js_api;
+use crate::edge::lessons::Lessons;
 use crate::edge::storage::{self, Saver};
 use crate::edge::webrtc::Links;
 use crate::logic::command::{Applied, Command, Key, Refused};
@@ -162,6 +164,10 @@ pub fn page(props: &PageProps) -> Html {
     let view = use_state(|| View::Chain);
     let raw = use_state(|| false);
     let notice = use_state(|| None::<String>);
+    let lessons = {
+        let model = model.clone();
+        use_memo((), move |_| Lessons::new(model))
+    };
     // Where frames leave this tab: the BroadcastChannel (opened below) and the WebRTC links.
     let outlets = use_memo((), |_| Outlets::default());
     let links = {
@@ -184,6 +190,7 @@ pub fn page(props: &PageProps) -> Html {
         let saver = saver.clone();
         let outlets = outlets.clone();
         let links = links.clone();
+        let lessons = lessons.clone();
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
             // Frames come in bursts: the transports render once per burst.
@@ -212,10 +219,12 @@ pub fn page(props: &PageProps) -> Html {
                 )
             });
             let api = js_api::install(model.clone(), router, saver.clone(), (*links).clone());
+            let lesson_api = js_api::install_lesson((*lessons).clone(), redraw);
             let on_hide = save_on_hide(model, saver);
             move || {
                 drop(socket);
                 drop(timer);
+                drop(lesson_api);
                 drop(api);
                 drop(channel);
                 drop(on_hide);
@@ -394,6 +403,7 @@ pub fn page(props: &PageProps) -> Html {
     };
 
     let m = model.borrow();
+    lessons.tour.borrow_mut().observe(&m, now_ms());
     let summaries = m.summaries();
     let names: Vec<(usize, String)> = summaries
         .iter()
@@ -422,6 +432,7 @@ pub fn page(props: &PageProps) -> Html {
 
     html! {
         <div class="page">
+            <LessonPanel lessons={(*lessons).clone()} redraw={{ let r = redraw.clone(); Callback::from(move |()| r.force_update()) }} />
             if let Some(r) = (*recovery).clone() {
                 <div class="recovery" role="alertdialog" aria-labelledby="recovery-title" data-testid="recovery">
                     <h2 id="recovery-title">{"The saved playground could not be restored"}</h2>

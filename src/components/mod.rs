@@ -6,6 +6,7 @@ pub mod copy_button;
 pub mod fairness;
 pub mod faults;
 pub mod files;
+pub mod lesson;
 pub mod links;
 pub mod lottery;
 pub mod network;

@@ -5,11 +5,13 @@
 
 use crate::edge::clock::now_ms;
 use crate::edge::driver::Router;
+use crate::edge::lessons::Lessons;
 use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
 use crate::edge::worker::JobWorker;
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
+use crate::logic::lessons::Position;
 use crate::logic::model::class::RosterRow;
 use crate::logic::model::{new_wallet, Playground};
 use crate::logic::worker_protocol::console_grind;
@@ -451,4 +453,54 @@ pub fn install(
     Some(ApiHandle {
         _closures: closures,
     })
+}
+
+fn position_js(p: &Position) -> JsValue {
+    to_js(&json!({ "lesson": p.lesson, "step": p.step, "steps": p.steps, "title": p.title }))
+}
+
+/// Adds `lesson()` to `window.playground` (after [`install`]): `lesson()` is
+/// `{lesson, step, steps, title}` of the open lesson or `null`; `lesson(name, step)` opens a
+/// step (from 1) as the menu does, a Promise of the same object that rejects with the reason
+/// (a missing or damaged file); `lesson(null)` closes the lesson.
+pub fn install_lesson(
+    lessons: Lessons,
+    redraw: Rc<dyn Fn()>,
+) -> Option<Closure<dyn Fn(JsValue, JsValue) -> JsValue>> {
+    let api =
+        js_sys::Reflect::get(&web_sys::window()?.into(), &JsValue::from_str("playground")).ok()?;
+    let closure =
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |name: JsValue, step: JsValue| {
+            if name.is_null() {
+                lessons.tour.borrow_mut().close();
+                redraw();
+                return JsValue::NULL;
+            }
+            let Some(name) = name.as_string() else {
+                return lessons
+                    .tour
+                    .borrow()
+                    .position()
+                    .map_or(JsValue::NULL, |p| position_js(&p));
+            };
+            let step = step
+                .as_f64()
+                .filter(|s| *s >= 1.0 && s.fract() == 0.0)
+                .map_or(0, |s| s as usize - 1);
+            let (lessons, redraw) = (lessons.clone(), redraw.clone());
+            wasm_bindgen_futures::future_to_promise(async move {
+                match lessons.open(&name, step, &*redraw).await {
+                    Ok(p) => Ok(position_js(&p)),
+                    Err(e) => Err(js_sys::Error::new(&e).into()),
+                }
+            })
+            .into()
+        });
+    js_sys::Reflect::set(
+        &api,
+        &JsValue::from_str("lesson"),
+        closure.as_ref().unchecked_ref(),
+    )
+    .ok()?;
+    Some(closure)
 }

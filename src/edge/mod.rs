@@ -9,6 +9,7 @@ pub mod clock;
 pub mod draws;
 pub mod driver;
 pub mod js_api;
+pub mod lessons;
 pub mod storage;
 pub mod webrtc;
 pub mod worker;

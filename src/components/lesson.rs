@@ -1,0 +1,381 @@
+//! The top navigation, the lesson menu, the lesson panel and presenter mode. The step machine
+//! is [`Tour`] (plain logic); this draws it, brings each step's part of the page into view,
+//! and turns keys (Page Down/Up, arrows in presenter mode, Esc) into steps.
+
+use crate::edge::clock::{self, now_ms};
+use crate::edge::lessons::{url_param, Lessons};
+use crate::logic::lessons::{step_index, Progress, Tour, DWELL_MS};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast as _;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// The sections of the page the navigation reaches (keys 1 to 6), in order.
+const SECTIONS: [(&str, &str); 6] = [
+    ("Nodes", "main.layout"),
+    ("Lottery", "[data-testid=lottery]"),
+    ("Fairness", "[data-testid=fairness]"),
+    ("Faults", "[data-testid=faults]"),
+    ("Block tree", "[data-testid=block-tree]"),
+    ("Python views", ".panels"),
+];
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn root() -> Option<Element> {
+    document()?.document_element()
+}
+
+/// Brings the element `selector` finds into view and marks its section of the page (the one
+/// presenter mode shows); a lesson's target (`target`) is outlined too. False when the page
+/// has no such element now.
+fn bring(selector: &str, target: bool) -> bool {
+    let Some(doc) = document() else {
+        return false;
+    };
+    for attr in ["data-shown", "data-lesson-target"] {
+        while let Ok(Some(e)) = doc.query_selector(&format!("[{attr}]")) {
+            let _ = e.remove_attribute(attr);
+        }
+    }
+    let Ok(Some(el)) = doc.query_selector(selector) else {
+        return false;
+    };
+    let section = el.closest(".page > *").ok().flatten().unwrap_or(el.clone());
+    let _ = section.set_attribute("data-shown", "");
+    if target {
+        // A small target gets room above it for what it belongs to (CSS scroll-margin).
+        let small = el.get_bounding_client_rect().height() < 160.0;
+        let _ = el.set_attribute("data-lesson-target", if small { "small" } else { "" });
+    }
+    el.scroll_into_view_with_bool(true);
+    true
+}
+
+fn set_flag(name: &str, on: bool) {
+    if let Some(r) = root() {
+        let _ = if on {
+            r.set_attribute(name, "")
+        } else {
+            r.remove_attribute(name)
+        };
+    }
+}
+
+/// Presenter mode on or off: big type, one section at a time, full screen where allowed.
+fn present(lessons: &Lessons, on: bool) {
+    lessons.presenting.set(on);
+    set_flag("data-presenting", on);
+    if on {
+        if let Some(r) = root() {
+            let _ = r.request_fullscreen();
+        }
+        let selector = lessons.tour.borrow().step().map(|s| s.show.clone());
+        match selector.filter(|s| !s.is_empty()) {
+            Some(s) => bring(&s, true),
+            None => bring(SECTIONS[0].1, false),
+        };
+    } else if let Some(d) = document().filter(|d| d.fullscreen_element().is_some()) {
+        d.exit_fullscreen();
+    }
+}
+
+/// The panel's properties.
+#[derive(Properties)]
+pub struct LessonProps {
+    /// The tab's lessons (the step machine the console shares).
+    pub lessons: Lessons,
+    /// Redraws the page.
+    pub redraw: Callback<()>,
+}
+
+/// The panel redraws whenever the page does: the tour it shows lives in `lessons`.
+impl PartialEq for LessonProps {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
+/// Carries out a button or key of the panel: 0 back, 1 next, 2 close, 3 "Do it", 4 presenter
+/// on or off, 5 leave (Esc).
+fn act(lessons: &Lessons, what: u8) {
+    let Ok(mut m) = lessons.model.try_borrow_mut() else {
+        return;
+    };
+    let mut tour = lessons.tour.borrow_mut();
+    match what {
+        0 => tour.back(&m),
+        1 => tour.next(&m),
+        2 => tour.close(),
+        3 => {
+            for id in tour.do_it(&mut m, now_ms()) {
+                let button = document()
+                    .and_then(|d| {
+                        d.query_selector(&format!("[data-testid=\"{id}\"]"))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+                if let Some(b) = button {
+                    b.click();
+                }
+            }
+        }
+        4 => {
+            drop(tour);
+            present(lessons, !lessons.presenting.get());
+        }
+        _ => {
+            if lessons.presenting.get() {
+                drop(tour);
+                present(lessons, false);
+            } else {
+                tour.close();
+            }
+        }
+    }
+}
+
+/// A key of the page: Page Down/Up (and the arrows in presenter mode) step, Esc leaves, 1 to 6
+/// jump to a section. Not while typing in a field. True when the page must redraw.
+fn key(lessons: &Lessons, section: &mut usize, e: &web_sys::KeyboardEvent) -> bool {
+    let typing = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+    if typing || e.alt_key() || e.ctrl_key() || e.meta_key() {
+        return false;
+    }
+    let presenting = lessons.presenting.get();
+    let key = e.key();
+    let forward = match key.as_str() {
+        "PageDown" => true,
+        "ArrowRight" | "ArrowDown" if presenting => true,
+        "PageUp" => false,
+        "ArrowLeft" | "ArrowUp" if presenting => false,
+        "Escape" => {
+            act(lessons, 5);
+            return true;
+        }
+        k => {
+            if let Some(d) = k
+                .parse::<usize>()
+                .ok()
+                .filter(|d| (1..=SECTIONS.len()).contains(d))
+            {
+                *section = d - 1;
+                bring(SECTIONS[d - 1].1, false);
+            }
+            return false;
+        }
+    };
+    if lessons.tour.borrow().step().is_some() {
+        act(lessons, u8::from(forward));
+    } else if presenting {
+        *section = if forward {
+            (*section + 1).min(SECTIONS.len() - 1)
+        } else {
+            section.saturating_sub(1)
+        };
+        bring(SECTIONS[*section].1, false);
+    } else {
+        return false;
+    }
+    e.prevent_default();
+    true
+}
+
+/// The navigation bar with the lesson menu, and the open lesson's panel.
+#[function_component(LessonPanel)]
+pub fn lesson_panel(p: &LessonProps) -> Html {
+    let menu = use_state(|| None::<Result<Vec<(String, String)>, String>>);
+    let section = use_mut_ref(|| 0usize);
+    let do_ref = use_node_ref();
+    let next_ref = use_node_ref();
+    // Once: the menu, a lesson the address names, and the keys.
+    {
+        let (lessons, redraw, menu, section) = (
+            p.lessons.clone(),
+            p.redraw.clone(),
+            menu.clone(),
+            section.clone(),
+        );
+        use_effect_with((), move |_| {
+            let (l, r) = (lessons.clone(), redraw.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                menu.set(Some(l.index().await));
+                if let Some(name) = url_param("lesson") {
+                    let step = step_index(url_param("step").as_deref());
+                    let _ = l.open(&name, step, &|| r.emit(())).await;
+                }
+            });
+            // Keys, and the browser leaving full screen (its own Esc): presenter mode ends too.
+            let on_key = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let redraw_now = match e.dyn_ref::<web_sys::KeyboardEvent>() {
+                    Some(k) => key(&lessons, &mut section.borrow_mut(), k),
+                    None => {
+                        let left = document().is_some_and(|d| d.fullscreen_element().is_none());
+                        if left && lessons.presenting.get() {
+                            present(&lessons, false);
+                        }
+                        left
+                    }
+                };
+                if redraw_now {
+                    redraw.emit(());
+                }
+            });
+            let window = web_sys::window();
+            for name in ["keydown", "fullscreenchange"] {
+                if let Some(w) = &window {
+                    let _ =
+                        w.add_event_listener_with_callback(name, on_key.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                for name in ["keydown", "fullscreenchange"] {
+                    if let Some(w) = &window {
+                        let _ = w.remove_event_listener_with_callback(
+                            name,
+                            on_key.as_ref().unchecked_ref(),
+                        );
+                    }
+                }
+            }
+        });
+    }
+    let tour = p.lessons.tour.borrow();
+    let position = tour.position();
+    let progress = match &*tour {
+        Tour::Open { progress, .. } => Some(*progress),
+        _ => None,
+    };
+    let done = matches!(progress, Some(Progress::Done(_)));
+    set_flag("data-lesson", !matches!(*tour, Tour::Closed));
+    // Each step brings its part of the page into view and takes the focus to its button; a
+    // step whose effect happened gives way to the next after a moment.
+    {
+        let (lessons, redraw, do_ref, next_ref) = (
+            p.lessons.clone(),
+            p.redraw.clone(),
+            do_ref.clone(),
+            next_ref.clone(),
+        );
+        let show = tour.step().map(|s| s.show.clone());
+        use_effect_with((position.clone(), done), move |(pos, done)| {
+            if pos.is_some() && !done {
+                if !show
+                    .as_deref()
+                    .is_none_or(|s| s.is_empty() || bring(s, true))
+                {
+                    lessons
+                        .tour
+                        .borrow_mut()
+                        .set_note("the part of the page this step shows is not there now");
+                    redraw.emit(());
+                }
+                if let Some(b) = do_ref
+                    .cast::<HtmlElement>()
+                    .or_else(|| next_ref.cast::<HtmlElement>())
+                {
+                    let _ = b.focus();
+                }
+            }
+            if *done {
+                wasm_bindgen_futures::spawn_local(async move {
+                    clock::sleep(DWELL_MS as i32 + 60).await;
+                    redraw.emit(());
+                });
+            }
+        });
+    }
+    let button = |what: u8| {
+        let (lessons, redraw) = (p.lessons.clone(), p.redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            act(&lessons, what);
+            redraw.emit(());
+        })
+    };
+    let on_menu = {
+        let (lessons, redraw) = (p.lessons.clone(), p.redraw.clone());
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let (name, lessons, redraw) = (s.value(), lessons.clone(), redraw.clone());
+                s.set_value("");
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = lessons.open(&name, 0, &|| redraw.emit(())).await;
+                });
+            }
+        })
+    };
+    let presenting = p.lessons.presenting.get().to_string();
+
+    let nav = html! {
+        <nav class="topnav" aria-label="Sections">
+            { for SECTIONS.iter().enumerate().map(|(i, (label, selector))| {
+                let section = section.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    *section.borrow_mut() = i;
+                    bring(selector, false);
+                });
+                html! { <button class="navlink" {onclick} title={format!("key {}", i + 1)}>{*label}</button> }
+            }) }
+            <label class="sr" for="lesson-menu">{"Lessons"}</label>
+            <select id="lesson-menu" onchange={on_menu} data-testid="lesson-menu">
+                <option value="">{"Lessons…"}</option>
+                if let Some(Ok(items)) = &*menu {
+                    { for items.iter().map(|(name, title)| html! { <option value={name.clone()}>{title.clone()}</option> }) }
+                }
+            </select>
+            if let Some(Err(e)) = &*menu { <span class="notice" role="alert" data-testid="lesson-menu-error">{e.clone()}</span> }
+            <button onclick={button(4)} aria-pressed={presenting.clone()} data-testid="present">{"Presenter"}</button>
+        </nav>
+    };
+    let panel = match (&*tour, position, tour.step()) {
+        (Tour::Loading(..), ..) => html! {
+            <aside class="lesson" aria-label="Lesson" data-testid="lesson"><p role="status">{"Loading the lesson…"}</p></aside>
+        },
+        (Tour::Failed(e), ..) => html! {
+            <aside class="lesson" aria-label="Lesson" data-testid="lesson">
+                <p class="result err" role="alert" data-testid="lesson-error">{e.to_string()}</p>
+                <button onclick={button(2)} data-testid="lesson-close">{"Close"}</button>
+            </aside>
+        },
+        (Tour::Open { note, .. }, Some(pos), Some(step)) => {
+            let (status, state) = match progress {
+                Some(Progress::Waiting) => (
+                    "Waiting for it to happen: press Do it, or do it by hand.",
+                    "waiting",
+                ),
+                Some(Progress::Done(_)) => ("✓ Done.", "done"),
+                Some(Progress::AlreadyDone) => ("✓ Already so. Next when you are ready.", "done"),
+                _ => ("", "reading"),
+            };
+            html! {
+                <aside class="lesson" aria-label="Lesson" data-testid="lesson"
+                       data-lesson={pos.lesson.clone()} data-step={pos.step.to_string()} data-progress={state}>
+                    <p class="lesson-where">{format!("{} · step {} of {}", pos.title, pos.step, pos.steps)}</p>
+                    <h2 data-testid="lesson-heading">{step.heading.clone()}</h2>
+                    <p class="lesson-text">{step.text.clone()}</p>
+                    <div class="lesson-actions">
+                        <button onclick={button(0)} disabled={pos.step == 1} data-testid="lesson-back">{"◀ Back"}</button>
+                        if !step.actions.is_empty() {
+                            <button class="primary" ref={do_ref} onclick={button(3)} data-testid="lesson-do">{if step.button.is_empty() { "Do it".to_string() } else { format!("Do it: {}", step.button) }}</button>
+                        }
+                        <button ref={next_ref} onclick={button(1)} disabled={pos.step == pos.steps} data-testid="lesson-next">{"Next ▶"}</button>
+                        <button onclick={button(4)} aria-pressed={presenting}>{"Presenter"}</button>
+                        <button onclick={button(2)} data-testid="lesson-close">{"Close (Esc)"}</button>
+                        <span class="lesson-status" role="status" aria-live="polite" data-testid="lesson-status">
+                            {status}
+                            if let Some(n) = note { <span class="err">{" "}{n.clone()}</span> }
+                        </span>
+                    </div>
+                </aside>
+            }
+        }
+        _ => Html::default(),
+    };
+    html! { <>{nav}{panel}</> }
+}
