@@ -34,7 +34,7 @@ fn host() -> Playground {
         true,
     );
     let _ = p.advance(T0);
-    assert_eq!(p.mesh().map(|m| m.role), Some(Role::Host));
+    assert_eq!(p.mesh().map(|m| m.role()), Some(Role::Host));
     p
 }
 
@@ -82,8 +82,8 @@ fn sixty_thousand_distinct_hellos_stay_within_the_bounds() {
             let _ = p.take_outbox();
         }
         let m = p.mesh().expect("mesh");
-        most_tabs = most_tabs.max(m.tabs.len());
-        most_conflicts = most_conflicts.max(m.conflicts.len());
+        most_tabs = most_tabs.max(m.tabs().len());
+        most_conflicts = most_conflicts.max(m.conflicts().len());
     }
     assert_eq!(most_tabs, MAX_TABS);
     assert_eq!(most_conflicts, MAX_CONFLICTS);
@@ -96,9 +96,9 @@ fn sixty_thousand_distinct_hellos_stay_within_the_bounds() {
 
     // Silent tabs and conflicts expire.
     let _ = p.advance(now + TAB_TIMEOUT_MS + 1);
-    assert_eq!(p.mesh().map(|m| m.tabs.len()), Some(0));
+    assert_eq!(p.mesh().map(|m| m.tabs().len()), Some(0));
     let _ = p.advance(now + CONFLICT_TIMEOUT_MS + 1);
-    assert_eq!(p.mesh().map(|m| m.conflicts.len()), Some(0));
+    assert_eq!(p.mesh().map(|m| m.conflicts().len()), Some(0));
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -113,7 +113,7 @@ fn a_conflict_heard_again_stays() {
         p.receive_frame(&hello, now);
         let _ = p.advance(now);
     }
-    assert_eq!(p.mesh().map(|m| m.conflicts.len()), Some(1));
+    assert_eq!(p.mesh().map(|m| m.conflicts().len()), Some(1));
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -127,14 +127,14 @@ fn ignored_tabs_are_bounded_and_forgotten() {
         let tab = format!("k{i}");
         p.receive_frame(&template.replace("TAB", &tab), now);
         p.keep_mine(&tab, now).expect("a conflict to resolve");
-        assert!(p.mesh().is_some_and(|m| m.ignored.len() <= MAX_IGNORED));
+        assert!(p.mesh().is_some_and(|m| m.ignored().len() <= MAX_IGNORED));
     }
     let m = p.mesh().expect("mesh");
-    assert_eq!(m.ignored.len(), MAX_IGNORED);
-    assert!(!m.ignored.contains_key("k0"), "the oldest made room");
-    assert!(m.ignored.contains_key(&format!("k{}", MAX_IGNORED + 9)));
+    assert_eq!(m.ignored().len(), MAX_IGNORED);
+    assert!(!m.ignored().contains_key("k0"), "the oldest made room");
+    assert!(m.ignored().contains_key(&format!("k{}", MAX_IGNORED + 9)));
     let _ = p.advance(now + IGNORED_TIMEOUT_MS + 1);
-    assert_eq!(p.mesh().map(|m| m.ignored.len()), Some(0));
+    assert_eq!(p.mesh().map(|m| m.ignored().len()), Some(0));
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

@@ -59,14 +59,14 @@ fn run(tabs: &mut [&mut Playground], from: u64, to: u64) {
 fn the_first_tab_hosts_and_the_second_joins_and_syncs() {
     let mut host = tab("class", "aaaa", 1, T0, false);
     run(&mut [&mut host], T0, T0 + DISCOVERY_MS + 100);
-    assert_eq!(host.mesh().map(|m| m.role), Some(Role::Host));
+    assert_eq!(host.mesh().map(|m| m.role()), Some(Role::Host));
     host.submit(0, Request::Exchange(30)).expect("accepted");
     run(&mut [&mut host], T0 + DISCOVERY_MS + 150, T0 + 4_000);
     assert_eq!(host.summary(0).map(|s| s.height), Some(1));
 
     let mut member = tab("class", "bbbb", 2, T0 + 4_050, false);
     run(&mut [&mut host, &mut member], T0 + 4_050, T0 + 9_000);
-    assert_eq!(member.mesh().map(|m| m.role), Some(Role::Member));
+    assert_eq!(member.mesh().map(|m| m.role()), Some(Role::Member));
     assert_eq!(member.genesis(), host.genesis());
     let (h, m) = (
         host.summary(0).expect("host"),
@@ -87,11 +87,11 @@ fn two_hosts_under_one_name_conflict_until_one_joins_the_other() {
     let mut x = tab("twins", "xxxx", 3, T0, true);
     let mut y = tab("twins", "yyyy", 4, T0, true);
     run(&mut [&mut x, &mut y], T0, T0 + 3_000);
-    assert_eq!(x.mesh().map(|m| m.conflicts.len()), Some(1));
-    assert_eq!(y.mesh().map(|m| m.conflicts.len()), Some(1));
+    assert_eq!(x.mesh().map(|m| m.conflicts().len()), Some(1));
+    assert_eq!(y.mesh().map(|m| m.conflicts().len()), Some(1));
     y.join_conflict("xxxx", T0 + 3_000)
         .expect("a conflict to resolve");
-    assert_eq!(y.mesh().map(|m| m.role), Some(Role::Member));
+    assert_eq!(y.mesh().map(|m| m.role()), Some(Role::Member));
     assert_eq!(y.genesis(), x.genesis());
     // x keeps its own network and ignores nobody: y now speaks x's network.
     x.keep_mine("yyyy", T0 + 3_000)

@@ -4,8 +4,8 @@
 
 use pos_core::Wallet;
 use pos_playground::logic::link::{Invitation, LinkState, Side};
+use pos_playground::logic::mesh::Adoption;
 use pos_playground::logic::mesh::{Role, Via, DISCOVERY_MS};
-use pos_playground::logic::model::links::Adoption;
 use pos_playground::logic::model::{Playground, Request};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
@@ -103,7 +103,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
         T0,
         T0 + DISCOVERY_MS + 100,
     );
-    assert_eq!(a.mesh().map(|m| m.role), Some(Role::Host));
+    assert_eq!(a.mesh().map(|m| m.role()), Some(Role::Host));
     assert!(b.mesh().is_none(), "a single playground until it links");
 
     let now = T0 + 1_000;
@@ -111,7 +111,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     assert_eq!(adoption, Adoption::Joined);
     assert_eq!(b.genesis(), a.genesis());
     assert_eq!(
-        b.mesh().map(|m| (m.role, m.name.as_str())),
+        b.mesh().map(|m| (m.role(), m.name())),
         Some((Role::Member, "room"))
     );
     assert_eq!(
@@ -220,7 +220,7 @@ fn frames_over_a_link_must_come_from_its_tab_and_a_busy_acceptor_sees_a_conflict
     assert_eq!(b.summary(0).map(|s| s.height), Some(1));
     let (ab, ba, adoption) = link(&mut a, &mut b, T0 + 4_000);
     assert_eq!(adoption, Adoption::Conflict);
-    assert_eq!(b.mesh().map(|m| m.conflicts.len()), Some(1));
+    assert_eq!(b.mesh().map(|m| m.conflicts().len()), Some(1));
     assert_ne!(b.genesis(), a.genesis());
 
     // A frame in another tab's name over the A–B link is refused; one from B is taken.

@@ -290,7 +290,7 @@ impl Inner {
         wasm_bindgen_futures::spawn_local(async move {
             let since = now_ms();
             while me.model.try_borrow().map_or(true, |m| {
-                m.mesh().is_some_and(|x| x.role == Role::Discovering)
+                m.mesh().is_some_and(|x| x.role() == Role::Discovering)
             }) {
                 if now_ms() > since + LINK_WAIT_MS {
                     return;

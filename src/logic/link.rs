@@ -10,8 +10,11 @@
 //!   numbered pieces ([`split`]) and are put back together by a [`Reassembler`] with the
 //!   frame size limit.
 //!
-//! `webrtc.rs` is the browser edge that uses these; `model.rs` keeps the link table.
+//! - The link table ([`LinkTable`]): every link's state, as plain state the mesh owns.
+//!
+//! `webrtc.rs` is the browser edge that uses these.
 
+use crate::logic::vec_map::VecMap;
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES};
 use pos_core::Genesis;
 use serde::{Deserialize, Serialize};
@@ -355,6 +358,206 @@ pub struct LinkStatus {
     pub since: u64,
     /// Frames received over it.
     pub received: u64,
+}
+
+/// What a link's change means for the tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkChange {
+    /// Nothing to tell: the same state, or a link that is over or unknown.
+    Nothing,
+    /// The data channel opened: the tab says hello over it.
+    Opened {
+        /// The tab at the other end, when known.
+        remote: Option<String>,
+    },
+    /// The link ended for `reason`.
+    Over {
+        /// The tab at the other end, when known.
+        remote: Option<String>,
+        /// How it ended (`closed`, `failed`).
+        word: &'static str,
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// Only the state or its reason changed.
+    Changed,
+}
+
+/// The tab's WebRTC links as plain state: what the browser reports about each goes in as a
+/// method call, and what it means comes out as a [`LinkChange`]. Ids (`L1`, `L2`, …) are
+/// never reused; at most [`MAX_LINKS`] are kept.
+#[derive(Debug, Clone)]
+pub struct LinkTable {
+    links: VecMap<String, LinkStatus>,
+    next: u64,
+}
+
+impl Default for LinkTable {
+    fn default() -> Self {
+        LinkTable {
+            links: VecMap::new(),
+            next: 1,
+        }
+    }
+}
+
+impl LinkTable {
+    /// Link `id`.
+    pub fn get(&self, id: &str) -> Option<&LinkStatus> {
+        self.links.get(id)
+    }
+
+    /// Every link, in order of creation.
+    pub fn all(&self) -> Vec<LinkStatus> {
+        let mut all: Vec<LinkStatus> = self.links.values().cloned().collect();
+        pos_core::sorting::sort_by_key(&mut all, |l| {
+            l.id.strip_prefix('L')
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        });
+        all
+    }
+
+    fn oldest_over(&self) -> Option<String> {
+        self.links
+            .values()
+            .filter(|l| l.state.is_over())
+            .min_by_key(|l| l.since)
+            .map(|l| l.id.clone())
+    }
+
+    /// Whether one more link fits: fewer than [`MAX_LINKS`], or one of them is over.
+    pub fn can_link(&self) -> Result<(), String> {
+        if self.links.len() >= MAX_LINKS && self.oldest_over().is_none() {
+            return Err(format!(
+                "this tab has {MAX_LINKS} live links already: close one before making another"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds a link in state "connecting" and returns its id, with the link that is over and
+    /// was dropped to make room, if one was.
+    pub fn add(
+        &mut self,
+        side: Side,
+        remote_link: Option<String>,
+        remote: Option<String>,
+        now: u64,
+    ) -> Result<(String, Option<LinkStatus>), String> {
+        self.can_link()?;
+        let dropped = if self.links.len() >= MAX_LINKS {
+            self.oldest_over().and_then(|id| self.links.remove(&id))
+        } else {
+            None
+        };
+        let id = format!("L{}", self.next);
+        self.next += 1;
+        let reason = match side {
+            Side::Inviter => {
+                "waiting for the answer: paste it here once the other machine accepted"
+            }
+            Side::Acceptor => "answer made: waiting for the other machine to paste it",
+        };
+        self.links.insert(
+            id.clone(),
+            LinkStatus {
+                id: id.clone(),
+                remote_link: remote_link.unwrap_or_else(|| id.clone()),
+                side,
+                remote,
+                state: LinkState::Connecting,
+                reason: reason.into(),
+                since: now,
+                received: 0,
+            },
+        );
+        Ok((id, dropped))
+    }
+
+    /// The inviter learnt from the answer which tab is at the other end (`None`: the browser
+    /// refused that answer, and the invitation waits for another).
+    pub fn answered(&mut self, id: &str, tab: Option<&str>, now: u64) {
+        if let Some(l) = self.links.get_mut(id) {
+            l.remote = tab.map(str::to_string);
+            if l.state == LinkState::Connecting {
+                l.reason = match tab {
+                    Some(_) => "answer pasted: the two machines are looking for a route",
+                    None => "waiting for the answer: paste it here once the other machine accepted",
+                }
+                .into();
+                l.since = now;
+            }
+        }
+    }
+
+    /// The browser says where link `id` stands, and why. A link that is over stays over (its
+    /// first reason is kept).
+    pub fn update(&mut self, id: &str, state: LinkState, reason: &str, now: u64) -> LinkChange {
+        let Some(l) = self.links.get_mut(id) else {
+            return LinkChange::Nothing;
+        };
+        if l.state.is_over()
+            || (l.state == state && (l.reason == reason || state == LinkState::Open))
+        {
+            return LinkChange::Nothing;
+        }
+        l.state = state;
+        l.since = now;
+        if state == LinkState::Open {
+            l.reason = "data channel open".into();
+            return LinkChange::Opened {
+                remote: l.remote.clone(),
+            };
+        }
+        l.reason = reason.to_string();
+        if state.is_over() {
+            return LinkChange::Over {
+                remote: l.remote.clone(),
+                word: state.word(),
+                reason: reason.to_string(),
+            };
+        }
+        LinkChange::Changed
+    }
+
+    /// Removes link `id`.
+    pub fn remove(&mut self, id: &str) -> Option<LinkStatus> {
+        self.links.remove(id)
+    }
+
+    /// Links still connecting after [`LINK_CONNECT_MS`] (they fail), and links over for
+    /// [`LINK_KEEP_MS`] (they are forgotten), at `now`.
+    pub fn due(&self, now: u64) -> (Vec<String>, Vec<String>) {
+        let ids = |f: &dyn Fn(&LinkStatus) -> bool| -> Vec<String> {
+            self.links
+                .values()
+                .filter(|l| f(l))
+                .map(|l| l.id.clone())
+                .collect()
+        };
+        (
+            ids(&|l| l.state == LinkState::Connecting && l.since + LINK_CONNECT_MS < now),
+            ids(&|l| l.state.is_over() && l.since + LINK_KEEP_MS < now),
+        )
+    }
+
+    /// Whether a frame from `tab` may come over link `id`: the link is live and `tab` is the
+    /// tab at its other end (else `Err(Some(BadTab))`); the first frame names that tab.
+    pub fn admit(&mut self, id: &str, tab: &str) -> Result<(), Option<FrameError>> {
+        let l = self.links.get_mut(id).ok_or(None)?;
+        if l.state.is_over() {
+            return Err(None);
+        }
+        match &l.remote {
+            Some(r) if r != tab => Err(Some(FrameError::BadTab)),
+            _ => {
+                l.remote = Some(tab.to_string());
+                l.received += 1;
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Splits a frame into data-channel messages: the frame itself when short, else pieces

@@ -2,12 +2,12 @@
 //! about it. Components render it; the browser timer and the console API change it. Plain Rust,
 //! so wasm tests drive it directly.
 
-use crate::logic::mesh::{self, Conflict, Frame, Mesh, Role, TabPeer, Via};
+use crate::logic::mesh::{Frame, Mesh, MeshEvent, Role, Via};
 use crate::logic::views::{
     role_word, BalanceView, BlockView, ChainView, ConflictView, InfoPeerView, InfoView,
     NetworkView, PeerView, PoolView, StakerView, TabView, TxView,
 };
-use crate::logic::wire::{FrameError, MAX_NODES};
+use crate::logic::wire::MAX_NODES;
 use crate::logic::words::{count, percent_number};
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
 use pos_core::{
@@ -361,10 +361,7 @@ impl Playground {
         let mut p = Self::assembled(chain.genesis().clone(), net, ids);
         if let Some(name) = network {
             p.net.open_to_outside();
-            let mut mesh = Mesh::new(p.tab.clone(), name, now);
-            mesh.role = if hosts { Role::Host } else { Role::Member };
-            mesh.last_hello = 0;
-            p.mesh = Some(mesh);
+            p.mesh = Some(Mesh::settled(p.tab.clone(), name, hosts, false, now));
         }
         p
     }
@@ -397,7 +394,7 @@ impl Playground {
         self.log(0, "info", text);
     }
 
-    /// A tab of the network of tabs called `name`: it listens for [`mesh::DISCOVERY_MS`]; if a
+    /// A tab of the network of tabs called `name`: it listens for [`crate::logic::mesh::DISCOVERY_MS`]; if a
     /// tab answers with a genesis it joins that network with one node holding `wallet`,
     /// otherwise it starts the network itself and hosts genesis and the exchange. With
     /// `start_new` it hosts at once without listening. The founding keys are used only if it
@@ -413,13 +410,12 @@ impl Playground {
         let mut p = Self::founded(founders, ids, now, name, Vec::new());
         p.net.open_to_outside();
         p.spare = Some(wallet);
-        let mut mesh = Mesh::new(p.tab.clone(), name.to_string(), now);
-        if start_new {
+        p.mesh = Some(if start_new {
             // Deliberately a new network: host at once, and say so.
-            mesh.role = Role::Host;
-            mesh.last_hello = 0;
-        }
-        p.mesh = Some(mesh);
+            Mesh::settled(p.tab.clone(), name.to_string(), true, false, now)
+        } else {
+            Mesh::new(p.tab.clone(), name.to_string(), now)
+        });
         if let Some(hello) = p.presence(false) {
             p.outbox.push(hello.to_text());
         }
@@ -453,25 +449,7 @@ impl Playground {
 
     fn presence(&self, answer: bool) -> Option<Frame> {
         let m = self.mesh.as_ref()?;
-        let genesis = (m.role != Role::Discovering).then(|| self.genesis.clone());
-        let height = self.best_height();
-        let tab = m.tab.clone();
-        let role = m.role;
-        Some(if answer {
-            Frame::Here {
-                tab,
-                role,
-                genesis,
-                height,
-            }
-        } else {
-            Frame::Hello {
-                tab,
-                role,
-                genesis,
-                height,
-            }
-        })
+        Some(m.presence(answer, &self.genesis, self.best_height()))
     }
 
     fn best_height(&self) -> u64 {
@@ -511,17 +489,32 @@ impl Playground {
             self.results.push(None);
         }
         let name = self.genesis.network.clone();
-        if let Some(m) = self.mesh.as_mut() {
-            m.role = Role::Member;
-            m.conflicts.clear();
-        }
         self.log(
             0,
             "info",
             format!("This tab joined the network \"{name}\" and is fetching its chain"),
         );
-        if let Some(f) = self.presence(false) {
-            self.outbox.push(f.to_text());
+        let joined = self.mesh.as_mut().map(Mesh::joined).unwrap_or_default();
+        self.carry_out(now, joined);
+    }
+
+    /// Carries out what the mesh decided, in order.
+    pub(crate) fn carry_out(&mut self, now: u64, events: Vec<MeshEvent>) {
+        for e in events {
+            match e {
+                MeshEvent::Presence { answer } => {
+                    if let Some(f) = self.presence(answer) {
+                        self.outbox.push(f.to_text());
+                    }
+                }
+                MeshEvent::Deliver { from, to, data } => {
+                    self.net.advance_to(now);
+                    self.net.deliver_from_outside(&from, to, data.as_bytes());
+                }
+                MeshEvent::Join(genesis) => self.rebuild_on(genesis, now),
+                MeshEvent::Forget(tab) => self.forget_tab(&tab),
+                MeshEvent::Note { kind, text } => self.log(0, kind, text),
+            }
         }
     }
 
@@ -530,162 +523,13 @@ impl Playground {
         self.receive_frame_via(text, now, Via::Channel);
     }
 
-    /// Takes one frame of text (untrusted) that came over `via`: the BroadcastChannel or a
-    /// WebRTC link. Frames over a link must come from the tab at its other end.
+    /// Takes one frame of text (untrusted) that came over `via`: the BroadcastChannel, a
+    /// WebRTC link or the class server. The mesh decides what it means ([`Mesh::handle_frame`]).
     pub fn receive_frame_via(&mut self, text: &str, now: u64, via: Via) {
-        let Some(m) = self.mesh.as_mut() else { return };
-        if !m.admit(now) {
-            return m.reject(FrameError::Flood);
-        }
-        let frame = match mesh::parse(text) {
-            Ok(f) => f,
-            Err(e) => return m.reject(e),
-        };
-        let tab = frame.tab().to_string();
-        if tab == m.tab {
-            return;
-        }
-        if let Some(seen) = m.ignored.get_mut(&tab) {
-            *seen = now;
-            return;
-        }
-        if !matches!(frame, Frame::Bye { .. }) && !m.room_for(&tab) {
-            return m.reject(FrameError::TooManyTabs);
-        }
-        if let Via::Relay(from) = &via {
-            // Through the class server: only as the tab the server says sent it, and only
-            // from tabs the server carries for this one.
-            let carried = m.class.as_ref().is_some_and(|c| c.carries(from));
-            if *from != tab || !carried {
-                return m.reject(FrameError::BadTab);
-            }
-        }
-        if let Via::WebRtc(id) = &via {
-            if !self.link_frame(id, &tab) {
-                return;
-            }
-        }
-        let Some(m) = self.mesh.as_mut() else { return };
-        match frame {
-            Frame::Hello {
-                role,
-                genesis,
-                height,
-                ..
-            } => {
-                self.presence_frame(&tab, role, genesis, height, now, via);
-                if let Some(f) = self.presence(true) {
-                    self.outbox.push(f.to_text());
-                }
-            }
-            Frame::Here {
-                role,
-                genesis,
-                height,
-                ..
-            } => self.presence_frame(&tab, role, genesis, height, now, via),
-            Frame::Bye { .. } => {
-                m.tabs.remove(&tab);
-                self.forget_tab(&tab);
-                if let Via::WebRtc(id) = via {
-                    self.link_said_bye(&id, now);
-                }
-            }
-            Frame::Msg { node, to, data, .. } => {
-                let peer = m.tabs.get_or_insert_with(tab.clone(), || TabPeer {
-                    role: Role::Member,
-                    network: None,
-                    height: 0,
-                    last_seen: now,
-                    via: via.clone(),
-                });
-                peer.last_seen = now;
-                peer.via = via;
-                if m.role == Role::Discovering {
-                    return;
-                }
-                let target = match to {
-                    None => None,
-                    Some(to) => {
-                        let local = to
-                            .strip_prefix(m.tab.as_str())
-                            .and_then(|r| r.strip_prefix("/n"))
-                            .and_then(|n| n.parse::<usize>().ok());
-                        match local {
-                            Some(i) => Some(i),
-                            None => return, // For another tab.
-                        }
-                    }
-                };
-                let from = Mesh::peer_id(&tab, &node);
-                self.net.advance_to(now);
-                self.net
-                    .deliver_from_outside(&from, target, data.as_bytes());
-            }
-        }
-    }
-
-    /// A tab said where it stands: note it, join its network while discovering, or record a
-    /// conflict when it runs another network under our name.
-    fn presence_frame(
-        &mut self,
-        tab: &str,
-        role: Role,
-        genesis: Option<Genesis>,
-        height: u64,
-        now: u64,
-        via: Via,
-    ) {
         let ours = self.net.node(0).map(|n| n.chain().network_id());
         let Some(m) = self.mesh.as_mut() else { return };
-        if genesis
-            .as_ref()
-            .is_some_and(|g| g.network.len() > pos_core::block::MAX_NETWORK_NAME)
-        {
-            return m.reject(FrameError::BadGenesis);
-        }
-        let network = genesis.as_ref().map(|g| g.block().hash());
-        m.tabs.insert(
-            tab.to_string(),
-            TabPeer {
-                role,
-                network,
-                height,
-                last_seen: now,
-                via,
-            },
-        );
-        let Some(genesis) = genesis else { return };
-        match m.role {
-            Role::Discovering if role != Role::Discovering => self.rebuild_on(genesis, now),
-            Role::Host | Role::Member if network != ours => {
-                if let Some(c) = m.conflicts.iter_mut().find(|c| c.tab == tab) {
-                    // Heard again: the conflict stays while the tab speaks.
-                    if c.genesis == genesis {
-                        c.height = height;
-                        c.last_seen = now;
-                    }
-                    return;
-                }
-                if m.conflicts.len() >= mesh::MAX_CONFLICTS {
-                    return m.reject(FrameError::TooManyConflicts);
-                }
-                let network = genesis.block().hash();
-                m.conflicts.push(Conflict {
-                    tab: tab.to_string(),
-                    genesis,
-                    network,
-                    height,
-                    last_seen: now,
-                });
-                self.log(
-                    0,
-                    "reject",
-                    format!("Tab {tab} runs a different network under the same name: choose which one to keep"),
-                );
-            }
-            _ => {}
-        }
+        let events = m.handle_frame(now, text, via, ours);
+        self.carry_out(now, events);
     }
 
     /// Every local node forgets the nodes of `tab`.
@@ -706,82 +550,39 @@ impl Playground {
 
     /// The user chose to join the network of conflicting tab `tab`.
     pub fn join_conflict(&mut self, tab: &str, now: u64) -> Result<(), String> {
-        let m = self.mesh.as_mut().ok_or("this tab runs alone")?;
-        let c = m
-            .conflicts
-            .iter()
-            .find(|c| c.tab == tab)
-            .cloned()
-            .ok_or_else(|| format!("no conflict with tab {tab}"))?;
-        self.rebuild_on(c.genesis, now);
+        let m = self.mesh.as_ref().ok_or("this tab runs alone")?;
+        let genesis = m.choose_theirs(tab)?;
+        self.rebuild_on(genesis, now);
         Ok(())
     }
 
     /// The user chose to keep this tab's network at `now`: frames from `tab` are ignored from
-    /// then on (until it falls silent for [`mesh::IGNORED_TIMEOUT_MS`]).
+    /// then on (until it falls silent for [`crate::logic::mesh::IGNORED_TIMEOUT_MS`]).
     pub fn keep_mine(&mut self, tab: &str, now: u64) -> Result<(), String> {
         let m = self.mesh.as_mut().ok_or("this tab runs alone")?;
-        let before = m.conflicts.len();
-        m.conflicts.retain(|c| c.tab != tab);
-        if m.conflicts.len() == before {
-            return Err(format!("no conflict with tab {tab}"));
-        }
-        m.ignore(tab, now);
-        m.tabs.remove(tab);
-        self.forget_tab(tab);
+        let events = m.choose_mine(tab, now)?;
+        self.carry_out(now, events);
         Ok(())
     }
 
     /// The tab is closing: say goodbye.
     pub fn goodbye(&mut self) -> Option<String> {
-        let m = self.mesh.as_ref()?;
-        Some(Frame::Bye { tab: m.tab.clone() }.to_text())
+        Some(self.mesh.as_ref()?.goodbye().to_text())
     }
 
-    /// Discovery, presence and expiry of other tabs; then core messages leave as frames.
+    /// Discovery, presence and expiry of other tabs ([`Mesh::handle_timeout`]).
     fn mesh_step(&mut self, now: u64) {
         let Some(m) = self.mesh.as_mut() else { return };
-        if m.role == Role::Discovering && !m.wait_for_host && now >= m.since + mesh::DISCOVERY_MS {
-            m.role = Role::Host;
-            m.last_hello = 0;
-            let name = m.name.clone();
-            self.log(0, "info", format!("Nobody runs \"{name}\" yet: this tab started it and hosts genesis and the exchange"));
-        }
-        let Some(m) = self.mesh.as_mut() else { return };
-        let gone = m.expire(now);
-        let hello_due = m.role != Role::Discovering && now >= m.last_hello + mesh::HELLO_EVERY_MS;
-        if hello_due {
-            m.last_hello = now;
-        }
-        for tab in gone {
-            self.forget_tab(&tab);
-        }
-        self.expire_links(now);
-        if hello_due {
-            if let Some(f) = self.presence(false) {
-                self.outbox.push(f.to_text());
-            }
-        }
+        let events = m.handle_timeout(now);
+        self.carry_out(now, events);
     }
 
+    /// Core messages of this tab's nodes leave as frames.
     fn flush_outbound(&mut self) {
         let outbound = self.net.take_outbound();
         let Some(m) = self.mesh.as_ref() else { return };
-        if m.role == Role::Discovering {
-            return; // A provisional network stays in the tab.
-        }
-        for o in outbound {
-            let Ok(data) = String::from_utf8(o.bytes) else {
-                continue;
-            };
-            let frame = Frame::Msg {
-                tab: m.tab.clone(),
-                node: format!("n{}", o.from),
-                to: o.to.map(|p| p.0),
-                data,
-            };
-            self.outbox.push(frame.to_text());
-        }
+        let frames = m.outbound(outbound);
+        self.outbox.extend(frames.iter().map(Frame::to_text));
     }
 
     /// The network.
@@ -835,7 +636,7 @@ impl Playground {
         let server = self
             .mesh
             .as_ref()
-            .and_then(|m| m.class.as_ref())
+            .and_then(Mesh::class)
             .and_then(|c| c.server.as_deref());
         for n in self.net.nodes() {
             for (id, p) in n.node.peers() {
@@ -1414,9 +1215,9 @@ impl Playground {
                 tabs: Vec::new(),
             },
             Some(m) => NetworkView {
-                class: Some(m.class.clone()),
+                class: Some(m.class().cloned()),
                 conflicts: m
-                    .conflicts
+                    .conflicts()
                     .iter()
                     .map(|c| ConflictView {
                         height: c.height,
@@ -1425,17 +1226,17 @@ impl Playground {
                     })
                     .collect(),
                 links: self.links(),
-                name: m.name.clone(),
-                network: if m.role == Role::Discovering {
+                name: m.name().to_string(),
+                network: if m.role() == Role::Discovering {
                     None
                 } else {
                     id
                 },
-                rejected: m.rejected.clone(),
-                role: role_word(m.role),
-                tab: Some(m.tab.clone()),
+                rejected: m.rejected().clone(),
+                role: role_word(m.role()),
+                tab: Some(m.tab().to_string()),
                 tabs: m
-                    .tabs
+                    .tabs()
                     .iter()
                     .map(|(id, t)| TabView {
                         height: t.height,
@@ -1496,7 +1297,7 @@ impl Playground {
         mut counts: std::collections::BTreeMap<String, u64>,
     ) -> std::collections::BTreeMap<String, u64> {
         if let Some(m) = &self.mesh {
-            for (k, v) in &m.rejected {
+            for (k, v) in m.rejected() {
                 *counts.entry(k.clone()).or_insert(0) += v;
             }
         }

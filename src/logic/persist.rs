@@ -174,7 +174,7 @@ impl Playground {
             format: STATE_FORMAT.into(),
             version: STATE_VERSION,
             saved_at: now,
-            network: self.mesh().map(|m| m.name.clone()),
+            network: self.mesh().map(|m| m.name().to_string()),
             blocks,
             genesis: self.genesis().clone(),
             pool: self.pooled(),

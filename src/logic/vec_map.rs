@@ -89,6 +89,11 @@ impl<K: Ord, V> VecMap<K, V> {
         Some(self.entries.remove(i).1)
     }
 
+    /// Keeps only the entries for which `keep` says yes.
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.entries.retain(|(k, v)| keep(k, v));
+    }
+
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))

@@ -56,8 +56,7 @@ impl Playground {
     /// This tab was opened from a class server: it waits for the server's tab to host.
     pub fn expect_class_host(&mut self) {
         if let Some(m) = self.mesh.as_mut() {
-            m.wait_for_host = true;
-            m.class.get_or_insert_with(ClassLink::default);
+            m.expect_class_host();
         }
     }
 
@@ -65,14 +64,7 @@ impl Playground {
     /// through the server.
     pub fn serve_class(&mut self, address: &str) {
         if let Some(m) = self.mesh.as_mut() {
-            m.class = Some(ClassLink {
-                class: Some(m.name.clone()),
-                server: Some(m.tab.clone()),
-                connected: true,
-                serving: true,
-                address: Some(address.to_string()),
-                ..ClassLink::default()
-            });
+            m.serve_class(address);
         }
     }
 
@@ -90,11 +82,11 @@ impl Playground {
 
     /// What this tab knows of its class server.
     pub fn class_link(&self) -> Option<&ClassLink> {
-        self.mesh.as_ref()?.class.as_ref()
+        self.mesh.as_ref()?.class()
     }
 
     fn class_mut(&mut self) -> Option<&mut ClassLink> {
-        self.mesh.as_mut()?.class.as_mut()
+        self.mesh.as_mut()?.class_mut()
     }
 
     /// The socket opened (`true`) or closed (with why).
@@ -186,14 +178,14 @@ impl Playground {
         }
         let mesh = self.mesh.as_ref();
         let members = mesh
-            .and_then(|m| m.class.as_ref())
+            .and_then(|m| m.class())
             .map(|c| c.members.as_slice())
             .unwrap_or_default();
         for m in members.iter().filter(|m| m.tab != tab) {
             let (stake, blocks) = sum(&m.addresses);
             claimed.extend(m.addresses.iter().cloned());
             // A tab of this browser is heard on the channel as well.
-            let heard = mesh.and_then(|x| x.tabs.get(&m.tab)).map(|t| &t.via);
+            let heard = mesh.and_then(|x| x.tabs().get(&m.tab)).map(|t| &t.via);
             let path = match (m.online, heard) {
                 (false, _) => "offline",
                 (true, Some(Via::Channel)) => "channel",
@@ -215,18 +207,14 @@ impl Playground {
         }
         if members.is_empty() {
             if let Some(m) = mesh {
-                for (t, peer) in m.tabs.iter() {
+                for (t, peer) in m.tabs().iter() {
                     rows.push(RosterRow {
                         name: format!("tab {}", short(t)),
                         tab: Some(t.clone()),
                         addresses: Vec::new(),
                         stake: 0,
                         forged: 0,
-                        path: if m
-                            .class
-                            .as_ref()
-                            .is_some_and(|c| c.server.as_deref() == Some(t))
-                        {
+                        path: if m.class().is_some_and(|c| c.server.as_deref() == Some(t)) {
                             Path::Server.word().into()
                         } else {
                             peer.via.word().into()
