@@ -14,7 +14,7 @@ use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
 use crate::components::timeline::Timeline;
 use crate::components::tree::BlockTree;
-use crate::edge::channel::{self, Channel, Outlets};
+use crate::edge::channel::{self, Channel};
 use crate::edge::class_socket::{self, ClassSocket};
 use crate::edge::clock::{self, now_ms};
 use crate::edge::driver::{self, Router};
@@ -164,63 +164,62 @@ pub fn page(props: &PageProps) -> Html {
     let view = use_state(|| View::Chain);
     let raw = use_state(|| false);
     let notice = use_state(|| None::<String>);
-    let lessons = {
-        let model = model.clone();
-        use_memo((), move |_| Lessons::new(model))
+    // The one way in for every change from the edge (transports, forms, console, clock) and
+    // the one way out for what the model says (edge/driver.rs).
+    let router = {
+        let (model, saver, redraw) = (model.clone(), saver.clone(), redraw.clone());
+        use_memo((), move |_| {
+            let soon = redraw.clone();
+            Router::new(
+                model,
+                saver.clone(),
+                Rc::new(move || redraw.force_update()),
+                // Frames come in bursts: the page renders once per burst.
+                clock::coalesced(move || soon.force_update()),
+            )
+        })
     };
-    // Where frames leave this tab: the BroadcastChannel (opened below) and the WebRTC links.
-    let outlets = use_memo((), |_| Outlets::default());
+    let router: Rc<Router> = (*router).clone();
+    let lessons = {
+        let router = router.clone();
+        use_memo((), move |_| Lessons::new(router))
+    };
     let links = {
-        let model = model.clone();
-        let outlets = outlets.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         use_memo((), move |_| {
-            Links::new(
-                model,
-                outlets,
-                clock::coalesced(move || redraw.force_update()),
-            )
+            Links::new(router, clock::coalesced(move || redraw.force_update()))
         })
     };
 
     {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         let network = network.clone();
         let saver = saver.clone();
-        let outlets = outlets.clone();
         let links = links.clone();
         let lessons = lessons.clone();
         use_effect_with((), move |_| {
             let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
-            // Frames come in bursts: the transports render once per burst.
-            let frames_redraw = clock::coalesced({
-                let redraw = redraw.clone();
-                move || redraw()
-            });
-            let channel = (*network).as_deref().and_then(|name| {
-                Channel::open(name, model.clone(), frames_redraw.clone(), outlets.clone())
-            });
-            let router = Router::new(
-                model.clone(),
-                outlets.clone(),
-                saver.clone(),
-                redraw.clone(),
-            );
+            let channel = (*network)
+                .as_deref()
+                .and_then(|name| Channel::open(name, router.clone()));
             let timer = driver::start(router.clone());
             let class = class_socket::class_from_page().and(network.as_deref().map(str::to_string));
             let socket = class.and_then(|name| {
                 ClassSocket::open(
                     &name,
-                    model.clone(),
-                    outlets.clone(),
+                    router.clone(),
                     (*links).clone(),
-                    frames_redraw.clone(),
+                    clock::coalesced({
+                        let redraw = redraw.clone();
+                        move || redraw()
+                    }),
                 )
             });
-            let api = js_api::install(model.clone(), router, saver.clone(), (*links).clone());
+            let api = js_api::install(router.clone(), saver.clone(), (*links).clone());
             let lesson_api = js_api::install_lesson((*lessons).clone(), redraw);
-            let on_hide = save_on_hide(model, saver);
+            let on_hide = save_on_hide(router);
             move || {
                 drop(socket);
                 drop(timer);
@@ -233,43 +232,41 @@ pub fn page(props: &PageProps) -> Html {
     }
 
     let on_request = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         Callback::from(move |(i, request): (usize, Request)| {
-            let _ = model
-                .borrow_mut()
-                .apply(Command::Submit { node: i, request }, now_ms());
+            let _ = router.apply(Command::Submit { node: i, request });
             redraw.force_update();
         })
     };
     let on_forge = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         Callback::from(move |i: usize| {
-            let _ = model.borrow_mut().apply(Command::Forge(i), now_ms());
+            let _ = router.apply(Command::Forge(i));
             redraw.force_update();
         })
     };
     let on_add = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         let notice = notice.clone();
         Callback::from(move |_| {
             let result = new_wallet()
                 .map_err(Refused::from)
-                .and_then(|w| model.borrow_mut().apply(Command::AddNode(Key(w)), now_ms()));
+                .and_then(|w| router.apply(Command::AddNode(Key(w))));
             notice.set(result.err().map(String::from));
             redraw.force_update();
         })
     };
     let on_remove = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         let notice = notice.clone();
         let selected = selected.clone();
         Callback::from(move |_| {
-            let result = model.borrow_mut().apply(Command::RemoveNode, now_ms());
-            let len = model.borrow().len();
+            let result = router.apply(Command::RemoveNode);
+            let len = router.read(Playground::len).unwrap_or(0);
             if *selected >= len {
                 selected.set(len.saturating_sub(1));
             }
@@ -296,7 +293,7 @@ pub fn page(props: &PageProps) -> Html {
         })
     };
     let on_new_network = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         let saver = saver.clone();
         let network = network.clone();
@@ -307,7 +304,7 @@ pub fn page(props: &PageProps) -> Html {
                 .unwrap_or(false);
             if sure {
                 let command = Command::NewNetwork((*network).clone());
-                match model.borrow_mut().apply(command, now_ms()) {
+                match router.apply(command) {
                     Ok(_) => {
                         saver.clear();
                         saver.mark_dirty();
@@ -321,10 +318,12 @@ pub fn page(props: &PageProps) -> Html {
         })
     };
     let on_export = {
-        let model = model.clone();
+        let router = router.clone();
         let files_message = files_message.clone();
         Callback::from(move |(i, with_keys): (usize, bool)| {
-            let text = model.borrow().export_chain(i, with_keys, now_ms());
+            let text = router
+                .read(|m| m.export_chain(i, with_keys, now_ms()))
+                .flatten();
             let name = format!(
                 "pos-playground-chain-node{}{}.json",
                 i + 1,
@@ -338,7 +337,7 @@ pub fn page(props: &PageProps) -> Html {
         })
     };
     let on_import = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         let saver = saver.clone();
         let files_message = files_message.clone();
@@ -349,8 +348,8 @@ pub fn page(props: &PageProps) -> Html {
                 true,
                 "Checking the file: every block's signature, transactions and lottery…".into(),
             )));
-            let (model, redraw, saver, files_message) = (
-                model.clone(),
+            let (router, redraw, saver, files_message) = (
+                router.clone(),
                 redraw.clone(),
                 saver.clone(),
                 files_message.clone(),
@@ -358,8 +357,7 @@ pub fn page(props: &PageProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
                 clock::sleep(50).await;
-                let result =
-                    Command::import(text).and_then(|c| model.borrow_mut().apply(c, now_ms()));
+                let result = Command::import(text).and_then(|c| router.apply(c));
                 files_message.set(Some(match result {
                     Ok(applied) => {
                         let height = if let Applied::Imported(h) = applied { h } else { 0 };
@@ -374,30 +372,28 @@ pub fn page(props: &PageProps) -> Html {
     };
     let fault_error = use_state(|| None::<String>);
     let on_fault = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         let fault_error = fault_error.clone();
         Callback::from(move |command: Command| {
-            let result = model.borrow_mut().apply(command, now_ms());
+            let result = router.apply(command);
             fault_error.set(result.err().map(|e| format!("Refused: {e}")));
             redraw.force_update();
         })
     };
     let on_join = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model
-                .borrow_mut()
-                .apply(Command::JoinConflict(tab), now_ms());
+            let _ = router.apply(Command::JoinConflict(tab));
             redraw.force_update();
         })
     };
     let on_keep = {
-        let model = model.clone();
+        let router = router.clone();
         let redraw = redraw.clone();
         Callback::from(move |tab: String| {
-            let _ = model.borrow_mut().apply(Command::KeepMine(tab), now_ms());
+            let _ = router.apply(Command::KeepMine(tab));
             redraw.force_update();
         })
     };
@@ -542,12 +538,8 @@ pub fn page(props: &PageProps) -> Html {
 }
 
 /// Saves the tab's state one last time when the page goes away (reload, close).
-fn save_on_hide(model: Rc<RefCell<Playground>>, saver: Rc<Saver>) -> Option<Closure<dyn FnMut()>> {
-    let on_hide = Closure::<dyn FnMut()>::new(move || {
-        if let Ok(m) = model.try_borrow() {
-            saver.maybe_save(&m, now_ms(), true);
-        }
-    });
+fn save_on_hide(router: Rc<Router>) -> Option<Closure<dyn FnMut()>> {
+    let on_hide = Closure::<dyn FnMut()>::new(move || router.maybe_save(now_ms(), true));
     web_sys::window()?
         .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref())
         .ok()?;

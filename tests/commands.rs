@@ -51,7 +51,7 @@ fn commands_do_what_the_playgrounds_own_calls_do() {
     assert_eq!(p.apply(Command::Heal, T0), Ok(Applied::Done));
     assert_eq!(p.faults_view().partition, None);
 
-    let set = Command::SetLink {
+    let set = Command::SetConditions {
         latency_ms: 120,
         jitter_ms: 30,
         drop: 0.25,

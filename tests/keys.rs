@@ -8,6 +8,7 @@
 use pos_core::hash::to_hex;
 use pos_core::Wallet;
 use pos_playground::logic::command::{Applied, Command};
+use pos_playground::logic::input::Input;
 use pos_playground::logic::link::{self, Invitation, Signal};
 use pos_playground::logic::mesh::DISCOVERY_MS;
 use pos_playground::logic::model::{Founders, Ids, Playground, Request};
@@ -38,7 +39,7 @@ fn text(view: &impl serde::Serialize) -> String {
 /// Everything a tab shows or sends that is not its saved state or a file with keys.
 fn published(p: &mut Playground, now: u64, out: &mut Vec<String>) {
     out.push(p.tab_id());
-    out.extend(p.take_outbox());
+    out.extend(p.advance(now).frames);
     out.push(text(&p.network_view()));
     out.push(text(&p.summaries()));
     for i in 0..p.len() {
@@ -72,8 +73,12 @@ fn invitation(p: &mut Playground, now: u64, out: &mut Vec<String>) {
     let decoded = link::decode_invitation(&text).expect("our own invitation");
     out.push(text);
     out.push(serde_json::to_string(&Signal::Invite(decoded)).expect("json"));
-    p.link_opened(&id, now);
-    out.extend(p.take_outbox());
+    let opened = Input::Link {
+        link: id,
+        state: link::LinkState::Open,
+        reason: "data channel open".into(),
+    };
+    out.extend(p.handle(now, opened).frames);
 }
 
 /// Moves frames between tabs as the BroadcastChannel would, keeping a copy of each.
@@ -85,17 +90,15 @@ fn run(tabs: &mut [&mut Playground], from: u64, to: u64, seen: &mut Vec<String>)
             stepped.extend(t.advance(now).frames.into_iter().map(|f| (i, f)));
         }
         for _ in 0..4 {
-            let mut frames = std::mem::take(&mut stepped);
-            for (i, t) in tabs.iter_mut().enumerate() {
-                frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
-            }
+            let frames = std::mem::take(&mut stepped);
             if frames.is_empty() {
                 break;
             }
             for (i, f) in frames {
                 for (j, t) in tabs.iter_mut().enumerate() {
                     if i != j {
-                        t.receive_frame(&f, now);
+                        let said = t.handle(now, Input::channel(f.as_str())).frames;
+                        stepped.extend(said.into_iter().map(|x| (j, x)));
                     }
                 }
                 seen.push(f);

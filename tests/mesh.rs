@@ -2,6 +2,7 @@
 //! discovery, joining, sync, conflicts and refusals are checked natively and in wasm (headless Chromium).
 
 use pos_core::Wallet;
+use pos_playground::logic::input::Input;
 use pos_playground::logic::mesh::{Role, DISCOVERY_MS};
 use pos_playground::logic::model::{Playground, Request};
 #[cfg(target_arch = "wasm32")]
@@ -36,17 +37,15 @@ fn run(tabs: &mut [&mut Playground], from: u64, to: u64) {
             stepped.extend(t.advance(now).frames.into_iter().map(|f| (i, f)));
         }
         for _ in 0..4 {
-            let mut frames = std::mem::take(&mut stepped);
-            for (i, t) in tabs.iter_mut().enumerate() {
-                frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
-            }
+            let frames = std::mem::take(&mut stepped);
             if frames.is_empty() {
                 break;
             }
             for (i, f) in frames {
                 for (j, t) in tabs.iter_mut().enumerate() {
                     if i != j {
-                        t.receive_frame(&f, now);
+                        let said = t.handle(now, Input::channel(f.as_str())).frames;
+                        stepped.extend(said.into_iter().map(|x| (j, x)));
                     }
                 }
             }
@@ -110,7 +109,7 @@ fn frames_that_are_not_frames_are_counted_and_change_nothing() {
         r#"{"bye":{"tab":"a/b"}}"#,
         r#"{"msg":{"tab":"evil","node":"n0","to":null,"data":"{}"}}"#,
     ] {
-        host.receive_frame(junk, T0 + 10);
+        let _ = host.handle(T0 + 10, Input::channel(junk));
     }
     let _ = host.advance(T0 + 20);
     let counts = host.rejected_view(0).map(common::json).expect("counts");

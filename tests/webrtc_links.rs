@@ -3,6 +3,7 @@
 //! the middle, link states, and the rules for frames over a link are checked natively and in wasm.
 
 use pos_core::Wallet;
+use pos_playground::logic::input::Input;
 use pos_playground::logic::link::{Invitation, LinkState, Side};
 use pos_playground::logic::mesh::Adoption;
 use pos_playground::logic::mesh::{Role, Via, DISCOVERY_MS};
@@ -11,7 +12,7 @@ use pos_playground::logic::model::{Playground, Request};
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
-use common::{founders, ids};
+use common::{founders, ids, link_input};
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
@@ -30,17 +31,26 @@ struct Wire {
 
 /// Moves frames only along the wires, advancing time in steps of 50 ms.
 fn run(tabs: &mut [&mut Playground], wires: &[Wire], from: u64, to: u64) {
+    run_after(tabs, wires, Vec::new(), from, to);
+}
+
+/// [`run`], with `first`: frames the tabs said before (tab, frame).
+fn run_after(
+    tabs: &mut [&mut Playground],
+    wires: &[Wire],
+    first: Vec<(usize, String)>,
+    from: u64,
+    to: u64,
+) {
     let mut now = from;
+    let mut first = Some(first);
     while now <= to {
-        let mut stepped = Vec::new();
+        let mut stepped = first.take().unwrap_or_default();
         for (i, t) in tabs.iter_mut().enumerate() {
             stepped.extend(t.advance(now).frames.into_iter().map(|f| (i, f)));
         }
         for _ in 0..4 {
-            let mut frames = std::mem::take(&mut stepped);
-            for (i, t) in tabs.iter_mut().enumerate() {
-                frames.extend(t.take_outbox().into_iter().map(|f| (i, f)));
-            }
+            let frames = std::mem::take(&mut stepped);
             if frames.is_empty() {
                 break;
             }
@@ -53,7 +63,12 @@ fn run(tabs: &mut [&mut Playground], wires: &[Wire], from: u64, to: u64) {
                     } else {
                         continue;
                     };
-                    tabs[j].receive_frame_via(&f, now, Via::WebRtc(id.clone()));
+                    let input = Input::Frame {
+                        text: f.clone(),
+                        via: Via::WebRtc(id.clone()),
+                    };
+                    let said = tabs[j].handle(now, input).frames;
+                    stepped.extend(said.into_iter().map(|x| (j, x)));
                 }
             }
         }
@@ -62,11 +77,12 @@ fn run(tabs: &mut [&mut Playground], wires: &[Wire], from: u64, to: u64) {
 }
 
 /// The copy/paste flow between `inviter` and `acceptor`, without the browser's connection.
+/// Besides the two ids and the adoption, the hellos each side says as its link opens.
 fn link(
     inviter: &mut Playground,
     acceptor: &mut Playground,
     now: u64,
-) -> (String, String, Adoption) {
+) -> (String, String, Adoption, [Vec<String>; 2]) {
     inviter.ready_to_invite(now).expect("ready");
     let at_inviter = inviter
         .link_new(Side::Inviter, None, None, now)
@@ -82,10 +98,31 @@ fn link(
     let at_acceptor = acceptor
         .link_new(Side::Acceptor, Some(at_inviter.clone()), Some(inv.tab), now)
         .expect("room for a link");
-    inviter.link_answered(&at_inviter, Some(&acceptor.tab_id()), now);
-    inviter.link_opened(&at_inviter, now);
-    acceptor.link_opened(&at_acceptor, now);
-    (at_inviter, at_acceptor, adoption)
+    let answered = Input::LinkAnswered {
+        link: at_inviter.clone(),
+        tab: Some(acceptor.tab_id()),
+    };
+    let _ = inviter.handle(now, answered);
+    let open = |id: &str| link_input(id, LinkState::Open, "data channel open");
+    let hellos = [
+        inviter.handle(now, open(&at_inviter)).frames,
+        acceptor.handle(now, open(&at_acceptor)).frames,
+    ];
+    for said in &hellos {
+        assert!(
+            said.last().is_some_and(|f| f.starts_with(r#"{"hello":"#)),
+            "an open link says hello at once: {said:?}"
+        );
+    }
+    (at_inviter, at_acceptor, adoption, hellos)
+}
+
+/// Frame `text` over link `id`.
+fn over(text: &str, id: &str) -> Input {
+    Input::Frame {
+        text: text.into(),
+        via: Via::WebRtc(id.into()),
+    }
 }
 
 fn wallet(i: u8) -> Wallet {
@@ -107,7 +144,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     assert!(b.mesh().is_none(), "a single playground until it links");
 
     let now = T0 + 1_000;
-    let (ab, ba, adoption) = link(&mut a, &mut b, now);
+    let (ab, ba, adoption, [from_a, from_b]) = link(&mut a, &mut b, now);
     assert_eq!(adoption, Adoption::Joined);
     assert_eq!(b.genesis(), a.genesis());
     assert_eq!(
@@ -119,7 +156,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
         2,
         "the single playground's host node is dropped, the others kept"
     );
-    let (bc, cb, adoption) = link(&mut b, &mut c, now);
+    let (bc, cb, adoption, [from_b2, from_c]) = link(&mut b, &mut c, now);
     assert_eq!(adoption, Adoption::Joined);
     let wires = [
         Wire {
@@ -137,7 +174,17 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     ];
 
     a.submit(0, Request::Exchange(50)).expect("the host buys");
-    run(&mut [&mut a, &mut b, &mut c], &wires, now, now + 6_000);
+    let said: Vec<(usize, String)> = [(0, from_a), (1, from_b), (1, from_b2), (2, from_c)]
+        .into_iter()
+        .flat_map(|(i, frames)| frames.into_iter().map(move |f| (i, f)))
+        .collect();
+    run_after(
+        &mut [&mut a, &mut b, &mut c],
+        &wires,
+        said,
+        now,
+        now + 6_000,
+    );
     let tips: Vec<_> = [&a, &b, &c]
         .iter()
         .map(|t| t.summary(0).expect("node").tip)
@@ -172,12 +219,8 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     assert_eq!(net["links"].as_array().map(Vec::len), Some(2));
 
     // The B–C link closes: B forgets C's node, says why, and keeps working with A.
-    b.link_update(
-        &bc,
-        LinkState::Closed,
-        "the data channel closed",
-        now + 14_000,
-    );
+    let closed = link_input(&bc, LinkState::Closed, "the data channel closed");
+    let _ = b.handle(now + 14_000, closed);
     assert_eq!(b.link(&bc).map(|l| l.state), Some(LinkState::Closed));
     let c_tab = c.tab_id();
     let still = b.peers_view(0).map(common::json).expect("peers");
@@ -187,7 +230,10 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
         .iter()
         .all(|p| !p["peer"].as_str().unwrap_or("").starts_with(&c_tab)));
     // A closed link stays closed, with its first reason.
-    b.link_update(&bc, LinkState::Open, "data channel open", now + 14_100);
+    let _ = b.handle(
+        now + 14_100,
+        link_input(&bc, LinkState::Open, "data channel open"),
+    );
     assert_eq!(
         b.link(&bc).map(|l| l.reason.as_str()),
         Some("the data channel closed")
@@ -218,21 +264,21 @@ fn frames_over_a_link_must_come_from_its_tab_and_a_busy_acceptor_sees_a_conflict
     b.submit(0, Request::Exchange(9)).expect("b buys");
     run(&mut [&mut b], &[], T0 + 250, T0 + 4_000);
     assert_eq!(b.summary(0).map(|s| s.height), Some(1));
-    let (ab, ba, adoption) = link(&mut a, &mut b, T0 + 4_000);
+    let (ab, ba, adoption, _) = link(&mut a, &mut b, T0 + 4_000);
     assert_eq!(adoption, Adoption::Conflict);
     assert_eq!(b.mesh().map(|m| m.conflicts().len()), Some(1));
     assert_ne!(b.genesis(), a.genesis());
 
     // A frame in another tab's name over the A–B link is refused; one from B is taken.
     let forged = r#"{"hello":{"tab":"zzzz","role":"host","genesis":null,"height":0}}"#;
-    a.receive_frame_via(forged, T0 + 4_100, Via::WebRtc(ab.clone()));
+    let _ = a.handle(T0 + 4_100, over(forged, &ab));
     let counts = a.rejected_view(0).map(common::json).expect("counts");
     assert_eq!(counts["frame:badTab"], 1);
     let honest = r#"{"hello":{"tab":"bbbb","role":"host","genesis":null,"height":1}}"#;
-    a.receive_frame_via(honest, T0 + 4_100, Via::WebRtc(ab.clone()));
+    let _ = a.handle(T0 + 4_100, over(honest, &ab));
     assert_eq!(common::json(a.network_view())["tabs"][0]["where"], "webrtc");
     // Frames over an unknown link are dropped.
-    a.receive_frame_via(honest, T0 + 4_200, Via::WebRtc("L99".into()));
+    let _ = a.handle(T0 + 4_200, over(honest, "L99"));
     assert_eq!(a.link(&ab).map(|l| l.received), Some(1));
 
     // The user joins A's network: B rebuilds on it.

@@ -11,6 +11,7 @@
 use pos_playground::logic::class::{
     ClassError, Member, Path, ToPage, ToServer, LINK_WAIT_MS, MAX_MESSAGE_BYTES,
 };
+use pos_playground::logic::input::Input as TabInput;
 use pos_playground::logic::link::addressed_tab;
 use pos_playground::logic::mesh::Via;
 use pos_playground::logic::model::{new_wallet, Founders, Ids, Playground};
@@ -643,13 +644,13 @@ impl Rooms {
                         });
                     }
                 }
-                // What the room's tab had to say goes first; then its answer to this frame:
-                // a presence answer (`here`) only to this page, not to the whole class.
-                let said = room.hub.take_outbox();
-                room.flush_hub(said, out);
-                room.hub
-                    .receive_frame_via(&text, now, Via::Relay(me.clone()));
-                let answers = room.hub.take_outbox();
+                // The room's tab takes the frame; a presence answer (`here`) goes only to this
+                // page, not to the whole class, and the rest after the network's next step.
+                let input = TabInput::Frame {
+                    text: text.clone(),
+                    via: Via::Relay(me.clone()),
+                };
+                let answers = room.hub.handle(now, input).frames;
                 if let Some(p) = room.pages.get(&me) {
                     let from = room.hub.tab_id();
                     for a in answers.iter().filter(|a| is_here(a)) {
@@ -662,10 +663,9 @@ impl Rooms {
                         ));
                     }
                 }
-                room.hub
-                    .requeue(answers.into_iter().filter(|a| !is_here(a)).collect());
-                let step = room.hub.advance(now);
-                room.flush_hub(step.frames, out);
+                let mut frames: Vec<String> = answers.into_iter().filter(|a| !is_here(a)).collect();
+                frames.extend(room.hub.advance(now).frames);
+                room.flush_hub(frames, out);
             }
         }
         Ok(())
@@ -693,7 +693,14 @@ impl Rooms {
         room.left.push((tab.clone(), page.addresses));
         // The room's tab hears the page said goodbye.
         let bye = pos_playground::logic::mesh::Frame::Bye { tab: tab.clone() }.to_text();
-        room.hub.receive_frame_via(&bye, now, Via::Relay(tab));
+        let said = room.hub.handle(
+            now,
+            TabInput::Frame {
+                text: bye,
+                via: Via::Relay(tab),
+            },
+        );
+        room.flush_hub(said.frames, out);
         // Pages left with few links get new ones.
         for n in neighbours {
             if room.degree(&n) >= MIN_LINKS_PER_PAGE {

@@ -77,7 +77,7 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
             let l = l.trim().parse().unwrap_or(u64::MAX);
             let j = j.trim().parse().unwrap_or(u64::MAX);
             let d = crate::logic::faults::share_of_percent(&d).unwrap_or(-1.0);
-            cb.emit(Command::SetLink {
+            cb.emit(Command::SetConditions {
                 latency_ms: l,
                 jitter_ms: j,
                 drop: d,

@@ -2,7 +2,7 @@
 //! is [`Tour`] (plain logic); this draws it, brings each step's part of the page into view,
 //! and turns keys (Page Down/Up, arrows in presenter mode, Esc) into steps.
 
-use crate::edge::clock::{self, now_ms};
+use crate::edge::clock;
 use crate::edge::lessons::{url_param, Lessons};
 use crate::logic::lessons::{step_index, Progress, Tour, DWELL_MS};
 use wasm_bindgen::closure::Closure;
@@ -101,16 +101,23 @@ impl PartialEq for LessonProps {
 /// Carries out a button or key of the panel: 0 back, 1 next, 2 close, 3 "Do it", 4 presenter
 /// on or off, 5 leave (Esc).
 fn act(lessons: &Lessons, what: u8) {
-    let Ok(mut m) = lessons.model.try_borrow_mut() else {
-        return;
-    };
     let mut tour = lessons.tour.borrow_mut();
     match what {
-        0 => tour.back(&m),
-        1 => tour.next(&m),
+        0 => {
+            lessons.router.read(|m| tour.back(m));
+        }
+        1 => {
+            lessons.router.read(|m| tour.next(m));
+        }
         2 => tour.close(),
         3 => {
-            for id in tour.do_it(&mut m, now_ms()) {
+            let ids = lessons
+                .router
+                .with(true, |m, now| tour.do_it(m, now))
+                .unwrap_or_default();
+            drop(tour);
+            // Steps done by a button of the page: pressed as a person would.
+            for id in ids {
                 let button = document()
                     .and_then(|d| {
                         d.query_selector(&format!("[data-testid=\"{id}\"]"))

@@ -1,16 +1,17 @@
 //! The browser edge of the class server (`crate::logic::class`): one WebSocket to the server the
-//! page came from. It only carries: the server's messages go to the model or to the WebRTC
-//! links (`webrtc.rs`), whose invitations and answers it passes back, and every frame the tab
-//! says leaves through it too (the server hands it to its own tab and relays it where a link
-//! could not open).
+//! page came from. It only carries: the server's messages go to the [`Router`] as [`Input`]s
+//! or to the WebRTC links (`webrtc.rs`), whose invitations and answers it passes back, and
+//! every frame the tab says leaves through it too, as one of the router's outlets (the server
+//! hands it to its own tab and relays it where a link could not open).
 
-use crate::edge::channel::Outlets;
 use crate::edge::clock::{now_ms, sleep, Interval};
+use crate::edge::driver::Router;
 use crate::edge::webrtc::Links;
 use crate::logic::class::{ToPage, ToServer, LINK_WAIT_MS, META_NAME, SOCKET_PATH};
+use crate::logic::input::Input;
 use crate::logic::link::{self, Signal};
 use crate::logic::mesh::{Role, Via};
-use crate::logic::model::Playground;
+use crate::logic::wire::FrameError;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
@@ -38,8 +39,7 @@ pub fn class_from_page() -> Option<String> {
 type Handler = Closure<dyn FnMut(web_sys::Event)>;
 
 struct Inner {
-    model: Rc<RefCell<Playground>>,
-    outlets: Rc<Outlets>,
+    router: Rc<Router>,
     links: Links,
     redraw: Rc<dyn Fn()>,
     url: String,
@@ -69,12 +69,11 @@ impl Drop for ClassSocket {
 }
 
 impl ClassSocket {
-    /// Connects to the server the page came from for class `class`; registers as one of
-    /// `outlets`. `None` where there is no window.
+    /// Connects to the server the page came from for class `class`; becomes one of
+    /// `router`'s outlets. `None` where there is no window.
     pub fn open(
         class: &str,
-        model: Rc<RefCell<Playground>>,
-        outlets: Rc<Outlets>,
+        router: Rc<Router>,
         links: Links,
         redraw: Rc<dyn Fn()>,
     ) -> Option<ClassSocket> {
@@ -88,12 +87,9 @@ impl ClassSocket {
             "{scheme}://{}{SOCKET_PATH}?net={class}",
             location.host().ok()?
         );
-        if let Ok(mut m) = model.try_borrow_mut() {
-            m.expect_class_host();
-        }
+        router.with(false, |m, _| m.expect_class_host());
         let inner = Rc::new(Inner {
-            model,
-            outlets: outlets.clone(),
+            router: router.clone(),
             links,
             redraw,
             url,
@@ -106,7 +102,7 @@ impl ClassSocket {
             _check: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inner);
-        outlets.add(move |frame| {
+        router.outlets().add(move |frame| {
             if let Some(i) = weak.upgrade() {
                 let to = link::addressed_tab(frame).map(str::to_string);
                 i.say(&ToServer::Frame {
@@ -139,25 +135,16 @@ fn connect(inner: &Rc<Inner>) {
         })
     };
     let on_open = handler(|i, _| {
-        let (tab, addresses) = match i.model.try_borrow_mut() {
-            Ok(mut m) => {
-                m.class_connected(true, None);
-                (m.tab_id(), m.addresses())
-            }
-            Err(_) => return,
+        let Some((tab, addresses)) = i.router.read(|m| (m.tab_id(), m.addresses())) else {
+            return;
         };
         *i.told.borrow_mut() = addresses.clone();
         i.say(&ToServer::Join { tab, addresses });
-        // What the tab said before the socket opened (its hello) goes again.
-        let hello = i
-            .model
-            .try_borrow_mut()
-            .ok()
-            .and_then(|mut m| m.hello_again());
-        if let Some(h) = hello {
-            i.outlets.send(vec![h]);
-        }
-        (i.redraw)();
+        // The tab says its hello again, now that the socket carries it.
+        i.router.handle(Input::ClassConnected {
+            open: true,
+            problem: None,
+        });
     });
     let on_message = handler(|i, e| {
         let Some(text) = e
@@ -179,7 +166,7 @@ fn connect(inner: &Rc<Inner>) {
         } else {
             RECONNECT_MS
         };
-        if let Ok(mut m) = i.model.try_borrow_mut() {
+        {
             let why = match (refusal, reason) {
                 (Some(r), _) => {
                     format!("The class server refused this page: {r}. Trying again in 10 seconds.")
@@ -191,7 +178,10 @@ fn connect(inner: &Rc<Inner>) {
                     "The class server closed the connection: trying again in 3 seconds.".into()
                 }
             };
-            m.class_connected(false, Some(why));
+            i.router.handle(Input::ClassConnected {
+                open: false,
+                problem: Some(why),
+            });
         }
         i.socket.borrow_mut().take();
         i.pending.borrow_mut().clear();
@@ -225,73 +215,60 @@ impl Inner {
     }
 
     fn received(self: &Rc<Self>, text: &str) {
-        let now = now_ms();
-        let msg = match ToPage::parse(text) {
-            Ok(m) => m,
-            Err(_) => {
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.refuse_frame(crate::logic::wire::FrameError::Malformed);
-                }
-                return;
-            }
+        let Ok(msg) = ToPage::parse(text) else {
+            return self.router.handle(Input::Refused(FrameError::Malformed));
         };
-        match msg {
+        let input = match msg {
             ToPage::Welcome {
                 class,
                 server,
                 address,
-            } => {
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.class_welcome(class, server, address);
-                }
-            }
-            ToPage::Link { tab } => self.invite(tab),
-            ToPage::Signal { from, text } => self.signal(from, text),
+            } => Input::ClassWelcome {
+                class,
+                server,
+                address,
+            },
+            ToPage::Link { tab } => return self.invite(tab),
+            ToPage::Signal { from, text } => return self.signal(from, text),
             ToPage::Relay { tab } => {
                 self.pending.borrow_mut().retain(|(t, _)| *t != tab);
                 self.close_link_to(&tab);
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.class_relay(tab);
-                }
+                Input::ClassRelay(tab)
             }
-            ToPage::Frame { from, text } => {
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.receive_frame_via(&text, now, Via::Relay(from));
-                }
-                self.outlets.pump(&self.model);
-            }
-            ToPage::Roster { members } => {
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.class_roster(members);
-                }
-            }
+            ToPage::Frame { from, text } => Input::Frame {
+                text,
+                via: Via::Relay(from),
+            },
+            ToPage::Roster { members } => Input::ClassRoster(members),
             ToPage::Refused { reason } => {
                 // Shown when the socket closes, which the server does next.
                 *self.refusal.borrow_mut() = Some(reason);
+                return;
             }
-        }
-        (self.redraw)();
+        };
+        self.router.handle(input);
     }
 
     /// The server asked this page to link to `tab`: once the tab has joined the class's
     /// network, it makes an invitation and sends it through the server.
     fn invite(self: &Rc<Self>, tab: String) {
         // Still linked from before the socket reopened: say so instead of linking twice.
-        let linked = self.model.try_borrow().is_ok_and(|m| {
+        let linked = self.router.read(|m| {
             m.links().iter().any(|l| {
                 l.remote.as_deref() == Some(tab.as_str()) && l.state == link::LinkState::Open
             })
         });
-        if linked {
+        if linked == Some(true) {
             return self.say(&ToServer::Path { tab, webrtc: true });
         }
         self.pending.borrow_mut().push((tab.clone(), now_ms()));
         let me = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let since = now_ms();
-            while me.model.try_borrow().map_or(true, |m| {
+            let discovering = |m: &crate::logic::model::Playground| {
                 m.mesh().is_some_and(|x| x.role() == Role::Discovering)
-            }) {
+            };
+            while me.router.read(discovering).unwrap_or(true) {
                 if now_ms() > since + LINK_WAIT_MS {
                     return;
                 }
@@ -331,25 +308,21 @@ impl Inner {
                     });
                 }
             }),
-            Err(_) => {
-                if let Ok(mut m) = self.model.try_borrow_mut() {
-                    m.refuse_frame(crate::logic::wire::FrameError::Malformed);
-                }
-            }
+            Err(_) => self.router.handle(Input::Refused(FrameError::Malformed)),
         }
     }
 
     fn close_link_to(&self, tab: &str) {
-        let ids: Vec<String> = self.model.try_borrow().map_or_else(
-            |_| Vec::new(),
-            |m| {
+        let ids: Vec<String> = self
+            .router
+            .read(|m| {
                 m.links()
                     .into_iter()
                     .filter(|l| l.remote.as_deref() == Some(tab) && !l.state.is_over())
                     .map(|l| l.id)
                     .collect()
-            },
-        );
+            })
+            .unwrap_or_default();
         for id in ids {
             self.links.forget(&id);
         }
@@ -358,16 +331,16 @@ impl Inner {
     /// Links that opened are reported; those still closed after [`LINK_WAIT_MS`] are given
     /// up and relayed. New node addresses go to the roster.
     fn check(&self, now: u64) {
-        let (open, addresses): (Vec<String>, Vec<String>) = match self.model.try_borrow() {
-            Ok(m) => (
-                m.links()
-                    .into_iter()
-                    .filter(|l| l.state == link::LinkState::Open)
-                    .filter_map(|l| l.remote)
-                    .collect(),
-                m.addresses(),
-            ),
-            Err(_) => return,
+        let Some((open, addresses)) = self.router.read(|m| {
+            let open: Vec<String> = m
+                .links()
+                .into_iter()
+                .filter(|l| l.state == link::LinkState::Open)
+                .filter_map(|l| l.remote)
+                .collect();
+            (open, m.addresses())
+        }) else {
+            return;
         };
         let mut report = Vec::new();
         self.pending.borrow_mut().retain(|(tab, since)| {

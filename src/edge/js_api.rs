@@ -3,7 +3,6 @@
 //! Node indices are positions in `nodes()`, from 0 ("Node 1" is index 0). Every function
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
-use crate::edge::clock::now_ms;
 use crate::edge::driver::Router;
 use crate::edge::lessons::Lessons;
 use crate::edge::storage::Saver;
@@ -12,7 +11,6 @@ use crate::edge::worker::JobWorker;
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
 use crate::logic::lessons::Position;
-use crate::logic::model::class::RosterRow;
 use crate::logic::model::{new_wallet, Playground};
 use crate::logic::worker_protocol::console_grind;
 use crate::logic::worker_protocol::{console_bench, WorkerReply, WorkerRequest};
@@ -59,11 +57,11 @@ fn done() -> JsValue {
     to_js(&json!({ "ok": true }))
 }
 
-type ApiFn = Box<dyn Fn(&mut Playground, JsValue, JsValue) -> JsValue>;
+type ApiFn = Box<dyn Fn(&mut Playground, u64, JsValue, JsValue) -> JsValue>;
 
 /// `name(i)`: one node's view, `null` for a node that does not exist.
 fn node_view<T: Serialize + 'static>(view: fn(&Playground, usize) -> Option<T>) -> ApiFn {
-    Box::new(move |m, i, _| {
+    Box::new(move |m, _, i, _| {
         index(&i)
             .and_then(|i| view(m, i))
             .map_or(JsValue::NULL, |v| to_js(&v))
@@ -73,7 +71,7 @@ fn node_view<T: Serialize + 'static>(view: fn(&Playground, usize) -> Option<T>) 
 /// `name(i)`: an action on one node, `{ok: true}` or `{ok: false, error}`.
 fn node_action(command: fn(usize) -> Command) -> ApiFn {
     Box::new(
-        move |m, i, _| match index(&i).map(|i| m.apply(command(i), now_ms())) {
+        move |m, now, i, _| match index(&i).map(|i| m.apply(command(i), now)) {
             Some(Ok(_)) => done(),
             Some(Err(e)) => failure(e),
             None => failure("the argument is a node index: 0, 1, 2, …"),
@@ -146,14 +144,15 @@ fn job_promise(
 }
 
 /// `fairness({stakes, rounds, rule, seed})`: a [`ConsoleAnswer`] with the worker's time.
-fn fairness_request(model: &Rc<RefCell<Playground>>, arg: &Value) -> Result<WorkerRequest, String> {
-    let (stakes, seed) = match model.try_borrow() {
-        Ok(m) => network_stakers(&m, 0).map_or(
-            (Vec::new(), pos_core::Hash::of(b"fairness")),
-            |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
-        ),
-        Err(_) => return Err("busy: try again".to_string()),
-    };
+fn fairness_request(router: &Router, arg: &Value) -> Result<WorkerRequest, String> {
+    let (stakes, seed) = router
+        .read(|m| {
+            network_stakers(m, 0).map_or(
+                (Vec::new(), pos_core::Hash::of(b"fairness")),
+                |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
+            )
+        })
+        .ok_or("busy: try again")?;
     let job = console_job(arg, stakes, seed)?;
     Ok(WorkerRequest::Fairness { id: 1, job })
 }
@@ -186,26 +185,21 @@ fn grind_answer(reply: WorkerReply) -> Option<Value> {
     }
 }
 
-/// Installs `window.playground` on `model`; what each call leaves (frames, draws, a change to
-/// save and draw) goes to `router`. `invite`, `accept` and `complete` drive `links` as the
-/// Links panel does.
-pub fn install(
-    model: Rc<RefCell<Playground>>,
-    router: Rc<Router>,
-    saver: Rc<Saver>,
-    links: Links,
-) -> Option<ApiHandle> {
+/// Installs `window.playground` on the model `router` carries for: each call goes through
+/// it ([`Router::with`]), and so does what the call leaves (frames, draws, a change to save
+/// and draw). `invite`, `accept` and `complete` drive `links` as the Links panel does.
+pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<ApiHandle> {
     let window = web_sys::window()?;
     let api = js_sys::Object::new();
     let entries: Vec<(&str, bool, ApiFn)> = vec![
-        ("nodes", false, Box::new(|m, _, _| to_js(&m.summaries()))),
+        ("nodes", false, Box::new(|m, _, _, _| to_js(&m.summaries()))),
         ("chain", false, node_view(Playground::chain_view)),
         ("pool", false, node_view(Playground::pool_view)),
         ("info", false, node_view(Playground::info_view)),
         (
             "lottery",
             false,
-            Box::new(|m, i, height| {
+            Box::new(|m, _, i, height| {
                 index(&i)
                     .and_then(|i| m.lottery_view(i, index(&height).map(|h| h as u64)))
                     .map_or(JsValue::NULL, |v| to_js(&v))
@@ -214,7 +208,7 @@ pub fn install(
         (
             "network",
             true,
-            Box::new(|m, arg, _| {
+            Box::new(|m, now, arg, _| {
                 // network() reads; network({latencyMs, jitterMs, drop}) sets the in-tab links.
                 let v = from_js(&arg);
                 if !v.is_object() {
@@ -223,12 +217,12 @@ pub fn install(
                 let link = m.faults_view();
                 let pick = |k: &str| v.get(k).and_then(Value::as_u64);
                 let drop = v.get("drop").and_then(Value::as_f64).unwrap_or(link.drop);
-                let command = Command::SetLink {
+                let command = Command::SetConditions {
                     latency_ms: pick("latencyMs").unwrap_or(link.latency_ms),
                     jitter_ms: pick("jitterMs").unwrap_or(link.jitter_ms),
                     drop,
                 };
-                match m.apply(command, now_ms()) {
+                match m.apply(command, now) {
                     Ok(_) => to_js(&json!({ "ok": true, "link": m.faults_view() })),
                     Err(e) => failure(e),
                 }
@@ -237,9 +231,9 @@ pub fn install(
         (
             "partition",
             true,
-            Box::new(|m, groups, _| {
+            Box::new(|m, now, groups, _| {
                 let groups: Option<Vec<Vec<usize>>> = serde_json::from_value(from_js(&groups)).ok();
-                match groups.map(|g| m.apply(Command::Partition(g), now_ms())) {
+                match groups.map(|g| m.apply(Command::Partition(g), now)) {
                     Some(Ok(_)) => done(),
                     Some(Err(e)) => failure(e),
                     None => failure("give groups of node indices, e.g. [[0,1],[2,3]]"),
@@ -249,7 +243,7 @@ pub fn install(
         (
             "heal",
             true,
-            Box::new(|m, _, _| match m.apply(Command::Heal, now_ms()) {
+            Box::new(|m, now, _, _| match m.apply(Command::Heal, now) {
                 Ok(_) => done(),
                 Err(e) => failure(e),
             }),
@@ -259,7 +253,7 @@ pub fn install(
         (
             "adversary",
             true,
-            Box::new(|m, i, b| {
+            Box::new(|m, now, i, b| {
                 let (Some(i), Some(b)) = (index(&i), b.as_string()) else {
                     return failure("adversary(i, behaviour): a node index and a behaviour name");
                 };
@@ -268,7 +262,7 @@ pub fn install(
                         node: i,
                         behaviour: b,
                     },
-                    now_ms(),
+                    now,
                 ) {
                     Ok(Applied::Behaviour(b)) => {
                         to_js(&json!({ "ok": true, "behaviour": b.name() }))
@@ -282,26 +276,26 @@ pub fn install(
         (
             "exportChain",
             false,
-            Box::new(|m, i, opts| {
+            Box::new(|m, now, i, opts| {
                 let keys = from_js(&opts)
                     .get("keys")
                     .and_then(Value::as_bool)
                     .unwrap_or(false);
                 index(&i)
-                    .and_then(|i| m.export_chain(i, keys, now_ms()))
+                    .and_then(|i| m.export_chain(i, keys, now))
                     .map_or(JsValue::NULL, |t| JsValue::from_str(&t))
             }),
         ),
         (
             "importChain",
             true,
-            Box::new(|m, text, _| {
+            Box::new(|m, now, text, _| {
                 let Some(text) = text.as_string() else {
                     return to_js(
                         &json!({ "ok": false, "height": 0, "error": "give the chain file's text" }),
                     );
                 };
-                match Command::import(text).and_then(|c| m.apply(c, now_ms())) {
+                match Command::import(text).and_then(|c| m.apply(c, now)) {
                     Ok(Applied::Imported(height)) => {
                         to_js(&json!({ "ok": true, "height": height }))
                     }
@@ -314,28 +308,17 @@ pub fn install(
             }),
         ),
         ("peers", false, node_view(Playground::peers_view)),
-        (
-            "roster",
-            false,
-            Box::new(|m, _, _| {
-                to_js(
-                    &m.roster()
-                        .iter()
-                        .map(RosterRow::to_json)
-                        .collect::<Vec<_>>(),
-                )
-            }),
-        ),
+        ("roster", false, Box::new(|m, _, _, _| to_js(&m.roster()))),
         ("rejected", false, node_view(Playground::rejected_view)),
         (
             "submit",
             true,
-            Box::new(|m, i, req| {
+            Box::new(|m, now, i, req| {
                 let Some(i) = index(&i) else {
                     return failure("the first argument is a node index: 0, 1, 2, …");
                 };
                 match m.parse_request(&from_js(&req)) {
-                    Ok(request) => match m.apply(Command::Submit { node: i, request }, now_ms()) {
+                    Ok(request) => match m.apply(Command::Submit { node: i, request }, now) {
                         Ok(Applied::Submitted(id)) => to_js(&json!({ "ok": true, "id": id })),
                         Ok(_) => done(),
                         Err(e) => failure(e),
@@ -347,8 +330,8 @@ pub fn install(
         (
             "forge",
             true,
-            Box::new(|m, i, _| match index(&i) {
-                Some(i) => match m.apply(Command::Forge(i), now_ms()) {
+            Box::new(|m, now, i, _| match index(&i) {
+                Some(i) => match m.apply(Command::Forge(i), now) {
                     Ok(Applied::Forged(height, hash)) => {
                         to_js(&json!({ "ok": true, "height": height, "hash": hash }))
                     }
@@ -361,10 +344,10 @@ pub fn install(
         (
             "addNode",
             true,
-            Box::new(|m, _, _| {
+            Box::new(|m, now, _, _| {
                 let added = new_wallet()
                     .map_err(Refused::from)
-                    .and_then(|w| m.apply(Command::AddNode(Key(w)), now_ms()));
+                    .and_then(|w| m.apply(Command::AddNode(Key(w)), now));
                 match added {
                     Ok(Applied::Added(i)) => to_js(&json!({ "ok": true, "index": i })),
                     Ok(_) => done(),
@@ -375,7 +358,7 @@ pub fn install(
         (
             "removeNode",
             true,
-            Box::new(|m, _, _| match m.apply(Command::RemoveNode, now_ms()) {
+            Box::new(|m, now, _, _| match m.apply(Command::RemoveNode, now) {
                 Ok(_) => done(),
                 Err(e) => failure(e),
             }),
@@ -383,22 +366,14 @@ pub fn install(
     ];
     let mut closures = Vec::new();
     for (name, mutates, f) in entries {
-        let model = model.clone();
         let router = router.clone();
         let promise = name == "importChain";
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
-            let (result, mut step) = {
-                let Ok(mut m) = model.try_borrow_mut() else {
-                    return failure("busy: try again");
-                };
-                // Bring the network up to date first, so answers reflect the present; then
-                // what the call itself said and changed.
-                let before = m.advance(now_ms());
-                let result = f(&mut m, a, b);
-                (result, before.then(m.advance(now_ms())))
+            // Between two steps of the network: the answer reflects the present, and what
+            // the call said leaves at once.
+            let Some(result) = router.with(mutates, |m, now| f(m, now, a, b)) else {
+                return failure("busy: try again");
             };
-            step.changed |= mutates;
-            router.route(step);
             if promise {
                 js_sys::Promise::resolve(&result).into()
             } else {
@@ -437,11 +412,11 @@ pub fn install(
     // benchmark and the grinding demonstration.
     let jobs: Rc<RefCell<Vec<JobWorker>>> = Rc::default();
     for name in ["fairness", "bench", "grind"] {
-        let (model, jobs) = (model.clone(), jobs.clone());
+        let (router, jobs) = (router.clone(), jobs.clone());
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| {
             let arg = from_js(&a);
             let promise = match name {
-                "fairness" => job_promise(&jobs, fairness_request(&model, &arg), fairness_answer),
+                "fairness" => job_promise(&jobs, fairness_request(&router, &arg), fairness_answer),
                 "bench" => job_promise(&jobs, console_bench(&arg), bench_answer),
                 _ => job_promise(&jobs, console_grind(&arg), grind_answer),
             };

@@ -2,8 +2,8 @@
 //! lesson's file (`lessons/<lang>/<name>.txt`, copied into `dist/` by trunk) and handing it
 //! to the step machine ([`Tour`]) that the panel and `playground.lesson()` share.
 
+use crate::edge::driver::Router;
 use crate::logic::lessons::{file_of, language, parse, parse_index, LessonError, Position, Tour};
-use crate::logic::model::Playground;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast as _;
@@ -14,8 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 pub struct Lessons {
     /// The open lesson (or why none is).
     pub tour: Rc<RefCell<Tour>>,
-    /// The tab's model.
-    pub model: Rc<RefCell<Playground>>,
+    /// The tab's model, read and changed through its router ("Do it").
+    pub router: Rc<Router>,
     /// The language folder (`?lang=`, else `en`).
     pub lang: Rc<str>,
     /// Whether presenter mode is on.
@@ -60,11 +60,11 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 }
 
 impl Lessons {
-    /// The lessons of `model`, in the address's language.
-    pub fn new(model: Rc<RefCell<Playground>>) -> Lessons {
+    /// The lessons of the model `router` carries for, in the address's language.
+    pub fn new(router: Rc<Router>) -> Lessons {
         Lessons {
             tour: Rc::default(),
-            model,
+            router,
             lang: language(url_param("lang").as_deref()).into(),
             presenting: Rc::default(),
         }
@@ -100,8 +100,10 @@ impl Lessons {
                 Ok(text) => parse(name, &file, &text),
                 Err(why) => Err(LessonError::Missing { file, why }),
             };
-            let model = self.model.try_borrow().map_err(|_| "busy: try again")?;
-            self.tour.borrow_mut().loaded(lesson, &model);
+            let tour = &self.tour;
+            self.router
+                .read(|m| tour.borrow_mut().loaded(lesson, m))
+                .ok_or("busy: try again")?;
             redraw();
         }
         let tour = self.tour.borrow();

@@ -4,17 +4,18 @@
 //! text), the other accepts it ([`Links::accept`]: an answer, as text), and the first completes
 //! the link with that answer ([`Links::complete`]). Each link is an `RTCPeerConnection` with one
 //! data channel, "pos", which carries the same frames as the BroadcastChannel (longer ones in
-//! pieces, see `link.rs`). What arrives goes to the model like a frame from the channel, marked
-//! with the link it came by; what the model says leaves on every open link through the tab's
-//! [`Outlets`]. The model keeps the link table and decides what states mean; this file only
-//! reports what the browser's connections do.
+//! pieces, see `link.rs`). What arrives goes to the [`Router`] as an [`Input`], like a frame
+//! from the channel but marked with the link it came by; what the tab says leaves on every
+//! open link as one of the router's outlets. The mesh keeps the link table and decides what
+//! states mean (`logic/mesh.rs`); this file only reports what the browser's connections do.
 //!
 //! No STUN server is used unless the page's `?stun=` names one: on one LAN the machines' own
 //! addresses suffice.
 
-use crate::edge::channel::Outlets;
-use crate::edge::clock::{now_ms, sleep};
-use crate::logic::link::{self, Answer, Invitation, LinkState, Reassembler, Side, Signal};
+use crate::edge::clock::sleep;
+use crate::edge::driver::Router;
+use crate::logic::input::Input;
+use crate::logic::link::{self, Answer, LinkState, Reassembler, Signal};
 use crate::logic::mesh::Via;
 use crate::logic::model::Playground;
 use crate::logic::vec_map::VecMap;
@@ -89,8 +90,7 @@ impl Conn {
 }
 
 struct Inner {
-    model: Rc<RefCell<Playground>>,
-    outlets: Rc<Outlets>,
+    router: Rc<Router>,
     redraw: Rc<dyn Fn()>,
     conns: RefCell<VecMap<String, Rc<Conn>>>,
     stun: Vec<String>,
@@ -135,23 +135,18 @@ async fn gathered_sdp(pc: &RtcPeerConnection) -> Result<String, String> {
 }
 
 impl Links {
-    /// The links of the tab running `model`; frames it says go out through `outlets` (this
-    /// registers the links there), and `redraw` runs after anything a link did.
-    pub fn new(
-        model: Rc<RefCell<Playground>>,
-        outlets: Rc<Outlets>,
-        redraw: Rc<dyn Fn()>,
-    ) -> Links {
+    /// The links of the tab `router` carries for (they become one of its outlets); `redraw`
+    /// runs after anything the browser did to a connection.
+    pub fn new(router: Rc<Router>, redraw: Rc<dyn Fn()>) -> Links {
         let inner = Rc::new(Inner {
-            model,
-            outlets: outlets.clone(),
+            router: router.clone(),
             redraw,
             conns: RefCell::new(VecMap::new()),
             stun: stun_from_url(),
             on_hide: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inner);
-        outlets.add(move |f| {
+        router.outlets().add(move |f| {
             if let Some(i) = weak.upgrade() {
                 i.send(f);
             }
@@ -160,8 +155,7 @@ impl Links {
         let weak = Rc::downgrade(&inner);
         let on_hide = Closure::<dyn FnMut()>::new(move || {
             let Some(i) = weak.upgrade() else { return };
-            let bye = i.model.try_borrow_mut().ok().and_then(|mut m| m.goodbye());
-            if let Some(bye) = bye {
+            if let Some(bye) = i.router.read(Playground::goodbye).flatten() {
                 for c in i.conns.borrow().values() {
                     if let Some(dc) = c.open_channel() {
                         let _ = dc.send_with_str(&bye);
@@ -185,12 +179,10 @@ impl Links {
     /// Makes an invitation: a new link waiting for its answer; returns the text to hand over.
     pub async fn invite(&self) -> Result<String, String> {
         let inner = self.0.clone();
-        let now = now_ms();
-        let id = {
-            let mut m = inner.model.try_borrow_mut().map_err(|_| busy())?;
-            m.ready_to_invite(now)?;
-            m.link_new(Side::Inviter, None, None, now)?
-        };
+        let id = inner
+            .router
+            .with(true, |m, now| m.invitation_link(now))
+            .ok_or_else(busy)??;
         let pc = match inner.new_pc() {
             Ok(pc) => pc,
             Err(e) => return Err(inner.fail(&id, e)),
@@ -211,14 +203,10 @@ impl Links {
             Ok(sdp) => sdp,
             Err(e) => return Err(inner.fail(&id, format!("no invitation could be made: {e}"))),
         };
-        let m = inner.model.try_borrow().map_err(|_| busy())?;
-        let invitation = Invitation {
-            link: id,
-            tab: m.tab_id(),
-            name: m.network_name(),
-            genesis: m.genesis().clone(),
-            sdp,
-        };
+        let invitation = inner
+            .router
+            .read(|m| m.invitation(id, sdp))
+            .ok_or_else(busy)?;
         Ok(link::encode(&Signal::Invite(invitation)))
     }
 
@@ -228,36 +216,10 @@ impl Links {
         let inner = self.0.clone();
         let inv = link::decode_invitation(text)
             .map_err(|e| format!("This invitation cannot be used: {e}"))?;
-        let now = now_ms();
-        let (id, me) = {
-            let mut m = inner.model.try_borrow_mut().map_err(|_| busy())?;
-            let me = m.tab_id();
-            if inv.tab == me {
-                return Err(
-                    "this is this tab's own invitation: accept it on another machine".into(),
-                );
-            }
-            if let Some(l) = m.links().iter().find(|l| {
-                l.side == Side::Acceptor
-                    && l.remote_link == inv.link
-                    && l.remote.as_deref() == Some(inv.tab.as_str())
-                    && !l.state.is_over()
-            }) {
-                return Err(format!(
-                    "this invitation was accepted already (link {}): the other machine needs its answer, or makes a new invitation",
-                    l.id
-                ));
-            }
-            m.can_link()?;
-            m.adopt_invitation(&inv, now);
-            let id = m.link_new(
-                Side::Acceptor,
-                Some(inv.link.clone()),
-                Some(inv.tab.clone()),
-                now,
-            )?;
-            (id, m.tab_id())
-        };
+        let (id, me) = inner
+            .router
+            .with(true, |m, now| m.accept_invitation(&inv, now))
+            .ok_or_else(busy)??;
         let pc = match inner.new_pc() {
             Ok(pc) => pc,
             Err(e) => return Err(inner.fail(&id, e)),
@@ -297,39 +259,10 @@ impl Links {
         let inner = self.0.clone();
         let ans =
             link::decode_answer(text).map_err(|e| format!("This answer cannot be used: {e}"))?;
-        {
-            let m = inner.model.try_borrow().map_err(|_| busy())?;
-            let me = m.tab_id();
-            if ans.to != me {
-                return Err(format!(
-                    "this answer is for an invitation of tab {}, not of this tab ({me})",
-                    ans.to
-                ));
-            }
-            let l = m.link(&ans.link).ok_or_else(|| {
-                format!(
-                    "no invitation {} waits in this tab (invitations end when the page reloads): make a new one",
-                    ans.link
-                )
-            })?;
-            if l.side != Side::Inviter {
-                return Err(format!(
-                    "link {} was not made by an invitation of this tab",
-                    l.id
-                ));
-            }
-            if l.state.is_over() {
-                return Err(format!(
-                    "invitation {} is {} ({}): make a new one",
-                    l.id,
-                    l.state.word(),
-                    l.reason
-                ));
-            }
-            if l.remote.is_some() {
-                return Err(format!("invitation {} was completed already", l.id));
-            }
-        }
+        inner
+            .router
+            .read(|m| m.check_answer(&ans))
+            .ok_or_else(busy)??;
         let conn = inner
             .conns
             .borrow()
@@ -338,17 +271,19 @@ impl Links {
             .ok_or("this invitation's connection is gone: make a new one")?;
         // Known before the channel can open, so its first frames are taken.
         *conn.remote.borrow_mut() = Some(ans.tab.clone());
-        if let Ok(mut m) = inner.model.try_borrow_mut() {
-            m.link_answered(&ans.link, Some(&ans.tab), now_ms());
-        }
+        inner.router.handle(Input::LinkAnswered {
+            link: ans.link.clone(),
+            tab: Some(ans.tab.clone()),
+        });
         let desc = RtcSessionDescriptionInit::new(RtcSdpType::Answer);
         desc.set_sdp(&ans.sdp);
         if let Err(e) = JsFuture::from(conn.pc.set_remote_description(&desc)).await {
             // The invitation still waits: another (right) answer may follow.
             *conn.remote.borrow_mut() = None;
-            if let Ok(mut m) = inner.model.try_borrow_mut() {
-                m.link_answered(&ans.link, None, now_ms());
-            }
+            inner.router.handle(Input::LinkAnswered {
+                link: ans.link.clone(),
+                tab: None,
+            });
             (inner.redraw)();
             return Err(format!(
                 "the browser refused this answer: {} (is it the answer to this invitation?)",
@@ -365,9 +300,7 @@ impl Links {
         if let Some(c) = inner.conns.borrow_mut().remove(id) {
             c.close();
         }
-        if let Ok(mut m) = inner.model.try_borrow_mut() {
-            m.link_forget(id);
-        }
+        inner.router.handle(Input::LinkClosed(id.to_string()));
         (inner.redraw)();
     }
 }
@@ -395,18 +328,16 @@ impl Inner {
         if let Some(c) = self.conns.borrow_mut().remove(id) {
             c.close();
         }
-        if let Ok(mut m) = self.model.try_borrow_mut() {
-            m.link_update(id, LinkState::Failed, &reason, now_ms());
-        }
-        (self.redraw)();
+        self.update(id, LinkState::Failed, &reason);
         reason
     }
 
     fn update(&self, id: &str, state: LinkState, reason: &str) {
-        if let Ok(mut m) = self.model.try_borrow_mut() {
-            m.link_update(id, state, reason, now_ms());
-        }
-        self.outlets.pump(&self.model);
+        self.router.handle(Input::Link {
+            link: id.to_string(),
+            state,
+            reason: reason.to_string(),
+        });
         (self.redraw)();
     }
 
@@ -466,13 +397,7 @@ impl Inner {
                 }
             })
         };
-        let on_open = handler(|i, id, _| {
-            if let Ok(mut m) = i.model.try_borrow_mut() {
-                m.link_opened(id, now_ms());
-            }
-            i.outlets.pump(&i.model);
-            (i.redraw)();
-        });
+        let on_open = handler(|i, id, _| i.update(id, LinkState::Open, "data channel open"));
         let on_close = handler(|i, id, _| {
             i.update(
                 id,
@@ -530,27 +455,25 @@ impl Inner {
         let text = e
             .dyn_ref::<MessageEvent>()
             .and_then(|e| e.data().as_string());
-        let over = {
-            let Ok(mut m) = self.model.try_borrow_mut() else {
-                return;
-            };
-            match text {
-                None => m.refuse_frame(FrameError::Malformed),
-                Some(t) => match conn.pieces.borrow_mut().push(&t) {
-                    Ok(Some(frame)) => {
-                        m.receive_frame_via(&frame, now_ms(), Via::WebRtc(id.to_string()))
-                    }
-                    Ok(None) => {}
-                    Err(e) => m.refuse_frame(e),
-                },
-            }
-            m.link(id).is_none_or(|l| l.state.is_over())
+        let input = match text.map(|t| conn.pieces.borrow_mut().push(&t)) {
+            None => Some(Input::Refused(FrameError::Malformed)),
+            Some(Ok(Some(text))) => Some(Input::Frame {
+                text,
+                via: Via::WebRtc(id.to_string()),
+            }),
+            Some(Ok(None)) => None, // One piece of a longer frame.
+            Some(Err(e)) => Some(Input::Refused(e)),
         };
-        self.outlets.pump(&self.model);
+        if let Some(input) = input {
+            self.router.handle(input);
+        }
+        let over = self
+            .router
+            .read(|m| m.link(id).is_none_or(|l| l.state.is_over()))
+            .unwrap_or(false);
         if over {
             conn.close();
         }
-        (self.redraw)();
     }
 
     /// Sends one frame on every open link (a frame for one tab only on that tab's link).
@@ -579,17 +502,14 @@ impl Inner {
     /// Closes connections whose link the model no longer has (a new network was started or
     /// imported in this tab) or has given up.
     fn prune(&self) {
-        let Ok(m) = self.model.try_borrow() else {
+        let ids: Vec<String> = self.conns.borrow().keys().cloned().collect();
+        let Some(dead) = self.router.read(|m| {
+            ids.into_iter()
+                .filter(|id| m.link(id).is_none_or(|l| l.state.is_over()))
+                .collect::<Vec<_>>()
+        }) else {
             return;
         };
-        let dead: Vec<String> = self
-            .conns
-            .borrow()
-            .keys()
-            .filter(|id| m.link(id).is_none_or(|l| l.state.is_over()))
-            .cloned()
-            .collect();
-        drop(m);
         for id in dead {
             if let Some(c) = self.conns.borrow_mut().remove(&id) {
                 c.close();

@@ -28,7 +28,7 @@ pub type Then = Rc<dyn Fn()>;
 /// inside its own handler (close it there, and drop it later).
 pub struct Port {
     worker: Worker,
-    link: Rc<RefCell<Link>>,
+    mailbox: Rc<RefCell<Mailbox>>,
     closed: Rc<Cell<bool>>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(Event)>,
@@ -36,7 +36,7 @@ pub struct Port {
 
 /// Whether the worker listens yet, and what waits for it.
 #[derive(Default)]
-struct Link {
+struct Mailbox {
     ready: bool,
     queued: Vec<Vec<u8>>,
 }
@@ -48,13 +48,13 @@ impl Port {
         on_event: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
     ) -> Result<Port, String> {
         let worker = spawn()?;
-        let link = Rc::new(RefCell::new(Link::default()));
+        let mailbox = Rc::new(RefCell::new(Mailbox::default()));
         let closed = Rc::new(Cell::new(false));
         let on_event = Rc::new(RefCell::new(on_event));
         let onmessage = {
-            let (worker, link, closed, on_event) = (
+            let (worker, mailbox, closed, on_event) = (
                 worker.clone(),
-                link.clone(),
+                mailbox.clone(),
                 closed.clone(),
                 on_event.clone(),
             );
@@ -74,7 +74,7 @@ impl Port {
                 if reply != WorkerReply::Ready {
                     return deliver(&worker, &closed, &on_event, Ok(reply));
                 }
-                let queued = link.try_borrow_mut().map(|mut l| {
+                let queued = mailbox.try_borrow_mut().map(|mut l| {
                     l.ready = true;
                     std::mem::take(&mut l.queued)
                 });
@@ -95,7 +95,7 @@ impl Port {
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         Ok(Port {
             worker,
-            link,
+            mailbox,
             closed,
             _onmessage: onmessage,
             _onerror: onerror,
@@ -129,11 +129,14 @@ impl Port {
     /// Sends `request` now, or as soon as the worker is ready.
     pub fn send(&self, request: &WorkerRequest) -> Result<(), String> {
         let bytes = encode(request);
-        let mut link = self.link.try_borrow_mut().map_err(|_| "busy".to_string())?;
-        if link.ready {
+        let mut mailbox = self
+            .mailbox
+            .try_borrow_mut()
+            .map_err(|_| "busy".to_string())?;
+        if mailbox.ready {
             post(&self.worker, &bytes)
         } else {
-            link.queued.push(bytes);
+            mailbox.queued.push(bytes);
             Ok(())
         }
     }

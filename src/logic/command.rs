@@ -37,8 +37,8 @@ pub enum Command {
     },
     /// Node `i` forges now, if it may.
     Forge(usize),
-    /// The in-tab links' conditions.
-    SetLink {
+    /// The in-tab network's conditions between its nodes: delay, jitter and loss.
+    SetConditions {
         /// Base one-way delay (ms).
         latency_ms: u64,
         /// Extra delay, uniform in `0..=jitter_ms`.
@@ -177,12 +177,12 @@ impl Playground {
                 let (height, hash) = self.forge(i)?;
                 Applied::Forged(height, hash)
             }
-            Command::SetLink {
+            Command::SetConditions {
                 latency_ms,
                 jitter_ms,
                 drop,
             } => {
-                self.set_link(latency_ms, jitter_ms, drop)?;
+                self.set_conditions(latency_ms, jitter_ms, drop)?;
                 Applied::Done
             }
             Command::Partition(groups) => {

@@ -35,7 +35,12 @@ pub fn percent_text(ppm: u64) -> String {
 
 impl Playground {
     /// Sets latency, jitter (ms) and the drop rate (0 to 1, at most 0.9) of the in-tab links.
-    pub fn set_link(&mut self, latency_ms: u64, jitter_ms: u64, drop: f64) -> Result<(), String> {
+    pub fn set_conditions(
+        &mut self,
+        latency_ms: u64,
+        jitter_ms: u64,
+        drop: f64,
+    ) -> Result<(), String> {
         if latency_ms > MAX_LATENCY_MS || jitter_ms > MAX_LATENCY_MS {
             return Err(format!("latency and jitter go up to {MAX_LATENCY_MS} ms"));
         }

@@ -1019,7 +1019,10 @@ mod tests {
         let mut m = Mesh::new("me".into(), "class".into(), 0);
         assert_eq!(m.handle_timeout(DISCOVERY_MS - 1), vec![]);
         let events = m.handle_timeout(DISCOVERY_MS);
-        assert!(matches!(&events[..], [MeshEvent::Note { kind: "info", .. }]));
+        assert!(matches!(
+            &events[..],
+            [MeshEvent::Note { kind: "info", .. }]
+        ));
         assert_eq!(m.role(), Role::Host);
         assert_eq!(
             m.handle_timeout(HELLO_EVERY_MS),

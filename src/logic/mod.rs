@@ -7,6 +7,7 @@ pub mod class;
 pub mod command;
 pub mod fairness;
 pub mod faults;
+pub mod input;
 pub mod lessons;
 pub mod link;
 pub mod lottery;

@@ -258,7 +258,7 @@ pub struct Playground {
     worker_draws: u64,
 }
 
-fn in_tab_link() -> LinkConfig {
+fn in_tab_conditions() -> LinkConfig {
     LinkConfig {
         latency_ms: IN_TAB_LATENCY_MS,
         jitter_ms: 150,
@@ -326,7 +326,7 @@ impl Playground {
     ) -> Playground {
         let founding =
             Founding::from_wallets(founders.genesis, founders.exchange, name, SUPPLY, now);
-        let mut net = SimNet::new(ids.net_seed, in_tab_link(), now);
+        let mut net = SimNet::new(ids.net_seed, in_tab_conditions(), now);
         net.add_node(Node::new(
             founding.genesis_wallet.clone(),
             Some(founding.exchange_wallet.clone()),
@@ -352,7 +352,7 @@ impl Playground {
         exchange: Option<Wallet>,
         network: Option<String>,
     ) -> Playground {
-        let mut net = SimNet::new(ids.net_seed, in_tab_link(), now);
+        let mut net = SimNet::new(ids.net_seed, in_tab_conditions(), now);
         let mut exchange = exchange;
         let hosts = exchange.is_some();
         for w in wallets {
@@ -442,8 +442,9 @@ impl Playground {
     }
 
     /// Frames for the other tabs and machines since the last call: what an input outside
-    /// [`Playground::advance`] (a frame received, a command) made the tab say at once.
-    pub fn take_outbox(&mut self) -> Vec<String> {
+    /// [`Playground::advance`] (a frame received, a command) made the tab say at once. They
+    /// leave in the next [`Step`].
+    pub(crate) fn take_outbox(&mut self) -> Vec<String> {
         std::mem::take(&mut self.outbox)
     }
 
@@ -475,7 +476,7 @@ impl Playground {
             wallets.insert(0, w);
         }
         let mut rng = SplitMix64::new(self.net_seed ^ now);
-        self.net = SimNet::new(rng.next_u64(), in_tab_link(), now);
+        self.net = SimNet::new(rng.next_u64(), in_tab_conditions(), now);
         self.net.open_to_outside();
         self.genesis = genesis;
         self.results.clear();
@@ -518,14 +519,9 @@ impl Playground {
         }
     }
 
-    /// Takes one frame of text from the channel (untrusted).
-    pub fn receive_frame(&mut self, text: &str, now: u64) {
-        self.receive_frame_via(text, now, Via::Channel);
-    }
-
     /// Takes one frame of text (untrusted) that came over `via`: the BroadcastChannel, a
     /// WebRTC link or the class server. The mesh decides what it means ([`Mesh::handle_frame`]).
-    pub fn receive_frame_via(&mut self, text: &str, now: u64, via: Via) {
+    pub(crate) fn receive_frame_via(&mut self, text: &str, now: u64, via: Via) {
         let ours = self.net.node(0).map(|n| n.chain().network_id());
         let Some(m) = self.mesh.as_mut() else { return };
         let events = m.handle_frame(now, text, via, ours);
@@ -566,7 +562,7 @@ impl Playground {
     }
 
     /// The tab is closing: say goodbye.
-    pub fn goodbye(&mut self) -> Option<String> {
+    pub fn goodbye(&self) -> Option<String> {
         Some(self.mesh.as_ref()?.goodbye().to_text())
     }
 

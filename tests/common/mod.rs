@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use pos_core::Wallet;
+use pos_playground::logic::input::Input;
+use pos_playground::logic::link::LinkState;
 use pos_playground::logic::model::{Founders, Ids, Playground};
 
 /// Fixed founding keys for test `n`.
@@ -31,4 +33,13 @@ pub fn four_nodes(n: u8, t0: u64) -> Playground {
 /// A view as the console and the HTTP views give it: JSON.
 pub fn json(view: impl serde::Serialize) -> serde_json::Value {
     serde_json::to_value(view).expect("a view is JSON")
+}
+
+/// What the browser says about link `id`: it stands at `state` for `reason`.
+pub fn link_input(id: &str, state: LinkState, reason: &str) -> Input {
+    Input::Link {
+        link: id.into(),
+        state,
+        reason: reason.into(),
+    }
 }

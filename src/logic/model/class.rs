@@ -8,7 +8,6 @@ use crate::logic::class::{ClassLink, Member, Path};
 use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
-use serde_json::Value;
 
 /// Largest body `POST /transaction` takes (a signed transaction is about 400 bytes).
 pub const MAX_POSTED_TX_BYTES: usize = 4096;
@@ -17,8 +16,9 @@ pub const MAX_POSTED_TX_BYTES: usize = 4096;
 pub const HTTP_PEER: &str = "http";
 
 /// One row of the class roster: a participant (a node of this tab, another tab, another
-/// machine, the class server) with its stake and blocks on this tab's chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// machine, the class server) with its stake and blocks on this tab's chain. The console's
+/// `roster()` gives these rows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RosterRow {
     /// Who it is, in words ("Node 1 (this tab)", "tab 3fa1…", "the class server").
     pub name: String,
@@ -37,21 +37,6 @@ pub struct RosterRow {
     pub online: bool,
 }
 
-impl RosterRow {
-    /// As `playground.roster()` gives it.
-    pub fn to_json(&self) -> Value {
-        crate::logic::class::object([
-            ("name", self.name.as_str().into()),
-            ("tab", self.tab.as_deref().map_or(Value::Null, Value::from)),
-            ("addresses", crate::logic::class::strings(&self.addresses)),
-            ("stake", self.stake.into()),
-            ("forged", self.forged.into()),
-            ("path", self.path.as_str().into()),
-            ("online", self.online.into()),
-        ])
-    }
-}
-
 impl Playground {
     /// This tab was opened from a class server: it waits for the server's tab to host.
     pub fn expect_class_host(&mut self) {
@@ -68,18 +53,6 @@ impl Playground {
         }
     }
 
-    /// This tab's hello once more (for a transport that opened after the first).
-    pub fn hello_again(&mut self) -> Option<String> {
-        self.presence(false).map(|f| f.to_text())
-    }
-
-    /// Puts frames taken from the outbox back, ahead of what comes next (the class server
-    /// routes some itself).
-    pub fn requeue(&mut self, frames: Vec<String>) {
-        let later = std::mem::replace(&mut self.outbox, frames);
-        self.outbox.extend(later);
-    }
-
     /// What this tab knows of its class server.
     pub fn class_link(&self) -> Option<&ClassLink> {
         self.mesh.as_ref()?.class()
@@ -89,8 +62,9 @@ impl Playground {
         self.mesh.as_mut()?.class_mut()
     }
 
-    /// The socket opened (`true`) or closed (with why).
-    pub fn class_connected(&mut self, open: bool, problem: Option<String>) {
+    /// The socket opened (`true`: the tab says hello again, now that the socket carries it)
+    /// or closed (with why).
+    pub(crate) fn class_connected(&mut self, open: bool, problem: Option<String>) {
         if let Some(c) = self.class_mut() {
             c.connected = open;
             if !open {
@@ -100,10 +74,15 @@ impl Playground {
                 c.problem = problem;
             }
         }
+        if open {
+            if let Some(hello) = self.presence(false) {
+                self.outbox.push(hello.to_text());
+            }
+        }
     }
 
     /// The server took this tab in.
-    pub fn class_welcome(&mut self, class: String, server: String, address: String) {
+    pub(crate) fn class_welcome(&mut self, class: String, server: String, address: String) {
         if let Some(c) = self.class_mut() {
             c.class = Some(class);
             c.server = Some(server);
@@ -113,7 +92,7 @@ impl Playground {
     }
 
     /// Frames between this tab and `tab` go through the server from now on.
-    pub fn class_relay(&mut self, tab: String) {
+    pub(crate) fn class_relay(&mut self, tab: String) {
         if let Some(c) = self.class_mut() {
             if !c.relayed.contains(&tab) && c.relayed.len() < crate::logic::wire::MAX_TABS {
                 c.relayed.push(tab);
@@ -122,7 +101,7 @@ impl Playground {
     }
 
     /// The server's latest roster.
-    pub fn class_roster(&mut self, members: Vec<Member>) {
+    pub(crate) fn class_roster(&mut self, members: Vec<Member>) {
         if let Some(c) = self.class_mut() {
             c.members = members;
         }

@@ -3,7 +3,7 @@
 //! out what the mesh decides. Plain Rust.
 
 use super::Playground;
-use crate::logic::link::{Invitation, LinkState, LinkStatus, Side};
+use crate::logic::link::{Answer, Invitation, LinkState, LinkStatus, Side};
 use crate::logic::mesh::{Adoption, Mesh, Via};
 use crate::logic::wire::FrameError;
 use pos_core::PeerId;
@@ -59,6 +59,95 @@ impl Playground {
         Ok(id)
     }
 
+    /// A new invitation's link (this tab the inviter), once the tab has a network to invite
+    /// to; its id.
+    pub fn invitation_link(&mut self, now: u64) -> Result<String, String> {
+        self.ready_to_invite(now)?;
+        self.link_new(Side::Inviter, None, None, now)
+    }
+
+    /// The invitation of link `id`, once the browser made its offer `sdp`.
+    pub fn invitation(&self, id: String, sdp: String) -> Invitation {
+        Invitation {
+            link: id,
+            tab: self.tab_id(),
+            name: self.network_name(),
+            genesis: self.genesis.clone(),
+            sdp,
+        }
+    }
+
+    /// Takes a pasted invitation (decoded, untrusted): refused when it is this tab's own or
+    /// was accepted already, or when no link fits; else the tab takes the inviter's network
+    /// ([`Playground::adopt_invitation`]) and a link waits for the connection. Returns the
+    /// link's id and this tab's id.
+    pub fn accept_invitation(
+        &mut self,
+        inv: &Invitation,
+        now: u64,
+    ) -> Result<(String, String), String> {
+        let me = self.tab_id();
+        if inv.tab == me {
+            return Err("this is this tab's own invitation: accept it on another machine".into());
+        }
+        if let Some(l) = self.links().iter().find(|l| {
+            l.side == Side::Acceptor
+                && l.remote_link == inv.link
+                && l.remote.as_deref() == Some(inv.tab.as_str())
+                && !l.state.is_over()
+        }) {
+            return Err(format!(
+                "this invitation was accepted already (link {}): the other machine needs its answer, or makes a new invitation",
+                l.id
+            ));
+        }
+        self.can_link()?;
+        self.adopt_invitation(inv, now);
+        let id = self.link_new(
+            Side::Acceptor,
+            Some(inv.link.clone()),
+            Some(inv.tab.clone()),
+            now,
+        )?;
+        Ok((id, self.tab_id()))
+    }
+
+    /// Whether a pasted answer (decoded, untrusted) completes one of this tab's invitations:
+    /// one for this tab, still waiting for its answer.
+    pub fn check_answer(&self, ans: &Answer) -> Result<(), String> {
+        let me = self.tab_id();
+        if ans.to != me {
+            return Err(format!(
+                "this answer is for an invitation of tab {}, not of this tab ({me})",
+                ans.to
+            ));
+        }
+        let l = self.link(&ans.link).ok_or_else(|| {
+            format!(
+                "no invitation {} waits in this tab (invitations end when the page reloads): make a new one",
+                ans.link
+            )
+        })?;
+        if l.side != Side::Inviter {
+            return Err(format!(
+                "link {} was not made by an invitation of this tab",
+                l.id
+            ));
+        }
+        if l.state.is_over() {
+            return Err(format!(
+                "invitation {} is {} ({}): make a new one",
+                l.id,
+                l.state.word(),
+                l.reason
+            ));
+        }
+        if l.remote.is_some() {
+            return Err(format!("invitation {} was completed already", l.id));
+        }
+        Ok(())
+    }
+
     /// Whether one more link fits.
     pub fn can_link(&self) -> Result<(), String> {
         self.mesh.as_ref().map_or(Ok(()), |m| m.links().can_link())
@@ -76,26 +165,21 @@ impl Playground {
 
     /// The inviter learnt from the answer which tab is at the other end (`None`: the browser
     /// refused that answer, and the invitation waits for another).
-    pub fn link_answered(&mut self, id: &str, tab: Option<&str>, now: u64) {
+    pub(crate) fn link_answered(&mut self, id: &str, tab: Option<&str>, now: u64) {
         if let Some(m) = self.mesh.as_mut() {
             m.link_answered(id, tab, now);
         }
     }
 
-    /// The link's data channel opened: say hello over it at once.
-    pub fn link_opened(&mut self, id: &str, now: u64) {
-        self.link_update(id, LinkState::Open, "data channel open", now);
-    }
-
     /// The browser says where link `id` stands, and why ([`Mesh::link_update`]).
-    pub fn link_update(&mut self, id: &str, state: LinkState, reason: &str, now: u64) {
+    pub(crate) fn link_update(&mut self, id: &str, state: LinkState, reason: &str, now: u64) {
         let Some(m) = self.mesh.as_mut() else { return };
         let events = m.link_update(id, state, reason, now);
         self.carry_out(now, events);
     }
 
     /// Removes a link from the table (the edge closes its connection).
-    pub fn link_forget(&mut self, id: &str) -> bool {
+    pub(crate) fn link_forget(&mut self, id: &str) -> bool {
         let Some(m) = self.mesh.as_mut() else {
             return false;
         };
@@ -120,7 +204,7 @@ impl Playground {
     }
 
     /// Counts a frame the edge dropped before it was whole (a bad piece over a link).
-    pub fn refuse_frame(&mut self, e: FrameError) {
+    pub(crate) fn refuse_frame(&mut self, e: FrameError) {
         if let Some(m) = self.mesh.as_mut() {
             m.reject(e);
         }
