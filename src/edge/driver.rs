@@ -18,6 +18,10 @@ use std::rc::{Rc, Weak};
 /// How often the network's clock catches up with the wall clock.
 pub const TICK_MS: i32 = 100;
 
+/// What a call says when the model was in use (a call from inside another change, which the
+/// page's single thread makes only by re-entering): nothing was done.
+pub const BUSY: &str = "busy: try again";
+
 /// Where the frames this tab says go: the BroadcastChannel, every open WebRTC link and the
 /// class server's socket. Each outlet gets every frame, in order.
 #[derive(Default)]
@@ -121,7 +125,7 @@ impl Router {
     /// Carries out `command` (a form's or the console's) and routes what it moved.
     pub fn apply(&self, command: Command) -> Result<Applied, Refused> {
         self.with(true, |m, now| m.apply(command, now))
-            .unwrap_or_else(|| Err(Refused::Said("busy: try again".into())))
+            .unwrap_or_else(|| Err(Refused::Said(BUSY.into())))
     }
 
     /// Runs `f` on the model at the wall clock's time, between two steps of the network (so

@@ -3,7 +3,7 @@
 //! Node indices are positions in `nodes()`, from 0 ("Node 1" is index 0). Every function
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
-use crate::edge::driver::Router;
+use crate::edge::driver::{Router, BUSY};
 use crate::edge::lessons::Lessons;
 use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
@@ -113,7 +113,7 @@ fn job_promise(
         Err(e) => return reject(e),
     };
     let Ok(mut jobs) = jobs.try_borrow_mut() else {
-        return reject("busy: try again".to_string());
+        return reject(BUSY.to_string());
     };
     jobs.retain(|j| !j.finished());
     let mut started = None;
@@ -152,7 +152,7 @@ fn fairness_request(router: &Router, arg: &Value) -> Result<WorkerRequest, Strin
                 |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
             )
         })
-        .ok_or("busy: try again")?;
+        .ok_or(BUSY)?;
     let job = console_job(arg, stakes, seed)?;
     Ok(WorkerRequest::Fairness { id: 1, job })
 }
@@ -372,7 +372,7 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
             // Between two steps of the network: the answer reflects the present, and what
             // the call said leaves at once.
             let Some(result) = router.with(mutates, |m, now| f(m, now, a, b)) else {
-                return failure("busy: try again");
+                return failure(BUSY);
             };
             if promise {
                 js_sys::Promise::resolve(&result).into()

@@ -2,7 +2,7 @@
 //! lesson's file (`lessons/<lang>/<name>.txt`, copied into `dist/` by trunk) and handing it
 //! to the step machine ([`Tour`]) that the panel and `playground.lesson()` share.
 
-use crate::edge::driver::Router;
+use crate::edge::driver::{Router, BUSY};
 use crate::logic::lessons::{file_of, language, parse, parse_index, LessonError, Position, Tour};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -103,7 +103,7 @@ impl Lessons {
             let tour = &self.tour;
             self.router
                 .read(|m| tour.borrow_mut().loaded(lesson, m))
-                .ok_or("busy: try again")?;
+                .ok_or(BUSY)?;
             redraw();
         }
         let tour = self.tour.borrow();

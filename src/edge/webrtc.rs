@@ -13,7 +13,7 @@
 //! addresses suffice.
 
 use crate::edge::clock::sleep;
-use crate::edge::driver::Router;
+use crate::edge::driver::{Router, BUSY};
 use crate::logic::input::Input;
 use crate::logic::link::{self, Answer, LinkState, Reassembler, Signal};
 use crate::logic::mesh::Via;
@@ -306,7 +306,7 @@ impl Links {
 }
 
 fn busy() -> String {
-    "busy: try again".into()
+    BUSY.into()
 }
 
 impl Inner {
