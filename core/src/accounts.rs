@@ -1,9 +1,9 @@
 //! The account model: balances, stakes, nonces, and the order in which stakers first staked.
 
 use crate::tx::{Transaction, TxError, TxKind};
+use crate::vec_map::VecMap;
 use crate::wallet::Address;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A staker table, shared between the states (and the chain's per-block records) that have
@@ -17,8 +17,8 @@ pub type StakerTable = Arc<Vec<(Address, u64)>>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accounts {
     exchange: Address,
-    balances: BTreeMap<Address, u64>,
-    nonces: BTreeMap<Address, u64>,
+    balances: VecMap<Address, u64>,
+    nonces: VecMap<Address, u64>,
     #[serde(with = "shared")]
     stakers: StakerTable,
 }
@@ -41,12 +41,12 @@ mod shared {
 impl Accounts {
     /// The genesis state: the exchange holds `supply`, the genesis forger has stake 1.
     pub fn genesis(exchange: Address, supply: u64, genesis_forger: Address) -> Accounts {
-        let mut balances = BTreeMap::new();
+        let mut balances = VecMap::new();
         balances.insert(exchange, supply);
         Accounts {
             exchange,
             balances,
-            nonces: BTreeMap::new(),
+            nonces: VecMap::new(),
             stakers: Arc::new(vec![(genesis_forger, 1)]),
         }
     }
@@ -145,9 +145,9 @@ impl Accounts {
     pub fn apply(&mut self, tx: &Transaction, check_signature: bool) -> Result<(), TxError> {
         self.check(tx, check_signature)?;
         // `check` proved the sender covers the amount and the receiver cannot overflow.
-        let sender = self.balances.entry(tx.sender).or_insert(0);
+        let sender = self.balances.get_or_insert_with(tx.sender, || 0);
         *sender -= tx.amount;
-        *self.nonces.entry(tx.sender).or_insert(0) += 1;
+        *self.nonces.get_or_insert_with(tx.sender, || 0) += 1;
         match tx.kind {
             TxKind::Stake => {
                 let stakers = Arc::make_mut(&mut self.stakers);
@@ -157,7 +157,7 @@ impl Accounts {
                 }
             }
             TxKind::Exchange | TxKind::Transfer => {
-                *self.balances.entry(tx.receiver).or_insert(0) += tx.amount;
+                *self.balances.get_or_insert_with(tx.receiver, || 0) += tx.amount;
             }
         }
         Ok(())

@@ -156,6 +156,28 @@ pub enum BlockError {
     },
 }
 
+impl BlockError {
+    /// The reason's name, as its JSON's `error` tag says it: rejections are counted by it
+    /// (`tx:nonceGap`, `block:outOfTurn`, …).
+    pub fn key(&self) -> &'static str {
+        match self {
+            BlockError::WrongHeight { .. } => "wrongHeight",
+            BlockError::UnknownParent => "unknownParent",
+            BlockError::NotTheForger { .. } => "notTheForger",
+            BlockError::OutOfTurn { .. } => "outOfTurn",
+            BlockError::BadSignature => "badSignature",
+            BlockError::TimestampBeforeParent => "timestampBeforeParent",
+            BlockError::FromTheFuture { .. } => "fromTheFuture",
+            BlockError::TooManyTransactions => "tooManyTransactions",
+            BlockError::Transaction { .. } => "transaction",
+            BlockError::NoStakers => "noStakers",
+            BlockError::NotAStaker { .. } => "notAStaker",
+            BlockError::BelowHorizon { .. } => "belowHorizon",
+            BlockError::DrawPending { .. } => "drawPending",
+        }
+    }
+}
+
 impl fmt::Display for BlockError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -232,6 +254,19 @@ pub enum ChainError {
         /// Why.
         reason: BlockError,
     },
+}
+
+impl ChainError {
+    /// The reason's name, as its JSON's `error` tag says it: rejections are counted by it
+    /// (`tx:nonceGap`, `block:outOfTurn`, …).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ChainError::Empty => "empty",
+            ChainError::BadGenesis => "badGenesis",
+            ChainError::OtherNetwork => "otherNetwork",
+            ChainError::Block { .. } => "block",
+        }
+    }
 }
 
 impl fmt::Display for ChainError {

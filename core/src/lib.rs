@@ -72,6 +72,7 @@ pub mod sim;
 pub mod sorting;
 pub mod tree;
 pub mod tx;
+pub mod vec_map;
 pub mod wallet;
 
 pub use accounts::Accounts;

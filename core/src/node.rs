@@ -62,6 +62,7 @@ use crate::message::{
 use crate::pool::Pool;
 use crate::tree::{BlockTree, Inserted, Reorg, TreeView};
 use crate::tx::{Transaction, TxError, TxKind};
+use crate::vec_map::VecMap;
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
@@ -675,7 +676,7 @@ pub struct Node {
     config: NodeConfig,
     tree: BlockTree,
     pool: Pool,
-    peers: BTreeMap<PeerId, PeerInfo>,
+    peers: VecMap<PeerId, PeerInfo>,
     next_heartbeat: u64,
     next_rebroadcast: u64,
     forge_at: Option<u64>,
@@ -685,16 +686,16 @@ pub struct Node {
     buy_counter: u64,
     /// Purchase requests already served (on the host) or relayed (elsewhere), with when
     /// they were first seen; `buys_order` is the same, oldest first.
-    buys_served: BTreeMap<Hash, u64>,
+    buys_served: VecMap<Hash, u64>,
     buys_order: VecDeque<(u64, Hash)>,
-    rejected: BTreeMap<String, u64>,
+    rejected: VecMap<String, u64>,
     /// Transactions that arrived ahead of their sender's next nonce (links reorder messages),
     /// kept until the gap closes or [`PARKED_MS`] pass, with when they arrived.
     parked: BTreeMap<(Address, u64), (PeerId, Transaction, u64)>,
     /// Peers that sent invalid blocks or chains: strikes and bans.
-    scores: BTreeMap<PeerId, PeerScore>,
+    scores: VecMap<PeerId, PeerScore>,
     /// Chain pages sent to each peer in its current window: (window start, pages).
-    served: BTreeMap<PeerId, (u64, u32)>,
+    served: VecMap<PeerId, (u64, u32)>,
     behaviour: Behaviour,
     /// The tip on which the adversary last acted (once per tip).
     attacked: Option<Hash>,
@@ -764,18 +765,18 @@ impl Node {
             config,
             tree,
             pool,
-            peers: BTreeMap::new(),
+            peers: VecMap::new(),
             next_heartbeat: 0,
             next_rebroadcast: 0,
             forge_at: None,
             sync: None,
             sync_cursor: None,
             buy_counter: 0,
-            buys_served: BTreeMap::new(),
+            buys_served: VecMap::new(),
             buys_order: VecDeque::new(),
-            scores: BTreeMap::new(),
-            served: BTreeMap::new(),
-            rejected: BTreeMap::new(),
+            scores: VecMap::new(),
+            served: VecMap::new(),
+            rejected: VecMap::new(),
             parked: BTreeMap::new(),
             behaviour: Behaviour::Honest,
             attacked: None,
@@ -875,13 +876,13 @@ impl Node {
     }
 
     /// Known peers by link.
-    pub fn peers(&self) -> &BTreeMap<PeerId, PeerInfo> {
+    pub fn peers(&self) -> &VecMap<PeerId, PeerInfo> {
         &self.peers
     }
 
     /// Peers that sent invalid blocks or chains, with their strikes and bans (at most
     /// [`MAX_SCORED_PEERS`]; expired entries go at the next tick).
-    pub fn scores(&self) -> &BTreeMap<PeerId, PeerScore> {
+    pub fn scores(&self) -> &VecMap<PeerId, PeerScore> {
         &self.scores
     }
 
@@ -911,7 +912,7 @@ impl Node {
     }
 
     /// Counts of dropped messages, transactions and blocks by reason.
-    pub fn rejected(&self) -> &BTreeMap<String, u64> {
+    pub fn rejected(&self) -> &VecMap<String, u64> {
         &self.rejected
     }
 
@@ -1045,7 +1046,7 @@ impl Node {
     }
 
     fn count(&mut self, reason: &str) {
-        *self.rejected.entry(reason.to_string()).or_insert(0) += 1;
+        *self.rejected.get_or_insert_with(reason.to_string(), || 0) += 1;
     }
 
     fn submit(&mut self, now: u64, action: Action, out: &mut Vec<Output>) {
@@ -1275,7 +1276,7 @@ impl Node {
                 None => return self.count("peer:scoresFull"),
             }
         }
-        let score = self.scores.entry(peer.clone()).or_insert(PeerScore {
+        let score = self.scores.get_or_insert_with(peer.clone(), || PeerScore {
             strikes: 0,
             last_strike: now,
             banned_until: 0,
@@ -1374,7 +1375,7 @@ impl Node {
                 return false;
             }
         }
-        let (start, pages) = self.served.entry(peer.clone()).or_insert((now, 0));
+        let (start, pages) = self.served.get_or_insert_with(peer.clone(), || (now, 0));
         if start.saturating_add(SYNC_WINDOW_MS) <= now {
             *start = now;
             *pages = 0;
@@ -1417,9 +1418,9 @@ impl Node {
             return self.count("tx:badSignature");
         }
         if self.parked.len() >= MAX_PARKED {
-            let mut per_sender: BTreeMap<Address, usize> = BTreeMap::new();
+            let mut per_sender: VecMap<Address, usize> = VecMap::new();
             for (sender, _) in self.parked.keys() {
-                *per_sender.entry(*sender).or_insert(0) += 1;
+                *per_sender.get_or_insert_with(*sender, || 0) += 1;
             }
             let mine = per_sender.get(&tx.sender).copied().unwrap_or(0);
             let biggest = per_sender
@@ -1448,7 +1449,7 @@ impl Node {
         reason: TxError,
         out: &mut Vec<Output>,
     ) {
-        self.count(&format!("tx:{}", variant_name(&reason)));
+        self.count(&format!("tx:{}", reason.key()));
         out.push(Output::Event(Event::TxRejected {
             id: tx.id(),
             from,
@@ -1526,7 +1527,7 @@ impl Node {
         reason: BlockError,
         out: &mut Vec<Output>,
     ) {
-        self.count(&format!("block:{}", variant_name(&reason)));
+        self.count(&format!("block:{}", reason.key()));
         let offence = Node::is_offence(&reason);
         out.push(Output::Event(Event::BlockRejected {
             height,
@@ -1600,7 +1601,7 @@ impl Node {
             None
         };
         if let Some(reason) = refused {
-            self.count(&format!("chain:{}", variant_name(&reason)));
+            self.count(&format!("chain:{}", reason.key()));
             out.push(Output::Event(Event::ChainRejected {
                 from: from.clone(),
                 reason,
@@ -1653,7 +1654,7 @@ impl Node {
                 Err(reason) => {
                     let offence = Node::is_offence(&reason);
                     let reason = ChainError::Block { height, reason };
-                    self.count(&format!("chain:{}", variant_name(&reason)));
+                    self.count(&format!("chain:{}", reason.key()));
                     out.push(Output::Event(Event::ChainRejected {
                         from: sync.from.clone(),
                         reason,
@@ -1747,7 +1748,7 @@ impl Node {
         ) {
             Ok(id) => out.push(Output::Event(Event::TxAccepted { id, from })),
             Err(ActionError::Transaction { reason }) => {
-                self.count(&format!("tx:{}", variant_name(&reason)));
+                self.count(&format!("tx:{}", reason.key()));
             }
             Err(ActionError::BuyLimit { .. }) => {}
         }
@@ -2274,12 +2275,4 @@ fn precheck_on_held(parent: &Block, block: &Block, now: u64) -> Result<(), Block
         return Err(BlockError::BadSignature);
     }
     Ok(())
-}
-
-/// The serde tag of a reason, for counting rejections by kind.
-fn variant_name<T: Serialize>(reason: &T) -> String {
-    serde_json::to_value(reason)
-        .ok()
-        .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_string))
-        .unwrap_or_else(|| "other".to_string())
 }

@@ -24,9 +24,9 @@ use crate::chain::{
 };
 use crate::hash::Hash;
 use crate::lottery::Ranking;
+use crate::vec_map::VecMap;
 use crate::wallet::Address;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Most side blocks (valid blocks off the canonical chain) a tree keeps.
 pub const MAX_SIDE_BLOCKS: usize = 512;
@@ -38,7 +38,7 @@ pub const FORK_HORIZON: u64 = 256;
 #[derive(Debug, Clone)]
 pub struct BlockTree {
     chain: Chain,
-    side: BTreeMap<Hash, Checked>,
+    side: VecMap<Hash, Checked>,
 }
 
 /// The canonical chain switched branches.
@@ -120,7 +120,7 @@ impl BlockTree {
     pub fn new(chain: Chain) -> BlockTree {
         BlockTree {
             chain,
-            side: BTreeMap::new(),
+            side: VecMap::new(),
         }
     }
 
@@ -346,10 +346,10 @@ impl BlockTree {
             .map(|c| (c.block.height, c.hash, c.block.prev_hash))
             .collect();
         crate::sorting::sort(&mut by_height);
-        let mut kept = BTreeSet::new();
+        let mut kept: VecMap<Hash, ()> = VecMap::new();
         for (_, hash, parent) in by_height {
-            if self.chain.height_of(&parent).is_some() || kept.contains(&parent) {
-                kept.insert(hash);
+            if self.chain.height_of(&parent).is_some() || kept.contains_key(&parent) {
+                kept.insert(hash, ());
             } else {
                 self.side.remove(&hash);
             }

@@ -178,6 +178,28 @@ pub enum TxError {
     },
 }
 
+impl TxError {
+    /// The reason's name, as its JSON's `error` tag says it: rejections are counted by it
+    /// (`tx:nonceGap`, `block:outOfTurn`, …).
+    pub fn key(&self) -> &'static str {
+        match self {
+            TxError::ZeroAmount => "zeroAmount",
+            TxError::BadSignature => "badSignature",
+            TxError::Duplicate => "duplicate",
+            TxError::AlreadyOnChain => "alreadyOnChain",
+            TxError::NonceGap { .. } => "nonceGap",
+            TxError::InsufficientBalance { .. } => "insufficientBalance",
+            TxError::SelfTransfer => "selfTransfer",
+            TxError::StakeForOther => "stakeForOther",
+            TxError::NotExchange => "notExchange",
+            TxError::ExchangeOnlySells => "exchangeOnlySells",
+            TxError::Overflow => "overflow",
+            TxError::PoolFull => "poolFull",
+            TxError::Conflict { .. } => "conflict",
+        }
+    }
+}
+
 impl fmt::Display for TxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

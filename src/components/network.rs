@@ -3,7 +3,7 @@
 
 use crate::logic::views::NetworkView;
 use crate::logic::words::count;
-use std::collections::BTreeMap;
+use pos_core::vec_map::VecMap;
 use yew::prelude::*;
 
 /// Props of [`NetworkBar`].
@@ -12,7 +12,7 @@ pub struct NetworkBarProps {
     /// `Playground::network_view()`.
     pub network: NetworkView,
     /// Rejections in this tab by reason.
-    pub rejected: BTreeMap<String, u64>,
+    pub rejected: VecMap<String, u64>,
     /// Join the network of a conflicting tab.
     pub on_join: Callback<String>,
     /// Keep ours, ignore that tab.

@@ -123,7 +123,7 @@ pub fn panels(p: &PanelsProps) -> Html {
     };
     let body = match &p.data {
         Some(data) if p.raw => {
-            html! { <pre class="raw" data-testid="raw">{serde_json::to_string_pretty(data).unwrap_or_default()}</pre> }
+            html! { <pre class="raw" data-testid="raw">{crate::edge::js_api::pretty_json(data)}</pre> }
         }
         Some(NodeView::Chain(c)) => chain_table(c),
         Some(NodeView::Pool(pool)) => pool_table(pool),

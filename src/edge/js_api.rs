@@ -39,6 +39,16 @@ fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
     v.serialize(&ser).unwrap_or(JsValue::NULL)
 }
 
+/// `v` as the console shows it, as indented JSON text (`JSON.stringify(v, null, 2)`, the
+/// layout of `serde_json`'s pretty printer): the raw view of the Python panels. The same
+/// serializer as the console's, so the page carries one serializer for its views, not two.
+pub fn pretty_json<T: Serialize + ?Sized>(v: &T) -> String {
+    js_sys::JSON::stringify_with_replacer_and_space(&to_js(v), &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 fn from_js(v: &JsValue) -> Value {
     serde_wasm_bindgen::from_value(v.clone()).unwrap_or(Value::Null)
 }

@@ -8,7 +8,7 @@
 use crate::logic::command::Command;
 use crate::logic::model::{NodeSummary, Playground, Request, Target};
 use crate::logic::wire::MAX_NODES;
-use std::collections::BTreeMap;
+use pos_core::vec_map::VecMap;
 use std::fmt;
 
 /// The largest lesson file read (bytes).
@@ -526,7 +526,7 @@ impl Action {
 pub struct Baseline {
     holdings: Vec<(u64, u64)>,
     height: u64,
-    rejected: BTreeMap<String, u64>,
+    rejected: VecMap<String, u64>,
     refusals: Vec<Option<String>>,
 }
 
@@ -537,7 +537,7 @@ fn refusals(p: &Playground) -> Vec<Option<String>> {
 }
 
 /// How many refusals `counts` holds whose reason starts with one of `prefixes` (`a,b`).
-fn rejected_with(counts: &BTreeMap<String, u64>, prefixes: &str) -> u64 {
+fn rejected_with(counts: &VecMap<String, u64>, prefixes: &str) -> u64 {
     counts
         .iter()
         .filter(|(k, _)| prefixes.split(',').any(|p| k.starts_with(p)))

@@ -14,8 +14,8 @@
 //!
 //! `webrtc.rs` is the browser edge that uses these.
 
-use crate::logic::vec_map::VecMap;
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES};
+use pos_core::vec_map::VecMap;
 use pos_core::Genesis;
 use serde::{Deserialize, Serialize};
 use std::fmt;

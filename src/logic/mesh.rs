@@ -9,11 +9,10 @@
 
 use crate::logic::class::ClassLink;
 use crate::logic::link::{Invitation, LinkChange, LinkState, LinkStatus, LinkTable, Side};
-use crate::logic::vec_map::VecMap;
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES, MAX_NODES, MAX_TABS};
+use pos_core::vec_map::VecMap;
 use pos_core::{Genesis, Hash, PeerId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How long a new tab listens for a network before it starts one (ms).
 pub const DISCOVERY_MS: u64 = 900;
@@ -273,7 +272,7 @@ pub struct Mesh {
     /// Tabs whose network the user chose not to join: their frames are dropped. The value is
     /// when each was last heard (ms).
     ignored: VecMap<String, u64>,
-    rejected: BTreeMap<String, u64>,
+    rejected: VecMap<String, u64>,
     /// Start of the current rate window (ms) and frames accepted in it.
     window: (u64, u32),
     last_hello: u64,
@@ -294,7 +293,7 @@ impl Mesh {
             tabs: VecMap::new(),
             conflicts: Vec::new(),
             ignored: VecMap::new(),
-            rejected: BTreeMap::new(),
+            rejected: VecMap::new(),
             window: (now, 0),
             last_hello: now,
             links: LinkTable::default(),
@@ -345,7 +344,7 @@ impl Mesh {
     }
 
     /// Frames dropped at the edge, by reason.
-    pub fn rejected(&self) -> &BTreeMap<String, u64> {
+    pub fn rejected(&self) -> &VecMap<String, u64> {
         &self.rejected
     }
 
@@ -385,7 +384,7 @@ impl Mesh {
 
     /// Counts a dropped frame.
     pub fn reject(&mut self, e: FrameError) {
-        *self.rejected.entry(e.key().to_string()).or_insert(0) += 1;
+        *self.rejected.get_or_insert_with(e.key().to_string(), || 0) += 1;
     }
 
     /// Whether a frame from `tab` may be taken: a known tab, or room for one more.

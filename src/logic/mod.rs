@@ -14,7 +14,6 @@ pub mod lottery;
 pub mod mesh;
 pub mod model;
 pub mod persist;
-pub mod vec_map;
 pub mod views;
 pub mod wire;
 pub mod words;

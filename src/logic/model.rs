@@ -10,6 +10,7 @@ use crate::logic::views::{
 use crate::logic::wire::MAX_NODES;
 use crate::logic::words::{count, percent_number};
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
+use pos_core::vec_map::VecMap;
 use pos_core::{
     Action, Address, Chain, Event, Genesis, Hash, Input, Node, NodeConfig, PeerId, TxKind, Wallet,
 };
@@ -1272,29 +1273,26 @@ impl Playground {
 
     /// The console API's `rejected(i)`: node i's dropped messages, transactions and blocks by
     /// reason, plus the frames this tab dropped before any node saw them.
-    pub fn rejected_view(&self, i: usize) -> Option<std::collections::BTreeMap<String, u64>> {
+    pub fn rejected_view(&self, i: usize) -> Option<VecMap<String, u64>> {
         let node = self.node(i)?;
         Some(self.with_frame_rejections(node.rejected().clone()))
     }
 
     /// Every rejection in this tab (all nodes and the edge), for the page's counter.
-    pub fn rejected_total(&self) -> std::collections::BTreeMap<String, u64> {
-        let mut all = std::collections::BTreeMap::new();
+    pub fn rejected_total(&self) -> VecMap<String, u64> {
+        let mut all = VecMap::new();
         for n in self.net.nodes() {
             for (k, v) in n.node.rejected() {
-                *all.entry(k.clone()).or_insert(0) += v;
+                *all.get_or_insert_with(k.clone(), || 0) += v;
             }
         }
         self.with_frame_rejections(all)
     }
 
-    fn with_frame_rejections(
-        &self,
-        mut counts: std::collections::BTreeMap<String, u64>,
-    ) -> std::collections::BTreeMap<String, u64> {
+    fn with_frame_rejections(&self, mut counts: VecMap<String, u64>) -> VecMap<String, u64> {
         if let Some(m) = &self.mesh {
             for (k, v) in m.rejected() {
-                *counts.entry(k.clone()).or_insert(0) += v;
+                *counts.get_or_insert_with(k.clone(), || 0) += v;
             }
         }
         counts

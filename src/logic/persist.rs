@@ -232,7 +232,9 @@ impl Playground {
                 exchange: node.exchange_wallet().map(|w| to_hex(&w.secret())),
             }),
         };
-        serde_json::to_string_pretty(&file).ok()
+        serde_json::to_string(&file)
+            .ok()
+            .map(|compact| indent(&compact))
     }
 
     /// Validates a chain file block by block from genesis and, if it holds, starts a new
@@ -261,5 +263,82 @@ impl Playground {
             "Started a new network from an imported chain: {height} blocks, every one checked"
         ));
         Ok(p)
+    }
+}
+
+/// Compact JSON text laid out as `serde_json`'s pretty printer does (two spaces, `"key": value`,
+/// `[]` and `{}` when empty). One small function instead of a second serializer for every type
+/// of a chain file in the page.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod indent_tests {
+    use super::indent;
+    use serde_json::json;
+
+    #[test]
+    fn lays_out_json_as_serde_json_does() {
+        let values = [
+            json!({}),
+            json!([]),
+            json!({"a": [], "b": {}, "c": [1, 2, [3, {"d": null}]], "e": true}),
+            json!({"text": "braces {[,:]} \"quoted\" back\\slash\\", "n": -1.5e-7, "u": "é ✓"}),
+            json!([{"blocks": [{"height": 0, "transactions": []}], "keys": null}]),
+        ];
+        for v in values {
+            let compact = serde_json::to_string(&v).expect("json");
+            let pretty = serde_json::to_string_pretty(&v).expect("json");
+            assert_eq!(indent(&compact), pretty);
+        }
     }
 }

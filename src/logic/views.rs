@@ -6,9 +6,9 @@
 use crate::logic::class::ClassLink;
 use crate::logic::link::LinkStatus;
 use crate::logic::mesh::Role;
+use pos_core::vec_map::VecMap;
 use pos_core::{Address, Hash, Signature, TxKind, U256};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The console API's `network()` and the network bar: the network's name, this tab's id and
 /// role, the other tabs, conflicts waiting for a choice, and frames dropped at the edge.
@@ -28,7 +28,7 @@ pub struct NetworkView {
     /// Its genesis block's hash, once known.
     pub network: Option<Hash>,
     /// Frames dropped before any node saw them, by reason.
-    pub rejected: BTreeMap<String, u64>,
+    pub rejected: VecMap<String, u64>,
     /// "solo", "discovering", "host" or "member".
     pub role: &'static str,
     /// This tab's id, in a network of tabs.

@@ -125,9 +125,9 @@ impl Playground {
         };
         let chain = node.chain();
         let accounts = chain.accounts();
-        let mut forged: std::collections::BTreeMap<Address, u64> = Default::default();
+        let mut forged: pos_core::vec_map::VecMap<Address, u64> = Default::default();
         for b in chain.blocks().iter().skip(1) {
-            *forged.entry(b.forger).or_insert(0) += 1;
+            *forged.get_or_insert_with(b.forger, || 0) += 1;
         }
         let sum = |addresses: &[String]| {
             let mut stake = 0u64;

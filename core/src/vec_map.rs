@@ -1,7 +1,8 @@
-//! A small map kept as a vector sorted by key, for the page's handful of other tabs, links
-//! and connections. Every `BTreeMap<K, V>` type brings its own copy of the B-tree's code
-//! into the wasm (4 to 8 KB each); this is a binary search over a `Vec`, and for a dozen
-//! entries it is as fast.
+//! A small map kept as a vector sorted by key, for bounded tables of a few hundred entries at
+//! most: a node's peers and their scores, the page's other tabs, links and connections.
+//! Every `BTreeMap<K, V>` type brings its own copy of the B-tree's code into the wasm (4 to
+//! 8 KB each); this is a binary search over a `Vec`, and for such tables it is as fast.
+//! Iteration goes in key order, as a `BTreeMap`'s, so results do not depend on which is used.
 
 use std::borrow::Borrow;
 
@@ -89,9 +90,9 @@ impl<K: Ord, V> VecMap<K, V> {
         Some(self.entries.remove(i).1)
     }
 
-    /// Keeps only the entries for which `keep` says yes.
-    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
-        self.entries.retain(|(k, v)| keep(k, v));
+    /// Keeps only the entries for which `keep` says yes (it may change the values it keeps).
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
+        self.entries.retain_mut(|(k, v)| keep(k, v));
     }
 
     /// The entries in key order.
@@ -117,6 +118,56 @@ impl<K: Ord, V> VecMap<K, V> {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a VecMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// As a map, in key order: the same JSON as a `BTreeMap`'s.
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for VecMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.entries.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// From a map; a key given twice keeps its last value, as a `BTreeMap`'s would.
+impl<'de, K, V> serde::Deserialize<'de> for VecMap<K, V>
+where
+    K: Ord + serde::Deserialize<'de>,
+    V: serde::Deserialize<'de>,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K, V> serde::de::Visitor<'de> for Entries<K, V>
+        where
+            K: Ord + serde::Deserialize<'de>,
+            V: serde::Deserialize<'de>,
+        {
+            type Value = VecMap<K, V>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut m = VecMap::new();
+                while let Some((k, v)) = a.next_entry()? {
+                    m.insert(k, v);
+                }
+                Ok(m)
+            }
+        }
+        d.deserialize_map(Entries(std::marker::PhantomData))
     }
 }
 
