@@ -65,7 +65,7 @@ use crate::tx::{Transaction, TxError, TxKind};
 use crate::vec_map::VecMap;
 use crate::wallet::{Address, Wallet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 use std::str::FromStr;
 
@@ -691,7 +691,7 @@ pub struct Node {
     rejected: VecMap<String, u64>,
     /// Transactions that arrived ahead of their sender's next nonce (links reorder messages),
     /// kept until the gap closes or [`PARKED_MS`] pass, with when they arrived.
-    parked: BTreeMap<(Address, u64), (PeerId, Transaction, u64)>,
+    parked: VecMap<(Address, u64), Parked>,
     /// Peers that sent invalid blocks or chains: strikes and bans.
     scores: VecMap<PeerId, PeerScore>,
     /// Chain pages sent to each peer in its current window: (window start, pages).
@@ -741,6 +741,10 @@ pub const MAX_HELD_BLOCKS: usize = 64;
 /// asked again if still needed).
 pub const MAX_REQUESTED_DRAWS: usize = 256;
 
+/// A parked transaction: who sent it, the transaction and when (ms). Boxed, so that the table
+/// of parked transactions stays a sorted vector of small entries.
+type Parked = Box<(PeerId, Transaction, u64)>;
+
 /// Most transactions parked while waiting for an earlier nonce.
 pub const MAX_PARKED: usize = 1024;
 
@@ -777,7 +781,7 @@ impl Node {
             scores: VecMap::new(),
             served: VecMap::new(),
             rejected: VecMap::new(),
-            parked: BTreeMap::new(),
+            parked: VecMap::new(),
             behaviour: Behaviour::Honest,
             attacked: None,
             evidence: Vec::new(),
@@ -1429,8 +1433,9 @@ impl Node {
                 .map(|(a, n)| (*a, *n));
             match biggest {
                 Some((sender, n)) if n > mine + 1 => {
-                    let range = (sender, 0)..=(sender, u64::MAX);
-                    if let Some(k) = self.parked.range(range).next_back().map(|(k, _)| *k) {
+                    // That sender's furthest nonce: the last key at most (sender, MAX).
+                    let last = self.parked.last_at_most(&(sender, u64::MAX));
+                    if let Some(k) = last.map(|(k, _)| *k).filter(|k| k.0 == sender) {
                         self.parked.remove(&k);
                     }
                     self.count("tx:parkEvicted");
@@ -1438,7 +1443,7 @@ impl Node {
                 _ => return self.count("tx:parkFull"),
             }
         }
-        self.parked.insert(key, (from, tx, now));
+        self.parked.insert(key, Box::new((from, tx, now)));
     }
 
     /// Counts and reports a transaction from a peer that the pool refused.
@@ -1993,9 +1998,10 @@ impl Node {
                 self.parked.remove(&key);
             }
             let Some(key) = ready else { return };
-            let Some((from, tx, _)) = self.parked.remove(&key) else {
+            let Some(parked) = self.parked.remove(&key) else {
                 return;
             };
+            let (from, tx, _) = *parked;
             match self.pool.add(tx.clone(), self.tree.chain()) {
                 Ok(id) => {
                     out.push(Output::Event(Event::TxAccepted { id, from }));
@@ -2042,7 +2048,7 @@ impl Node {
             .retain(|_, (start, _)| start.saturating_add(SYNC_WINDOW_MS) > now);
         self.expire_buys(now);
         self.parked
-            .retain(|_, (_, _, at)| at.saturating_add(PARKED_MS) > now);
+            .retain(|_, p| p.2.saturating_add(PARKED_MS) > now);
         if self
             .sync
             .as_ref()

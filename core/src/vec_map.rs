@@ -81,6 +81,13 @@ impl<K: Ord, V> VecMap<K, V> {
         &mut self.entries[i].1
     }
 
+    /// The entry with the greatest key at most `key`.
+    pub fn last_at_most(&self, key: &K) -> Option<(&K, &V)> {
+        let i = self.entries.partition_point(|(k, _)| k <= key);
+        let (k, v) = self.entries.get(i.checked_sub(1)?)?;
+        Some((k, v))
+    }
+
     /// Takes out the value at `key`.
     pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
