@@ -1,5 +1,5 @@
 //! Frames from other tabs (`mesh::parse`), then the whole tab receiving them
-//! (`Playground::receive_frame`): parsing never panics, a parsed frame prints back to text that
+//! (`Playground::handle` with `Input::Frame`): parsing never panics, a parsed frame prints back to text that
 //! parses to the same frame, and a tab fed any sequence of frames keeps going.
 //!
 //! Input: frames separated by newlines (JSON text has no raw newline in it). The tab is a
@@ -9,6 +9,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pos_core::Wallet;
+use pos_playground::logic::input::Input;
 use pos_playground::logic::mesh::parse;
 use pos_playground::logic::wire::MAX_FRAME_BYTES;
 use pos_playground::logic::model::{Founders, Ids, Playground};
@@ -43,11 +44,9 @@ fuzz_target!(|data: &[u8]| {
             );
         }
         now += 300;
-        tab.receive_frame(line, now);
+        let _ = tab.handle(now, Input::channel(line));
         let _ = tab.advance(now);
-        let _ = tab.take_outbox();
     }
     // Long after: discovery ends, timeouts fire.
     let _ = tab.advance(now + 10_000);
-    let _ = tab.take_outbox();
 });
