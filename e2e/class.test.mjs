@@ -210,10 +210,16 @@ test('four laptops open one address and form one network with no pasting; the ch
 test('where UDP is dropped no WebRTC link opens, and the pages still form one network through the relay', { skip: skipRelay, timeout: 180_000 }, async () => {
   const laptops = [];
   for (let i = 0; i < 3; i++) laptops.push(await laptop('?net=isolated'));
-  // Every link the server asked for fails, and the server relays the pairs instead.
+  // Every link the server asked for fails, and the server relays the pairs instead: each laptop
+  // is relayed to both others, and hears them through the relay.
   for (const l of laptops) {
-    await l.page.waitForFunction(() => playground.network().class.relayed.length >= 1, null, { timeout: 40_000 });
+    await l.page.waitForFunction(() => playground.network().class.relayed.length >= 2, null, { timeout: 60_000 });
   }
+  await laptops[0].page.waitForFunction(
+    () => playground.network().tabs.filter((t) => t.where === 'relay').length >= 2,
+    null,
+    { timeout: 30_000 },
+  );
   const tabs = await laptops[0].page.evaluate(() => playground.network().tabs);
   assert.ok(tabs.filter((t) => t.where === 'relay').length >= 2, JSON.stringify(tabs));
   assert.ok(!tabs.some((t) => t.where === 'webrtc'), JSON.stringify(tabs));

@@ -118,3 +118,35 @@ fn frames_that_are_not_frames_are_counted_and_change_nothing() {
     assert_eq!(counts["malformed"], 1, "the core refused the empty message");
     assert_eq!(host.summary(0).expect("host"), before);
 }
+
+#[test]
+fn a_tab_newly_relayed_to_hears_this_tabs_hello_at_once_and_only_once() {
+    use pos_playground::logic::mesh::{parse, Frame};
+    let mut page = tab("class", "cccc", 3, T0, false);
+    page.expect_class_host();
+    let open = Input::ClassConnected {
+        open: true,
+        problem: None,
+    };
+    let _ = page.handle(T0, open);
+    let hellos = |frames: &[String]| {
+        frames
+            .iter()
+            .filter(|f| matches!(parse(f), Ok(Frame::Hello { tab, .. }) if tab == "cccc"))
+            .count()
+    };
+    let first = page
+        .handle(T0 + 10, Input::ClassRelay("dddd".into()))
+        .frames;
+    assert_eq!(hellos(&first), 1, "{first:?}");
+    let again = page
+        .handle(T0 + 20, Input::ClassRelay("dddd".into()))
+        .frames;
+    assert_eq!(
+        hellos(&again),
+        0,
+        "a pair relayed already is not greeted twice"
+    );
+    let relayed = page.class_link().map(|c| c.relayed.clone());
+    assert_eq!(relayed, Some(vec!["dddd".to_string()]));
+}

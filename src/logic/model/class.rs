@@ -91,12 +91,19 @@ impl Playground {
         }
     }
 
-    /// Frames between this tab and `tab` go through the server from now on.
+    /// Frames between this tab and `tab` go through the server from now on. A tab newly
+    /// relayed to hears this tab's `Hello` at once (and answers with its `Here`), so the pair
+    /// know each other now rather than at the next round of presence.
     pub(crate) fn class_relay(&mut self, tab: String) {
-        if let Some(c) = self.class_mut() {
-            if !c.relayed.contains(&tab) && c.relayed.len() < crate::logic::wire::MAX_TABS {
-                c.relayed.push(tab);
-            }
+        let Some(c) = self.class_mut() else {
+            return;
+        };
+        if c.relayed.contains(&tab) || c.relayed.len() >= crate::logic::wire::MAX_TABS {
+            return;
+        }
+        c.relayed.push(tab);
+        if let Some(hello) = self.presence(false) {
+            self.outbox.push(hello.to_text());
         }
     }
 
