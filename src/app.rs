@@ -460,10 +460,10 @@ pub fn page(props: &PageProps) -> Html {
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if m.mesh().is_some() {
-                <ClassPanel class={m.class_link().cloned()} roster={m.roster()}
+                <ClassPanel class={m.class_connection().cloned()} roster={m.roster()}
                     webrtc={m.links().iter().filter(|l| l.state == crate::logic::link::LinkState::Open).count()} />
             }
-            <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_link().is_some()} />
+            <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_connection().is_some()} />
             <main class="layout">
                 <section class="cards" aria-label="Nodes">
                     { for summaries.iter().map(|s| html! {

@@ -147,6 +147,6 @@ fn a_tab_newly_relayed_to_hears_this_tabs_hello_at_once_and_only_once() {
         0,
         "a pair relayed already is not greeted twice"
     );
-    let relayed = page.class_link().map(|c| c.relayed.clone());
+    let relayed = page.class_connection().map(|c| c.relayed.clone());
     assert_eq!(relayed, Some(vec!["dddd".to_string()]));
 }

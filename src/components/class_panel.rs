@@ -2,7 +2,7 @@
 //! projector, whether the class server is reachable, and the class roster (everyone taking
 //! part: stake, blocks forged, how each is connected, whether it is online).
 
-use crate::logic::class::ClassLink;
+use crate::logic::class::ClassConnection;
 use crate::logic::model::class::RosterRow;
 use crate::logic::words::count;
 use yew::prelude::*;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ClassPanelProps {
     /// What the tab knows of its class server (`None`: no server).
-    pub class: Option<ClassLink>,
+    pub class: Option<ClassConnection>,
     /// `Playground::roster()`.
     pub roster: Vec<RosterRow>,
     /// Open WebRTC links.
@@ -37,7 +37,7 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
         Some(c) if c.connected && c.server.is_some() => Some((
             true,
             format!(
-                "Linked to the class server: {} direct over WebRTC, {} relayed through the server.",
+                "Connected to the class server: {} linked directly over WebRTC, {} relayed through the server.",
                 count(p.webrtc as u64, "page"),
                 count(c.relayed.len() as u64, "page"),
             ),

@@ -478,7 +478,7 @@ impl ToPage {
 /// What a page knows of its class server: the class, the server's tab, the tabs it is
 /// relayed to, and the latest roster. Held by the model; the edge feeds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ClassLink {
+pub struct ClassConnection {
     /// The class's name (from the welcome).
     pub class: Option<String>,
     /// The server's tab id.
@@ -498,14 +498,14 @@ pub struct ClassLink {
     pub serving: bool,
 }
 
-/// `network()`'s `class`: the same JSON as [`ClassLink::to_json`].
-impl serde::Serialize for ClassLink {
+/// `network()`'s `class`: the same JSON as [`ClassConnection::to_json`].
+impl serde::Serialize for ClassConnection {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.to_json().serialize(s)
     }
 }
 
-impl ClassLink {
+impl ClassConnection {
     /// As `network()` shows it.
     pub fn to_json(&self) -> Value {
         let text = |t: &Option<String>| t.as_deref().map_or(Value::Null, Value::from);

@@ -7,7 +7,7 @@
 //! arrives is untrusted: size-limited, parsed with a typed error, rate-limited, and then the
 //! core validates the message inside like any other.
 
-use crate::logic::class::ClassLink;
+use crate::logic::class::ClassConnection;
 use crate::logic::link::{Invitation, LinkChange, LinkState, LinkStatus, LinkTable, Side};
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES, MAX_NODES, MAX_TABS};
 use pos_core::vec_map::VecMap;
@@ -279,7 +279,7 @@ pub struct Mesh {
     links: LinkTable,
     by_link: bool,
     wait_for_host: bool,
-    class: Option<ClassLink>,
+    class: Option<ClassConnection>,
 }
 
 impl Mesh {
@@ -354,12 +354,12 @@ impl Mesh {
     }
 
     /// What the tab knows of its class server, when it was opened from one.
-    pub fn class(&self) -> Option<&ClassLink> {
+    pub fn class(&self) -> Option<&ClassConnection> {
         self.class.as_ref()
     }
 
     /// The same, to change.
-    pub fn class_mut(&mut self) -> Option<&mut ClassLink> {
+    pub fn class_mut(&mut self) -> Option<&mut ClassConnection> {
         self.class.as_mut()
     }
 
@@ -367,18 +367,18 @@ impl Mesh {
     /// starting the network itself after [`DISCOVERY_MS`].
     pub fn expect_class_host(&mut self) {
         self.wait_for_host = true;
-        self.class.get_or_insert_with(ClassLink::default);
+        self.class.get_or_insert_with(ClassConnection::default);
     }
 
     /// This tab is the class server's own, at `address`.
     pub fn serve_class(&mut self, address: &str) {
-        self.class = Some(ClassLink {
+        self.class = Some(ClassConnection {
             class: Some(self.name.clone()),
             server: Some(self.tab.clone()),
             connected: true,
             serving: true,
             address: Some(address.to_string()),
-            ..ClassLink::default()
+            ..ClassConnection::default()
         });
     }
 

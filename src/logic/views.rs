@@ -3,7 +3,7 @@
 //! Fields are in the JSON's key order (alphabetical, as `serde_json`'s maps print), so the
 //! console's text is what it was when these views were built with `json!`.
 
-use crate::logic::class::ClassLink;
+use crate::logic::class::ClassConnection;
 use crate::logic::link::LinkStatus;
 use crate::logic::mesh::Role;
 use pos_core::vec_map::VecMap;
@@ -18,7 +18,7 @@ pub struct NetworkView {
     /// What the tab knows of its class server: absent for a tab alone, `null` for a tab of a
     /// network without a class server.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub class: Option<Option<ClassLink>>,
+    pub class: Option<Option<ClassConnection>>,
     /// Other tabs running another network under the same name.
     pub conflicts: Vec<ConflictView>,
     /// The WebRTC links.

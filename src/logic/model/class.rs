@@ -4,7 +4,7 @@
 //! only carry.
 
 use super::Playground;
-use crate::logic::class::{ClassLink, Member, Path};
+use crate::logic::class::{ClassConnection, Member, Path};
 use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
@@ -54,11 +54,11 @@ impl Playground {
     }
 
     /// What this tab knows of its class server.
-    pub fn class_link(&self) -> Option<&ClassLink> {
+    pub fn class_connection(&self) -> Option<&ClassConnection> {
         self.mesh.as_ref()?.class()
     }
 
-    fn class_mut(&mut self) -> Option<&mut ClassLink> {
+    fn class_mut(&mut self) -> Option<&mut ClassConnection> {
         self.mesh.as_mut()?.class_mut()
     }
 
