@@ -43,6 +43,14 @@ test('a run of six rules completes and shows the chart, shares and a verdict', a
     // CometBFT hands out turns exactly: its verdict says so.
     await lab.getByRole('tab', { name: 'CometBFT round-robin' }).click();
     assert.match(await page.getByTestId('lab-verdict').textContent(), /handed out by a rule/);
+    // Ethereum: both questions answered, and Electra's acceptance chances computed by the rule.
+    await lab.getByRole('tab', { name: 'Ethereum (Electra)' }).click();
+    assert.match(await page.getByTestId('lab-verdict').textContent(), /Does it follow stake\?/);
+    assert.match(await page.getByTestId('lab-verdict-expected').textContent(), /designers intended.*designed to give/s);
+    const chances = await page.getByTestId('electra-chances').textContent();
+    assert.match(chances, /1,024 \/ 65,536 = 0\.016/);
+    assert.match(chances, /65,536 \/ 65,536 = 1\.000/);
+    assert.ok((await page.getByTestId('lab-expected').count()) >= 3 * 6, 'an expected share per staker and rule');
     await screenshot(page, 'fairness-lab');
     assert.deepEqual(errors, []);
   } finally {
@@ -105,6 +113,13 @@ test('playground.fairness() answers in the console', async () => {
     assert.ok(lots.pValue >= 0 && lots.pValue <= 1);
     assert.equal(typeof lots.chiSquare, 'number');
     assert.ok(lots.ms > 0, `the worker's time: ${lots.ms}`);
+    // Ethereum as of Electra: 2,048 and 1,024 ETH get 75 % and 25 %, as the specification
+    // does; the second test compares with that, the first with the stake shares.
+    const eth = await page.evaluate(() => playground.fairness({ stakes: [2048, 1024], rounds: 20000, rule: 'ethereum' }));
+    assert.deepEqual(eth.expectedShares, [0.75, 0.25]);
+    assert.ok(Math.abs(eth.shares[0] - 0.75) < 0.015, `ethereum share ${eth.shares[0]}`);
+    assert.ok(eth.pValue < 0.001, `against stake: ${eth.pValue}`);
+    assert.ok(eth.pValueExpected > 0.001, `against the design: ${eth.pValueExpected}`);
     // Without stakes: the network's table (the genesis staker alone at first).
     const own = await page.evaluate(() => playground.fairness({ rounds: 10 }));
     assert.equal(own.rounds, 10);

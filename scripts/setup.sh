@@ -77,6 +77,8 @@ if [ "$MODE" = test ]; then
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_pkgs+=(chromium chromium-driver)
   # One end-to-end test serves dist/ with Python's http.server, as a teacher without Rust would.
   command -v python3 >/dev/null 2>&1 || apt_pkgs+=(python3)
+  # scripts/check_fairness.py installs the Ethereum specification in a venv of its own.
+  { command -v python3 >/dev/null 2>&1 && python3 -c 'import ensurepip, venv' 2>/dev/null; } || apt_pkgs+=(python3-venv)
   # The WebRTC tests run in a network namespace of their own (unshare, ip).
   command -v ip >/dev/null 2>&1 || apt_pkgs+=(iproute2)
   command -v unshare >/dev/null 2>&1 || apt_pkgs+=(util-linux)

@@ -2,8 +2,9 @@
 # Runs every test, in order, stopping at the first failure:
 #   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
 #   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests (e2e/)
-#   3. cargo test (native), then  6. the WebRTC end-to-end test in a network namespace of its own
-#      every fuzz target for 20 s (scripts/fuzz.sh, nightly)
+#   3. cargo test (native), the      6. the WebRTC end-to-end test in a network namespace of its own
+#      fairness lab against the Ethereum specification's own code
+#      (scripts/check_fairness.py), then every fuzz target for 20 s (scripts/fuzz.sh, nightly)
 # It first installs what is missing (scripts/setup.sh test) and fetches every crate of Cargo.lock.
 set -euo pipefail
 
@@ -29,6 +30,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace
+
+step "the fairness lab against its references (the Ethereum specification's code, mpmath): python3 scripts/check_fairness.py"
+cargo build --locked -p pos-cli
+python3 "$REPO/scripts/check_fairness.py"
 
 step "fuzz targets, ${FUZZ_SECONDS:-20} s each: bash scripts/fuzz.sh"
 bash "$REPO/scripts/fuzz.sh"

@@ -136,3 +136,121 @@ fn simulate_is_deterministic_and_converges() {
         .sum();
     assert!(forged >= 40);
 }
+
+const SEED: &str = "abababababababababababababababababababababababababababababababab";
+
+/// `pos fairness` runs every rule: the summary's counts add up, its trace replays the same
+/// rounds from their seeds, and the same arguments give the same bytes.
+#[test]
+fn fairness_runs_every_rule_with_a_summary_and_a_trace() {
+    for rule in [
+        "lots", "weighted", "cometbft", "ethereum", "algorand", "praos",
+    ] {
+        let args = [
+            "fairness", "--rule", rule, "--stakes", "10,30,60", "--seed", SEED, "--rounds", "200",
+        ];
+        let v = json(&pos(&args, ""));
+        assert_eq!(v["rule"], rule);
+        assert_eq!(v["rounds"], 200);
+        let wins: u64 = v["wins"]
+            .as_array()
+            .expect("wins")
+            .iter()
+            .map(|w| w.as_u64().expect("a count"))
+            .sum();
+        let several = v["sharedRounds"].as_u64().expect("shared");
+        let empty = v["emptyRounds"].as_u64().expect("empty");
+        if several == 0 {
+            assert_eq!(wins + empty, 200, "{rule}");
+        }
+        for key in ["chiSquare", "chiSquareExpected"] {
+            let p = v[key]["pValue"].as_f64().expect("a p-value");
+            assert!((0.0..=1.0).contains(&p), "{rule} {key}: {p}");
+            assert!(v[key]["verdict"].is_string());
+        }
+        assert_eq!(v["expected"]["shares"].as_array().map(Vec::len), Some(3));
+        assert_eq!(pos(&args, "").stdout, pos(&args, "").stdout, "{rule}");
+
+        let mut trace_args = args.to_vec();
+        trace_args.push("--trace");
+        let out = pos(&trace_args, "");
+        assert!(out.status.success());
+        let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(lines.len(), 200);
+        assert_eq!(lines[0]["seed"], SEED);
+        let mut traced = [0u64; 3];
+        for l in &lines {
+            for w in l["winners"].as_array().expect("winners") {
+                traced[w.as_u64().expect("index") as usize] += 1;
+            }
+        }
+        assert_eq!(serde_json::json!(traced), v["wins"], "{rule}");
+    }
+}
+
+#[test]
+fn fairness_bad_input_is_one_line_and_exit_code_2() {
+    for args in [
+        vec![
+            "fairness", "--rule", "pow", "--stakes", "1", "--seed", SEED, "--rounds", "1",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "1,x", "--seed", SEED, "--rounds", "1",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "0,0", "--seed", SEED, "--rounds", "1",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "1", "--seed", "abc", "--rounds", "1",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "1", "--seed", SEED, "--rounds", "0",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "1", "--seed", SEED,
+        ],
+        vec![
+            "fairness",
+            "--rule",
+            "algorand",
+            "--stakes",
+            "1",
+            "--seed",
+            SEED,
+            "--rounds",
+            "1",
+            "--committee",
+            "65",
+        ],
+        vec![
+            "fairness",
+            "--rule",
+            "praos",
+            "--stakes",
+            "1",
+            "--seed",
+            SEED,
+            "--rounds",
+            "1",
+            "--active-slots",
+            "1/1",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "1000000", "--seed", SEED, "--rounds", "1000",
+        ],
+        vec![
+            "fairness", "--rule", "lots", "--stakes", "1", "--seed", SEED, "--rounds", "1",
+            "--trace", "--rounds", "2000000",
+        ],
+    ] {
+        let out = pos(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("pos: "), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}

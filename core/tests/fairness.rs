@@ -28,7 +28,7 @@ fn names_round_trip() {
 
 #[test]
 fn cometbft_powers_1_and_3_propose_p2_p1_p2_p2() {
-    let mut lab = Lab::new(vec![1, 3], Rule::CometBft, seed());
+    let mut lab = Lab::new(vec![1, 3], Rule::CometBft, seed()).expect("valid lab");
     let proposers: Vec<usize> = (0..8).map(|_| lab.next_round().winners[0]).collect();
     // The cycle repeats every total power (4) rounds.
     assert_eq!(proposers, vec![1, 0, 1, 1, 1, 0, 1, 1]);
@@ -36,7 +36,7 @@ fn cometbft_powers_1_and_3_propose_p2_p1_p2_p2() {
 
 #[test]
 fn cometbft_is_exactly_proportional_over_a_cycle() {
-    let mut lab = Lab::new(vec![1, 2, 7], Rule::CometBft, seed());
+    let mut lab = Lab::new(vec![1, 2, 7], Rule::CometBft, seed()).expect("valid lab");
     lab.run(1000);
     assert_eq!(lab.wins(), &[100, 200, 700]);
     assert_eq!(lab.chi_square().statistic_milli, 0);
@@ -50,12 +50,12 @@ fn seeded_single_winner_rules_follow_stake_shares() {
         (Rule::Weighted, 20_000),
         (Rule::Ethereum, 20_000),
     ] {
-        let mut lab = Lab::new(stakes.clone(), rule, seed());
+        let mut lab = Lab::new(stakes.clone(), rule, seed()).expect("valid lab");
         for _ in 0..rounds {
             assert_eq!(lab.next_round().winners.len(), 1, "{rule}");
         }
-        // Ethereum accepts stake s with probability (floor(255 s / max) + 1) / 256, so its
-        // shares are 37:73:256, within a point of 1:2:7.
+        // Ethereum (Electra) accepts a validator of s ETH with probability
+        // (floor(65,535 s / 2,048) + 1) / 65,536: for stakes this small, close to 1:2:7.
         for (got, want) in shares(lab.wins()).iter().zip([0.1, 0.2, 0.7]) {
             assert!((got - want).abs() < 0.02, "{rule}: {got} vs {want}");
         }
@@ -72,7 +72,8 @@ fn algorand_committee_weights_follow_stake() {
         ..Params::default()
     };
     let rounds = 2_000;
-    let mut lab = Lab::with_params(stakes.clone(), Rule::Algorand, seed(), params);
+    let mut lab =
+        Lab::with_params(stakes.clone(), Rule::Algorand, seed(), params).expect("valid lab");
     lab.run(rounds);
     let total: u64 = stakes.iter().sum();
     for (i, w) in stakes.iter().enumerate() {
@@ -122,7 +123,7 @@ fn praos_leaders_per_slot_follow_phi() {
         ..Params::default()
     };
     let rounds = 20_000u64;
-    let mut lab = Lab::with_params(stakes.clone(), Rule::Praos, seed(), params);
+    let mut lab = Lab::with_params(stakes.clone(), Rule::Praos, seed(), params).expect("valid lab");
     let mut leaders = 0u64;
     let mut empty = 0u64;
     for _ in 0..rounds {
@@ -151,7 +152,7 @@ fn praos_leaders_per_slot_follow_phi() {
 fn same_inputs_same_rounds() {
     for rule in Rule::ALL {
         let run = || {
-            let mut lab = Lab::new(vec![3, 0, 5, 9], rule, seed());
+            let mut lab = Lab::new(vec![3, 0, 5, 9], rule, seed()).expect("valid lab");
             (0..200).map(|_| lab.next_round()).collect::<Vec<_>>()
         };
         let a = run();
@@ -235,7 +236,7 @@ fn chi_square_flags_a_skewed_table() {
 fn the_same_numbers_native_and_wasm() {
     let mut all = String::new();
     for rule in Rule::ALL {
-        let mut lab = Lab::new(vec![10, 30, 60, 1], rule, seed());
+        let mut lab = Lab::new(vec![10, 30, 60, 1], rule, seed()).expect("valid lab");
         lab.run(2_000);
         let chi = lab.chi_square();
         all += &format!(
@@ -259,7 +260,240 @@ fn the_same_numbers_native_and_wasm() {
     all += &format!("{report:?}");
     let fingerprint = Hash::of(all.as_bytes()).to_hex();
     assert_eq!(
-        fingerprint, "8f2485202ffca3df90f29759c086869ba787474319f109cfcd5d20ecc13a6950",
+        fingerprint, "e8250bc0edf29dd1eeb40daf4ce750916c799e7504cfe52d9f617cb14cae5e03",
         "{all}"
     );
+}
+
+/// CometBFT's own tests (`types/validator_set_test.go`), as tables: the powers in address
+/// order and the proposers of the rounds after the set is made. `TestProposerSelection1`'s
+/// foo 1000, bar 300, baz 330 become [bar, baz, foo] = [300, 330, 1000].
+#[test]
+fn cometbft_reproduces_its_go_tests() {
+    const SELECTION1: &str = "foo baz foo bar foo foo baz foo bar foo foo baz foo foo bar foo baz \
+        foo foo bar foo foo baz foo bar foo foo baz foo bar foo foo baz foo foo bar foo baz foo \
+        foo bar foo baz foo foo bar foo baz foo foo bar foo baz foo foo foo baz bar foo foo foo \
+        baz foo bar foo foo baz foo bar foo foo baz foo bar foo foo baz foo bar foo foo baz foo \
+        foo bar foo baz foo foo bar foo baz foo foo bar foo baz foo foo";
+    let names = ["bar", "baz", "foo"];
+    let selection1: Vec<usize> = SELECTION1
+        .split_whitespace()
+        .map(|n| names.iter().position(|m| *m == n).expect("a name"))
+        .collect();
+    assert_eq!(selection1.len(), 99);
+    let cases: Vec<(&str, Vec<u64>, Vec<usize>)> = vec![
+        ("TestProposerSelection1", vec![300, 330, 1000], selection1),
+        // TestProposerSelection2: equal power goes in address order.
+        (
+            "equal power",
+            vec![100, 100, 100],
+            (0..15).map(|i| i % 3).collect(),
+        ),
+        // More power, not enough to propose twice in a row.
+        ("400 of 600", vec![100, 100, 400], vec![2, 0]),
+        // Enough to propose twice in a row.
+        ("401 of 601", vec![100, 100, 401], vec![2, 2, 0]),
+        // TestProposerSelection3: four of power 1, in order for ever.
+        (
+            "four of 1",
+            vec![1, 1, 1, 1],
+            (0..40).map(|i| i % 4).collect(),
+        ),
+        // TestAveragingInIncrementProposerPriorityWithVotingPower: powers 10, 1, 1, the
+        // proposer after 1, 2, ..., 11 increments.
+        (
+            "10, 1, 1",
+            vec![10, 1, 1],
+            vec![0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0],
+        ),
+    ];
+    for (name, powers, want) in cases {
+        let mut lab = Lab::new(powers.clone(), Rule::CometBft, seed()).expect("valid lab");
+        let got: Vec<usize> = (0..want.len())
+            .map(|_| lab.next_round().winners[0])
+            .collect();
+        assert_eq!(got, want, "{name}: {powers:?}");
+    }
+    // TestProposerSelection2's last case: 4, 5, 3 propose 40, 50 and 30 times in 120 rounds.
+    let mut lab = Lab::new(vec![4, 5, 3], Rule::CometBft, seed()).expect("valid lab");
+    lab.run(120);
+    assert_eq!(lab.wins(), &[40, 50, 30]);
+}
+
+/// A staker without stake is no CometBFT validator: it neither proposes nor shifts the
+/// others' priorities.
+#[test]
+fn cometbft_leaves_zero_stake_out() {
+    let mut with = Lab::new(vec![300, 0, 330, 0, 1000], Rule::CometBft, seed()).expect("valid");
+    let mut without = Lab::new(vec![300, 330, 1000], Rule::CometBft, seed()).expect("valid");
+    let map = [0, 2, 4];
+    for _ in 0..1000 {
+        assert_eq!(
+            with.next_round().winners[0],
+            map[without.next_round().winners[0]]
+        );
+    }
+    let too_much = fairness::MAX_TOTAL_VOTING_POWER as u64;
+    assert_eq!(
+        Lab::new(vec![too_much, 1], Rule::CometBft, seed()).err(),
+        Some(fairness::LabError::TooMuchPower(u128::from(too_much) + 1))
+    );
+}
+
+#[test]
+fn electra_acceptance_chances_per_balance() {
+    use pos_core::fairness::ethereum::acceptance;
+    // (balance in ETH, chance as numerator over 65,536, as the issue states them).
+    for (eth, want) in [
+        (32, 65_536.0 / 64.0),
+        (64, 65_536.0 / 32.0),
+        (160, 0.078 * 65_536.0),
+        (320, 0.156 * 65_536.0),
+        (960, 0.469 * 65_536.0),
+        (2_048, 65_536.0),
+    ] {
+        let got = acceptance(eth) as f64;
+        assert!(
+            (got - want).abs() / want < 0.002,
+            "{eth} ETH: {got} vs {want}"
+        );
+    }
+    assert_eq!(acceptance(32), 1_024);
+    assert_eq!(acceptance(2_048), 65_536);
+    assert_eq!(acceptance(5_000), 65_536, "capped at 2,048 ETH");
+}
+
+#[test]
+fn ethereum_validators_hold_2048_each_but_the_last() {
+    use pos_core::fairness::ethereum::Validators;
+    let v = Validators::of(&[5_000, 0, 2_048, 7]).expect("small");
+    let got: Vec<(usize, u64)> = (0..v.len()).map(|k| (v.owner(k), v.eth(k))).collect();
+    assert_eq!(
+        got,
+        vec![(0, 2_048), (0, 2_048), (0, 904), (2, 2_048), (3, 7)]
+    );
+    assert!(matches!(
+        Validators::of(&[u64::MAX]),
+        Err(fairness::LabError::TooManyValidators(_))
+    ));
+}
+
+/// With two validators the spec walks one fixed order (each equally likely), so the small
+/// one wins with probability b(2 − a) / 2(a + b − ab), a and b their acceptance chances.
+#[test]
+fn ethereum_expected_matches_the_two_validator_closed_form() {
+    use pos_core::fairness::ethereum::acceptance;
+    for stakes in [[1_000u64, 1], [2_048, 1_024], [32, 16], [5, 5]] {
+        let a = acceptance(stakes[0]) as f64 / 65_536.0;
+        let b = acceptance(stakes[1]) as f64 / 65_536.0;
+        let want = b * (2.0 - a) / (2.0 * (a + b - a * b));
+        let e = fairness::expected(&stakes, Rule::Ethereum, Params::default())
+            .expect("valid")
+            .expect("computed");
+        let got = e.shares[1] as f64 / fairness::SHARE_ONE as f64;
+        assert!((got - want).abs() < 1e-12, "{stakes:?}: {got} vs {want}");
+    }
+}
+
+/// The wins follow the expected shares, not the stake shares, where they differ; and the
+/// second test says so.
+#[test]
+fn ethereum_wins_follow_the_expected_shares() {
+    let stakes = vec![2_048, 1_024, 300];
+    let mut lab = Lab::new(stakes.clone(), Rule::Ethereum, seed()).expect("valid");
+    lab.run(20_000);
+    let e = fairness::expected(&stakes, Rule::Ethereum, Params::default())
+        .expect("valid")
+        .expect("computed");
+    let against_design = chi_square(lab.wins(), &e.shares);
+    let against_stake = lab.chi_square();
+    assert!(
+        against_design.p_value_ppm > 1_000,
+        "{against_design:?} {:?}",
+        lab.wins()
+    );
+    assert!(against_stake.p_value_ppm < 1_000, "{against_stake:?}");
+}
+
+/// Praos: a slot is empty with probability 1 − f whatever the split; with ten equal stakers
+/// and f = 1/20 exactly one leader 0.04885, two or more 0.00115.
+#[test]
+fn praos_expected_empty_single_and_several() {
+    let one = fairness::SHARE_ONE as f64;
+    for stakes in [vec![10u64; 10], vec![1, 2, 97], vec![5]] {
+        let e = fairness::expected(&stakes, Rule::Praos, Params::default())
+            .expect("valid")
+            .expect("computed");
+        assert!((e.empty as f64 / one - 0.95).abs() < 1e-12, "{stakes:?}");
+    }
+    let e = fairness::expected(&[10; 10], Rule::Praos, Params::default())
+        .expect("valid")
+        .expect("computed");
+    assert!((e.single as f64 / one - 0.04885).abs() < 5e-6, "{e:?}");
+    assert!((e.several as f64 / one - 0.00115).abs() < 5e-6, "{e:?}");
+}
+
+/// `phi` returns at once for every `f` the API takes, even next to 1, and matches the
+/// formula there.
+#[test]
+fn praos_phi_is_bounded_near_one() {
+    for (n, d) in [
+        (999_999u64, 1_000_000u64),
+        (99_999_999, 100_000_000),
+        (u64::MAX - 1, u64::MAX),
+        (1, u64::MAX),
+    ] {
+        for (s, total) in [(1u64, 4u128), (3, 4), (1, 1_000_000)] {
+            let got = fairness::phi(s, total, n, d) as f64 / ONE as f64;
+            let f = n as f64 / d as f64;
+            let sigma = s as f64 / total as f64;
+            // 1 - (1 - f)^sigma, with 1 - f taken exactly.
+            let rest = (d - n) as f64 / d as f64;
+            let want = 1.0 - rest.powf(sigma);
+            assert!(
+                (got - want).abs() < 1e-9,
+                "f = {f}, sigma = {sigma}: {got} vs {want}"
+            );
+        }
+    }
+}
+
+#[test]
+fn parameters_out_of_range_are_refused_by_the_lab() {
+    use pos_core::fairness::LabError;
+    for (committee, f, want) in [
+        (65, (1, 20), LabError::Committee(65)),
+        (0, (1, 20), LabError::Committee(0)),
+        (20, (0, 20), LabError::ActiveSlots(0, 20)),
+        (20, (20, 20), LabError::ActiveSlots(20, 20)),
+    ] {
+        let params = Params {
+            committee,
+            active_slots: f,
+        };
+        assert_eq!(
+            Lab::with_params(vec![1, 2], Rule::Algorand, seed(), params).err(),
+            Some(want)
+        );
+        assert_eq!(
+            fairness::expected(&[1, 2], Rule::Praos, params).err(),
+            Some(want)
+        );
+    }
+}
+
+/// Algorand: the expected votes follow stake; a round is empty with probability
+/// prod (1 − tau / W)^w.
+#[test]
+fn algorand_expected_votes_and_empty_rounds() {
+    let stakes = [10u64, 30, 60];
+    let e = fairness::expected(&stakes, Rule::Algorand, Params::default())
+        .expect("valid")
+        .expect("computed");
+    let one = fairness::SHARE_ONE as f64;
+    for (got, s) in e.shares.iter().zip(stakes) {
+        assert!((*got as f64 / one - s as f64 / 100.0).abs() < 1e-9);
+    }
+    let empty = 0.8f64.powi(100);
+    assert!((e.empty as f64 / one - empty).abs() < 1e-12);
 }

@@ -2,13 +2,15 @@
 //! converging on the stake shares, and the chi-square test in words.
 
 use crate::logic::fairness::{
-    p_words, FairnessJob, FairnessReport, LabStaker, RuleReport, MAX_ROUNDS, MAX_STAKERS, PPM,
+    p_words, verdict_words, Against, FairnessJob, FairnessReport, LabStaker, RuleReport, Verdict,
+    MAX_ROUNDS, MAX_STAKERS, PPM,
 };
 use crate::logic::model::PALETTE;
 use crate::logic::words::lots;
 use crate::logic::words::{fixed, group};
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use job::use_job;
+use pos_core::fairness::ethereum;
 use pos_core::fairness::{Params, Rule};
 use pos_core::Hash;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -45,9 +47,9 @@ pub fn explain(rule: Rule) -> (&'static str, &'static str, &'static str) {
             "CometBFT spec, proposer-selection.md",
         ),
         Rule::Ethereum => (
-            "Ethereum rejection sampling",
-            "Candidates come from the seed one by one; each is accepted with probability effective balance ÷ maximum balance, else the next is tried. Big stakers are accepted more often.",
-            "consensus-specs, compute_proposer_index",
+            "Ethereum (Electra)",
+            "Each token is 1 ETH; a staker runs one validator per 2,048 ETH (the last holds the rest). The seed shuffles the validators (swap-or-not, 90 rounds) and walks them in that order: each is accepted with chance about its balance ÷ 2,048 ETH (a 16-bit random value), else the next is tried. Small validators are nearly proportional to stake; near 2,048 ETH the first in the order has an edge (2,048 and 1,024 ETH get 75 % and 25 %, not 67 % and 33 %). Electra (2025) raised the cap from 32 to 2,048 ETH and the random value from 8 to 16 bits.",
+            "consensus-specs, Electra compute_proposer_index; bit-exact",
         ),
         Rule::Algorand => (
             "Algorand sortition",
@@ -356,9 +358,15 @@ fn results(
                 if let Some(r) = chosen {
                     { chart(report, r, rows) }
                     <p class="lab-verdict" data-testid="lab-verdict">
-                        <b>{format!("{}: χ² = {} with {} degrees of freedom, p = {}. ", explain(r.rule).0, fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2), r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
-                        {r.verdict.words(&p_words(r.chi_square.p_value_ppm))}
+                        <b>{format!("Does it follow stake? χ² = {} with {} degrees of freedom, p = {}. ", fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2), r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
+                        {verdict_words(r.verdict, &p_words(r.chi_square.p_value_ppm), Against::Stake)}
                     </p>
+                    if let (Some(c), Some(v)) = (r.chi_expected, r.verdict_expected) {
+                        <p class="lab-verdict" data-testid="lab-verdict-expected">
+                            <b>{format!("Does it do what its designers intended? χ² = {} against the shares the rule is built to give, p = {}. ", fixed(c.statistic_milli as f64 / 1000.0, 2), p_words(c.p_value_ppm))}</b>
+                            {verdict_words(v, &p_words(c.p_value_ppm), Against::Design)}
+                        </p>
+                    }
                 }
             </div>
             <table class="lab-table" data-testid="lab-table">
@@ -378,7 +386,10 @@ fn results(
                                         format!("{} votes", group(r.votes.get(i).copied().unwrap_or(0)))
                                     } else {
                                         format!("{} wins", group(r.wins.get(i).copied().unwrap_or(0)))
-                                    } }</small></td>
+                                    } }</small>
+                                    if let Some(e) = r.expected_ppm.as_ref().and_then(|e| e.get(i)) {
+                                        <small class="wins expected" data-testid="lab-expected">{format!("expected {}", pct(*e))}</small>
+                                    }</td>
                             }) }
                         </tr>
                     }) }
@@ -387,18 +398,29 @@ fn results(
                         <td class="num">{fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2)}</td> }) }</tr>
                     <tr class="sum"><td>{"p-value"}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class={classes!("num", verdict_class(r))}>{p_words(r.chi_square.p_value_ppm)}</td> }) }</tr>
-                    <tr class="sum"><td title="rounds with no leader / with several leaders">{"empty / shared rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                    <tr class="sum"><td title="the wins against what each rule is built to give">{"χ² vs expected"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class="num">{r.chi_expected.map_or("—".to_string(), |c| fixed(c.statistic_milli as f64 / 1000.0, 2))}</td> }) }</tr>
+                    <tr class="sum"><td>{"p-value vs expected"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class={classes!("num", r.verdict_expected.map(class_of))}>{r.chi_expected.map_or("—".to_string(), |c| p_words(c.p_value_ppm))}</td> }) }</tr>
+                    <tr class="sum"><td title="rounds with no leader / with several leaders, and the expected share of such rounds">{"empty / shared rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class="num">{ match r.rule {
-                            Rule::Praos => format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)),
-                            Rule::Algorand => format!("{} empty; {} votes a round", group(r.empty_rounds), fixed(r.votes.iter().sum::<u64>() as f64 / r.rounds.max(1) as f64, 1)),
+                            Rule::Praos | Rule::Algorand => format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)),
                             _ => "—".to_string(),
-                        } }</td> }) }</tr>
+                        } }
+                        if matches!(r.rule, Rule::Praos | Rule::Algorand) {
+                            if let (Some(e), Some(s)) = (r.expected_empty_ppm, r.expected_several_ppm) {
+                                <small class="wins expected">{format!("expected {} / {}", pct(e), pct(s))}</small>
+                            }
+                        }</td> }) }</tr>
                 </tbody>
             </table>
             <div class="rule-notes" data-testid="rule-notes">
                 { for report.rules.iter().map(|r| {
                     let (name, how, source) = explain(r.rule);
-                    html! { <p><b>{name}</b>{". "}{how}<span class="muted">{format!(" ({source})")}</span></p> }
+                    html! { <>
+                        <p><b>{name}</b>{". "}{how}<span class="muted">{format!(" ({source})")}</span></p>
+                        if r.rule == Rule::Ethereum { { electra_chances() } }
+                    </> }
                 }) }
             </div>
         </div>
@@ -406,11 +428,29 @@ fn results(
 }
 
 fn verdict_class(r: &RuleReport) -> &'static str {
-    use crate::logic::fairness::Verdict;
-    match r.verdict {
+    class_of(r.verdict)
+}
+
+fn class_of(v: Verdict) -> &'static str {
+    match v {
         Verdict::Deviates => "bad",
         Verdict::Borderline => "warn",
         _ => "",
+    }
+}
+
+/// Electra's chance to accept a validator when it comes up, for a few balances, computed by
+/// the rule itself: `(⌊balance × 65,535 / 2,048⌋ + 1) / 65,536`.
+fn electra_chances() -> Html {
+    html! {
+        <table class="lab-table electra" data-testid="electra-chances">
+            <caption>{"Ethereum: the chance a validator is accepted when its turn comes"}</caption>
+            <thead><tr><th>{"balance"}</th>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| html! { <th class="num">{format!("{} ETH", group(*b))}</th> }) }</tr></thead>
+            <tbody><tr><td>{"accepted"}</td>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| {
+                let a = ethereum::acceptance(*b);
+                html! { <td class="num">{format!("{} / 65,536 = {}", group(a), fixed(a as f64 / 65_536.0, 3))}</td> }
+            }) }</tr></tbody>
+        </table>
     }
 }
 

@@ -11,7 +11,8 @@
 use crate::logic::model::Playground;
 use crate::logic::words::fixed;
 use crate::logic::words::group;
-use pos_core::fairness::{self, ChiSquare, Lab, Params, Rule};
+use pos_core::fairness::{self, ChiSquare, Expected, Lab, LabError, Params, Rule};
+pub use pos_core::fairness::{Verdict, MAX_COMMITTEE};
 use pos_core::grinding::{self, Grinder};
 use pos_core::Hash;
 use serde::{Deserialize, Serialize};
@@ -23,8 +24,6 @@ pub const MAX_ROUNDS: u64 = 100_000;
 pub const MAX_STAKERS: usize = 24;
 /// Most total stake: one round of the lots rule hashes every lot once.
 pub const MAX_TOTAL_STAKE: u64 = 1_000_000;
-/// Most of Algorand's expected committee size (see `pos_core::fairness`).
-pub const MAX_COMMITTEE: u64 = 64;
 /// One million: the scale of shares and p-values.
 pub const PPM: u64 = 1_000_000;
 
@@ -60,10 +59,9 @@ pub enum FairnessError {
     Rounds(u64),
     /// No rule chosen.
     NoRule,
-    /// Algorand's committee outside `1..=MAX_COMMITTEE`.
-    Committee(u64),
-    /// Praos' `f` is not a fraction strictly between 0 and 1.
-    ActiveSlots(u64, u64),
+    /// The rules' parameters (Algorand's committee, Praos' `f`) out of range, or a table
+    /// the core's lab refuses.
+    Lab(LabError),
 }
 
 impl fmt::Display for FairnessError {
@@ -82,14 +80,7 @@ impl fmt::Display for FairnessError {
                 write!(f, "{r} rounds: choose between 1 and {MAX_ROUNDS}")
             }
             FairnessError::NoRule => f.write_str("choose at least one rule"),
-            FairnessError::Committee(c) => write!(
-                f,
-                "an Algorand committee of {c}: choose between 1 and {MAX_COMMITTEE}"
-            ),
-            FairnessError::ActiveSlots(n, d) => write!(
-                f,
-                "Praos' active slot coefficient {n}/{d} must be above 0 and below 1"
-            ),
+            FairnessError::Lab(e) => e.fmt(f),
         }
     }
 }
@@ -118,14 +109,7 @@ impl FairnessJob {
         if self.rules.is_empty() {
             return Err(FairnessError::NoRule);
         }
-        if !(1..=MAX_COMMITTEE).contains(&self.params.committee) {
-            return Err(FairnessError::Committee(self.params.committee));
-        }
-        let (n, d) = self.params.active_slots;
-        if n == 0 || n >= d {
-            return Err(FairnessError::ActiveSlots(n, d));
-        }
-        Ok(())
+        self.params.check().map_err(FairnessError::Lab)
     }
 }
 
@@ -139,59 +123,40 @@ pub struct Sample {
     pub shares_ppm: Vec<u32>,
 }
 
-/// The test's verdict, for a class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Verdict {
-    /// Not enough wins to test.
-    TooFew,
-    /// Closer to the stake shares than chance would be (p > 0.999): a deterministic rule.
-    Exact,
-    /// Fits the stake shares (p >= 0.05).
-    Fits,
-    /// Borderline (0.001 <= p < 0.05).
-    Borderline,
-    /// Does not follow the stake shares (p < 0.001).
-    Deviates,
+/// Which question a chi-square test answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// "Does it follow stake?": the wins against the stake shares.
+    Stake,
+    /// "Does it do what its designers intended?": the wins against what the rule is
+    /// expected to give ([`pos_core::fairness::expected`]).
+    Design,
 }
 
-impl Verdict {
-    /// The verdict of a test over `wins` wins in all.
-    pub fn of(chi: &ChiSquare, wins: u64) -> Verdict {
-        if wins < 5 || chi.degrees == 0 {
-            Verdict::TooFew
-        } else if chi.p_value_ppm > 999_000 {
-            Verdict::Exact
-        } else if chi.p_value_ppm >= 50_000 {
-            Verdict::Fits
-        } else if chi.p_value_ppm >= 1_000 {
-            Verdict::Borderline
-        } else {
-            Verdict::Deviates
-        }
-    }
-
-    /// The verdict in words a class understands; `p` is the p-value as the page prints it.
-    pub fn words(self, p: &str) -> String {
-        match self {
-            Verdict::TooFew => "Too few wins to test yet: run more rounds.".to_string(),
-            Verdict::Exact => format!(
-                "Closer to the stake shares than luck would ever be (p = {p}): the turns are \
-                 handed out by a rule, not drawn."
-            ),
-            Verdict::Fits => format!(
-                "The wins fit the stake shares. A gap this big or bigger happens by pure chance \
-                 in {p} of runs, so there is no sign the rule favours anyone."
-            ),
-            Verdict::Borderline => format!(
-                "Borderline: a gap this big happens by chance in only {p} of runs. Run more \
-                 rounds: a fair rule drifts back, a biased one gets clearer."
-            ),
-            Verdict::Deviates => format!(
-                "The wins do not follow the stake shares: chance alone would give a gap this \
-                 big in only {p} of runs."
-            ),
-        }
+/// A verdict in words a class understands; `p` is the p-value as the page prints it.
+pub fn verdict_words(verdict: Verdict, p: &str, against: Against) -> String {
+    let target = match against {
+        Against::Stake => "the stake shares",
+        Against::Design => "what the rule is designed to give",
+    };
+    match verdict {
+        Verdict::TooFew => "Too few wins to test yet: run more rounds.".to_string(),
+        Verdict::Exact => format!(
+            "Closer to {target} than luck would ever be (p = {p}): the turns are handed out \
+             by a rule, not drawn."
+        ),
+        Verdict::Fits => format!(
+            "The wins fit {target}. A gap this big or bigger happens by pure chance in {p} of \
+             runs, so there is no sign of a difference."
+        ),
+        Verdict::Borderline => format!(
+            "Borderline against {target}: a gap this big happens by chance in only {p} of \
+             runs. Run more rounds: a real difference gets clearer, luck drifts back."
+        ),
+        Verdict::Deviates => format!(
+            "The wins do not follow {target}: chance alone would give a gap this big in only \
+             {p} of runs."
+        ),
     }
 }
 
@@ -210,10 +175,23 @@ pub struct RuleReport {
     /// The counts the test uses (`votes` for Algorand, `wins` otherwise), as shares of their
     /// sum, in millionths.
     pub shares_ppm: Vec<u32>,
-    /// The chi-square test of those counts against the stake shares.
+    /// The chi-square test of those counts against the stake shares ("does it follow
+    /// stake?").
     pub chi_square: ChiSquare,
     /// Its verdict.
     pub verdict: Verdict,
+    /// What the rule is expected to give each staker, in millionths of the tested counts
+    /// (`None` where it is not computed).
+    pub expected_ppm: Option<Vec<u32>>,
+    /// The expected chance of a round without anyone selected, in millionths.
+    pub expected_empty_ppm: Option<u32>,
+    /// The expected chance of a round with several selected, in millionths.
+    pub expected_several_ppm: Option<u32>,
+    /// The chi-square test of the counts against the expected shares ("does it do what its
+    /// designers intended?").
+    pub chi_expected: Option<ChiSquare>,
+    /// Its verdict.
+    pub verdict_expected: Option<Verdict>,
     /// Rounds that selected nobody (Algorand, Praos).
     pub empty_rounds: u64,
     /// Rounds that selected more than one staker (Algorand, Praos).
@@ -270,6 +248,7 @@ fn next_sample(after: u64) -> u64 {
 
 struct RuleRun {
     lab: Lab,
+    expected: Option<Expected>,
     empty: u64,
     shared: u64,
     samples: Vec<Sample>,
@@ -287,14 +266,28 @@ impl RuleRun {
 
     fn report(&self) -> RuleReport {
         let counts = self.counts();
+        let counted: u64 = counts.iter().sum();
         let chi_square = fairness::chi_square(counts, self.lab.stakes());
+        let chi_expected = self
+            .expected
+            .as_ref()
+            .map(|e| fairness::chi_square(counts, &e.shares));
+        let millionths = |x: u64| (x / (fairness::SHARE_ONE / PPM)) as u32;
         RuleReport {
+            expected_ppm: self
+                .expected
+                .as_ref()
+                .map(|e| e.shares.iter().map(|s| millionths(*s)).collect()),
+            expected_empty_ppm: self.expected.as_ref().map(|e| millionths(e.empty)),
+            expected_several_ppm: self.expected.as_ref().map(|e| millionths(e.several)),
+            verdict_expected: chi_expected.as_ref().map(|c| Verdict::of(c, counted)),
+            chi_expected,
             rule: self.lab.rule(),
             rounds: self.lab.rounds(),
             wins: self.lab.wins().to_vec(),
             votes: self.lab.weights().to_vec(),
             shares_ppm: shares_ppm(counts),
-            verdict: Verdict::of(&chi_square, counts.iter().sum()),
+            verdict: Verdict::of(&chi_square, counted),
             chi_square,
             empty_rounds: self.empty,
             shared_rounds: self.shared,
@@ -317,14 +310,18 @@ impl FairnessRun {
         rules.dedup();
         let runs = rules
             .iter()
-            .map(|rule| RuleRun {
-                lab: Lab::with_params(job.stakes.clone(), *rule, job.seed, job.params),
-                empty: 0,
-                shared: 0,
-                samples: Vec::new(),
-                next_sample: 1,
+            .map(|rule| {
+                Ok(RuleRun {
+                    lab: Lab::with_params(job.stakes.clone(), *rule, job.seed, job.params)?,
+                    expected: fairness::expected(&job.stakes, *rule, job.params)?,
+                    empty: 0,
+                    shared: 0,
+                    samples: Vec::new(),
+                    next_sample: 1,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<RuleRun>, LabError>>()
+            .map_err(FairnessError::Lab)?;
         Ok(FairnessRun { job, runs })
     }
 
@@ -540,6 +537,14 @@ pub struct ConsoleAnswer {
     pub p_value: f64,
     /// The verdict in words.
     pub verdict: String,
+    /// What the rule is expected to give each staker, as fractions (where known).
+    pub expected_shares: Option<Vec<f64>>,
+    /// The chi-square statistic against those.
+    pub chi_square_expected: Option<f64>,
+    /// Its p-value.
+    pub p_value_expected: Option<f64>,
+    /// Its verdict in words.
+    pub verdict_expected: Option<String>,
     /// The worker's time for the job, in ms.
     pub ms: f64,
 }
@@ -547,7 +552,8 @@ pub struct ConsoleAnswer {
 impl ConsoleAnswer {
     /// The answer for one rule of a report that took `ms`.
     pub fn of(report: &FairnessReport, rule: &RuleReport, ms: f64) -> ConsoleAnswer {
-        let frac = |v: &[u32]| v.iter().map(|x| f64::from(*x) / PPM as f64).collect();
+        let frac =
+            |v: &[u32]| -> Vec<f64> { v.iter().map(|x| f64::from(*x) / PPM as f64).collect() };
         ConsoleAnswer {
             rule: rule.rule,
             rounds: rule.rounds,
@@ -557,7 +563,20 @@ impl ConsoleAnswer {
             chi_square: rule.chi_square.statistic_milli as f64 / 1000.0,
             degrees: rule.chi_square.degrees,
             p_value: f64::from(rule.chi_square.p_value_ppm) / PPM as f64,
-            verdict: rule.verdict.words(&p_words(rule.chi_square.p_value_ppm)),
+            verdict: verdict_words(
+                rule.verdict,
+                &p_words(rule.chi_square.p_value_ppm),
+                Against::Stake,
+            ),
+            expected_shares: rule.expected_ppm.as_deref().map(frac),
+            chi_square_expected: rule.chi_expected.map(|c| c.statistic_milli as f64 / 1000.0),
+            p_value_expected: rule
+                .chi_expected
+                .map(|c| f64::from(c.p_value_ppm) / PPM as f64),
+            verdict_expected: rule
+                .verdict_expected
+                .zip(rule.chi_expected)
+                .map(|(v, c)| verdict_words(v, &p_words(c.p_value_ppm), Against::Design)),
             ms,
         }
     }
@@ -630,7 +649,7 @@ mod tests {
         assert_eq!(report.rounds_done(), 6 * 500);
         assert_eq!(report.stake_shares_ppm, vec![100_000, 300_000, 600_000]);
         for (rule, r) in Rule::ALL.iter().zip(&report.rules) {
-            let mut lab = Lab::new(j.stakes.clone(), *rule, j.seed);
+            let mut lab = Lab::new(j.stakes.clone(), *rule, j.seed).expect("valid lab");
             lab.run(500);
             assert_eq!(r.wins, lab.wins(), "{rule}");
             assert_eq!(r.rounds, 500);
@@ -690,12 +709,18 @@ mod tests {
         }
         let mut j = job(vec![1], vec![Rule::Algorand], 10);
         j.params.committee = 65;
-        assert_eq!(j.validate(), Err(FairnessError::Committee(65)));
+        assert_eq!(
+            j.validate(),
+            Err(FairnessError::Lab(LabError::Committee(65)))
+        );
         j.params = Params {
             committee: 20,
             active_slots: (1, 1),
         };
-        assert_eq!(j.validate(), Err(FairnessError::ActiveSlots(1, 1)));
+        assert_eq!(
+            j.validate(),
+            Err(FairnessError::Lab(LabError::ActiveSlots(1, 1)))
+        );
     }
 
     #[test]
@@ -744,7 +769,8 @@ mod tests {
         assert_eq!(p_words(80), "1 in 12,500");
         assert_eq!(p_words(42_000), "4.2 %");
         assert_eq!(p_words(420_000), "42 %");
-        assert!(Verdict::Fits.words("42 %").contains("42 %"));
+        assert!(verdict_words(Verdict::Fits, "42 %", Against::Stake).contains("42 %"));
+        assert!(verdict_words(Verdict::Deviates, "1 %", Against::Design).contains("designed"));
         assert_eq!(group(1_234_567), "1,234,567");
         assert_eq!(group(12), "12");
     }

@@ -3,42 +3,96 @@
 //! A [`Lab`] runs rounds of one [`Rule`] over a fixed stake table. Round `r + 1`'s seed is
 //! `SHA-256(seed_r)` (the raw 32 bytes), a chain of hashes like a chain of blocks, so a run is
 //! fixed by its start seed. The lab counts each staker's wins so that [`chi_square`] can test
-//! them against the stake shares.
+//! them against the stake shares ("does it follow stake?") and against [`expected`], what the
+//! rule is designed to give each staker, exactly ("does it do what its designers intended?").
+//!
+//! Each rule is the one its source defines, checked against that source where it has code:
+//! Ethereum's is bit-exact with consensus-specs' Electra `compute_proposer_index` (module
+//! [`ethereum`], compared with the specification package by `scripts/check_fairness.py`);
+//! CometBFT's reproduces the proposer sequences of its `types/validator_set_test.go`.
 //!
 //! Everything is integer or fixed-point arithmetic (`u128` with [`ONE`] = 10^36, products taken
 //! exactly in 256 bits), so native and wasm32 builds give the same rounds and the same numbers.
 //! The approximations, all far below what the page shows:
 //!
-//! - **Praos** `phi(sigma) = 1 - exp(sigma * ln(1 - f))`: `ln(1 - f)` by its power series and
-//!   `exp(-y)` as `e^-1` to the integer part of `y` times a Taylor series for the fraction, all at
-//!   10^-36 resolution; the absolute error is below 10^-30 for `f <= 0.99`.
+//! - **Praos** `phi(sigma) = 1 - exp(-sigma * ln(1 / (1 - f)))`: the logarithm by
+//!   [`ln_ratio`] (powers of two, then an `atanh` series), `exp(-y)` as `e^-1` to the integer
+//!   part of `y` times a Taylor series for the fraction, all at 10^-36 resolution and in
+//!   bounded time for every `f` below 1; the absolute error is below 10^-30.
 //! - **Algorand** binomial CDF: `P(0) = (1 - p)^w` by binary exponentiation, then
 //!   `P(k + 1) = P(k) (w - k) p / ((k + 1) (1 - p))`, each step rounded down at 10^-36. Accurate
 //!   while `P(0)` stays representable, i.e. while a staker's expected weight `w * tau / W` is
-//!   below about 80 (keep the committee size at 64 or less).
+//!   below about 80: hence the committee cap [`MAX_COMMITTEE`].
 //! - **Chi-square p-value**: exact closed forms of the regularized upper incomplete gamma
 //!   function for integer and half-integer shapes (see [`chi_square`]); the error is below
 //!   10^-9 while the statistic is at most 100 and grows as `10^-36 e^(x/2)` beyond, which only
 //!   matters for tables of more than about 60 stakers whose statistic exceeds 130.
 
+pub mod ethereum;
+mod expected;
+mod fixed;
+mod stats;
+
+pub use expected::{expected, Expected, SHARE_ONE};
+pub use fixed::{exp_neg, ln_ratio, ONE};
+pub use stats::{chi_square, chi_square_p_ppm, ChiSquare, Verdict};
+
 use crate::hash::Hash;
 use crate::lottery;
+use fixed::{mul_div, mul_wide, pow};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 use std::fmt;
 use std::str::FromStr;
 
-/// Fixed-point one: 10^36. Probabilities and fractions in this module are `u128` at this scale.
-pub const ONE: u128 = 1_000_000_000_000_000_000_000_000_000_000_000_000;
+/// Largest Algorand committee size `tau` a lab takes: beyond it a small staker's
+/// `P(0) = (1 - tau / W)^w` leaves the fixed-point range for large stakes.
+pub const MAX_COMMITTEE: u64 = 64;
 
-/// `e^-1` at [`ONE`] scale, rounded down.
-const EXP_NEG_ONE: u128 = 367_879_441_171_442_321_595_523_770_161_460_867;
+/// CometBFT's `MaxTotalVotingPower` (`MaxInt64 / 8`): a validator set with more total power
+/// cannot exist there, so the lab refuses it.
+pub const MAX_TOTAL_VOTING_POWER: u128 = (i64::MAX / 8) as u128;
 
-/// `2 / sqrt(pi)` at [`ONE`] scale, rounded down.
-const TWO_OVER_SQRT_PI: u128 = 1_128_379_167_095_512_573_896_158_903_121_545_171;
+/// Most Ethereum validators a lab splits a stake table into (one per 2,048 tokens or part).
+pub const MAX_VALIDATORS: usize = 1 << 16;
 
-/// Ethereum's `MAX_RANDOM_BYTE`.
-const MAX_RANDOM_BYTE: u128 = 255;
+/// Why a [`Lab`] (or [`expected`]) refuses its parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabError {
+    /// Algorand's committee outside `1..=MAX_COMMITTEE`.
+    Committee(u64),
+    /// Praos' active slot coefficient `f = n / d` not strictly between 0 and 1.
+    ActiveSlots(u64, u64),
+    /// CometBFT: total voting power above [`MAX_TOTAL_VOTING_POWER`].
+    TooMuchPower(u128),
+    /// Ethereum: more than [`MAX_VALIDATORS`] validators.
+    TooManyValidators(u128),
+}
+
+impl fmt::Display for LabError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LabError::Committee(c) => write!(
+                f,
+                "an Algorand committee of {c}: choose between 1 and {MAX_COMMITTEE}"
+            ),
+            LabError::ActiveSlots(n, d) => write!(
+                f,
+                "Praos' active slot coefficient {n}/{d} must be above 0 and below 1"
+            ),
+            LabError::TooMuchPower(t) => write!(
+                f,
+                "a total voting power of {t}: CometBFT allows at most {MAX_TOTAL_VOTING_POWER}"
+            ),
+            LabError::TooManyValidators(n) => write!(
+                f,
+                "{n} Ethereum validators (one per 2,048 tokens): at most {MAX_VALIDATORS}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LabError {}
 
 /// A proposer-selection rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,19 +105,20 @@ pub enum Rule {
     /// One weighted draw: the round seed's top 128 bits modulo the total stake, located in the
     /// cumulative stakes. One hash per round, whatever the stake (modulo bias below 2^-64).
     Weighted,
-    /// CometBFT's weighted round-robin (spec `proposer-selection.md`): each round every
-    /// priority grows by its voting power, the highest priority proposes (ties to the lowest
-    /// index, standing in for the spec's lowest address) and loses the total power. Priorities
-    /// are rescaled to a window of twice the total power and centred, as in the spec.
-    /// Deterministic: it ignores the seed.
+    /// CometBFT's weighted round-robin (`types/validator_set.go`, spec
+    /// `proposer-selection.md`): each round the priorities are rescaled to a window of twice
+    /// the total power and centred on their average, then every priority grows by its voting
+    /// power, the highest priority proposes (ties to the lowest index, standing in for the
+    /// lowest address: list stakers in address order) and loses the total power. Stakers
+    /// without stake are not validators (CometBFT cannot hold a power-0 validator), so they
+    /// are left out of the average and the window. Deterministic: it ignores the seed.
     CometBft,
-    /// Ethereum's `compute_proposer_index` (consensus-specs, phase 0): draw a candidate, accept
-    /// it when `effective_balance * MAX_RANDOM_BYTE >= MAX_EFFECTIVE_BALANCE * random_byte`,
-    /// otherwise try the next. The random byte is the spec's
-    /// `hash(seed + uint_to_bytes(uint64(i // 32)))[i % 32]`; the candidate is
-    /// `SHA-256(seed ‖ "candidate" ‖ i_le64) mod n` instead of the spec's swap-or-not
-    /// shuffle (same distribution for one pick, 180 fewer hashes). `MAX_EFFECTIVE_BALANCE`
-    /// is the largest stake.
+    /// Ethereum's `compute_proposer_index` as of Electra (consensus-specs), bit-exact: see
+    /// [`ethereum`]. A staker's tokens are ETH, split into validators of at most
+    /// `MAX_EFFECTIVE_BALANCE_ELECTRA` (2,048 ETH); the round seed is the spec's `seed`; the
+    /// validators are walked in the order of the swap-or-not shuffle, each accepted with
+    /// probability about effective balance / 2,048 ETH (a 16-bit random value), and the staker
+    /// owning the accepted validator wins.
     Ethereum,
     /// Algorand sortition (Gilad et al., "Algorand: Scaling Byzantine Agreements for
     /// Cryptocurrencies", SOSP 2017): each staker of stake `w` draws `j ~ Binomial(w, tau / W)`
@@ -150,6 +205,21 @@ impl Default for Params {
     }
 }
 
+impl Params {
+    /// Whether the parameters are in range: a committee in `1..=MAX_COMMITTEE`, and `f`
+    /// strictly between 0 and 1.
+    pub fn check(&self) -> Result<(), LabError> {
+        if !(1..=MAX_COMMITTEE).contains(&self.committee) {
+            return Err(LabError::Committee(self.committee));
+        }
+        let (n, d) = self.active_slots;
+        if n == 0 || n >= d {
+            return Err(LabError::ActiveSlots(n, d));
+        }
+        Ok(())
+    }
+}
+
 /// One round: its seed and who was selected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Round {
@@ -167,8 +237,9 @@ pub struct Round {
 enum State {
     Lots(Vec<(String, u64)>),
     Weighted,
-    CometBft(Vec<i128>),
-    Ethereum,
+    /// The stakers with stake (CometBFT's validators) and their priorities.
+    CometBft(Vec<usize>, Vec<i128>),
+    Ethereum(ethereum::Validators),
     /// Each staker's binomial CDF (cumulative through `j`, at [`ONE`]), or `None` when
     /// `tau >= W` and everyone's `j` is its whole stake.
     Algorand(Option<Vec<Vec<u128>>>),
@@ -189,13 +260,21 @@ pub struct Lab {
 }
 
 impl Lab {
-    /// A lab with the default [`Params`].
-    pub fn new(stakes: Vec<u64>, rule: Rule, seed: Hash) -> Lab {
+    /// A lab with the default [`Params`], or why the stake table cannot run this rule.
+    pub fn new(stakes: Vec<u64>, rule: Rule, seed: Hash) -> Result<Lab, LabError> {
         Lab::with_params(stakes, rule, seed, Params::default())
     }
 
-    /// A lab whose first round is drawn from `seed`.
-    pub fn with_params(stakes: Vec<u64>, rule: Rule, seed: Hash, params: Params) -> Lab {
+    /// A lab whose first round is drawn from `seed`, or why it cannot run: parameters out of
+    /// range ([`Params::check`]), a CometBFT table above its total power, or too many
+    /// Ethereum validators.
+    pub fn with_params(
+        stakes: Vec<u64>,
+        rule: Rule,
+        seed: Hash,
+        params: Params,
+    ) -> Result<Lab, LabError> {
+        params.check()?;
         let total = total(&stakes);
         let state = match rule {
             Rule::Lots => State::Lots(
@@ -206,8 +285,15 @@ impl Lab {
                     .collect(),
             ),
             Rule::Weighted => State::Weighted,
-            Rule::CometBft => State::CometBft(vec![0; stakes.len()]),
-            Rule::Ethereum => State::Ethereum,
+            Rule::CometBft => {
+                if total > MAX_TOTAL_VOTING_POWER {
+                    return Err(LabError::TooMuchPower(total));
+                }
+                let validators: Vec<usize> = (0..stakes.len()).filter(|i| stakes[*i] > 0).collect();
+                let priorities = vec![0; validators.len()];
+                State::CometBft(validators, priorities)
+            }
+            Rule::Ethereum => State::Ethereum(ethereum::Validators::of(&stakes)?),
             Rule::Algorand => State::Algorand((u128::from(params.committee) < total).then(|| {
                 stakes
                     .iter()
@@ -224,7 +310,7 @@ impl Lab {
                 )
             }
         };
-        Lab {
+        Ok(Lab {
             wins: vec![0; stakes.len()],
             weights: vec![0; stakes.len()],
             stakes,
@@ -232,7 +318,7 @@ impl Lab {
             seed,
             rounds: 0,
             state,
-        }
+        })
     }
 
     /// Draws the next round and moves the seed on to `SHA-256(seed)`.
@@ -306,8 +392,10 @@ impl Lab {
                 one(lottery::draw(stakers, &seed.to_hex()).map(|o| o.winner.staker))
             }
             State::Weighted => one(weighted(stakes, seed)),
-            State::CometBft(priorities) => one(comet_bft(stakes, priorities)),
-            State::Ethereum => one(ethereum(stakes, seed)),
+            State::CometBft(validators, priorities) => {
+                one(comet_bft(stakes, validators, priorities))
+            }
+            State::Ethereum(validators) => one(validators.proposer(seed)),
             State::Algorand(cdfs) => {
                 let mut winners = Vec::new();
                 let mut weights = Vec::new();
@@ -383,12 +471,16 @@ fn weighted(stakes: &[u64], seed: &Hash) -> Option<usize> {
     None
 }
 
-fn comet_bft(stakes: &[u64], priorities: &mut [i128]) -> Option<usize> {
-    let total = total(stakes) as i128;
+/// One `IncrementProposerPriority(1)` of CometBFT over the stakers with stake
+/// (`validators`, in address order): rescale, centre, add each power, pick and pay back.
+fn comet_bft(stakes: &[u64], validators: &[usize], priorities: &mut [i128]) -> Option<usize> {
+    let power = |k: usize| i128::from(stakes[validators[k]]);
+    let total: i128 = (0..validators.len()).map(power).sum();
     if total == 0 {
         return None;
     }
-    // RescalePriorities: keep the spread within 2 * total power.
+    // RescalePriorities: keep the spread within PriorityWindowSizeFactor (2) * total power.
+    // Go's integer division truncates toward zero, as Rust's does.
     let (min, max) = priorities
         .iter()
         .fold((i128::MAX, i128::MIN), |(lo, hi), p| {
@@ -409,41 +501,18 @@ fn comet_bft(stakes: &[u64], priorities: &mut [i128]) -> Option<usize> {
     for p in priorities.iter_mut() {
         *p -= avg;
     }
-    for (p, s) in priorities.iter_mut().zip(stakes) {
-        *p += i128::from(*s);
+    for (k, p) in priorities.iter_mut().enumerate() {
+        *p += power(k);
     }
-    // The highest priority proposes; on a tie the lowest index, as `>` keeps the first.
-    let mut proposer: Option<usize> = None;
-    for (i, s) in stakes.iter().enumerate() {
-        if *s > 0 && proposer.is_none_or(|b| priorities[i] > priorities[b]) {
-            proposer = Some(i);
+    // The highest priority proposes; on a tie the lowest address, as `>` keeps the first.
+    let mut best = 0;
+    for k in 1..priorities.len() {
+        if priorities[k] > priorities[best] {
+            best = k;
         }
     }
-    let proposer = proposer?;
-    priorities[proposer] -= total;
-    Some(proposer)
-}
-
-fn ethereum(stakes: &[u64], seed: &Hash) -> Option<usize> {
-    let active: Vec<usize> = (0..stakes.len()).filter(|i| stakes[*i] > 0).collect();
-    let max = u128::from(stakes.iter().copied().max()?);
-    if active.is_empty() {
-        return None;
-    }
-    let n = active.len() as u64;
-    // The largest stake is always accepted, so at most one in 2^64 draws goes on for long.
-    for i in 0u64.. {
-        let c = sha(&[&seed.0, b"candidate", &i.to_le_bytes()]);
-        let mut low = [0u8; 8];
-        low.copy_from_slice(&c[..8]);
-        let candidate = active[(u64::from_le_bytes(low) % n) as usize];
-        let random_byte = sha(&[&seed.0, &(i / 32).to_le_bytes()])[(i % 32) as usize];
-        let balance = u128::from(stakes[candidate]);
-        if balance * MAX_RANDOM_BYTE >= max * u128::from(random_byte) {
-            return Some(candidate);
-        }
-    }
-    None
+    priorities[best] -= total;
+    Some(validators[best])
 }
 
 /// Staker of stake `w`: its binomial CDF for `Binomial(w, tau / total)`, entry `j` holding
@@ -469,22 +538,10 @@ fn binomial_cdf(w: u64, tau: u64, total: u128) -> Vec<u128> {
     cdf
 }
 
-/// `x^n` at [`ONE`], by squaring.
-fn pow(mut x: u128, mut n: u64) -> u128 {
-    let mut acc = ONE;
-    while n > 0 {
-        if n & 1 == 1 {
-            acc = mul_div(acc, x, ONE);
-        }
-        x = mul_div(x, x, ONE);
-        n >>= 1;
-    }
-    acc
-}
-
 /// Praos' `phi(sigma) = 1 - (1 - f)^sigma` at [`ONE`] for `sigma = stake / total` and
-/// `f = f_num / f_den`: `1 - exp(-sigma * (-ln(1 - f)))`, the logarithm by its power series and
-/// the exponential as in [`exp_neg`]. Error below 10^-30 for `f <= 0.99`.
+/// `f = f_num / f_den`: `1 - exp(-sigma * ln(f_den / (f_den - f_num)))`, the logarithm by
+/// [`ln_ratio`] and the exponential by [`exp_neg`]. Bounded time for every `u64` fraction
+/// (about 40 series terms each, however close `f` is to 1); error below 10^-30.
 pub fn phi(stake: u64, total: u128, f_num: u64, f_den: u64) -> u128 {
     if stake == 0 || total == 0 || f_num == 0 || f_den == 0 {
         return 0;
@@ -492,262 +549,7 @@ pub fn phi(stake: u64, total: u128, f_num: u64, f_den: u64) -> u128 {
     if f_num >= f_den {
         return ONE;
     }
-    // -ln(1 - f) = sum f^k / k.
     let (f_num, f_den) = (u128::from(f_num), u128::from(f_den));
-    let mut log = 0u128;
-    let mut t = ONE;
-    let mut k = 1u128;
-    loop {
-        t = mul_div(t, f_num, f_den);
-        if t == 0 {
-            break;
-        }
-        log += t / k;
-        k += 1;
-    }
+    let log = ln_ratio(f_den, f_den - f_num);
     ONE - exp_neg(mul_div(log, u128::from(stake), total))
-}
-
-/// `exp(-y)` at [`ONE`] for `y` at [`ONE`]: `e^-1` to the integer part of `y` (repeated
-/// products) times the alternating Taylor series of `exp(-fraction)`. Each product rounds
-/// down by at most 10^-36.
-pub fn exp_neg(y: u128) -> u128 {
-    let whole = y / ONE;
-    let frac = y % ONE;
-    if whole > 90 {
-        return 0;
-    }
-    let (mut pos, mut neg, mut t) = (ONE, 0u128, ONE);
-    let mut k = 1u128;
-    loop {
-        t = mul_div(t, frac, ONE) / k;
-        if t == 0 {
-            break;
-        }
-        if k % 2 == 1 {
-            neg += t;
-        } else {
-            pos += t;
-        }
-        k += 1;
-    }
-    let mut e = pos.saturating_sub(neg);
-    for _ in 0..whole {
-        e = mul_div(e, EXP_NEG_ONE, ONE);
-    }
-    e
-}
-
-/// A chi-square goodness-of-fit test of wins against stake shares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ChiSquare {
-    /// `sum (observed - expected)^2 / expected` in thousandths, rounded to nearest; `u64::MAX` when
-    /// a staker without stake won.
-    pub statistic_milli: u64,
-    /// Stakers with stake, less one.
-    pub degrees: u32,
-    /// `P(X >= statistic)` for `X ~ chi-square(degrees)`, in millionths, rounded to nearest.
-    pub p_value_ppm: u32,
-}
-
-/// Tests `wins` (rounds won per staker) against the shares of `stakes`: the expected wins of
-/// staker `i` are `N * s_i / S`. Stakers without stake and without wins are left out.
-///
-/// The statistic is computed exactly in integers (error under one thousandth while
-/// `N * S < 2^108`). The p-value is `Q(k / 2, x / 2)`, the regularized upper incomplete gamma
-/// function at the statistic `x` (as rounded to thousandths), by its closed forms:
-/// for even `k`, `Q = e^-y sum_{i < k/2} y^i / i!`; for odd `k`,
-/// `Q = erfc(sqrt y) + e^-y sum_{i=1}^{(k-1)/2} y^(i-1/2) / Gamma(i + 1/2)`, with `y = x / 2`,
-/// `erfc` from the Maclaurin series of `erf` (at 10^-20, taken as 0 past `y = 30`) and `e^-y`
-/// from [`exp_neg`]. The error is below 10^-9 while `x <= 100`; beyond, it grows as
-/// `10^-36 e^(x/2)`, which matters only for more than about 60 degrees of freedom.
-pub fn chi_square(wins: &[u64], stakes: &[u64]) -> ChiSquare {
-    let n: u128 = wins.iter().map(|w| u128::from(*w)).sum();
-    let s_total = total(stakes);
-    let with_stake = stakes.iter().filter(|s| **s > 0).count();
-    let degrees = with_stake.saturating_sub(1) as u32;
-    let mut micro: u128 = 0;
-    let mut infinite = false;
-    if n > 0 && s_total > 0 {
-        for (i, o) in wins.iter().enumerate() {
-            let o = u128::from(*o);
-            let s = u128::from(stakes.get(i).copied().unwrap_or(0));
-            if s == 0 {
-                infinite |= o > 0;
-                continue;
-            }
-            let (a, b) = (o.saturating_mul(s_total), n.saturating_mul(s));
-            let d = a.abs_diff(b);
-            let term = match s_total.checked_mul(s) {
-                // In millionths, so that summing floored terms stays exact to the thousandth.
-                Some(den) => mul_div(d, d.saturating_mul(1_000_000), den) / n,
-                None => u128::MAX,
-            };
-            micro = micro.saturating_add(term);
-        }
-    } else if n > 0 {
-        infinite = true;
-    }
-    let statistic_milli = if infinite {
-        u64::MAX
-    } else {
-        u64::try_from(micro.saturating_add(500) / 1000).unwrap_or(u64::MAX)
-    };
-    ChiSquare {
-        statistic_milli,
-        degrees,
-        p_value_ppm: chi_square_p_ppm(statistic_milli, degrees),
-    }
-}
-
-/// `P(X >= x)` in millionths (rounded to nearest) for `X ~ chi-square(degrees)` and
-/// `x = statistic_milli / 1000`: the p-value of [`chi_square`], by the method documented there.
-pub fn chi_square_p_ppm(statistic_milli: u64, degrees: u32) -> u32 {
-    let q = upper_gamma_half(statistic_milli, degrees);
-    let ppm = (q + ONE / 2_000_000) / (ONE / 1_000_000);
-    ppm.min(1_000_000) as u32
-}
-
-/// `Q(k / 2, x / 2)` at [`ONE`] for `x = milli / 1000`.
-fn upper_gamma_half(milli: u64, k: u32) -> u128 {
-    if k == 0 {
-        return ONE;
-    }
-    let m = u128::from(milli);
-    // y = milli / 2000, at ONE.
-    let Some(y) = m.checked_mul(ONE / 2000) else {
-        return 0;
-    };
-    let e = exp_neg(y);
-    if k.is_multiple_of(2) {
-        let (mut t, mut sum) = (e, e);
-        for i in 1..u128::from(k / 2) {
-            t = mul_div(t, m, 2000 * i);
-            sum = sum.saturating_add(t);
-        }
-        return sum;
-    }
-    // sqrt(y) at 10^18: isqrt(y * 10^36) = isqrt(milli * 5 * 10^32).
-    let Some(sq) = m.checked_mul(500_000_000_000_000_000_000_000_000_000_000) else {
-        return 0;
-    };
-    let root18 = isqrt(sq);
-    let mut sum = erfc_sqrt(m, root18);
-    let mut u = mul_div(
-        mul_div(e, root18, 1_000_000_000_000_000_000),
-        TWO_OVER_SQRT_PI,
-        ONE,
-    );
-    for i in 1..=u128::from((k - 1) / 2) {
-        sum = sum.saturating_add(u);
-        u = mul_div(u, 2 * m, 2000 * (2 * i + 1));
-    }
-    sum.min(ONE)
-}
-
-/// `erfc(sqrt(y))` at [`ONE`] for `y = milli / 2000`, `root18 = sqrt(y)` at 10^18: the
-/// Maclaurin series of `erf` at 10^-20 (its terms stay below 10^34 there), 0 past `y = 30`.
-fn erfc_sqrt(milli: u128, root18: u128) -> u128 {
-    const SCALE: u128 = 100_000_000_000_000_000_000; // 10^20
-    if milli >= 60_000 {
-        return 0;
-    }
-    let mut a = root18 * 100; // z^(2n+1) / n! at 10^20
-    let (mut pos, mut neg) = (a, 0u128);
-    let mut n = 1u128;
-    loop {
-        a = mul_div(a, milli, 2000 * n);
-        if a == 0 && n * 2000 > milli {
-            break;
-        }
-        if n % 2 == 1 {
-            neg += a / (2 * n + 1);
-        } else {
-            pos += a / (2 * n + 1);
-        }
-        n += 1;
-    }
-    let erf = mul_div(pos.saturating_sub(neg), TWO_OVER_SQRT_PI, ONE).min(SCALE);
-    (SCALE - erf) * (ONE / SCALE)
-}
-
-/// `floor(sqrt(n))` by Newton's method from above.
-fn isqrt(n: u128) -> u128 {
-    if n < 2 {
-        return n;
-    }
-    let mut x = 1u128 << (128 - n.leading_zeros()).div_ceil(2);
-    loop {
-        let y = (x + n / x) / 2;
-        if y >= x {
-            return x;
-        }
-        x = y;
-    }
-}
-
-/// The 256-bit product `a * b` as `(high, low)` halves.
-fn mul_wide(a: u128, b: u128) -> (u128, u128) {
-    const M: u128 = u64::MAX as u128;
-    let (a1, a0) = (a >> 64, a & M);
-    let (b1, b0) = (b >> 64, b & M);
-    let p00 = a0 * b0;
-    let p01 = a0 * b1;
-    let p10 = a1 * b0;
-    let p11 = a1 * b1;
-    let mid = (p00 >> 64) + (p01 & M) + (p10 & M);
-    let low = (p00 & M) | (mid << 64);
-    let high = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-    (high, low)
-}
-
-/// `floor(a * b / d)` with an exact 256-bit product; `u128::MAX` when the quotient does not
-/// fit (or `d` is 0).
-fn mul_div(a: u128, b: u128, d: u128) -> u128 {
-    if d == 0 {
-        return u128::MAX;
-    }
-    let (high, low) = mul_wide(a, b);
-    if high == 0 {
-        return low / d;
-    }
-    if high >= d {
-        return u128::MAX;
-    }
-    // Long division of (high, low) by d, one bit at a time; the remainder stays below d.
-    let (mut r, mut q) = (high, 0u128);
-    for i in (0..128).rev() {
-        let carry = r >> 127;
-        r = (r << 1) | ((low >> i) & 1);
-        q <<= 1;
-        if carry == 1 || r >= d {
-            r = r.wrapping_sub(d);
-            q |= 1;
-        }
-    }
-    q
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mul_div_matches_small_cases_and_wide_products() {
-        assert_eq!(mul_div(7, 9, 4), 15);
-        assert_eq!(mul_div(u128::MAX, u128::MAX, u128::MAX), u128::MAX);
-        assert_eq!(mul_div(u128::MAX, 6, 3), u128::MAX);
-        assert_eq!(mul_div(1 << 100, 1 << 100, 1 << 90), 1 << 110);
-        assert_eq!(mul_div(ONE, ONE, ONE), ONE);
-    }
-
-    #[test]
-    fn isqrt_is_the_floor() {
-        for n in [0u128, 1, 2, 3, 4, 15, 16, 17, 1 << 100, u128::MAX] {
-            let r = isqrt(n);
-            assert!(r * r <= n);
-            assert!((r + 1).checked_mul(r + 1).is_none_or(|s| s > n));
-        }
-    }
 }
