@@ -1,5 +1,5 @@
 //! Lessons: guided walks over the live playground. A lesson is a text file (one per lesson and
-//! language, `www/lessons/<lang>/<name>.txt`, format in the README) read by [`parse`] into a
+//! language, `www/lessons/<lang>/<name>.txt`, format in docs/lessons.md) read by [`parse`] into a
 //! [`Lesson`]; [`Tour`] is the step machine: which step is open, what it shows, which
 //! [`Command`]s its "Do it" hands to `Playground::apply`, and whether its effect has happened
 //! (so a step done by hand moves on too). Lesson files and address parameters are untrusted:
