@@ -259,7 +259,7 @@ pub fn fairness_lab(p: &Props) -> Html {
     html! {
         <section class="fairness" aria-label="Fairness lab" data-testid="fairness">
             <h2>{"Fairness lab"}<small>{" — does the lottery follow stake? Thousands of rounds, and how other chains choose"}</small></h2>
-            <p class="lede">{"Each round draws one forger from the stake table; its seed is the hash of the round before, as on the chain. Over many rounds each staker's share of wins should approach its share of stake. The same table runs under six rules side by side, off the page's thread."}</p>
+            <p class="lede">{"Each round draws one forger from the stake table; its seed is the hash of the round before, as on the chain. The same table runs under six rules side by side, off the page's thread, each exactly as its source defines it. Two tests follow: does each staker's share of wins approach its share of stake, and does it approach what the rule is built to give (they differ for Ethereum near 2,048 tokens, and Algorand and Praos can pick several or nobody)."}</p>
             <div class="lab-setup">
                 <table class="lab-stakes" data-testid="lab-stakes">
                     <thead><tr><th>{"staker"}</th><th>{"stake"}</th><th>{"share"}</th><th></th></tr></thead>
