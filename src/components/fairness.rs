@@ -417,12 +417,12 @@ fn results(
             <div class="rule-notes" data-testid="rule-notes">
                 { for report.rules.iter().map(|r| {
                     let (name, how, source) = explain(r.rule);
-                    html! { <>
-                        <p><b>{name}</b>{". "}{how}<span class="muted">{format!(" ({source})")}</span></p>
-                        if r.rule == Rule::Ethereum { { electra_chances() } }
-                    </> }
+                    html! { <p><b>{name}</b>{". "}{how}<span class="muted">{format!(" ({source})")}</span></p> }
                 }) }
             </div>
+            if report.rules.iter().any(|r| r.rule == Rule::Ethereum) {
+                <div class="table-scroll">{ electra_chances() }</div>
+            }
         </div>
     }
 }
