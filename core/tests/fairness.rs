@@ -13,6 +13,7 @@ fn seed() -> Hash {
     Hash::of(b"fairness lab")
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn shares(wins: &[u64]) -> Vec<f64> {
     let n: u64 = wins.iter().sum();
     wins.iter().map(|w| *w as f64 / n as f64).collect()
@@ -42,6 +43,9 @@ fn cometbft_is_exactly_proportional_over_a_cycle() {
     assert_eq!(lab.chi_square().statistic_milli, 0);
 }
 
+// Thousands of rounds of 180 hashes each: natively only (a wasm test must not hold the
+// browser's thread for the runner's 20 s).
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn seeded_single_winner_rules_follow_stake_shares() {
     let stakes = vec![1, 2, 7];
@@ -322,6 +326,9 @@ fn cometbft_reproduces_its_go_tests() {
 
 /// A staker without stake is no CometBFT validator: it neither proposes nor shifts the
 /// others' priorities.
+// Thousands of rounds of 180 hashes each: natively only (a wasm test must not hold the
+// browser's thread for the runner's 20 s).
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn cometbft_leaves_zero_stake_out() {
     let mut with = Lab::new(vec![300, 0, 330, 0, 1000], Rule::CometBft, seed()).expect("valid");
@@ -397,6 +404,9 @@ fn ethereum_expected_matches_the_two_validator_closed_form() {
 
 /// The wins follow the expected shares, not the stake shares, where they differ; and the
 /// second test says so.
+// Thousands of rounds of 180 hashes each: natively only (a wasm test must not hold the
+// browser's thread for the runner's 20 s).
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn ethereum_wins_follow_the_expected_shares() {
     let stakes = vec![2_048, 1_024, 300];
