@@ -101,10 +101,10 @@ test('the panel fits a phone and runs from the keyboard', async () => {
     const overflow = await page.evaluate(() => {
       const panel = document.querySelector('[data-testid=compounding]');
       const wide = [...panel.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
-      return { page: document.documentElement.scrollWidth, wide: wide.map((e) => e.tagName + '.' + e.className) };
+      return { inside: panel.scrollWidth <= panel.clientWidth, wide: wide.map((e) => e.tagName + '.' + e.className) };
     });
     assert.deepEqual(overflow.wide, [], 'nothing in the panel reaches past the screen');
-    assert.ok(overflow.page <= 390, `the page is ${overflow.page} px wide`);
+    assert.ok(overflow.inside, 'nothing in the panel scrolls sideways');
     // Every control has a name.
     for (const id of ['cmp-watch', 'cmp-reward', 'cmp-blocks', 'cmp-runs']) {
       const name = await page.getByTestId(id).evaluate((e) => e.labels?.[0]?.textContent ?? '');

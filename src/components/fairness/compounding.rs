@@ -277,7 +277,6 @@ fn histogram(r: &CompoundingReport, s: &ScheduleReport, name: &str, tallest: u32
                  data-testid={format!("cmp-histogram-{}", schedule.name())}>
                 <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={BOTTOM.to_string()} y2={BOTTOM.to_string()} class="grid" />
                 <text x={(LEFT - 6.0).to_string()} y={(TOP + 4.0).to_string()} class="axis" text-anchor="end">{group(tallest as u64)}</text>
-                <text x={(LEFT - 6.0).to_string()} y={(BOTTOM + 4.0).to_string()} class="axis" text-anchor="end">{"0"}</text>
                 { for s.counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(i, c)| html! {
                     <rect x={fixed(LEFT + bar_w * i as f64 + 0.5, 1)} width={fixed((bar_w - 1.0).max(0.5), 1)}
                           y={fixed(y(*c), 1)} height={fixed(BOTTOM - y(*c), 1)} fill={colour(schedule)} class="bar">
@@ -295,7 +294,7 @@ fn histogram(r: &CompoundingReport, s: &ScheduleReport, name: &str, tallest: u32
                 <line x1={fixed(start_x, 1)} x2={fixed(start_x, 1)} y1={(TOP - 6.0).to_string()} y2={BOTTOM.to_string()} class="start" />
                 <text x={fixed(start_x, 1)} y={(TOP - 10.0).to_string()} class="axis start-label"
                       text-anchor={if start_x > (LEFT + RIGHT) / 2.0 { "end" } else { "start" }}>{format!("start {}", share_words(r.start_share))}</text>
-                <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis" text-anchor="middle">
+                <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis caption" text-anchor="middle">
                     {format!("{name}'s share of all stake after {} blocks · bars: runs", group(r.blocks))}</text>
             </svg>
         </figure>
