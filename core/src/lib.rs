@@ -22,6 +22,9 @@
 //!   weighted draw, CometBFT, Ethereum, Algorand, Praos) and a chi-square test, in fixed point.
 //! - [`grinding`]: a forger that reorders or leaves out transactions to make itself (or a
 //!   friend) the next forger, against honest play, and why RANDAO and VRFs limit it.
+//! - [`compounding`]: block rewards staked again, over many runs: how far a staker's share
+//!   spreads under a constant reward and under the geometric reward (Fanti et al.), against
+//!   the exact variance.
 //! - [`sim`]: an in-memory network in simulated time with seeded latency and loss, partitions
 //!   and crashes.
 //!
@@ -59,6 +62,7 @@
 pub mod accounts;
 pub mod block;
 pub mod chain;
+pub mod compounding;
 pub mod fairness;
 pub mod grinding;
 pub mod hash;

@@ -16,6 +16,7 @@ use pos_core::Hash;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+pub mod compounding;
 pub mod grinding;
 pub mod job;
 
@@ -325,7 +326,8 @@ pub fn fairness_lab(p: &Props) -> Html {
             if let Some(report) = &s.report {
                 { results(report, &s.context, *shown, &shown) }
             }
-            <grinding::Grinding stakers={lab_stakers} seed={p.seed.clone()} />
+            <grinding::Grinding stakers={lab_stakers.clone()} seed={p.seed.clone()} />
+            <compounding::Compounding stakers={lab_stakers} seed={p.seed.clone()} />
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
 use crate::edge::worker::JobWorker;
 use crate::logic::command::{Applied, Command, Key, Refused};
+use crate::logic::compounding::{console_setup, CompoundingAnswer};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
 use crate::logic::lessons::Position;
 use crate::logic::model::{new_wallet, Playground};
@@ -191,6 +192,16 @@ fn grind_answer(reply: WorkerReply) -> Option<Value> {
             "grinding": report.grinding,
             "ms": ms,
         })),
+        _ => None,
+    }
+}
+
+/// `compounding({stakes, watch, reward, blocks, runs, seed})`: a [`CompoundingAnswer`].
+fn compounding_answer(reply: WorkerReply) -> Option<Value> {
+    match reply {
+        WorkerReply::Compounding { report, ms, .. } if report.done => {
+            Some(json!(CompoundingAnswer::of(&report, ms)?))
+        }
         _ => None,
     }
 }
@@ -419,15 +430,20 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
         publish(&api, name, closure, &mut closures)?;
     }
     // Promises of results computed in a worker of their own: the fairness lab, the lottery
-    // benchmark and the grinding demonstration.
+    // benchmark, the grinding demonstration and rewards and compounding.
     let jobs: Rc<RefCell<Vec<JobWorker>>> = Rc::default();
-    for name in ["fairness", "bench", "grind"] {
+    for name in ["fairness", "bench", "grind", "compounding"] {
         let (router, jobs) = (router.clone(), jobs.clone());
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| {
             let arg = from_js(&a);
             let promise = match name {
                 "fairness" => job_promise(&jobs, fairness_request(&router, &arg), fairness_answer),
                 "bench" => job_promise(&jobs, console_bench(&arg), bench_answer),
+                "compounding" => job_promise(
+                    &jobs,
+                    console_setup(&arg).map(|setup| WorkerRequest::Compounding { id: 1, setup }),
+                    compounding_answer,
+                ),
                 _ => job_promise(&jobs, console_grind(&arg), grind_answer),
             };
             promise.into()

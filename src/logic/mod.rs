@@ -5,6 +5,7 @@
 
 pub mod class;
 pub mod command;
+pub mod compounding;
 pub mod fairness;
 pub mod faults;
 pub mod input;

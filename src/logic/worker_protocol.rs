@@ -4,6 +4,7 @@
 //! ([`handle_worker_request`]), and the console's requests (`bench()`, `grind()`) read into
 //! jobs. Plain Rust: the edge only posts the bytes.
 
+use crate::logic::compounding::{self, CompoundingReport, CompoundingRun};
 use crate::logic::fairness::{
     grind_step_rounds, step_rounds, FairnessJob, FairnessReport, FairnessRun, GrindReport,
     GrindRun, MAX_ROUNDS,
@@ -57,6 +58,13 @@ pub enum WorkerRequest {
         id: u64,
         /// What to run.
         setup: pos_core::grinding::Setup,
+    },
+    /// Run the rewards-and-compounding experiment (see [`crate::logic::compounding`]).
+    Compounding {
+        /// Echoed in every reply.
+        id: u64,
+        /// What to run.
+        setup: pos_core::compounding::Setup,
     },
 }
 
@@ -132,6 +140,15 @@ pub enum WorkerReply {
         id: u64,
         /// The results so far.
         report: GrindReport,
+        /// Time since the job started, in ms.
+        ms: f64,
+    },
+    /// The compounding experiment's results so far, and once more when done.
+    Compounding {
+        /// The request.
+        id: u64,
+        /// The results so far.
+        report: CompoundingReport,
         /// Time since the job started, in ms.
         ms: f64,
     },
@@ -315,6 +332,36 @@ pub fn handle_worker_request(
                 }
             }
             post(&WorkerReply::Grind {
+                id,
+                report: run.report(),
+                ms: clock() - started,
+            });
+        }
+        Ok(WorkerRequest::Compounding { id, setup }) => {
+            let mut run = match CompoundingRun::new(&setup) {
+                Ok(run) => run,
+                Err(e) => {
+                    return post(&WorkerReply::Error {
+                        error: e.to_string(),
+                    })
+                }
+            };
+            let step = compounding::step_runs(&setup);
+            let started = clock();
+            let mut last = started;
+            while !run.done() {
+                run.step(step);
+                let now = clock();
+                if now - last >= PROGRESS_MS && !run.done() {
+                    last = now;
+                    post(&WorkerReply::Compounding {
+                        id,
+                        report: run.report(),
+                        ms: now - started,
+                    });
+                }
+            }
+            post(&WorkerReply::Compounding {
                 id,
                 report: run.report(),
                 ms: clock() - started,

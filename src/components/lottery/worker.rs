@@ -211,6 +211,7 @@ impl LotteryWorker {
             WorkerReply::Bench { .. }
             | WorkerReply::Fairness { .. }
             | WorkerReply::Grind { .. }
+            | WorkerReply::Compounding { .. }
             | WorkerReply::Rank { .. } => None,
             WorkerReply::Error { error } => {
                 self.job = None;
