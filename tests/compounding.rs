@@ -19,6 +19,8 @@ use std::cell::Cell;
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 fn setup(runs: u64, blocks: u64) -> Setup {
     Setup {

@@ -405,9 +405,9 @@ fn pow_at_most(q: u128, n: u64, cap: u128) -> Option<u128> {
 /// The exact variance, at [`VAR_ONE`] and rounded down, of the share after every block of
 /// `rewards` of a staker holding `watched` of `start` units at the start, whoever wins: the
 /// recurrence of the module docs, `v(1-v) · (1 - Π (1 - (R_k / T_k)^2))`, with the product at
-/// 10^-36 (each of its factors rounded up, so the result is low by less than
-/// `2 · blocks · 10^-18` before its final rounding). `None` when `watched > start`, `start`
-/// is 0 or the total reaches 2^64.
+/// 10^-36 (each factor and each partial product rounded once, so it is off by at most
+/// `2 · blocks · 10^-36`, far below the result's last digit). `None` when `watched > start`,
+/// `start` is 0 or the total reaches 2^64.
 pub fn exact_variance(watched: u64, start: u64, rewards: &[u64]) -> Option<u64> {
     if watched > start || start == 0 {
         return None;
@@ -580,7 +580,7 @@ impl Compounder {
         let start_tokens: u64 = setup.stakes.iter().sum();
         let start = start_tokens * UNIT;
         let watched = setup.stakes[setup.watched] * UNIT;
-        // Exact in units: UNIT is a multiple of 10^6 / 10^3 and start a multiple of UNIT.
+        // Exact in units: R = tokens · UNIT · ppm / 10^6, and UNIT is a multiple of 10^6.
         let reward = start_tokens * setup.reward_ppm * (UNIT / PPM);
         let schedule = |s| rewards(start, reward, setup.blocks, s).unwrap_or_default();
         let rewards = [schedule(Schedule::Constant), schedule(Schedule::Geometric)];
