@@ -61,6 +61,7 @@
 //! Like the rest of the crate, the module uses integers only: shares at [`SHARE_ONE`]
 //! (10^12), variances at [`VAR_ONE`] (10^18).
 
+use crate::fairness::fixed::{isqrt, mul_div};
 use crate::hash::Hash;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
@@ -815,61 +816,6 @@ fn moments(xs: &[u64]) -> Moments {
         variance: (s2 / 1_000_000) as u64,
         variance_error: isqrt(var_of_s2.saturating_mul(10_000)) as u64,
     }
-}
-
-/// `floor(sqrt(n))` by Newton's method from above.
-fn isqrt(n: u128) -> u128 {
-    if n < 2 {
-        return n;
-    }
-    let mut x = 1u128 << (128 - n.leading_zeros()).div_ceil(2);
-    loop {
-        let y = (x + n / x) / 2;
-        if y >= x {
-            return x;
-        }
-        x = y;
-    }
-}
-
-/// The 256-bit product `a · b` as `(high, low)`.
-fn mul_wide(a: u128, b: u128) -> (u128, u128) {
-    const LOW: u128 = u64::MAX as u128;
-    let (a_hi, a_lo) = (a >> 64, a & LOW);
-    let (b_hi, b_lo) = (b >> 64, b & LOW);
-    let lo_lo = a_lo * b_lo;
-    let cross1 = a_lo * b_hi;
-    let cross2 = a_hi * b_lo;
-    let middle = (lo_lo >> 64) + (cross1 & LOW) + (cross2 & LOW);
-    let low = (lo_lo & LOW) | (middle << 64);
-    let high = a_hi * b_hi + (cross1 >> 64) + (cross2 >> 64) + (middle >> 64);
-    (high, low)
-}
-
-/// `floor(a · b / d)` through a 256-bit product; `u128::MAX` when it does not fit or `d` is 0.
-fn mul_div(a: u128, b: u128, d: u128) -> u128 {
-    if d == 0 {
-        return u128::MAX;
-    }
-    let (high, low) = mul_wide(a, b);
-    if high == 0 {
-        return low / d;
-    }
-    if high >= d {
-        return u128::MAX;
-    }
-    // Schoolbook division, one bit at a time; the remainder stays below d.
-    let (mut rem, mut quotient) = (high, 0u128);
-    for i in (0..128).rev() {
-        let top = rem >> 127;
-        rem = (rem << 1) | ((low >> i) & 1);
-        quotient <<= 1;
-        if top == 1 || rem >= d {
-            rem = rem.wrapping_sub(d);
-            quotient |= 1;
-        }
-    }
-    quotient
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@
 
 pub mod ethereum;
 mod expected;
-mod fixed;
+pub(crate) mod fixed;
 mod stats;
 
 pub use expected::{expected, Expected, SHARE_ONE};
