@@ -215,6 +215,7 @@ pub fn page(props: &PageProps) -> Html {
                         let redraw = redraw.clone();
                         move || redraw()
                     }),
+                    class_socket::teacher_token(),
                 )
             });
             let api = js_api::install(router.clone(), saver.clone(), (*links).clone());

@@ -107,6 +107,11 @@ pub struct NodeConfig {
     /// refused. `None` (the default): every draw is computed at once.
     #[serde(default)]
     pub defer_draws_from: Option<u64>,
+    /// No block above this height is forged by this node: a class's clock (paused: the tip's
+    /// height; one step: one more). A local policy, not a chain rule: blocks of other nodes
+    /// are checked as always. `None` (the default): no limit.
+    #[serde(default)]
+    pub forge_up_to: Option<u64>,
 }
 
 impl Default for NodeConfig {
@@ -121,6 +126,7 @@ impl Default for NodeConfig {
             pool_capacity: 10_000,
             max_buy: 1000,
             defer_draws_from: None,
+            forge_up_to: None,
         }
     }
 }
@@ -799,6 +805,23 @@ impl Node {
         self.tree.set_defer_draws_from(n);
     }
 
+    /// Changes [`NodeConfig::forge_up_to`] and [`NodeConfig::forge_delay_ms`] (a class's
+    /// clock: paused, one step, its speed). The next [`Node::handle`] forges by them.
+    pub fn set_forging(&mut self, up_to: Option<u64>, delay_ms: u64) {
+        if (self.config.forge_up_to, self.config.forge_delay_ms) != (up_to, delay_ms) {
+            self.config.forge_up_to = up_to;
+            self.config.forge_delay_ms = delay_ms;
+            self.forge_at = None;
+        }
+    }
+
+    /// Whether [`NodeConfig::forge_up_to`] lets this node forge on its tip.
+    fn forging_allowed(&self) -> bool {
+        self.config
+            .forge_up_to
+            .is_none_or(|h| self.chain().tip().height < h)
+    }
+
     /// The draws asked of the driver and not answered yet, oldest first.
     pub fn requested_draws(&self) -> impl Iterator<Item = &DrawRequest> {
         self.requested.iter()
@@ -977,7 +1000,7 @@ impl Node {
                 }
             }
             Input::ForgeNow => {
-                if self.may_forge_at(now) {
+                if self.may_forge_at(now) && self.forging_allowed() {
                     self.forge(now, &mut out);
                 } else {
                     out.push(Output::Event(Event::ForgeRefused {
@@ -2070,7 +2093,8 @@ impl Node {
         // A double spender stays out of the chain: a block of its own would carry one spend
         // to both sides.
         let ready = self.pool.len() >= self.config.forge_threshold.max(1)
-            && self.behaviour != Behaviour::DoubleSpend;
+            && self.behaviour != Behaviour::DoubleSpend
+            && self.forging_allowed();
         let Some(rank) = self.next_rank().filter(|_| ready) else {
             self.forge_at = None;
             return;
