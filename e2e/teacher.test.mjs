@@ -93,6 +93,15 @@ test('the teacher leads and four students follow; the class clock pauses, steps 
   await t.reload();
   await t.waitForFunction(() => window.playground && playground.classMode().role === 'teacher' && playground.classMode().lead?.teacher, null, { timeout: 30_000 });
 
+  // A second teacher's tab (the same address, another browser) does not take the lead: the
+  // first, still open, wins, and the second says which tab leads.
+  const second = await open(server.teacher);
+  const firstTab = await t.evaluate(() => playground.network().tab);
+  await second.page.waitForFunction((tab) => document.querySelector('[data-testid=class-lead-state]')?.textContent.includes(`Not leading: the teacher's page in tab ${tab} leads`), firstTab, { timeout: 10_000 });
+  assert.equal((await t.evaluate(() => playground.classMode())).lead.teacher, true);
+  assert.match(await t.locator('[data-testid=class-lead-state]').textContent(), /You lead the class/);
+  await second.ctx.close();
+
   const students = [];
   for (let i = 0; i < 3; i++) students.push(await open(server.url));
   students.push(await open(server.url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }));
@@ -191,7 +200,7 @@ test('the teacher leads and four students follow; the class clock pauses, steps 
   assert.match(unled[0], /only the teacher's page leads/);
   assert.match(unled[1], /not this server's teacher token/);
   await t.waitForFunction(() => playground.classMode().lead.refused >= 3, null, { timeout: 5_000 });
-  await t.waitForFunction(() => /3 lead messages from other pages refused/.test(document.querySelector('[data-testid=class-refused]')?.textContent), null, { timeout: 3_000 });
+  await t.waitForFunction(() => /\d+ lead messages from other pages refused/.test(document.querySelector('[data-testid=class-refused]')?.textContent), null, { timeout: 3_000 });
   for (const s of students) {
     const mode = await s.page.evaluate(() => playground.classMode());
     assert.equal(mode.lead.paused, true);
