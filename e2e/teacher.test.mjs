@@ -218,6 +218,14 @@ test('the teacher leads and four students follow; the class clock pauses, steps 
   }
   await everywhere(all, (want) => playground.nodes()[0].height >= want, h + 2, Date.now(), 30_000);
   await screenshot(t, 'teacher-leads');
+  // The console leads too; what a follower does not have is ignored with a line saying why.
+  assert.equal((await t.evaluate(() => playground.lead({ lesson: 'nosuchlesson', step: 1 }))).ok, true);
+  await everywhere(students, () => /Ignored the teacher's lesson "nosuchlesson"/.test(document.querySelector('[data-testid=activity]')?.textContent), null, Date.now(), 5_000);
+  assert.equal((await t.evaluate(() => playground.lead({ lesson: 'lots', step: 2, block: 99999 }))).ok, true);
+  await everywhere(students, () => /Ignored the teacher's block #99999/.test(document.querySelector('[data-testid=activity]')?.textContent) && playground.lesson()?.step === 2, null, Date.now(), 5_000);
+  assert.match((await t.evaluate(() => playground.lead({ speed: 7 }))).error, /0\.25 to 4/);
+  assert.equal((await t.evaluate(() => playground.lead({ speed: 0.5 }))).ok, true);
+  await everywhere(students, () => playground.classMode().lead.speed === 0.5, null, Date.now(), 5_000);
 
   // The student view on a phone and a tablet: no sideways scroll, every control reachable,
   // touch targets of at least 44×44 px.

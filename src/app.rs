@@ -470,17 +470,16 @@ pub fn page(props: &PageProps) -> Html {
     });
     {
         let router = router.clone();
+        // Only when the page's own place changes (or it may lead again): what the console's
+        // lead({...}) set stays until the teacher's page itself moves.
         let led_now = lead.as_ref().map(|l| l.place.clone());
-        use_effect_with(
-            (teacher_place.clone(), led_now, may_lead),
-            move |(mine, led, ok)| {
-                if let (Some(mine), true) = (mine, *ok) {
-                    if Some(mine) != led.as_ref() {
-                        let _ = router.apply(Command::Teach(Order::Place(mine.clone())));
-                    }
+        use_effect_with((teacher_place.clone(), may_lead), move |(mine, ok)| {
+            if let (Some(mine), true) = (mine, *ok) {
+                if Some(mine) != led_now.as_ref() {
+                    let _ = router.apply(Command::Teach(Order::Place(mine.clone())));
                 }
-            },
-        );
+            }
+        });
     }
     let step_words = position
         .as_ref()
