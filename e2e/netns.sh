@@ -42,7 +42,7 @@ ip link set pos-veth1 up
 ip route add default via 10.99.0.2 dev pos-veth0
 echo "netns: $(ip -brief addr | tr -s ' ' | tr '\n' ';')"
 
-files=(e2e/webrtc.test.mjs e2e/class.test.mjs)
+files=(e2e/webrtc.test.mjs e2e/class.test.mjs e2e/teacher.test.mjs)
 if [[ "${POS_NETNS_DROP_UDP:-}" == "1" ]]; then
   PATH="$PATH:/usr/sbin"
   nft add table inet posdrop

@@ -2,6 +2,7 @@
 //! and the Python views of one node.
 
 use crate::components::activity::ActivityFeed;
+use crate::components::class_bar::ClassBar;
 use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
@@ -12,6 +13,7 @@ use crate::components::lottery::LotterySection;
 use crate::components::network::NetworkBar;
 use crate::components::node_card::NodeCard;
 use crate::components::panels::{Panels, View};
+use crate::components::student::MyDraw;
 use crate::components::timeline::Timeline;
 use crate::components::tree::BlockTree;
 use crate::edge::channel::{self, Channel};
@@ -22,6 +24,7 @@ use crate::edge::js_api;
 use crate::edge::lessons::Lessons;
 use crate::edge::storage::{self, Saver};
 use crate::edge::webrtc::Links;
+use crate::logic::class::{Order, Place, SECTIONS};
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::network_stakers;
 use crate::logic::model::{
@@ -215,6 +218,7 @@ pub fn page(props: &PageProps) -> Html {
                         let redraw = redraw.clone();
                         move || redraw()
                     }),
+                    class_socket::teacher_token(),
                 )
             });
             let api = js_api::install(router.clone(), saver.clone(), (*links).clone());
@@ -398,8 +402,101 @@ pub fn page(props: &PageProps) -> Html {
         })
     };
 
+    // The class: the teacher's page reports where it is; a student's page follows.
+    let teacher_section = use_mut_ref(|| None::<usize>);
+    let teacher_block = use_mut_ref(|| None::<u64>);
+    let on_section = {
+        let (s, redraw) = (teacher_section.clone(), redraw.clone());
+        Callback::from(move |i: usize| {
+            if *s.borrow() != Some(i) {
+                *s.borrow_mut() = Some(i);
+                redraw.force_update();
+            }
+        })
+    };
+    let on_block = {
+        let (b, redraw) = (teacher_block.clone(), redraw.clone());
+        Callback::from(move |h: Option<u64>| {
+            if *b.borrow() != h {
+                *b.borrow_mut() = h;
+                redraw.force_update();
+            }
+        })
+    };
+    let on_note = {
+        let router = router.clone();
+        Callback::from(move |line: String| {
+            router.with(true, |m, _| m.class_note(line));
+        })
+    };
+    let on_class = {
+        let (router, redraw, notice) = (router.clone(), redraw.clone(), notice.clone());
+        Callback::from(move |c: Command| {
+            if let Err(e) = router.apply(c) {
+                notice.set(Some(e.to_string()));
+            }
+            redraw.force_update();
+        })
+    };
+
     let m = model.borrow();
     lessons.tour.borrow_mut().observe(&m, now_ms());
+    let class = m
+        .class_connection()
+        .filter(|c| !c.serving && c.server.is_some())
+        .cloned();
+    let lead = class.as_ref().and_then(|c| c.lead.clone());
+    let position = lessons.tour.borrow().position();
+    let led = m
+        .following_teacher()
+        .then(|| lead.as_ref().map(|l| l.place.clone()))
+        .flatten();
+    let teacher_place = class.as_ref().filter(|c| c.teacher).map(|_| Place {
+        follow: lead.as_ref().is_none_or(|l| l.place.follow),
+        lesson: position.as_ref().map(|p| p.lesson.clone()),
+        step: position.as_ref().map_or(0, |p| p.step as u32),
+        section: teacher_section
+            .borrow()
+            .and_then(|i| SECTIONS.get(i))
+            .map(|s| s.to_string()),
+        block: *teacher_block.borrow(),
+    });
+    let may_lead = class.as_ref().is_some_and(|c| {
+        c.connected
+            && c.not_leading.is_none()
+            && lead
+                .as_ref()
+                .is_some_and(|l| l.teacher.as_deref().is_none_or(|t| t == m.tab_id()))
+    });
+    {
+        let router = router.clone();
+        // Only when the page's own place changes (or it may lead again): what the console's
+        // lead({...}) set stays until the teacher's page itself moves.
+        let led_now = lead.as_ref().map(|l| l.place.clone());
+        use_effect_with((teacher_place.clone(), may_lead), move |(mine, ok)| {
+            if let (Some(mine), true) = (mine, *ok) {
+                if Some(mine) != led_now.as_ref() {
+                    let _ = router.apply(Command::Teach(Order::Place(mine.clone())));
+                }
+            }
+        });
+    }
+    let step_words = position
+        .as_ref()
+        .filter(|_| led.as_ref().is_some_and(|l| l.lesson.is_some()))
+        .map(|p| format!("step {} of {}", p.step, p.steps));
+    let student = class.as_ref().is_some_and(|c| !c.teacher);
+    let roster = m.roster();
+    let follow_counts = (
+        roster
+            .iter()
+            .filter(|r| r.follows == Some("following"))
+            .count(),
+        roster
+            .iter()
+            .filter(|r| r.follows == Some("exploring"))
+            .count(),
+    );
     let summaries = m.summaries();
     let names: Vec<(usize, String)> = summaries
         .iter()
@@ -427,8 +524,12 @@ pub fn page(props: &PageProps) -> Html {
         .unwrap_or_default();
 
     html! {
-        <div class="page">
-            <LessonPanel lessons={(*lessons).clone()} redraw={{ let r = redraw.clone(); Callback::from(move |()| r.force_update()) }} />
+        <div class={classes!("page", student.then_some("student"))}>
+            <LessonPanel lessons={(*lessons).clone()} redraw={{ let r = redraw.clone(); Callback::from(move |()| r.force_update()) }}
+                led={led.clone()} on_section={on_section} on_note={on_note.clone()} />
+            if let Some(c) = class.clone() {
+                <ClassBar class={c} step_words={step_words} following={follow_counts} on_command={on_class} />
+            }
             if let Some(r) = (*recovery).clone() {
                 <div class="recovery" role="alertdialog" aria-labelledby="recovery-title" data-testid="recovery">
                     <h2 id="recovery-title">{"The saved playground could not be restored"}</h2>
@@ -440,7 +541,7 @@ pub fn page(props: &PageProps) -> Html {
                     </div>
                 </div>
             }
-            <header class="top">
+            <header class="top" id="whole-playground">
                 <div class="title">
                     <h1>{"pos-playground"}</h1>
                     <p class="lede">{"A Proof-of-Stake chain running in this tab. Every staked token is a lottery ticket: the node whose ticket lands closest to the block's reference forges the next block."}</p>
@@ -460,7 +561,7 @@ pub fn page(props: &PageProps) -> Html {
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if m.mesh().is_some() {
-                <ClassPanel class={m.class_connection().cloned()} roster={m.roster()}
+                <ClassPanel class={m.class_connection().cloned()} roster={roster}
                     webrtc={m.links().iter().filter(|l| l.state == crate::logic::link::LinkState::Open).count()} />
             }
             <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_connection().is_some()} />
@@ -476,6 +577,7 @@ pub fn page(props: &PageProps) -> Html {
                             on_forge={on_forge.clone()}
                         />
                     }) }
+                    if student { <MyDraw draw={m.my_draw(0)} /> }
                 </section>
                 <aside class="side">
                     <section class="next" aria-label="Next forger" data-testid="next-forger" data-worker-draws={m.worker_draws().to_string()}>
@@ -501,6 +603,9 @@ pub fn page(props: &PageProps) -> Html {
                 node={sel}
                 tip={summaries.get(sel).map(|s| s.tip.clone()).unwrap_or_default()}
                 nodes={summaries.len()}
+                led={led.as_ref().map(|l| l.block)}
+                on_block={on_block}
+                on_note={on_note}
             />
             <FairnessLab
                 network={lab_network}

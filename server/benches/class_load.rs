@@ -8,6 +8,10 @@
 //! latency through the server. A hostile client floods in one class and sends a frame too
 //! long in another; both must be cut off while the others carry on. Reported: join time
 //! (open to welcome), latency p50/p99, the server's memory (VmRSS) and CPU.
+//!
+//! Then the teacher leads: 60 following pages and one teacher's page (with the token the
+//! server printed) in one class; the teacher steps through a lesson, one step a second, and
+//! each follower measures the time from the teacher's step to its receipt of the lead.
 
 use futures_util::{SinkExt as _, StreamExt as _};
 use pos_playground::logic::class::{ToPage, ToServer};
@@ -55,6 +59,8 @@ fn usage(pid: u32) -> (u64, u64) {
 struct Server {
     child: Child,
     port: u16,
+    /// The teacher's token, from the teacher's address it printed.
+    token: String,
 }
 
 impl Drop for Server {
@@ -81,21 +87,28 @@ fn start_server() -> Server {
         .expect("the pos-class binary");
     let out = child.stdout.take().expect("its output");
     let mut port = 0;
+    let mut token = String::new();
     let mut lines = BufReader::new(out).lines().map_while(Result::ok);
     for line in lines.by_ref() {
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            port = rest
-                .split('/')
-                .next()
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(0);
-            break;
+            if port == 0 {
+                port = rest
+                    .split('/')
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(0);
+            }
+            if let Some(t) = rest.split("&teacher=").nth(1) {
+                token = t.trim().to_string();
+                break;
+            }
         }
     }
     // Keep reading what it prints, so its output never blocks or breaks.
     std::thread::spawn(move || lines.for_each(drop));
     assert!(port > 0, "the server printed no address");
-    Server { child, port }
+    assert!(!token.is_empty(), "the server printed no teacher's address");
+    Server { child, port, token }
 }
 
 #[derive(Default)]
@@ -311,6 +324,140 @@ async fn scenario(server: &Server, classes: usize, pages: usize) -> (String, boo
     (row, sound)
 }
 
+/// Steps the teacher takes in the lead scenario, one a second.
+const LEAD_STEPS: u32 = 10;
+
+/// When the teacher's page sent each step.
+type Sent = Arc<Mutex<Vec<Option<Instant>>>>;
+
+fn lesson_step(step: u32) -> pos_playground::logic::class::Place {
+    pos_playground::logic::class::Place {
+        follow: true,
+        lesson: Some("lots".into()),
+        step,
+        section: Some("lottery".into()),
+        block: None,
+    }
+}
+
+/// A following page: joins, says it follows, refuses every link (so it is relayed: the server
+/// does the most work), and notes when each of the teacher's steps reaches it.
+async fn follower(port: u16, tab: String, sent: Sent, got: Arc<Mutex<Vec<f64>>>, end: Instant) {
+    let url = format!("ws://127.0.0.1:{port}/class?net=lead");
+    let Ok((ws, _)) = tokio_tungstenite::connect_async_with_config(&url, None, true).await else {
+        return;
+    };
+    let (mut tx, mut rx) = ws.split();
+    for m in [
+        ToServer::Join {
+            tab,
+            addresses: Vec::new(),
+        },
+        ToServer::Status { following: true },
+    ] {
+        if tx.send(Message::Text(m.to_text().into())).await.is_err() {
+            return;
+        }
+    }
+    let mut seen = 0;
+    loop {
+        let next = tokio::time::timeout_at(end.into(), rx.next()).await;
+        let Ok(Some(Ok(Message::Text(t)))) = next else {
+            break;
+        };
+        match ToPage::parse(t.as_str()) {
+            Ok(ToPage::Lead(lead)) if lead.place.step > seen => {
+                let at = Instant::now();
+                seen = lead.place.step;
+                let from = sent.lock().expect("sent")[seen as usize];
+                if let Some(from) = from {
+                    let ms = at.duration_since(from).as_secs_f64() * 1000.0;
+                    got.lock().expect("got").push(ms);
+                }
+            }
+            Ok(ToPage::Link { tab }) => {
+                let path = ToServer::Path { tab, webrtc: false }.to_text();
+                if tx.send(Message::Text(path.into())).await.is_err() {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// 60 following pages and the teacher's page; the teacher steps [`LEAD_STEPS`] times.
+async fn lead_scenario(server: &Server, pages: usize) -> (String, bool) {
+    let sent: Sent = Arc::new(Mutex::new(vec![None; LEAD_STEPS as usize + 1]));
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let end = Instant::now() + Duration::from_secs(u64::from(LEAD_STEPS) + 8);
+    let mut tasks = Vec::new();
+    for p in 0..pages {
+        tasks.push(tokio::spawn(follower(
+            server.port,
+            format!("f{p}"),
+            sent.clone(),
+            got.clone(),
+            end,
+        )));
+    }
+    let url = format!("ws://127.0.0.1:{}/class?net=lead", server.port);
+    let Ok((teacher, _)) = tokio_tungstenite::connect_async_with_config(&url, None, true).await
+    else {
+        return ("| lead | the teacher could not connect |".into(), false);
+    };
+    let (mut teacher, mut heard) = teacher.split();
+    let join = ToServer::Join {
+        tab: "teacher".into(),
+        addresses: Vec::new(),
+    };
+    let _ = teacher.send(Message::Text(join.to_text().into())).await;
+    // The teacher's page reads what it is sent, and counts refusals of its lead.
+    let reader = tokio::spawn(async move {
+        let mut refused = 0;
+        while let Ok(Some(Ok(m))) = tokio::time::timeout_at(end.into(), heard.next()).await {
+            match m {
+                Message::Text(t) if t.as_str().starts_with("unled\t") => refused += 1,
+                Message::Close(_) => break,
+                _ => {}
+            }
+        }
+        refused
+    });
+    // Everyone joins first.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    for step in 1..=LEAD_STEPS {
+        let m = ToServer::Teach {
+            token: server.token.clone(),
+            order: pos_playground::logic::class::Order::Place(lesson_step(step)),
+        };
+        sent.lock().expect("sent")[step as usize] = Some(Instant::now());
+        if teacher
+            .send(Message::Text(m.to_text().into()))
+            .await
+            .is_err()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    for t in tasks {
+        let _ = t.await;
+    }
+    let refused = reader.await.unwrap_or(1);
+    let mut ms = got.lock().expect("got").clone();
+    ms.sort_by(|a, b| a.total_cmp(b));
+    let expected = pages * LEAD_STEPS as usize;
+    let row = format!(
+        "| {pages} following pages | {} of {expected} steps received | {:.2} / {:.2} ms | max {:.2} ms |",
+        ms.len(),
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.99),
+        ms.last().copied().unwrap_or(f64::NAN),
+    );
+    (row, refused == 0 && ms.len() == expected)
+}
+
 fn main() {
     // `cargo test --benches` runs this as a smoke test with --bench absent: keep it short.
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -344,8 +491,21 @@ fn main() {
         println!("{row}");
         all_sound &= sound;
     }
+    let followers = if quick { 6 } else { 60 };
+    println!();
+    println!("the teacher leads (loopback; every pair relayed; {LEAD_STEPS} lesson steps, 1/s): the teacher's step to each follower's receipt");
+    println!("| pages | received | p50 / p99 | slowest |");
+    println!("| --- | --- | --- | --- |");
+    let (row, sound) = runtime.block_on(async {
+        tokio::time::timeout(Duration::from_secs(60), lead_scenario(&server, followers))
+            .await
+            .unwrap_or_else(|_| ("| lead | timed out after 60 s |".into(), false))
+    });
+    println!("{row}");
+    all_sound &= sound;
     // Not a timing assertion: every page must have joined and heard others, and both hostile
-    // clients must have been cut off while the others went on receiving.
+    // clients must have been cut off while the others went on receiving; every follower must
+    // have received every step of the teacher's.
     if !all_sound {
         eprintln!("class_load: a page did not join or hear the others, or a hostile client was not cut off");
         std::process::exit(1);

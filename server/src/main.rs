@@ -84,8 +84,19 @@ async fn main() {
         IpAddr::V4(v4) => v4.to_string(),
     };
     let address = format!("http://{host}:{port}/");
-    let rooms = Rooms::new(fresh_keys(), address.clone());
+    let mut rooms = Rooms::new(fresh_keys(), address.clone());
     let open = rooms.class_address(&class);
+    // The teacher's token: 16 bytes from the operating system's secure generator, new at
+    // every start, printed here only (never in a page, a view, the roster or a frame).
+    let mut bytes = [0u8; 16];
+    if let Err(e) = getrandom::getrandom(&mut bytes) {
+        usage(&format!(
+            "no secure randomness for the teacher's token: {e}"
+        ));
+    }
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    rooms.set_teacher_token(&token);
+    let teacher = rooms.teacher_address(&class, &token);
     let router = match app(
         Config {
             dist: dist.clone(),
@@ -109,6 +120,10 @@ async fn main() {
             say!("  {line}");
         }
     }
+    say!();
+    say!("  The teacher's address (it leads the class: keep it off the projector and the chat):");
+    say!("    {teacher}");
+    say!("  Open it once on the teacher's machine; the page then hides it and shows the students' QR code.");
     say!();
     if ip.is_loopback() {
         say!("  Listening on {ip}:{port}: only this machine can open it.");

@@ -9,7 +9,7 @@
 //! and a page that breaks a rule is told why and cut off; nobody else loses anything.
 
 use pos_playground::logic::class::{
-    ClassError, Member, Path, ToPage, ToServer, LINK_WAIT_MS, MAX_MESSAGE_BYTES,
+    ClassError, Lead, Member, Order, Path, ToPage, ToServer, LINK_WAIT_MS, MAX_MESSAGE_BYTES,
 };
 use pos_playground::logic::input::Input as TabInput;
 use pos_playground::logic::link::addressed_tab;
@@ -54,6 +54,65 @@ pub const ROSTER_EVERY_MS: u64 = 1_000;
 
 /// Longest class name: the page's `?net=` rule.
 pub const MAX_CLASS_NAME: usize = 40;
+
+/// Lead messages a page may have refused (no token, a wrong one, a second teacher tab)
+/// before it is cut off like any other rule-breaker.
+pub const MAX_LEAD_REFUSALS: u32 = 5;
+
+/// Most lead messages the teacher's page may send in one second (a held-down arrow key
+/// repeats about 30 times a second); more and it is cut off like a flood.
+pub const MAX_LEADS_PER_SECOND: u32 = 50;
+
+/// How long a pause outlives the teacher's page (ms): long enough for a reload or a Wi-Fi
+/// hiccup, short enough that nobody finds the class frozen. Then the class clock resumes.
+pub const PAUSE_HOLD_MS: u64 = 60_000;
+
+/// Why a lead message was refused, in words the page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotLeading {
+    /// The server was started without a teacher's address.
+    NoTeacher,
+    /// The message carried no token.
+    NoToken,
+    /// The token is not this server's.
+    WrongToken,
+    /// Another tab presented the token first and is still connected: it leads.
+    AnotherTab(String),
+    /// A step while the class clock runs.
+    NotPaused,
+}
+
+impl std::fmt::Display for NotLeading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotLeading::NoTeacher => write!(f, "this class server has no teacher's address"),
+            NotLeading::NoToken => write!(
+                f,
+                "only the teacher's page leads (the address the server printed for the teacher)"
+            ),
+            NotLeading::WrongToken => write!(
+                f,
+                "that is not this server's teacher token (it changes every time the server starts: open the teacher's address it printed)"
+            ),
+            NotLeading::AnotherTab(t) => write!(
+                f,
+                "the teacher's page in tab {t} leads: it presented the token first and is still open (close it to lead from here)"
+            ),
+            NotLeading::NotPaused => write!(f, "a step works while the class clock is paused"),
+        }
+    }
+}
+
+/// Whether two tokens are equal, in time that depends only on their lengths (never on where
+/// they first differ), so a page cannot guess the token a character at a time.
+pub fn same_token(expected: &[u8], given: &[u8]) -> bool {
+    let mut diff = u8::from(expected.len() != given.len());
+    for (i, e) in expected.iter().enumerate() {
+        let g = given.get(i).copied().unwrap_or(!*e);
+        diff |= std::hint::black_box(e ^ g);
+    }
+    std::hint::black_box(diff) == 0
+}
 
 /// Something that happened at the edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,6 +188,10 @@ pub enum Refusal {
     NotYourTab,
     /// The room's own tab could not be made (no secure randomness on the server).
     NoKeys,
+    /// [`MAX_LEAD_REFUSALS`] lead messages refused.
+    KeepsLeading,
+    /// More than [`MAX_LEADS_PER_SECOND`] lead messages.
+    LeadFlood,
 }
 
 impl std::fmt::Display for Refusal {
@@ -152,6 +215,14 @@ impl std::fmt::Display for Refusal {
             Refusal::Bad(e) => write!(f, "{e}"),
             Refusal::NotYourTab => write!(f, "a frame in another tab's name: cut off"),
             Refusal::NoKeys => write!(f, "the server has no secure randomness for keys"),
+            Refusal::KeepsLeading => write!(
+                f,
+                "{MAX_LEAD_REFUSALS} lead messages refused: only the teacher's page leads: cut off"
+            ),
+            Refusal::LeadFlood => write!(
+                f,
+                "more than {MAX_LEADS_PER_SECOND} lead messages in one second: cut off"
+            ),
         }
     }
 }
@@ -182,6 +253,8 @@ struct Page {
     addresses: Vec<String>,
     /// When it joined (ms): the order links are chosen in.
     joined: u64,
+    /// Whether it follows the teacher, as it last said.
+    following: Option<bool>,
 }
 
 /// One class.
@@ -195,6 +268,12 @@ pub struct Room {
     left: Vec<(String, Vec<String>)>,
     roster_due: bool,
     last_roster: u64,
+    /// The class's lead: where the teacher is and the class clock.
+    lead: Lead,
+    /// The connection of the teacher's page that leads.
+    teacher: Option<ConnId>,
+    /// When a pause held by a teacher who left ends (ms).
+    pause_ends: Option<u64>,
 }
 
 fn pair(a: &str, b: &str) -> (String, String) {
@@ -219,6 +298,61 @@ impl Room {
     /// How many pages are in it.
     pub fn pages(&self) -> usize {
         self.pages.len()
+    }
+
+    /// The class's lead.
+    pub fn lead(&self) -> &Lead {
+        &self.lead
+    }
+
+    /// The height of the room's own tab's chain.
+    fn height(&self) -> u64 {
+        self.hub.summary(0).map_or(0, |s| s.height)
+    }
+
+    /// Sends the lead to every page and puts the room's own tab on the class clock.
+    fn send_lead(&mut self, out: &mut Vec<Output>) {
+        self.hub
+            .set_class_clock(self.lead.forge_up_to, self.lead.speed);
+        let text = ToPage::Lead(self.lead.clone()).to_text();
+        for p in self.pages.values() {
+            out.push(Output::Send {
+                conn: p.conn,
+                text: text.clone(),
+            });
+        }
+    }
+
+    /// Carries out the teacher's order; whether the lead changed.
+    fn obey(&mut self, order: Order) -> Result<bool, NotLeading> {
+        let before = self.lead.clone();
+        let height = self.height();
+        let l = &mut self.lead;
+        match order {
+            Order::Place(p) => l.place = p,
+            Order::Pause => {
+                if !l.paused {
+                    l.paused = true;
+                    l.forge_up_to = Some(height);
+                }
+            }
+            Order::Step => {
+                if !l.paused {
+                    return Err(NotLeading::NotPaused);
+                }
+                l.forge_up_to = Some(height + 1);
+            }
+            Order::Resume => {
+                l.paused = false;
+                l.forge_up_to = None;
+            }
+            Order::Speed(q) => l.speed = q,
+            Order::CallBack => {
+                l.place.follow = true;
+                l.call_back = l.call_back.saturating_add(1);
+            }
+        }
+        Ok(self.lead != before)
     }
 
     fn degree(&self, tab: &str) -> usize {
@@ -324,6 +458,7 @@ impl Room {
             online: true,
             path: Path::Server,
             server: true,
+            following: None,
         }];
         for p in self.pages.values() {
             let path = if p.tab == tab {
@@ -342,6 +477,7 @@ impl Room {
                 online: true,
                 path,
                 server: false,
+                following: p.following,
             });
         }
         for (t, a) in &self.left {
@@ -352,6 +488,7 @@ impl Room {
                     online: false,
                     path: Path::Overlay,
                     server: false,
+                    following: None,
                 });
             }
         }
@@ -383,8 +520,10 @@ struct Conn {
     class: String,
     /// The tab it joined as (none before its `join`).
     tab: Option<String>,
-    /// Start of its rate window (ms) and messages in it.
-    window: (u64, u32),
+    /// Start of its rate window (ms), messages in it, and lead messages in it.
+    window: (u64, u32, u32),
+    /// Its lead messages refused so far.
+    lead_refusals: u32,
 }
 
 /// Every class the server runs.
@@ -394,6 +533,9 @@ pub struct Rooms {
     keys: HubKeys,
     /// The address pages are opened at (what the QR code says), without the query.
     address: String,
+    /// The teacher's token (from the operating system's secure generator, per start), if
+    /// the server has a teacher's address. Never sent to any page.
+    token: Option<Vec<u8>>,
 }
 
 /// Whether `name` is a class name: 1 to [`MAX_CLASS_NAME`] letters, digits, `-`, `_`.
@@ -414,7 +556,18 @@ impl Rooms {
             conns: BTreeMap::new(),
             keys,
             address,
+            token: None,
         }
+    }
+
+    /// The teacher's address leads with `token`: only a page that presents it leads.
+    pub fn set_teacher_token(&mut self, token: &str) {
+        self.token = Some(token.as_bytes().to_vec());
+    }
+
+    /// The address the teacher opens for class `name` (print it in the terminal only).
+    pub fn teacher_address(&self, name: &str, token: &str) -> String {
+        format!("{}&teacher={token}", self.class_address(name))
     }
 
     /// The class called `name`, made (with its own tab hosting) if there is room.
@@ -452,6 +605,9 @@ impl Rooms {
                     left: Vec::new(),
                     roster_due: false,
                     last_roster: 0,
+                    lead: Lead::default(),
+                    teacher: None,
+                    pause_ends: None,
                 },
             );
         }
@@ -529,7 +685,8 @@ impl Rooms {
             Conn {
                 class,
                 tab: None,
-                window: (now, 0),
+                window: (now, 0, 0),
+                lead_refusals: 0,
             },
         );
         Ok(())
@@ -546,13 +703,19 @@ impl Rooms {
             return Ok(()); // Refused at open, or closed: nothing to do.
         };
         if now >= c.window.0 + 1_000 {
-            c.window = (now, 0);
+            c.window = (now, 0, 0);
         }
         c.window.1 += 1;
         if c.window.1 > MAX_MESSAGES_PER_SECOND {
             return Err(Refusal::Flood);
         }
         let msg = ToServer::parse(text).map_err(Refusal::Bad)?;
+        if matches!(msg, ToServer::Teach { .. }) {
+            c.window.2 += 1;
+            if c.window.2 > MAX_LEADS_PER_SECOND {
+                return Err(Refusal::LeadFlood);
+            }
+        }
         let class = c.class.clone();
         let me = c.tab.clone();
         let address = self.class_address(&class);
@@ -575,6 +738,8 @@ impl Rooms {
                         address,
                     },
                 ));
+                // The class's lead at once: a new or reconnecting page follows the present.
+                out.push(send(conn, &ToPage::Lead(room.lead.clone())));
                 room.pages.insert(
                     tab.clone(),
                     Page {
@@ -582,6 +747,7 @@ impl Rooms {
                         tab: tab.clone(),
                         addresses,
                         joined: now,
+                        following: None,
                     },
                 );
                 room.left.retain(|(t, _)| *t != tab);
@@ -599,6 +765,63 @@ impl Rooms {
                 if let Some(p) = room.pages.get_mut(&me) {
                     if p.addresses != addresses {
                         p.addresses = addresses;
+                        room.roster_due = true;
+                    }
+                }
+            }
+            (Some(me), ToServer::Teach { token, order }) => {
+                let why = match &self.token {
+                    None => Some(NotLeading::NoTeacher),
+                    Some(_) if token.is_empty() => Some(NotLeading::NoToken),
+                    Some(t) if !same_token(t, token.as_bytes()) => Some(NotLeading::WrongToken),
+                    _ => match room.teacher {
+                        Some(c) if c != conn => Some(NotLeading::AnotherTab(
+                            room.lead.teacher.clone().unwrap_or_default(),
+                        )),
+                        _ => None,
+                    },
+                };
+                if let Some(why) = why {
+                    room.lead.refused = room.lead.refused.saturating_add(1);
+                    out.push(send(
+                        conn,
+                        &ToPage::NotLeading {
+                            reason: why.to_string(),
+                        },
+                    ));
+                    // The teacher sees the count.
+                    if let Some(p) = room.teacher.filter(|t| *t != conn) {
+                        out.push(send(p, &ToPage::Lead(room.lead.clone())));
+                    }
+                    let c = self.conns.get_mut(&conn).ok_or(Refusal::JoinFirst)?;
+                    c.lead_refusals += 1;
+                    if c.lead_refusals >= MAX_LEAD_REFUSALS {
+                        return Err(Refusal::KeepsLeading);
+                    }
+                    return Ok(());
+                }
+                let mut changed = room.teacher != Some(conn);
+                room.teacher = Some(conn);
+                room.pause_ends = None;
+                room.lead.teacher = Some(me.clone());
+                match room.obey(order) {
+                    Ok(c) => changed |= c,
+                    Err(why) => out.push(send(
+                        conn,
+                        &ToPage::NotLeading {
+                            reason: why.to_string(),
+                        },
+                    )),
+                }
+                if changed {
+                    room.send_lead(out);
+                    room.roster_due = true;
+                }
+            }
+            (Some(me), ToServer::Status { following }) => {
+                if let Some(p) = room.pages.get_mut(&me) {
+                    if p.following != Some(following) {
+                        p.following = Some(following);
                         room.roster_due = true;
                     }
                 }
@@ -685,6 +908,15 @@ impl Rooms {
         let Some(page) = room.pages.remove(&tab) else {
             return;
         };
+        if room.teacher == Some(conn) {
+            // The teacher left: a pause it held ends after PAUSE_HOLD_MS unless it comes back.
+            room.teacher = None;
+            room.lead.teacher = None;
+            if room.lead.paused {
+                room.pause_ends = Some(now + PAUSE_HOLD_MS);
+            }
+            room.send_lead(out);
+        }
         let neighbours = room.neighbours(&tab);
         room.edges.retain(|(a, b), _| *a != tab && *b != tab);
         if room.left.len() >= MAX_REMEMBERED {
@@ -723,6 +955,12 @@ impl Rooms {
                 .collect();
             for (a, b) in stuck {
                 room.relay(&a, &b, out);
+            }
+            if room.pause_ends.is_some_and(|t| t <= now) {
+                room.pause_ends = None;
+                room.lead.paused = false;
+                room.lead.forge_up_to = None;
+                room.send_lead(out);
             }
             let step = room.hub.advance(now);
             room.flush_hub(step.frames, out);

@@ -3,11 +3,11 @@
 //! transactions. No sockets: inputs in, outputs out.
 
 use pos_class::rooms::{
-    HubKeys, Input, Output, Rooms, LINKS_PER_PAGE, MAX_LINKS_PER_PAGE, MAX_MEMBERS,
-    MAX_MESSAGES_PER_SECOND, RELAY_AFTER_MS,
+    HubKeys, Input, Output, Rooms, LINKS_PER_PAGE, MAX_LEADS_PER_SECOND, MAX_LEAD_REFUSALS,
+    MAX_LINKS_PER_PAGE, MAX_MEMBERS, MAX_MESSAGES_PER_SECOND, PAUSE_HOLD_MS, RELAY_AFTER_MS,
 };
 use pos_core::{Transaction, TxKind, Wallet};
-use pos_playground::logic::class::{Path, ToPage, ToServer};
+use pos_playground::logic::class::{Lead, Order, Path, Place, ToPage, ToServer};
 use pos_playground::logic::mesh::{Frame, Role};
 use pos_playground::logic::model::{Founders, Ids};
 
@@ -124,12 +124,13 @@ fn a_joining_page_is_welcomed_and_linked_to_a_few_others_and_the_class_stays_con
             class,
             server,
             address,
-        }] => {
+        }, ToPage::Lead(lead)] => {
+            assert_eq!(*lead, Lead::default());
             assert_eq!(class, "room");
             assert_eq!(server, "hub1");
             assert_eq!(address, "http://10.0.0.5:8080/?net=room");
         }
-        other => panic!("expected a welcome only, got {other:?}"),
+        other => panic!("expected a welcome and the lead only, got {other:?}"),
     }
     for n in 1..20 {
         let tab = format!("p{n}");
@@ -471,4 +472,319 @@ fn a_posted_transaction_is_checked_pooled_and_passed_on_and_a_bad_one_changes_no
     // The same again is refused: it is pooled already.
     let (again, _) = c.rooms.post_transaction("room", &view.to_string(), c.now);
     assert!(again.is_err());
+}
+
+// The teacher leads: lead messages, the class clock, refusals.
+
+const TOKEN: &str = "00112233445566778899aabbccddeeff";
+
+fn leads(out: &[Output], conn: u64) -> Vec<Lead> {
+    to_page(out, conn)
+        .into_iter()
+        .filter_map(|m| match m {
+            ToPage::Lead(l) => Some(l),
+            _ => None,
+        })
+        .collect()
+}
+
+fn not_leading(out: &[Output], conn: u64) -> Option<String> {
+    to_page(out, conn).into_iter().find_map(|m| match m {
+        ToPage::NotLeading { reason } => Some(reason),
+        _ => None,
+    })
+}
+
+fn teach(token: &str, order: Order) -> ToServer {
+    ToServer::Teach {
+        token: token.into(),
+        order,
+    }
+}
+
+fn lots_step_3() -> Place {
+    Place {
+        follow: true,
+        lesson: Some("lots".into()),
+        step: 3,
+        section: Some("lottery".into()),
+        block: Some(2),
+    }
+}
+
+impl Class {
+    fn with_teacher() -> Class {
+        let mut c = Class::new();
+        c.rooms.set_teacher_token(TOKEN);
+        c
+    }
+
+    fn lead(&self) -> Lead {
+        self.rooms.room("room").expect("the room").lead().clone()
+    }
+
+    fn height(&self) -> u64 {
+        let hub = self.rooms.room("room").expect("the room").hub();
+        hub.summary(0).expect("the hub's node").height
+    }
+
+    fn pooled(&self) -> usize {
+        let hub = self.rooms.room("room").expect("the room").hub();
+        hub.summary(0).expect("the hub's node").pool
+    }
+
+    /// The exchange sells 5 tokens (its `nonce`th sale), posted to the room's tab.
+    fn buy(&mut self, nonce: u64) {
+        let buyer = Wallet::from_seed([42; 32]).address();
+        let tx = Transaction::new_signed(
+            &exchange_wallet(),
+            TxKind::Exchange,
+            buyer,
+            5,
+            nonce,
+            self.now,
+        );
+        let body = serde_json::to_string(&tx).expect("json");
+        let (r, _) = self.rooms.post_transaction("room", &body, self.now);
+        r.expect("a good sale is taken");
+    }
+
+    /// Ticks every 100 ms for `ms`; everything sent meanwhile.
+    fn run(&mut self, ms: u64) -> Vec<Output> {
+        let mut out = Vec::new();
+        for _ in 0..ms / 100 {
+            out.extend(self.later(100));
+        }
+        out
+    }
+}
+
+#[test]
+fn the_teachers_page_leads_and_every_page_new_or_back_gets_the_lead_at_once() {
+    let mut c = Class::with_teacher();
+    let (t, _) = c.join("room", "teach");
+    let (s1, out) = c.join("room", "s1");
+    // A page gets the lead right after its welcome.
+    assert_eq!(leads(&out, s1), vec![Lead::default()]);
+    let (s2, _) = c.join("room", "s2");
+    let out = c.say(t, &teach(TOKEN, Order::Place(lots_step_3())));
+    for conn in [t, s1, s2] {
+        let got = leads(&out, conn);
+        assert_eq!(got.len(), 1, "page {conn}");
+        assert_eq!(got[0].place, lots_step_3());
+        assert_eq!(got[0].teacher.as_deref(), Some("teach"));
+    }
+    // The same place again changes nothing and sends nothing.
+    let out = c.say(t, &teach(TOKEN, Order::Place(lots_step_3())));
+    assert!(leads(&out, s1).is_empty());
+    // A page that reconnects (or joins late) follows the present at once.
+    c.input(Input::Closed { conn: s2 });
+    let (back, out) = c.join("room", "s2");
+    assert_eq!(leads(&out, back)[0].place, lots_step_3());
+    // Followers say whether they follow; the roster tells the teacher.
+    c.say(s1, &ToServer::Status { following: false });
+    c.say(back, &ToServer::Status { following: true });
+    let out = c.later(2_000);
+    let roster = to_page(&out, t)
+        .into_iter()
+        .find_map(|m| match m {
+            ToPage::Roster { members } => Some(members),
+            _ => None,
+        })
+        .expect("a roster");
+    let following = |tab: &str| {
+        roster
+            .iter()
+            .find(|m| m.tab == tab)
+            .and_then(|m| m.following)
+    };
+    assert_eq!(following("s1"), Some(false));
+    assert_eq!(following("s2"), Some(true));
+    assert_eq!(following("teach"), None);
+    // Call everyone back: Follow me, and a new call-back count the explorers follow.
+    let out = c.say(t, &teach(TOKEN, Order::CallBack));
+    let l = &leads(&out, s1)[0];
+    assert!(l.place.follow);
+    assert_eq!(l.call_back, 1);
+}
+
+#[test]
+fn lead_messages_without_the_token_are_refused_counted_change_nothing_and_cut_off_at_last() {
+    let mut c = Class::with_teacher();
+    let (t, _) = c.join("room", "teach");
+    c.say(t, &teach(TOKEN, Order::Place(lots_step_3())));
+    let lead = c.lead();
+    // (what the page sends, what the refusal says)
+    let cases: [(ToServer, &str); 5] = [
+        (teach("", Order::Pause), "only the teacher's page leads"),
+        (
+            teach("guess", Order::Pause),
+            "not this server's teacher token",
+        ),
+        (
+            teach("00112233445566778899aabbccddeefe", Order::Resume),
+            "not this server's teacher token",
+        ),
+        (
+            teach(&TOKEN[..31], Order::Place(Place::default())),
+            "not this server's teacher token",
+        ),
+        // A second teacher tab: the first, still open, keeps the lead.
+        (teach(TOKEN, Order::Speed(16)), "tab teach leads"),
+    ];
+    let (s, _) = c.join("room", "s1");
+    let mut refused = 0;
+    for (i, (m, words)) in cases.iter().enumerate() {
+        let out = c.say(s, m);
+        refused += 1;
+        let reason = not_leading(&out, s).unwrap_or_else(|| panic!("case {i}: not refused"));
+        assert!(reason.contains(words), "case {i}: {reason}");
+        assert!(leads(&out, s).is_empty(), "case {i}: a lead went out");
+        // The teacher sees the count.
+        assert_eq!(leads(&out, t)[0].refused, refused, "case {i}");
+        let now = c.lead();
+        assert_eq!(
+            (now.place, now.paused, now.speed),
+            (lead.place.clone(), lead.paused, lead.speed)
+        );
+        if i + 1 == MAX_LEAD_REFUSALS as usize {
+            assert!(
+                closed(&out, s),
+                "cut off after {MAX_LEAD_REFUSALS} refusals"
+            );
+            assert!(refusal(&out, s).is_some_and(|r| r.contains("lead messages refused")));
+        } else {
+            assert!(!closed(&out, s), "case {i}: cut off too early");
+        }
+    }
+    assert_eq!(c.rooms.members("room").len(), 1);
+    // Once the first teacher tab closes, the second one may lead.
+    c.input(Input::Closed { conn: t });
+    let (t2, _) = c.join("room", "teach2");
+    let out = c.say(t2, &teach(TOKEN, Order::Speed(2)));
+    assert!(not_leading(&out, t2).is_none());
+    assert_eq!(c.lead().speed, 2);
+    assert_eq!(c.lead().teacher.as_deref(), Some("teach2"));
+    // A server started without a teacher's address takes no lead at all.
+    let mut plain = Class::new();
+    let (p, _) = plain.join("room", "p");
+    let out = plain.say(p, &teach(TOKEN, Order::Pause));
+    assert!(not_leading(&out, p).is_some_and(|r| r.contains("no teacher's address")));
+}
+
+#[test]
+fn the_token_is_never_sent_to_any_page() {
+    let mut c = Class::with_teacher();
+    let (t, mut all) = c.join("room", "teach");
+    let (s, out) = c.join("room", "s1");
+    all.extend(out);
+    all.extend(c.say(t, &teach(TOKEN, Order::Place(lots_step_3()))));
+    all.extend(c.say(t, &teach(TOKEN, Order::Pause)));
+    all.extend(c.say(s, &teach("nope", Order::Resume)));
+    all.extend(c.say(t, &teach(TOKEN, Order::Step)));
+    all.extend(c.run(3_000));
+    for o in &all {
+        let text = match o {
+            Output::Send { text, .. } => text,
+            Output::Close { reason, .. } => reason,
+        };
+        assert!(!text.contains(TOKEN), "the token went out: {text}");
+    }
+    assert!(c
+        .rooms
+        .teacher_address("room", TOKEN)
+        .ends_with("?net=room&teacher=00112233445566778899aabbccddeeff"));
+}
+
+#[test]
+fn lead_messages_are_rate_limited_like_the_others() {
+    let mut c = Class::with_teacher();
+    let (t, _) = c.join("room", "teach");
+    let mut cut = None;
+    for i in 0..MAX_LEADS_PER_SECOND + 5 {
+        let place = Place {
+            block: Some(u64::from(i)),
+            ..Place::default()
+        };
+        let out = c.say(t, &teach(TOKEN, Order::Place(place)));
+        if closed(&out, t) {
+            cut = Some((i, refusal(&out, t)));
+            break;
+        }
+    }
+    let (i, reason) = cut.expect("the lead flood is cut off");
+    assert_eq!(i, MAX_LEADS_PER_SECOND);
+    assert!(reason.is_some_and(|r| r.contains("lead messages in one second")));
+}
+
+#[test]
+fn the_class_clock_pauses_every_forger_steps_exactly_one_block_and_resumes() {
+    let mut c = Class::with_teacher();
+    let (t, _) = c.join("room", "teach");
+    let (s, _) = c.join("room", "s1");
+    c.run(500);
+    // Running: a sale is forged into a block.
+    c.buy(0);
+    c.run(3_000);
+    assert_eq!(c.height(), 1, "the room's tab forges while the clock runs");
+    // Paused: sales still pool, nobody forges, however long.
+    let out = c.say(t, &teach(TOKEN, Order::Pause));
+    let l = &leads(&out, s)[0];
+    assert!(l.paused);
+    assert_eq!(l.forge_up_to, Some(1));
+    c.buy(1);
+    c.run(15_000);
+    assert_eq!(c.height(), 1, "nothing forged while paused");
+    assert_eq!(c.pooled(), 1, "the sale waits in the pool");
+    // Step: exactly one block, then paused again.
+    let out = c.say(t, &teach(TOKEN, Order::Step));
+    assert_eq!(leads(&out, s)[0].forge_up_to, Some(2));
+    c.run(3_000);
+    assert_eq!(c.height(), 2, "one step, one block");
+    c.buy(2);
+    c.run(15_000);
+    assert_eq!(c.height(), 2, "still paused after the step");
+    assert_eq!(c.pooled(), 1);
+    // Resume: blocks again.
+    let out = c.say(t, &teach(TOKEN, Order::Resume));
+    assert!(!leads(&out, s)[0].paused);
+    c.run(3_000);
+    assert_eq!(c.height(), 3);
+    // A step while running is refused in words (not counted against the teacher).
+    let out = c.say(t, &teach(TOKEN, Order::Step));
+    assert!(not_leading(&out, t).is_some_and(|r| r.contains("while the class clock is paused")));
+    assert_eq!(c.lead().refused, 0);
+    // Speed: ×0.25 makes the winner wait four times as long (4.8 s instead of 1.2 s).
+    c.say(t, &teach(TOKEN, Order::Speed(1)));
+    c.buy(3);
+    c.run(3_000);
+    assert_eq!(c.height(), 3, "at ×0.25 the winner still waits");
+    c.run(3_000);
+    assert_eq!(c.height(), 4);
+}
+
+#[test]
+fn a_pause_held_by_a_teacher_who_left_ends_after_the_bound_unless_it_comes_back() {
+    let mut c = Class::with_teacher();
+    let (t, _) = c.join("room", "teach");
+    let (s, _) = c.join("room", "s1");
+    c.say(t, &teach(TOKEN, Order::Pause));
+    // The teacher reloads: back within the bound, the pause holds.
+    let out = c.input(Input::Closed { conn: t });
+    assert_eq!(leads(&out, s)[0].teacher, None);
+    assert!(leads(&out, s)[0].paused);
+    c.run(PAUSE_HOLD_MS - 10_000);
+    let (t, _) = c.join("room", "teach");
+    c.say(t, &teach(TOKEN, Order::Place(Place::default())));
+    c.run(PAUSE_HOLD_MS);
+    assert!(c.lead().paused, "the teacher came back: still paused");
+    // The teacher leaves for good: after the bound the class runs again.
+    c.input(Input::Closed { conn: t });
+    let out = c.run(PAUSE_HOLD_MS - 1_000);
+    assert!(leads(&out, s).is_empty());
+    assert!(c.lead().paused);
+    let out = c.run(2_000);
+    let l = &leads(&out, s)[0];
+    assert!(!l.paused);
+    assert_eq!(l.forge_up_to, None);
 }

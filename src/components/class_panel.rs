@@ -69,7 +69,7 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
             }
             <table class="roster" data-testid="roster">
                 <caption class="muted small">{"Everyone on this network: stake and blocks forged on this tab's chain."}</caption>
-                <thead><tr><th>{"Who"}</th><th>{"Stake"}</th><th>{"Blocks forged"}</th><th>{"Connected by"}</th><th>{"Online"}</th></tr></thead>
+                <thead><tr><th>{"Who"}</th><th>{"Stake"}</th><th>{"Blocks forged"}</th><th>{"Connected by"}</th><th>{"Online"}</th><th>{"Follows"}</th></tr></thead>
                 <tbody>
                     { for p.roster.iter().map(|r| html! {
                         <tr data-testid="roster-row" data-path={r.path.clone()}>
@@ -78,6 +78,7 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
                             <td class="num">{r.forged}</td>
                             <td>{r.path.clone()}</td>
                             <td>{if r.online { "yes" } else { "no" }}</td>
+                            <td data-testid="roster-follows">{r.follows.unwrap_or("")}</td>
                         </tr>
                     }) }
                 </tbody>

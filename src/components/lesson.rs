@@ -4,6 +4,7 @@
 
 use crate::edge::clock;
 use crate::edge::lessons::{url_param, Lessons};
+use crate::logic::class::Place;
 use crate::logic::lessons::{step_index, Progress, Tour, DWELL_MS};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
@@ -89,6 +90,12 @@ pub struct LessonProps {
     pub lessons: Lessons,
     /// Redraws the page.
     pub redraw: Callback<()>,
+    /// Where the teacher is, while this page follows the teacher (a student's page).
+    pub led: Option<Place>,
+    /// The section brought into view by the bar or the keys (index in the bar).
+    pub on_section: Callback<usize>,
+    /// A line for the activity feed (a follow message this page ignores, and why).
+    pub on_note: Callback<String>,
 }
 
 /// The panel redraws whenever the page does: the tour it shows lives in `lessons`.
@@ -203,11 +210,12 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
     let next_ref = use_node_ref();
     // Once: the menu, a lesson the address names, and the keys.
     {
-        let (lessons, redraw, menu, section) = (
+        let (lessons, redraw, menu, section, on_section) = (
             p.lessons.clone(),
             p.redraw.clone(),
             menu.clone(),
             section.clone(),
+            p.on_section.clone(),
         );
         use_effect_with((), move |_| {
             let (l, r) = (lessons.clone(), redraw.clone());
@@ -221,7 +229,15 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
             // Keys, and the browser leaving full screen (its own Esc): presenter mode ends too.
             let on_key = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 let redraw_now = match e.dyn_ref::<web_sys::KeyboardEvent>() {
-                    Some(k) => key(&lessons, &mut section.borrow_mut(), k),
+                    Some(k) => {
+                        let was = *section.borrow();
+                        let redraw = key(&lessons, &mut section.borrow_mut(), k);
+                        let now = *section.borrow();
+                        if now != was {
+                            on_section.emit(now);
+                        }
+                        redraw
+                    }
                     None => {
                         let left = document().is_some_and(|d| d.fullscreen_element().is_none());
                         if left && lessons.presenting.get() {
@@ -250,6 +266,79 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                         );
                     }
                 }
+            }
+        });
+    }
+    // A following page goes where the teacher is: the section, then the lesson and step.
+    // What this page does not have (a lesson missing from its menu) is ignored, with a line
+    // in the feed saying why.
+    {
+        let (lessons, redraw, menu, section, on_note) = (
+            p.lessons.clone(),
+            p.redraw.clone(),
+            menu.clone(),
+            section.clone(),
+            p.on_note.clone(),
+        );
+        let last = use_mut_ref(|| None::<Place>);
+        use_effect_with(p.led.clone(), move |led| {
+            if let Some(place) = led {
+                let before = last.borrow().clone();
+                if before.as_ref().map(|b| &b.section) != Some(&place.section) {
+                    let i = place
+                        .section
+                        .as_deref()
+                        .and_then(|s| crate::logic::class::SECTIONS.iter().position(|x| *x == s));
+                    if let Some(i) = i {
+                        *section.borrow_mut() = i;
+                        bring(SECTIONS[i].1, false);
+                    }
+                }
+                let at = lessons.tour.borrow().position().map(|p| (p.lesson, p.step));
+                match &place.lesson {
+                    Some(name)
+                        if at.as_ref().map(|(l, s)| (l.as_str(), *s as u32))
+                            != Some((name.as_str(), place.step)) =>
+                    {
+                        let known = match &*menu {
+                            Some(Ok(items)) => items.iter().any(|(n, _)| n == name),
+                            // The menu is not here (yet): the file itself says.
+                            _ => true,
+                        };
+                        if known {
+                            let (name, step) =
+                                (name.clone(), place.step.saturating_sub(1) as usize);
+                            let same = at.as_ref().is_some_and(|(l, _)| *l == name);
+                            if same {
+                                let mut tour = lessons.tour.borrow_mut();
+                                lessons.router.read(|m| tour.go(step, m));
+                                drop(tour);
+                                redraw.emit(());
+                            } else {
+                                wasm_bindgen_futures::spawn_local(async move {
+                                    let r = lessons.open(&name, step, &|| redraw.emit(())).await;
+                                    if let Err(e) = r {
+                                        on_note.emit(format!(
+                                            "Ignored the teacher's lesson \"{name}\": {e}"
+                                        ));
+                                    }
+                                });
+                            }
+                        } else {
+                            on_note.emit(format!(
+                                "Ignored the teacher's lesson \"{name}\": this page's lesson menu has no such lesson"
+                            ));
+                        }
+                    }
+                    None if at.is_some() => {
+                        lessons.tour.borrow_mut().close();
+                        redraw.emit(());
+                    }
+                    _ => {}
+                }
+                *last.borrow_mut() = Some(place.clone());
+            } else {
+                *last.borrow_mut() = None;
             }
         });
     }
@@ -323,9 +412,11 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
         <nav class="topnav" aria-label="Sections">
             { for SECTIONS.iter().enumerate().map(|(i, (label, selector))| {
                 let section = section.clone();
+                let on_section = p.on_section.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
                     *section.borrow_mut() = i;
                     bring(selector, false);
+                    on_section.emit(i);
                 });
                 html! { <button class="navlink" {onclick} title={format!("key {}", i + 1)}>{*label}</button> }
             }) }

@@ -78,6 +78,16 @@ pub struct LotteryProps {
     pub tip: String,
     /// Number of nodes (names and colours change with it).
     pub nodes: usize,
+    /// The block the teacher shows, while this page follows the teacher (`Some(None)`: the
+    /// newest).
+    #[prop_or_default]
+    pub led: Option<Option<u64>>,
+    /// The block this section shows changed (`None`: the newest), for the teacher's lead.
+    #[prop_or_default]
+    pub on_block: Callback<Option<u64>>,
+    /// A line for the activity feed (a block the teacher shows that this page lacks).
+    #[prop_or_default]
+    pub on_note: Callback<String>,
 }
 
 impl PartialEq for LotteryProps {
@@ -86,6 +96,7 @@ impl PartialEq for LotteryProps {
             && self.node == other.node
             && self.tip == other.tip
             && self.nodes == other.nodes
+            && self.led == other.led
     }
 }
 
@@ -313,6 +324,38 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
     let m = p.model.borrow();
     let chain = m.node(p.node).map(|n| n.chain());
     let tip = chain.map_or(0, |c| c.height());
+    // Following the teacher: the teacher's block, when this page holds it (or it is the
+    // next draw); else it says why in the feed and keeps what it shows.
+    let last_led = use_mut_ref(|| None::<Option<u64>>);
+    if p.led.is_some() && p.led != *last_led.borrow() {
+        *last_led.borrow_mut() = p.led;
+        let mut n = nav.borrow_mut();
+        match p.led.flatten() {
+            None => n.selection = BlockSelection::Newest,
+            Some(h) if h >= 1 && h <= tip + 1 => n.selection = BlockSelection::at(h, tip),
+            Some(h) => {
+                let note = p.on_note.clone();
+                let line = format!(
+                    "Ignored the teacher's block #{h}: this page's chain ends at #{tip}, and the draw for #{} is the furthest it can show",
+                    tip + 1
+                );
+                wasm_bindgen_futures::spawn_local(async move { note.emit(line) });
+            }
+        }
+        replaying.set(false);
+    } else if p.led.is_none() {
+        *last_led.borrow_mut() = None;
+    }
+    // What the teacher's page reports: the newest (None) or a fixed height.
+    let shown = match nav.borrow().selection {
+        BlockSelection::Newest => None,
+        BlockSelection::Next => Some(tip + 1),
+        BlockSelection::At(h) => Some(h),
+    };
+    {
+        let on_block = p.on_block.clone();
+        use_effect_with(shown, move |shown| on_block.emit(*shown));
+    }
     let (selection, zoom_shift) = {
         let n = nav.borrow();
         (n.selection, n.zoom)
@@ -430,7 +473,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
 
     let Some(b) = block else {
         return html! {
-            <section class="lottery" aria-label="Lottery" data-testid="lottery" ref={section}>
+            <section class="lottery" id="lottery" aria-label="Lottery" data-testid="lottery" ref={section}>
                 <h2>{"The lottery"}</h2>
                 <p class="muted">{"Nobody has stake yet, so there is no draw."}</p>
             </section>
@@ -508,7 +551,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
     };
 
     html! {
-        <section class="lottery" aria-label="Lottery" data-testid="lottery" ref={section}
+        <section class="lottery" id="lottery" aria-label="Lottery" data-testid="lottery" ref={section}
                  data-height={height.to_string()} data-forged={b.forged.to_string()}
                  data-forger={b.forger.to_hex()} data-selection={match selection {
                      BlockSelection::Newest => "newest".to_string(),

@@ -1,6 +1,7 @@
 //! The page's components.
 
 pub mod activity;
+pub mod class_bar;
 pub mod class_panel;
 pub mod copy_button;
 pub mod fairness;
@@ -12,6 +13,7 @@ pub mod lottery;
 pub mod network;
 pub mod node_card;
 pub mod panels;
+pub mod student;
 pub mod timeline;
 pub mod tree;
 

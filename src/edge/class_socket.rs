@@ -36,6 +36,48 @@ pub fn class_from_page() -> Option<String> {
 }
 
 /// A socket event handler.
+/// Where a tab keeps the teacher's token for its reloads (sessionStorage: that tab only).
+const TEACHER_KEY: &str = "pos-playground:teacher";
+
+/// The teacher's token, if this tab was opened from the teacher's address: taken out of the
+/// address bar at once (`history.replaceState`, so the projector never shows it) and kept in
+/// this tab's sessionStorage for its reloads.
+pub fn teacher_token() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let search = location.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let valid = |t: &str| {
+        (1..=crate::logic::class::MAX_TOKEN_CHARS).contains(&t.len())
+            && t.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    if let Some(token) = params.get("teacher") {
+        params.delete("teacher");
+        let query = params.to_string().as_string().unwrap_or_default();
+        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        let hash = location.hash().unwrap_or_default();
+        let clean = if query.is_empty() {
+            format!("{path}{hash}")
+        } else {
+            format!("{path}?{query}{hash}")
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+        }
+        if valid(&token) {
+            let _ = crate::edge::storage::store(
+                crate::edge::storage::Area::Session,
+                TEACHER_KEY,
+                &token,
+            );
+            return Some(token);
+        }
+        return None;
+    }
+    crate::edge::storage::load(crate::edge::storage::Area::Session, TEACHER_KEY)
+        .filter(|t| valid(t))
+}
+
 type Handler = Closure<dyn FnMut(web_sys::Event)>;
 
 struct Inner {
@@ -52,6 +94,8 @@ struct Inner {
     stopped: RefCell<bool>,
     /// Why the server refused this page, until the socket closes.
     refusal: RefCell<Option<String>>,
+    /// The teacher's token (the teacher's page only): added to its lead messages.
+    token: Option<String>,
     closures: RefCell<Vec<Handler>>,
     _check: RefCell<Option<Interval>>,
 }
@@ -76,6 +120,7 @@ impl ClassSocket {
         router: Rc<Router>,
         links: Links,
         redraw: Rc<dyn Fn()>,
+        token: Option<String>,
     ) -> Option<ClassSocket> {
         let location = web_sys::window()?.location();
         let scheme = if location.protocol().ok()? == "https:" {
@@ -87,7 +132,11 @@ impl ClassSocket {
             "{scheme}://{}{SOCKET_PATH}?net={class}",
             location.host().ok()?
         );
-        router.with(false, |m, _| m.expect_class_host());
+        let teacher = token.is_some();
+        router.with(false, |m, _| {
+            m.expect_class_host();
+            m.set_class_teacher(teacher);
+        });
         let inner = Rc::new(Inner {
             router: router.clone(),
             links,
@@ -98,6 +147,7 @@ impl ClassSocket {
             told: RefCell::new(Vec::new()),
             stopped: RefCell::new(false),
             refusal: RefCell::new(None),
+            token,
             closures: RefCell::new(Vec::new()),
             _check: RefCell::new(None),
         });
@@ -109,6 +159,18 @@ impl ClassSocket {
                     to,
                     text: frame.to_string(),
                 });
+            }
+        });
+        let weak = Rc::downgrade(&inner);
+        router.outlets().add_class(move |m| {
+            if let Some(i) = weak.upgrade() {
+                match m {
+                    ToServer::Teach { order, .. } => i.say(&ToServer::Teach {
+                        token: i.token.clone().unwrap_or_default(),
+                        order: order.clone(),
+                    }),
+                    other => i.say(other),
+                }
             }
         });
         let weak = Rc::downgrade(&inner);
@@ -240,6 +302,8 @@ impl Inner {
                 via: Via::Relay(from),
             },
             ToPage::Roster { members } => Input::ClassRoster(members),
+            ToPage::Lead(lead) => Input::ClassLead(lead),
+            ToPage::NotLeading { reason } => Input::NotLeading(reason),
             ToPage::Refused { reason } => {
                 // Shown when the socket closes, which the server does next.
                 *self.refusal.borrow_mut() = Some(reason);

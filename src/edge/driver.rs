@@ -27,7 +27,10 @@ pub const BUSY: &str = "busy: try again";
 #[derive(Default)]
 pub struct Outlets {
     sinks: RefCell<Vec<Sink>>,
+    class: RefCell<Vec<ClassSink>>,
 }
+
+type ClassSink = Box<dyn Fn(&crate::logic::class::ToServer)>;
 
 /// One transport's way to send a frame.
 type Sink = Box<dyn Fn(&str)>;
@@ -39,6 +42,20 @@ impl Outlets {
     }
 
     /// Hands `frames` to every transport.
+    /// Adds where the model's messages for the class server go (the class socket).
+    pub fn add_class(&self, sink: impl Fn(&crate::logic::class::ToServer) + 'static) {
+        self.class.borrow_mut().push(Box::new(sink));
+    }
+
+    fn send_class(&self, lines: &[crate::logic::class::ToServer]) {
+        let sinks = self.class.borrow();
+        for l in lines {
+            for s in sinks.iter() {
+                s(l);
+            }
+        }
+    }
+
     fn send(&self, frames: &[String]) {
         let sinks = self.sinks.borrow();
         for f in frames {
@@ -170,6 +187,12 @@ impl Router {
             }
         }
         self.outlets.send(&more.frames);
+        let lines = self
+            .model
+            .try_borrow_mut()
+            .map(|mut m| m.take_class_outbox())
+            .unwrap_or_default();
+        self.outlets.send_class(&lines);
     }
 
     /// Brings the network up to `now` and routes what that step leaves, after any inputs

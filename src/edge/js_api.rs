@@ -8,6 +8,7 @@ use crate::edge::lessons::Lessons;
 use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
 use crate::edge::worker::JobWorker;
+use crate::logic::class::Order;
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::compounding::{console_setup, CompoundingAnswer};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
@@ -86,6 +87,16 @@ fn node_action(command: fn(usize) -> Command) -> ApiFn {
             Some(Ok(_)) => done(),
             Some(Err(e)) => failure(e),
             None => failure("the argument is a node index: 0, 1, 2, …"),
+        },
+    )
+}
+
+/// `name()`: the teacher's order, `{ok: true}` or `{ok: false, error}`.
+fn teach(order: Order) -> ApiFn {
+    Box::new(
+        move |m, now, _, _| match m.apply(Command::Teach(order.clone()), now) {
+            Ok(_) => done(),
+            Err(e) => failure(e),
         },
     )
 }
@@ -382,6 +393,43 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
             Box::new(|m, now, _, _| match m.apply(Command::RemoveNode, now) {
                 Ok(_) => done(),
                 Err(e) => failure(e),
+            }),
+        ),
+        (
+            "classMode",
+            false,
+            Box::new(|m, _, _, _| to_js(&m.class_mode())),
+        ),
+        (
+            "lead",
+            true,
+            Box::new(|m, now, a, _| {
+                let orders = m.lead_orders(&from_js(&a));
+                match orders.and_then(|o| {
+                    o.into_iter().try_for_each(|o| {
+                        m.apply(Command::Teach(o), now)
+                            .map(|_| ())
+                            .map_err(String::from)
+                    })
+                }) {
+                    Ok(()) => done(),
+                    Err(e) => failure(e),
+                }
+            }),
+        ),
+        ("pause", true, teach(Order::Pause)),
+        ("resume", true, teach(Order::Resume)),
+        ("step", true, teach(Order::Step)),
+        ("callBack", true, teach(Order::CallBack)),
+        (
+            "follow",
+            true,
+            Box::new(|m, now, a, _| {
+                let following = a.as_bool().unwrap_or(true);
+                match m.apply(Command::Follow(following), now) {
+                    Ok(_) => done(),
+                    Err(e) => failure(e),
+                }
             }),
         ),
     ];

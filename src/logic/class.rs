@@ -79,6 +79,279 @@ pub enum ToServer {
         /// The frame's text.
         text: String,
     },
+    /// The teacher's page leads the class: it presents the token of the teacher's address
+    /// (which the server printed in its terminal only) with each order.
+    Teach {
+        /// The token, as the teacher's address carried it (untrusted until compared).
+        token: String,
+        /// What the teacher does.
+        order: Order,
+    },
+    /// Whether this page follows the teacher or explores on its own (the teacher's roster).
+    Status {
+        /// `true`: following.
+        following: bool,
+    },
+}
+
+/// Longest token a lead message may carry (the server's are 32 hex digits).
+pub const MAX_TOKEN_CHARS: usize = 64;
+
+/// Most quarters of the normal speed (×4).
+pub const MAX_SPEED: u8 = 16;
+
+/// Fewest quarters of the normal speed (×0.25).
+pub const MIN_SPEED: u8 = 1;
+
+/// The normal speed, in quarters (×1).
+pub const NORMAL_SPEED: u8 = 4;
+
+/// The sections of the page a teacher can lead to, by the names the protocol uses.
+pub const SECTIONS: [&str; 6] = ["nodes", "lottery", "fairness", "faults", "tree", "views"];
+
+/// Most steps a lesson may have, as far as the protocol cares.
+pub const MAX_LESSON_STEP: u32 = 999;
+
+/// Where the teacher's page is: the lesson and step, the section in view, the block whose
+/// lottery it shows, and whether the students follow (Follow me) or are free.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Place {
+    /// `true`: Follow me (every following page shows what the teacher's shows); `false`:
+    /// Free (student-paced).
+    pub follow: bool,
+    /// The open lesson's id (`lots`), if any.
+    pub lesson: Option<String>,
+    /// Its step, from 1 (0 without a lesson).
+    pub step: u32,
+    /// The section in view, one of [`SECTIONS`].
+    pub section: Option<String>,
+    /// The block whose lottery is shown (its height).
+    pub block: Option<u64>,
+}
+
+/// What the teacher's page tells the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Order {
+    /// The teacher's page is here now.
+    Place(Place),
+    /// No node of the class forges (the server's included) until resumed.
+    Pause,
+    /// While paused: exactly one more block (the rightful forger's), then paused again.
+    Step,
+    /// Blocks again.
+    Resume,
+    /// The class clock's speed, in quarters ([`MIN_SPEED`] to [`MAX_SPEED`]).
+    Speed(u8),
+    /// Every page that explores on its own follows again.
+    CallBack,
+}
+
+/// The class's lead as the server tells every page: where the teacher is, the class clock,
+/// and who leads.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Lead {
+    /// Where the teacher's page is.
+    pub place: Place,
+    /// Whether the class clock is paused.
+    pub paused: bool,
+    /// The highest block any node of the class may forge while paused (`None`: no limit).
+    pub forge_up_to: Option<u64>,
+    /// The class clock's speed, in quarters of the normal speed.
+    pub speed: u8,
+    /// How many times the teacher called everyone back (a page that explores follows again
+    /// when this grows).
+    pub call_back: u32,
+    /// The tab that leads (the teacher's page), if one is connected.
+    pub teacher: Option<String>,
+    /// Lead messages the server refused in this class (no token, a wrong one, a second tab).
+    pub refused: u64,
+}
+
+impl Default for Lead {
+    fn default() -> Self {
+        Lead {
+            place: Place::default(),
+            paused: false,
+            forge_up_to: None,
+            speed: NORMAL_SPEED,
+            call_back: 0,
+            teacher: None,
+            refused: 0,
+        }
+    }
+}
+
+/// The speed in words: "×0.25", "×1", "×2.5".
+pub fn speed_words(quarters: u8) -> String {
+    let whole = quarters / 4;
+    match quarters % 4 {
+        0 => format!("×{whole}"),
+        1 => format!("×{whole}.25"),
+        2 => format!("×{whole}.5"),
+        _ => format!("×{whole}.75"),
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map_or_else(|| "-".to_string(), T::to_string)
+}
+
+fn flag(b: bool) -> &'static str {
+    if b {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+fn read_flag(s: &str) -> Result<bool, ClassError> {
+    match s {
+        "1" => Ok(true),
+        "0" => Ok(false),
+        _ => Err(ClassError::Malformed),
+    }
+}
+
+fn number<T: std::str::FromStr>(s: &str) -> Result<T, ClassError> {
+    if s.is_empty() || s.len() > 20 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ClassError::Malformed);
+    }
+    s.parse().map_err(|_| ClassError::Malformed)
+}
+
+fn read_opt<T>(
+    s: &str,
+    read: impl Fn(&str) -> Result<T, ClassError>,
+) -> Result<Option<T>, ClassError> {
+    if s == "-" {
+        Ok(None)
+    } else {
+        read(s).map(Some)
+    }
+}
+
+impl Place {
+    /// `follow lesson step section block`, tab-separated, `-` for nothing.
+    fn to_text(&self) -> String {
+        format!(
+            "{}\t{}\t{}\t{}\t{}",
+            flag(self.follow),
+            opt(&self.lesson),
+            self.step,
+            opt(&self.section),
+            opt(&self.block)
+        )
+    }
+
+    fn parse(f: &[&str]) -> Result<Place, ClassError> {
+        let [follow, lesson, step, section, block] = f[..] else {
+            return Err(ClassError::Malformed);
+        };
+        let lesson = read_opt(lesson, |l| {
+            // The rule of lesson names (`lessons::valid_name`, which imports this module's
+            // users): 1 to 32 of a-z, 0-9 and -.
+            let valid = (1..=32).contains(&l.len())
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if valid {
+                Ok(l.to_string())
+            } else {
+                Err(ClassError::BadLead(
+                    "a lesson id is 1 to 32 of a-z, 0-9 and -",
+                ))
+            }
+        })?;
+        let step: u32 = number(step)?;
+        if step > MAX_LESSON_STEP || (lesson.is_some() != (step > 0)) {
+            return Err(ClassError::BadLead(
+                "a lesson's step counts from 1, and only with a lesson",
+            ));
+        }
+        let section = read_opt(section, |s| {
+            SECTIONS
+                .iter()
+                .find(|x| **x == s)
+                .map(|x| x.to_string())
+                .ok_or(ClassError::BadLead(
+                    "a section is nodes, lottery, fairness, faults, tree or views",
+                ))
+        })?;
+        Ok(Place {
+            follow: read_flag(follow)?,
+            lesson,
+            step,
+            section,
+            block: read_opt(block, number)?,
+        })
+    }
+}
+
+impl Order {
+    fn to_text(&self) -> String {
+        match self {
+            Order::Place(p) => format!("place\t{}", p.to_text()),
+            Order::Pause => "pause".into(),
+            Order::Step => "step".into(),
+            Order::Resume => "resume".into(),
+            Order::Speed(q) => format!("speed\t{q}"),
+            Order::CallBack => "callback".into(),
+        }
+    }
+
+    fn parse(text: &str) -> Result<Order, ClassError> {
+        let f: Vec<&str> = text.split('\t').collect();
+        Ok(match f[..] {
+            ["place", ref rest @ ..] => Order::Place(Place::parse(rest)?),
+            ["pause"] => Order::Pause,
+            ["step"] => Order::Step,
+            ["resume"] => Order::Resume,
+            ["callback"] => Order::CallBack,
+            ["speed", q] => {
+                let q: u8 = number(q).map_err(|_| ClassError::BadLead(SPEED_RANGE))?;
+                if !(MIN_SPEED..=MAX_SPEED).contains(&q) {
+                    return Err(ClassError::BadLead(SPEED_RANGE));
+                }
+                Order::Speed(q)
+            }
+            _ => return Err(ClassError::Malformed),
+        })
+    }
+}
+
+const SPEED_RANGE: &str = "the speed is 1 to 16 quarters (×0.25 to ×4)";
+
+impl Lead {
+    fn to_text(&self) -> String {
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            self.place.to_text(),
+            flag(self.paused),
+            opt(&self.forge_up_to),
+            self.speed,
+            self.call_back,
+            opt(&self.teacher),
+            self.refused
+        )
+    }
+
+    fn parse(f: &[&str]) -> Result<Lead, ClassError> {
+        if f.len() != 11 {
+            return Err(ClassError::Malformed);
+        }
+        let speed: u8 = number(f[7])?;
+        if !(MIN_SPEED..=MAX_SPEED).contains(&speed) {
+            return Err(ClassError::BadLead(SPEED_RANGE));
+        }
+        Ok(Lead {
+            place: Place::parse(&f[..5])?,
+            paused: read_flag(f[5])?,
+            forge_up_to: read_opt(f[6], number)?,
+            speed,
+            call_back: number(f[8])?,
+            teacher: read_opt(f[9], tab)?,
+            refused: number(f[10])?,
+        })
+    }
 }
 
 /// How a participant is connected, as the roster and `network()` say it.
@@ -145,6 +418,9 @@ pub struct Member {
     pub path: Path,
     /// Whether it is the server's own tab.
     pub server: bool,
+    /// Whether it follows the teacher (`Some(true)`), explores on its own (`Some(false)`),
+    /// or has not said.
+    pub following: Option<bool>,
 }
 
 /// What the server says to a page.
@@ -193,6 +469,15 @@ pub enum ToPage {
         /// Why, in words.
         reason: String,
     },
+    /// The class's lead: where the teacher is, the class clock, who leads. Sent to every page
+    /// when it changes and to a page as soon as it joins.
+    Lead(Lead),
+    /// The server refused this page's lead message (it stays connected unless it keeps
+    /// trying).
+    NotLeading {
+        /// Why, in words.
+        reason: String,
+    },
 }
 
 /// Why a message of the class protocol was refused.
@@ -206,6 +491,8 @@ pub enum ClassError {
     BadTab,
     /// More than [`MAX_ADDRESSES`] addresses, or one that is not 64 hex digits.
     BadAddresses,
+    /// A lead message with a field out of its range (said in words).
+    BadLead(&'static str),
 }
 
 impl std::fmt::Display for ClassError {
@@ -221,6 +508,7 @@ impl std::fmt::Display for ClassError {
                 f,
                 "at most {MAX_ADDRESSES} addresses, each 64 hex digits, may be listed"
             ),
+            ClassError::BadLead(why) => write!(f, "a lead message out of range: {why}"),
         }
     }
 }
@@ -306,8 +594,8 @@ impl ToServer {
             return Err(ClassError::TooLarge(text.len()));
         }
         let n = match kind(text) {
-            "join" | "signal" | "path" | "frame" => 2,
-            "nodes" => 1,
+            "join" | "signal" | "path" | "frame" | "teach" => 2,
+            "nodes" | "status" => 1,
             _ => return Err(ClassError::Malformed),
         };
         let (k, f) = fields(text, n)?;
@@ -328,6 +616,22 @@ impl ToServer {
                 webrtc: match f[1] {
                     "webrtc" => true,
                     "failed" => false,
+                    _ => return Err(ClassError::Malformed),
+                },
+            },
+            "teach" => {
+                if f[0].len() > MAX_TOKEN_CHARS {
+                    return Err(ClassError::Malformed);
+                }
+                ToServer::Teach {
+                    token: f[0].to_string(),
+                    order: Order::parse(f[1])?,
+                }
+            }
+            "status" => ToServer::Status {
+                following: match f[0] {
+                    "following" => true,
+                    "exploring" => false,
                     _ => return Err(ClassError::Malformed),
                 },
             },
@@ -353,26 +657,38 @@ impl ToServer {
             ToServer::Frame { to, text } => {
                 format!("frame\t{}\t{text}", to.as_deref().unwrap_or("-"))
             }
+            ToServer::Teach { token, order } => {
+                format!("teach\t{}\t{}", plain(token), order.to_text())
+            }
+            ToServer::Status { following } => format!(
+                "status\t{}",
+                if *following { "following" } else { "exploring" }
+            ),
         }
     }
 }
 
 impl Member {
-    /// `tab online path server addresses`, separated by spaces.
+    /// `tab online path server following addresses`, separated by spaces.
     fn to_text(&self) -> String {
         format!(
-            "{} {} {} {} {}",
+            "{} {} {} {} {} {}",
             self.tab,
             u8::from(self.online),
             self.path.key(),
             u8::from(self.server),
+            match self.following {
+                Some(true) => "f",
+                Some(false) => "e",
+                None => "-",
+            },
             self.addresses.join(",")
         )
     }
 
     fn parse(text: &str) -> Result<Member, ClassError> {
         let f: Vec<&str> = text.split(' ').collect();
-        let [t, online, path, server, list] = f[..] else {
+        let [t, online, path, server, following, list] = f[..] else {
             return Err(ClassError::Malformed);
         };
         let flag = |s: &str| match s {
@@ -385,6 +701,12 @@ impl Member {
             online: flag(online)?,
             path: Path::from_key(path).ok_or(ClassError::Malformed)?,
             server: flag(server)?,
+            following: match following {
+                "f" => Some(true),
+                "e" => Some(false),
+                "-" => None,
+                _ => return Err(ClassError::Malformed),
+            },
             addresses: addresses(list)?,
         })
     }
@@ -397,6 +719,7 @@ impl Member {
             ("online", self.online.into()),
             ("path", self.path.key().into()),
             ("server", self.server.into()),
+            ("following", self.following.map_or(Value::Null, Value::from)),
         ])
     }
 }
@@ -421,10 +744,14 @@ impl ToPage {
             }
             return Ok(ToPage::Roster { members });
         }
+        if let Some(rest) = text.strip_prefix("lead\t") {
+            let f: Vec<&str> = rest.split('\t').collect();
+            return Lead::parse(&f).map(ToPage::Lead);
+        }
         let n = match kind(text) {
             "welcome" => 3,
             "signal" | "frame" => 2,
-            "link" | "relay" | "refused" => 1,
+            "link" | "relay" | "refused" | "unled" => 1,
             _ => return Err(ClassError::Malformed),
         };
         let (k, f) = fields(text, n)?;
@@ -444,6 +771,9 @@ impl ToPage {
             },
             "link" => ToPage::Link { tab: tab(f[0])? },
             "relay" => ToPage::Relay { tab: tab(f[0])? },
+            "unled" => ToPage::NotLeading {
+                reason: f[0].to_string(),
+            },
             _ => ToPage::Refused {
                 reason: f[0].to_string(),
             },
@@ -471,6 +801,8 @@ impl ToPage {
                 t
             }
             ToPage::Refused { reason } => format!("refused\t{}", plain(reason)),
+            ToPage::Lead(lead) => format!("lead\t{}", lead.to_text()),
+            ToPage::NotLeading { reason } => format!("unled\t{}", plain(reason)),
         }
     }
 }
@@ -496,6 +828,17 @@ pub struct ClassConnection {
     /// Whether this is the server's own tab (every page's frames reach it through the
     /// server, which checked who sent them).
     pub serving: bool,
+    /// The class's lead, as the server last told it.
+    pub lead: Option<Lead>,
+    /// Why the server refused this page's last lead message, if it did.
+    pub not_leading: Option<String>,
+    /// This page was opened from the teacher's address (it holds the token at the edge).
+    pub teacher: bool,
+    /// A student's page follows the teacher (`true`, the default) or explores on its own.
+    pub exploring: bool,
+    /// Messages for the server that the model made (lead orders, this page's status); the
+    /// edge sends them, adding the token to lead orders.
+    pub outbox: Vec<ToServer>,
 }
 
 /// `network()`'s `class`: the same JSON as [`ClassConnection::to_json`].
@@ -516,6 +859,7 @@ impl ClassConnection {
             ("relayed", strings(&self.relayed)),
             ("problem", text(&self.problem)),
             ("address", text(&self.address)),
+            ("notLeading", text(&self.not_leading)),
             (
                 "members",
                 self.members.iter().map(Member::to_json).collect(),
@@ -589,6 +933,7 @@ mod tests {
                 online: true,
                 path: Path::Relay,
                 server: false,
+                following: Some(false),
             }],
         };
         assert_eq!(ToPage::parse(&roster.to_text()), Ok(roster));
@@ -619,7 +964,7 @@ mod tests {
         }
         assert_eq!(ToPage::parse("rosterx"), Err(ClassError::Malformed));
         assert_eq!(
-            ToPage::parse("roster\tt1 2 relay 0 "),
+            ToPage::parse("roster\tt1 2 relay 0 - "),
             Err(ClassError::Malformed)
         );
         assert_eq!(
@@ -629,5 +974,97 @@ mod tests {
         assert!(ClassError::BadTab
             .to_string()
             .contains("letters and digits"));
+    }
+
+    #[test]
+    fn lead_messages_round_trip_and_out_of_range_ones_are_refused_in_words() {
+        let place = Place {
+            follow: true,
+            lesson: Some("lots".into()),
+            step: 3,
+            section: Some("lottery".into()),
+            block: Some(2),
+        };
+        for order in [
+            Order::Place(place.clone()),
+            Order::Place(Place::default()),
+            Order::Pause,
+            Order::Step,
+            Order::Resume,
+            Order::Speed(MIN_SPEED),
+            Order::Speed(MAX_SPEED),
+            Order::CallBack,
+        ] {
+            let m = ToServer::Teach {
+                token: "0123abcd".into(),
+                order,
+            };
+            assert_eq!(ToServer::parse(&m.to_text()), Ok(m));
+        }
+        for m in [
+            ToServer::Status { following: true },
+            ToServer::Status { following: false },
+            // No token at all: the protocol carries it, the server refuses it.
+            ToServer::Teach {
+                token: String::new(),
+                order: Order::Pause,
+            },
+        ] {
+            assert_eq!(ToServer::parse(&m.to_text()), Ok(m));
+        }
+        let lead = Lead {
+            place,
+            paused: true,
+            forge_up_to: Some(7),
+            speed: 2,
+            call_back: 4,
+            teacher: Some("t9".into()),
+            refused: 12,
+        };
+        for m in [
+            ToPage::Lead(lead),
+            ToPage::Lead(Lead::default()),
+            ToPage::NotLeading {
+                reason: "another tab leads".into(),
+            },
+        ] {
+            assert_eq!(ToPage::parse(&m.to_text()), Ok(m));
+        }
+        let bad: [(&str, ClassError); 10] = [
+            ("teach\tk\tspeed\t0", ClassError::BadLead(SPEED_RANGE)),
+            ("teach\tk\tspeed\t17", ClassError::BadLead(SPEED_RANGE)),
+            ("teach\tk\tspeed\t-1", ClassError::BadLead(SPEED_RANGE)),
+            ("teach\tk\tjump", ClassError::Malformed),
+            ("teach\tk", ClassError::Malformed),
+            (
+                "teach\tk\tplace\t1\t../x\t1\t-\t-",
+                ClassError::BadLead("a lesson id is 1 to 32 of a-z, 0-9 and -"),
+            ),
+            (
+                "teach\tk\tplace\t1\tlots\t0\t-\t-",
+                ClassError::BadLead("a lesson's step counts from 1, and only with a lesson"),
+            ),
+            (
+                "teach\tk\tplace\t1\t-\t0\tkitchen\t-",
+                ClassError::BadLead("a section is nodes, lottery, fairness, faults, tree or views"),
+            ),
+            (
+                "teach\tk\tplace\t1\t-\t0\t-\t99999999999999999999999",
+                ClassError::Malformed,
+            ),
+            ("status\tmaybe", ClassError::Malformed),
+        ];
+        for (text, e) in bad {
+            assert_eq!(ToServer::parse(text), Err(e), "{text}");
+        }
+        let long = format!("teach\t{}\tpause", "a".repeat(MAX_TOKEN_CHARS + 1));
+        assert_eq!(ToServer::parse(&long), Err(ClassError::Malformed));
+        assert_eq!(ToPage::parse("lead\t1\t-"), Err(ClassError::Malformed));
+        assert!(ClassError::BadLead(SPEED_RANGE)
+            .to_string()
+            .contains("×0.25 to ×4"));
+        assert_eq!(speed_words(1), "×0.25");
+        assert_eq!(speed_words(4), "×1");
+        assert_eq!(speed_words(10), "×2.5");
     }
 }

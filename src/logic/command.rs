@@ -82,6 +82,10 @@ pub enum Command {
     /// Start this tab over with a new genesis and new keys, on the network named so (or a
     /// tab of its own).
     NewNetwork(Option<String>),
+    /// The teacher's page leads the class: a place, the class clock, call everyone back.
+    Teach(crate::logic::class::Order),
+    /// A student's page follows the teacher (`true`) or explores on its own (`false`).
+    Follow(bool),
 }
 
 impl Command {
@@ -221,6 +225,14 @@ impl Playground {
                 let imported = Playground::import_chain(&text, ids, now, fresh.0)?;
                 *self = imported;
                 Applied::Imported(self.summary(0).map_or(0, |s| s.height))
+            }
+            Command::Teach(order) => {
+                self.teach(order)?;
+                Applied::Done
+            }
+            Command::Follow(following) => {
+                self.follow(following)?;
+                Applied::Done
             }
             Command::NewNetwork(network) => {
                 *self = Playground::fresh(network.as_deref(), true, now)?;

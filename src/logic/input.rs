@@ -4,7 +4,7 @@
 //! routes (`edge/driver.rs`), as the core's `Node::handle` returns its outputs. Everything a
 //! channel carried is untrusted and checked here, in plain Rust.
 
-use crate::logic::class::Member;
+use crate::logic::class::{Lead, Member};
 use crate::logic::link::LinkState;
 use crate::logic::mesh::Via;
 use crate::logic::model::{Playground, Step};
@@ -62,6 +62,10 @@ pub enum Input {
     ClassRelay(String),
     /// The class server's latest roster.
     ClassRoster(Vec<Member>),
+    /// The class's lead: where the teacher is, the class clock, who leads.
+    ClassLead(Lead),
+    /// The class server refused this tab's lead message, and why.
+    NotLeading(String),
 }
 
 impl Input {
@@ -99,6 +103,8 @@ impl Playground {
             } => self.class_welcome(class, server, address),
             Input::ClassRelay(tab) => self.class_relay(tab),
             Input::ClassRoster(members) => self.class_roster(members),
+            Input::ClassLead(lead) => self.class_lead(lead),
+            Input::NotLeading(reason) => self.class_not_leading(reason),
         }
         Step {
             frames: self.take_outbox(),

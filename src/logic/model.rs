@@ -257,6 +257,8 @@ pub struct Playground {
     net_seed: u64,
     /// Deferred draws answered by the lottery worker ([`crate::edge::draws`]).
     worker_draws: u64,
+    /// The class clock's speed in quarters (4: normal), which the in-tab links are scaled by.
+    clock_speed: u8,
 }
 
 fn in_tab_conditions() -> LinkConfig {
@@ -315,6 +317,7 @@ impl Playground {
             tab: ids.tab,
             net_seed: ids.net_seed,
             worker_draws: 0,
+            clock_speed: crate::logic::class::NORMAL_SPEED,
         }
     }
 
@@ -986,6 +989,13 @@ impl Playground {
     pub fn forge(&mut self, i: usize) -> Result<(u64, Hash), String> {
         if i >= self.len() {
             return Err(format!("there is no node {i}"));
+        }
+        let tip = self.node(i).map_or(0, |n| n.chain().tip().height);
+        if self.forge_up_to().is_some_and(|h| tip >= h) {
+            return Err(
+                "the class clock is paused: nobody forges until the teacher steps or resumes"
+                    .into(),
+            );
         }
         let events = self.net.input(i, Input::ForgeNow);
         let mut answer = Err("nothing happened".to_string());

@@ -369,3 +369,60 @@ pub enum NodeView {
     /// `/info`
     Info(InfoView),
 }
+
+/// The console's `classMode()`: this page's part in a class with a teacher.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassModeView {
+    /// `"teacher"` (opened from the teacher's address), `"student"`, or `None` without a
+    /// class server.
+    pub role: Option<&'static str>,
+    /// Whether this page follows the teacher now (a student's page, not exploring, while the
+    /// teacher says Follow me).
+    pub following: bool,
+    /// The class's lead, once the server told it.
+    pub lead: Option<LeadView>,
+}
+
+/// The class's lead as the console shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadView {
+    /// The teacher's lesson id, if a lesson is open.
+    pub lesson: Option<String>,
+    /// Its step, from 1 (0 without a lesson).
+    pub step: u32,
+    /// The section in view.
+    pub section: Option<String>,
+    /// The block whose lottery is shown.
+    pub block: Option<u64>,
+    /// Whether the class clock is paused.
+    pub paused: bool,
+    /// The class clock's speed, 0.25 to 4.
+    pub speed: f64,
+    /// Follow me (`true`) or Free.
+    pub follow: bool,
+    /// Whether a teacher's page is connected and leads.
+    pub teacher: bool,
+    /// Lead messages the server refused in this class.
+    pub refused: u64,
+}
+
+/// The draw for the next block as one student's node sees it: its lots, the reference, the
+/// winner, its chance. The student view's second card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MyDrawView {
+    /// The block drawn for (the tip + 1).
+    pub height: u64,
+    /// `H(seed)`, short.
+    pub reference: String,
+    /// Who won, by name.
+    pub winner: String,
+    /// Whether this node won.
+    pub won: bool,
+    /// This node's lots (its stake).
+    pub lots: u64,
+    /// Every staker's lots.
+    pub total: u64,
+    /// This node's chance in words ("25 %").
+    pub chance: String,
+}

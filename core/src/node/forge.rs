@@ -3,7 +3,7 @@
 //! [`crate::node::NodeConfig::forge_delay_ms`]); a staker of rank `r` waits `r` slots
 //! ([`SLOT_MS`] each) longer and never forges before the slot of its rank begins, so that the
 //! chain goes on when the stakers ranked before it stay silent. No forging on a tip whose draw
-//! is pending.
+//! is pending, nor above a class clock's limit ([`Node::set_forging`]).
 
 use super::{Behaviour, Event, Node, Output};
 use crate::block::Block;
@@ -38,6 +38,24 @@ impl Node {
         self.next_rank().is_some_and(|rank| rank <= slot)
     }
 
+    /// Changes [`crate::node::NodeConfig::forge_up_to`] and
+    /// [`crate::node::NodeConfig::forge_delay_ms`] (a class's clock: paused, one step, its
+    /// speed). The next [`Node::handle`] forges by them.
+    pub fn set_forging(&mut self, up_to: Option<u64>, delay_ms: u64) {
+        if (self.config.forge_up_to, self.config.forge_delay_ms) != (up_to, delay_ms) {
+            self.config.forge_up_to = up_to;
+            self.config.forge_delay_ms = delay_ms;
+            self.forge_at = None;
+        }
+    }
+
+    /// Whether [`crate::node::NodeConfig::forge_up_to`] lets this node forge on its tip.
+    pub(super) fn forging_allowed(&self) -> bool {
+        self.config
+            .forge_up_to
+            .is_none_or(|h| self.chain().tip().height < h)
+    }
+
     /// Forges when the pool is ready and this node's slot has come: the winner after
     /// `forge_delay_ms`, rank `r` after `r` more slots of silence and never before its slot.
     pub(super) fn maybe_forge(&mut self, now: u64, out: &mut Vec<Output>) {
@@ -50,7 +68,8 @@ impl Node {
         // A double spender stays out of the chain: a block of its own would carry one spend
         // to both sides.
         let ready = self.pool.len() >= self.config.forge_threshold.max(1)
-            && self.behaviour != Behaviour::DoubleSpend;
+            && self.behaviour != Behaviour::DoubleSpend
+            && self.forging_allowed();
         let Some(rank) = self.next_rank().filter(|_| ready) else {
             self.forge_at = None;
             return;

@@ -150,6 +150,11 @@ pub struct NodeConfig {
     /// refused. `None` (the default): every draw is computed at once.
     #[serde(default)]
     pub defer_draws_from: Option<u64>,
+    /// No block above this height is forged by this node: a class's clock (paused: the tip's
+    /// height; one step: one more). A local policy, not a chain rule: blocks of other nodes
+    /// are checked as always. `None` (the default): no limit.
+    #[serde(default)]
+    pub forge_up_to: Option<u64>,
 }
 
 impl Default for NodeConfig {
@@ -164,6 +169,7 @@ impl Default for NodeConfig {
             pool_capacity: 10_000,
             max_buy: 1000,
             defer_draws_from: None,
+            forge_up_to: None,
         }
     }
 }
@@ -523,7 +529,7 @@ impl Node {
                 }
             }
             Input::ForgeNow => {
-                if self.may_forge_at(now) {
+                if self.may_forge_at(now) && self.forging_allowed() {
                     self.forge(now, &mut out);
                 } else {
                     out.push(Output::Event(Event::ForgeRefused {

@@ -167,6 +167,8 @@ pub struct SimNet {
     draws_taken: usize,
     /// Draws this network computed itself.
     draws_computed: u64,
+    /// The class clock's forging limit and delay for every node, once set.
+    forging: Option<(Option<u64>, u64)>,
 }
 
 /// A message leaving the simulated network for a driver's other transport (another tab).
@@ -200,6 +202,22 @@ impl SimNet {
             draws_waiting: Vec::new(),
             draws_taken: 0,
             draws_computed: 0,
+            forging: None,
+        }
+    }
+
+    /// Sets [`crate::node::NodeConfig::forge_up_to`] and `forge_delay_ms` on every node, now
+    /// and as they are added (a class's clock, see [`Node::set_forging`]); the nodes look
+    /// again at once.
+    pub fn set_forging(&mut self, up_to: Option<u64>, delay_ms: u64) {
+        self.forging = Some((up_to, delay_ms));
+        let now = self.now;
+        for sim in &mut self.nodes {
+            let c = sim.node.config();
+            if (c.forge_up_to, c.forge_delay_ms) != (up_to, delay_ms) {
+                sim.node.set_forging(up_to, delay_ms);
+                sim.wake = sim.wake.min(now);
+            }
         }
     }
 
@@ -255,6 +273,9 @@ impl SimNet {
         let i = self.nodes.len();
         if let Some(n) = self.defer_draws_from {
             node.set_defer_draws_from(n);
+        }
+        if let Some((up_to, delay)) = self.forging {
+            node.set_forging(up_to, delay);
         }
         self.nodes.push(SimNode {
             node,

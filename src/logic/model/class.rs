@@ -4,7 +4,7 @@
 //! only carry.
 
 use super::Playground;
-use crate::logic::class::{ClassConnection, Member, Path};
+use crate::logic::class::{ClassConnection, Lead, Member, Order, Path, ToServer, NORMAL_SPEED};
 use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
@@ -35,6 +35,9 @@ pub struct RosterRow {
     pub path: String,
     /// Whether it is online.
     pub online: bool,
+    /// "teacher" for the page that leads, "following" or "exploring" for a student's page
+    /// that said so, else `None`.
+    pub follows: Option<&'static str>,
 }
 
 impl Playground {
@@ -81,14 +84,244 @@ impl Playground {
         }
     }
 
-    /// The server took this tab in.
+    /// The server took this tab in: a student's page says whether it follows; the
+    /// teacher's page claims the lead by saying where it is.
     pub(crate) fn class_welcome(&mut self, class: String, server: String, address: String) {
         if let Some(c) = self.class_mut() {
             c.class = Some(class);
             c.server = Some(server);
             c.address = Some(address);
             c.problem = None;
+            let hello = if c.teacher {
+                // Where it led before (the server restarted), or Follow me at first.
+                let place = c.lead.as_ref().map_or_else(
+                    || crate::logic::class::Place {
+                        follow: true,
+                        ..Default::default()
+                    },
+                    |l| l.place.clone(),
+                );
+                ToServer::Teach {
+                    token: String::new(),
+                    order: Order::Place(place),
+                }
+            } else {
+                ToServer::Status {
+                    following: !c.exploring,
+                }
+            };
+            c.outbox.push(hello);
         }
+    }
+
+    /// This page was opened from the teacher's address: it leads (the edge keeps the token).
+    pub fn set_class_teacher(&mut self, teacher: bool) {
+        if let Some(c) = self.class_mut() {
+            c.teacher = teacher;
+        }
+    }
+
+    /// What the model has for the class server (the edge sends it).
+    pub fn take_class_outbox(&mut self) -> Vec<ToServer> {
+        self.class_mut()
+            .map(|c| std::mem::take(&mut c.outbox))
+            .unwrap_or_default()
+    }
+
+    /// The teacher's page gives an order (a place, the clock, call everyone back). Refused in
+    /// words on any other page, and without a class server.
+    pub(crate) fn teach(&mut self, order: Order) -> Result<(), String> {
+        let c = self
+            .class_mut()
+            .ok_or("this page was not opened from a class server")?;
+        if !c.teacher {
+            return Err(
+                "only the teacher's page leads (opened from the teacher's address that the class server printed)"
+                    .into(),
+            );
+        }
+        if !c.connected {
+            return Err("the class server is not connected: try again in a moment".into());
+        }
+        let lead = c.lead.clone().unwrap_or_default();
+        let same = match &order {
+            Order::Place(p) => *p == lead.place,
+            Order::Pause => lead.paused,
+            Order::Resume => !lead.paused,
+            Order::Speed(q) => *q == lead.speed,
+            Order::Step => {
+                if !lead.paused {
+                    return Err("a step works while the class clock is paused".into());
+                }
+                false
+            }
+            Order::CallBack => false,
+        };
+        if !same {
+            c.outbox.push(ToServer::Teach {
+                token: String::new(),
+                order,
+            });
+        }
+        Ok(())
+    }
+
+    /// A student's page follows the teacher (`true`) or explores on its own.
+    pub(crate) fn follow(&mut self, following: bool) -> Result<(), String> {
+        let c = self
+            .class_mut()
+            .ok_or("this page was not opened from a class server")?;
+        if c.teacher {
+            return Err("the teacher's page leads; it does not follow".into());
+        }
+        if c.exploring == following {
+            c.exploring = !following;
+            c.outbox.push(ToServer::Status { following });
+        }
+        Ok(())
+    }
+
+    /// The draw for node `i`'s next block from its point of view (`None` before anyone
+    /// stakes, or while the draw is being computed).
+    pub fn my_draw(&self, i: usize) -> Option<crate::logic::views::MyDrawView> {
+        let node = self.node(i)?;
+        let height = node.chain().height() + 1;
+        let b = self.block_lottery(i, height)?;
+        let me = node.address();
+        let lots = b
+            .stakers
+            .iter()
+            .find(|(a, _)| *a == me)
+            .map_or(0, |(_, s)| *s);
+        let total = b.total();
+        Some(crate::logic::views::MyDrawView {
+            height,
+            reference: crate::logic::words::short_hex(&b.outcome.reference.to_hex(), 12),
+            winner: self.name_of(&b.forger),
+            won: b.forger == me,
+            lots,
+            total,
+            chance: crate::logic::words::percent(lots, total),
+        })
+    }
+
+    /// A line of the feed about following the teacher (what this page ignored, and why).
+    pub fn class_note(&mut self, text: String) {
+        self.note_for(0, "info", text);
+    }
+
+    /// The console's `classMode()`.
+    pub fn class_mode(&self) -> crate::logic::views::ClassModeView {
+        let c = self.class_connection().filter(|c| !c.serving);
+        crate::logic::views::ClassModeView {
+            role: c.map(|c| if c.teacher { "teacher" } else { "student" }),
+            following: self.following_teacher(),
+            lead: c
+                .and_then(|c| c.lead.as_ref())
+                .map(|l| crate::logic::views::LeadView {
+                    lesson: l.place.lesson.clone(),
+                    step: l.place.step,
+                    section: l.place.section.clone(),
+                    block: l.place.block,
+                    paused: l.paused,
+                    speed: f64::from(l.speed) / 4.0,
+                    follow: l.place.follow,
+                    teacher: l.teacher.is_some(),
+                    refused: l.refused,
+                }),
+        }
+    }
+
+    /// The orders the console's `lead({lesson, step, section, block, follow, paused,
+    /// speed})` means: any of those fields, the others as the class's lead has them.
+    /// Refused in words when a field is out of range.
+    pub fn lead_orders(&self, v: &serde_json::Value) -> Result<Vec<Order>, String> {
+        use serde_json::Value;
+        let obj = v.as_object().ok_or(
+            "lead() takes an object: {lesson, step, section, block, follow, paused, speed}",
+        )?;
+        const KNOWN: [&str; 7] = [
+            "lesson", "step", "section", "block", "follow", "paused", "speed",
+        ];
+        if let Some(k) = obj.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+            return Err(format!("lead() knows no field \"{k}\": lesson, step, section, block, follow, paused, speed"));
+        }
+        let lead = self
+            .class_connection()
+            .and_then(|c| c.lead.clone())
+            .unwrap_or_default();
+        let mut place = lead.place.clone();
+        let text = |k: &str| -> Result<Option<Option<String>>, String> {
+            match obj.get(k) {
+                None => Ok(None),
+                Some(Value::Null) => Ok(Some(None)),
+                Some(Value::String(s)) => Ok(Some(Some(s.clone()))),
+                Some(_) => Err(format!("{k} is a string or null")),
+            }
+        };
+        let count = |k: &str| -> Result<Option<Option<u64>>, String> {
+            match obj.get(k) {
+                None => Ok(None),
+                Some(Value::Null) => Ok(Some(None)),
+                Some(n) => n
+                    .as_u64()
+                    .map(|n| Some(Some(n)))
+                    .ok_or(format!("{k} is a whole number or null")),
+            }
+        };
+        if let Some(l) = text("lesson")? {
+            place.lesson = l;
+            if place.lesson.is_none() {
+                place.step = 0;
+            } else if place.step == 0 {
+                place.step = 1;
+            }
+        }
+        if let Some(s) = count("step")? {
+            place.step = u32::try_from(s.unwrap_or(0)).map_err(|_| "step is too big")?;
+        }
+        if let Some(s) = text("section")? {
+            place.section = s;
+        }
+        if let Some(b) = count("block")? {
+            place.block = b;
+        }
+        if let Some(f) = obj.get("follow") {
+            place.follow = f
+                .as_bool()
+                .ok_or("follow is true (Follow me) or false (Free)")?;
+        }
+        // The same checks as the server's: the place must read back from its own text.
+        let check = crate::logic::class::ToServer::Teach {
+            token: String::new(),
+            order: Order::Place(place.clone()),
+        };
+        crate::logic::class::ToServer::parse(&check.to_text()).map_err(|e| e.to_string())?;
+        let mut orders = Vec::new();
+        if place != lead.place {
+            orders.push(Order::Place(place));
+        }
+        if let Some(p) = obj.get("paused") {
+            let p = p.as_bool().ok_or("paused is true or false")?;
+            orders.push(if p { Order::Pause } else { Order::Resume });
+        }
+        if let Some(s) = obj.get("speed") {
+            let q = s
+                .as_f64()
+                .map(|x| x * 4.0)
+                .filter(|q| q.fract() == 0.0 && (1.0..=16.0).contains(q))
+                .ok_or("speed is 0.25 to 4, in quarters (0.25, 0.5, 0.75, 1, 1.25, …)")?;
+            orders.push(Order::Speed(q as u8));
+        }
+        Ok(orders)
+    }
+
+    /// Whether this page follows the teacher now: a student's page, not exploring, while
+    /// the teacher says Follow me.
+    pub fn following_teacher(&self) -> bool {
+        self.class_connection().is_some_and(|c| {
+            !c.teacher && !c.exploring && c.lead.as_ref().is_some_and(|l| l.place.follow)
+        })
     }
 
     /// Frames between this tab and `tab` go through the server from now on. A tab newly
@@ -112,6 +345,91 @@ impl Playground {
         if let Some(c) = self.class_mut() {
             c.members = members;
         }
+    }
+
+    /// The class's lead, as the server says it: this tab's nodes forge by the class clock
+    /// (paused, one step, its speed) from now on.
+    pub(crate) fn class_lead(&mut self, lead: Lead) {
+        let before = self.class_connection().and_then(|c| c.lead.clone());
+        self.set_class_clock(lead.forge_up_to, lead.speed);
+        if before.as_ref().map(|b| (b.paused, b.speed)) != Some((lead.paused, lead.speed))
+            && (lead.paused
+                || before
+                    .as_ref()
+                    .is_some_and(|b| b.paused || b.speed != lead.speed))
+        {
+            let line = match (lead.paused, lead.forge_up_to) {
+                (true, Some(h)) => format!(
+                    "The class clock is paused: no block above #{h} until the teacher steps or resumes"
+                ),
+                (true, None) => "The class clock is paused".to_string(),
+                (false, _) => format!(
+                    "The class clock runs at {}",
+                    crate::logic::class::speed_words(lead.speed)
+                ),
+            };
+            self.note_for(0, "info", line);
+        }
+        let called_back = before.as_ref().map_or(0, |b| b.call_back) < lead.call_back;
+        let back = called_back && self.class_connection().is_some_and(|c| c.exploring);
+        let me = self.tab_id();
+        if let Some(c) = self.class_mut() {
+            if lead.teacher.as_deref() == Some(me.as_str()) {
+                c.not_leading = None;
+            }
+            c.lead = Some(lead);
+            if back {
+                c.exploring = false;
+                c.outbox.push(ToServer::Status { following: true });
+            }
+        }
+        if back {
+            self.note_for(
+                0,
+                "info",
+                "The teacher called everyone back: following the teacher again".into(),
+            );
+        }
+    }
+
+    /// The server refused this tab's lead message.
+    pub(crate) fn class_not_leading(&mut self, reason: String) {
+        self.note_for(
+            0,
+            "refused",
+            format!("The class server refused to be led from here: {reason}"),
+        );
+        if let Some(c) = self.class_mut() {
+            c.not_leading = Some(reason);
+        }
+    }
+
+    /// The class clock: no node of this tab forges a block above `forge_up_to` (paused:
+    /// the tip's height; one step: one more), and at `speed` quarters of the normal speed
+    /// the winner's wait before forging and the in-tab links' latency scale (×0.25: four
+    /// times as long). Slots (`pos_core::SLOT_MS`) are a rule of the chain and stay 4 s.
+    pub fn set_class_clock(&mut self, forge_up_to: Option<u64>, speed: u8) {
+        let speed = speed.clamp(
+            crate::logic::class::MIN_SPEED,
+            crate::logic::class::MAX_SPEED,
+        );
+        let was = self.clock_speed;
+        if was != speed {
+            let mut link = self.net.link();
+            let scale = |ms: u64| ms.saturating_mul(u64::from(was)) / u64::from(speed);
+            link.latency_ms = scale(link.latency_ms);
+            link.jitter_ms = scale(link.jitter_ms);
+            self.net.set_link(link);
+            self.clock_speed = speed;
+        }
+        let delay = super::FORGE_DELAY_MS * u64::from(NORMAL_SPEED) / u64::from(speed);
+        self.net.set_forging(forge_up_to, delay);
+    }
+
+    /// The class clock's limit: the highest block this tab's nodes may forge (`None`: no
+    /// limit).
+    pub fn forge_up_to(&self) -> Option<u64> {
+        self.node(0).and_then(|n| n.config().forge_up_to)
     }
 
     /// This tab's nodes' addresses (hex).
@@ -160,6 +478,7 @@ impl Playground {
                 forged: blocks,
                 path: "this tab".into(),
                 online: true,
+                follows: None,
             });
         }
         let mesh = self.mesh.as_ref();
@@ -167,6 +486,10 @@ impl Playground {
             .and_then(|m| m.class())
             .map(|c| c.members.as_slice())
             .unwrap_or_default();
+        let teacher = mesh
+            .and_then(|m| m.class())
+            .and_then(|c| c.lead.as_ref())
+            .and_then(|l| l.teacher.clone());
         for m in members.iter().filter(|m| m.tab != tab) {
             let (stake, blocks) = sum(&m.addresses);
             claimed.extend(m.addresses.iter().cloned());
@@ -189,6 +512,13 @@ impl Playground {
                 forged: blocks,
                 path: path.into(),
                 online: m.online,
+                follows: if teacher.as_deref() == Some(m.tab.as_str()) {
+                    Some("teacher")
+                } else {
+                    m.following
+                        .filter(|_| m.online)
+                        .map(|f| if f { "following" } else { "exploring" })
+                },
             });
         }
         if members.is_empty() {
@@ -206,6 +536,7 @@ impl Playground {
                             peer.via.word().into()
                         },
                         online: true,
+                        follows: None,
                     });
                 }
             }
@@ -227,6 +558,7 @@ impl Playground {
                     "offline".into()
                 },
                 online: false,
+                follows: None,
             });
         }
         rows
