@@ -110,11 +110,16 @@ impl Validators {
             return None;
         }
         let mut shuffle = Shuffle::new(seed, n);
+        // The walk cycles through the same shuffled order: each position's index is
+        // computed once (small validators are refused thousands of times a round).
+        let mut order: Vec<Option<usize>> = vec![None; n as usize];
         let mut random = [0u8; 32];
         // A validator holds at least 1 ETH, accepted with probability at least 1/2,048, so
         // the walk ends; a run of 10^6 refusals has probability below e^-488.
         for i in 0u64.. {
-            let candidate = shuffle.index(i % n) as usize;
+            let position = (i % n) as usize;
+            let candidate =
+                *order[position].get_or_insert_with(|| shuffle.index(position as u64) as usize);
             if i % 16 == 0 {
                 random = sha(&[&seed.0, &(i / 16).to_le_bytes()]);
             }
