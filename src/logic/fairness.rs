@@ -389,12 +389,22 @@ impl FairnessRun {
 /// million hashes for the lots rule, more for the one-hash rules.
 pub fn step_rounds(job: &FairnessJob) -> u64 {
     let lots: u64 = job.stakes.iter().sum();
-    if job.rules.contains(&Rule::Lots) {
+    let step = if job.rules.contains(&Rule::Lots) {
         (1_000_000 / lots.max(1)).clamp(1, 10_000)
     } else {
         10_000
+    };
+    // An Ethereum round is the spec's 90-round shuffle (about 180 hashes) and a walk that
+    // refuses a small validator thousands of times: report every few hundred rounds.
+    if job.rules.contains(&Rule::Ethereum) {
+        step.min(ETHEREUM_STEP_ROUNDS)
+    } else {
+        step
     }
 }
+
+/// Most rounds of each rule between two reports when Ethereum's rule runs.
+const ETHEREUM_STEP_ROUNDS: u64 = 250;
 
 /// A p-value in millionths as the page prints it: "0.42", "4.2 %", "1 in 12,000", "< 1 in a
 /// million".
