@@ -307,70 +307,73 @@ pub fn handle_worker_request(
             let ranking = pos_core::chain::compute_draw(&draw.stakers, &draw.seed);
             post(&WorkerReply::Rank { id, draw, ranking });
         }
-        Ok(WorkerRequest::Grind { id, setup }) => {
-            let mut run = match GrindRun::new(&setup) {
-                Ok(run) => run,
-                Err(e) => {
-                    return post(&WorkerReply::Error {
-                        error: e.to_string(),
-                    })
-                }
-            };
-            let step = grind_step_rounds(&setup);
-            let started = clock();
-            let mut last = started;
-            while !run.done() {
-                run.step(step);
-                let now = clock();
-                if now - last >= PROGRESS_MS && !run.done() {
-                    last = now;
-                    post(&WorkerReply::Grind {
-                        id,
-                        report: run.report(),
-                        ms: now - started,
-                    });
-                }
-            }
-            post(&WorkerReply::Grind {
-                id,
-                report: run.report(),
-                ms: clock() - started,
-            });
-        }
-        Ok(WorkerRequest::Compounding { id, setup }) => {
-            let mut run = match CompoundingRun::new(&setup) {
-                Ok(run) => run,
-                Err(e) => {
-                    return post(&WorkerReply::Error {
-                        error: e.to_string(),
-                    })
-                }
-            };
-            let step = compounding::step_runs(&setup);
-            let started = clock();
-            let mut last = started;
-            while !run.done() {
-                run.step(step);
-                let now = clock();
-                if now - last >= PROGRESS_MS && !run.done() {
-                    last = now;
-                    post(&WorkerReply::Compounding {
-                        id,
-                        report: run.report(),
-                        ms: now - started,
-                    });
-                }
-            }
-            post(&WorkerReply::Compounding {
-                id,
-                report: run.report(),
-                ms: clock() - started,
-            });
-        }
+        Ok(WorkerRequest::Grind { id, setup }) => match GrindRun::new(&setup) {
+            Ok(mut run) => run_in_steps(
+                &mut run,
+                grind_step_rounds(&setup),
+                clock,
+                post,
+                |run, step| {
+                    run.step(step);
+                    run.done()
+                },
+                |run, ms| WorkerReply::Grind {
+                    id,
+                    report: run.report(),
+                    ms,
+                },
+            ),
+            Err(e) => post(&WorkerReply::Error {
+                error: e.to_string(),
+            }),
+        },
+        Ok(WorkerRequest::Compounding { id, setup }) => match CompoundingRun::new(&setup) {
+            Ok(mut run) => run_in_steps(
+                &mut run,
+                compounding::step_runs(&setup),
+                clock,
+                post,
+                |run, step| {
+                    run.step(step);
+                    run.done()
+                },
+                |run, ms| WorkerReply::Compounding {
+                    id,
+                    report: run.report(),
+                    ms,
+                },
+            ),
+            Err(e) => post(&WorkerReply::Error {
+                error: e.to_string(),
+            }),
+        },
         Err(e) => post(&WorkerReply::Error {
             error: format!("unreadable request: {e}"),
         }),
     }
+}
+
+/// Runs a job `step` at a time until `advance` says it is done, posting the reply that
+/// `reply` builds (given the milliseconds so far) at most every [`PROGRESS_MS`], then once
+/// at the end.
+fn run_in_steps<J>(
+    job: &mut J,
+    step: u64,
+    clock: &dyn Fn() -> f64,
+    post: &mut dyn FnMut(&WorkerReply),
+    advance: impl Fn(&mut J, u64) -> bool,
+    reply: impl Fn(&J, f64) -> WorkerReply,
+) {
+    let started = clock();
+    let mut last = started;
+    while !advance(job, step) {
+        let now = clock();
+        if now - last >= PROGRESS_MS {
+            last = now;
+            post(&reply(job, now - started));
+        }
+    }
+    post(&reply(job, clock() - started));
 }
 
 /// Reads the console's `grind({stakes, grinder, friend, pool, rounds, seed})`; what is left
