@@ -78,13 +78,33 @@ fn the_lead_puts_this_tabs_nodes_on_the_class_clock() {
     assert!(p
         .activity()
         .any(|a| a.text.contains("class clock is paused")));
-    // Resumed, at ×0.25: no limit, and the in-tab links four times as slow.
+    // Resumed, at ×0.25 from the class's chain time: no limit, and chain time (slots, the
+    // winner's wait, the in-tab links' latency) runs at a quarter of the wall clock's pace.
     let latency = p.net().link().latency_ms;
-    let _ = p.handle(T0 + 3, Input::ClassLead(lead(false, None, 1)));
+    let slow = Lead {
+        clock: T0 + 3,
+        ..lead(false, None, 1)
+    };
+    let _ = p.handle(T0 + 3, Input::ClassLead(slow));
     assert_eq!(p.forge_up_to(), None);
-    assert_eq!(p.net().link().latency_ms, latency * 4);
-    let _ = p.handle(T0 + 4, Input::ClassLead(lead(false, None, 4)));
-    assert_eq!(p.net().link().latency_ms, latency);
+    assert_eq!(
+        p.chain_time(T0 + 3 + 16_000),
+        T0 + 3 + 4_000,
+        "a slot lasts 16 s"
+    );
+    assert_eq!(p.net().link().latency_ms, latency, "counted in chain time");
+    let _ = p.advance(T0 + 3 + 16_000);
+    assert_eq!(p.net().now(), T0 + 3 + 4_000);
+    assert!(p
+        .activity()
+        .any(|a| a.text.contains("runs at ×0.25: a slot lasts 16 s")));
+    // Back to ×1 from where the class's clock is.
+    let normal = Lead {
+        clock: T0 + 3 + 4_000,
+        ..lead(false, None, 4)
+    };
+    let _ = p.handle(T0 + 3 + 16_000, Input::ClassLead(normal));
+    assert_eq!(p.chain_time(T0 + 3 + 17_000), T0 + 3 + 5_000);
     let mode = serde_json::to_value(p.class_mode()).expect("json");
     assert_eq!(mode["role"], "student");
     assert_eq!(mode["following"], true);

@@ -310,11 +310,20 @@ impl Room {
         self.hub.summary(0).map_or(0, |s| s.height)
     }
 
-    /// Sends the lead to every page and puts the room's own tab on the class clock.
-    fn send_lead(&mut self, out: &mut Vec<Output>) {
+    /// The lead as it leaves at `now`: with where the class clock is in chain time (the
+    /// room's own tab keeps the class clock; every page counts on from it).
+    fn lead_at(&self, now: u64) -> Lead {
+        Lead {
+            clock: self.hub.chain_time(now),
+            ..self.lead.clone()
+        }
+    }
+
+    /// Puts the room's own tab on the class clock at `now` and sends the lead to every page.
+    fn send_lead(&mut self, now: u64, out: &mut Vec<Output>) {
         self.hub
-            .set_class_clock(self.lead.forge_up_to, self.lead.speed);
-        let text = ToPage::Lead(self.lead.clone()).to_text();
+            .set_class_clock(now, self.lead.forge_up_to, self.lead.speed, None);
+        let text = ToPage::Lead(self.lead_at(now)).to_text();
         for p in self.pages.values() {
             out.push(Output::Send {
                 conn: p.conn,
@@ -739,7 +748,7 @@ impl Rooms {
                     },
                 ));
                 // The class's lead at once: a new or reconnecting page follows the present.
-                out.push(send(conn, &ToPage::Lead(room.lead.clone())));
+                out.push(send(conn, &ToPage::Lead(room.lead_at(now))));
                 room.pages.insert(
                     tab.clone(),
                     Page {
@@ -791,7 +800,7 @@ impl Rooms {
                     ));
                     // The teacher sees the count.
                     if let Some(p) = room.teacher.filter(|t| *t != conn) {
-                        out.push(send(p, &ToPage::Lead(room.lead.clone())));
+                        out.push(send(p, &ToPage::Lead(room.lead_at(now))));
                     }
                     let c = self.conns.get_mut(&conn).ok_or(Refusal::JoinFirst)?;
                     c.lead_refusals += 1;
@@ -814,7 +823,7 @@ impl Rooms {
                     )),
                 }
                 if changed {
-                    room.send_lead(out);
+                    room.send_lead(now, out);
                     room.roster_due = true;
                 }
             }
@@ -915,7 +924,7 @@ impl Rooms {
             if room.lead.paused {
                 room.pause_ends = Some(now + PAUSE_HOLD_MS);
             }
-            room.send_lead(out);
+            room.send_lead(now, out);
         }
         let neighbours = room.neighbours(&tab);
         room.edges.retain(|(a, b), _| *a != tab && *b != tab);
@@ -960,7 +969,7 @@ impl Rooms {
                 room.pause_ends = None;
                 room.lead.paused = false;
                 room.lead.forge_up_to = None;
-                room.send_lead(out);
+                room.send_lead(now, out);
             }
             let step = room.hub.advance(now);
             room.flush_hub(step.frames, out);

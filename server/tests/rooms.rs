@@ -125,7 +125,14 @@ fn a_joining_page_is_welcomed_and_linked_to_a_few_others_and_the_class_stays_con
             server,
             address,
         }, ToPage::Lead(lead)] => {
-            assert_eq!(*lead, Lead::default());
+            // The class clock is the wall clock until the teacher changes its speed.
+            assert_eq!(
+                *lead,
+                Lead {
+                    clock: T0,
+                    ..Lead::default()
+                }
+            );
             assert_eq!(class, "room");
             assert_eq!(server, "hub1");
             assert_eq!(address, "http://10.0.0.5:8080/?net=room");
@@ -565,7 +572,13 @@ fn the_teachers_page_leads_and_every_page_new_or_back_gets_the_lead_at_once() {
     let (t, _) = c.join("room", "teach");
     let (s1, out) = c.join("room", "s1");
     // A page gets the lead right after its welcome.
-    assert_eq!(leads(&out, s1), vec![Lead::default()]);
+    assert_eq!(
+        leads(&out, s1),
+        vec![Lead {
+            clock: c.now,
+            ..Lead::default()
+        }]
+    );
     let (s2, _) = c.join("room", "s2");
     let out = c.say(t, &teach(TOKEN, Order::Place(lots_step_3())));
     for conn in [t, s1, s2] {
@@ -670,6 +683,32 @@ fn lead_messages_without_the_token_are_refused_counted_change_nothing_and_cut_of
     let (p, _) = plain.join("room", "p");
     let out = plain.say(p, &teach(TOKEN, Order::Pause));
     assert!(not_leading(&out, p).is_some_and(|r| r.contains("no teacher's address")));
+}
+
+#[test]
+fn the_speed_slows_the_class_clock_on_the_server_and_every_page_counts_on_from_it() {
+    let mut c = Class::with_teacher();
+    let (t, _) = c.join("room", "teach");
+    let (s, _) = c.join("room", "s1");
+    c.run(2_000);
+    let start = c.now;
+    // ×0.25: the server's own tab runs on a clock four times as slow, from where it was.
+    let out = c.say(t, &teach(TOKEN, Order::Speed(1)));
+    let l = &leads(&out, s)[0];
+    assert_eq!((l.speed, l.clock), (1, start));
+    c.run(16_000);
+    let hub = c.rooms.room("room").expect("room").hub();
+    assert_eq!(hub.chain_time(c.now), start + 4_000, "one slot in 16 s");
+    // A page that joins later hears where the class clock is, not the wall clock.
+    let (late, out) = c.join("room", "late");
+    let l = &leads(&out, late)[0];
+    assert_eq!((l.speed, l.clock), (1, start + 4_000));
+    // ×4 from there: no jump.
+    let out = c.say(t, &teach(TOKEN, Order::Speed(16)));
+    assert_eq!(leads(&out, s)[0].clock, start + 4_000);
+    c.run(1_000);
+    let hub = c.rooms.room("room").expect("room").hub();
+    assert_eq!(hub.chain_time(c.now), start + 8_000);
 }
 
 #[test]

@@ -39,7 +39,11 @@ pub fn class_bar(p: &ClassBarProps) -> Html {
                 .unwrap_or_default()
         )
     } else {
-        format!("Running {}", speed_words(lead.speed))
+        format!(
+            "Running {} (a slot lasts {})",
+            speed_words(lead.speed),
+            crate::logic::clock::slot_words(lead.speed)
+        )
     };
     if c.teacher {
         let on_speed = {

@@ -158,6 +158,9 @@ pub struct Lead {
     pub forge_up_to: Option<u64>,
     /// The class clock's speed, in quarters of the normal speed.
     pub speed: u8,
+    /// Where the class clock was (chain time, ms) when the server sent this: each page's
+    /// nodes count on from it at `speed` ([`crate::logic::clock`]).
+    pub clock: u64,
     /// How many times the teacher called everyone back (a page that explores follows again
     /// when this grows).
     pub call_back: u32,
@@ -174,6 +177,7 @@ impl Default for Lead {
             paused: false,
             forge_up_to: None,
             speed: NORMAL_SPEED,
+            clock: 0,
             call_back: 0,
             teacher: None,
             refused: 0,
@@ -323,11 +327,12 @@ const SPEED_RANGE: &str = "the speed is 1 to 16 quarters (×0.25 to ×4)";
 impl Lead {
     fn to_text(&self) -> String {
         format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             self.place.to_text(),
             flag(self.paused),
             opt(&self.forge_up_to),
             self.speed,
+            self.clock,
             self.call_back,
             opt(&self.teacher),
             self.refused
@@ -335,7 +340,7 @@ impl Lead {
     }
 
     fn parse(f: &[&str]) -> Result<Lead, ClassError> {
-        if f.len() != 11 {
+        if f.len() != 12 {
             return Err(ClassError::Malformed);
         }
         let speed: u8 = number(f[7])?;
@@ -347,9 +352,10 @@ impl Lead {
             paused: read_flag(f[5])?,
             forge_up_to: read_opt(f[6], number)?,
             speed,
-            call_back: number(f[8])?,
-            teacher: read_opt(f[9], tab)?,
-            refused: number(f[10])?,
+            clock: number(f[8])?,
+            call_back: number(f[9])?,
+            teacher: read_opt(f[10], tab)?,
+            refused: number(f[11])?,
         })
     }
 }
@@ -1017,6 +1023,7 @@ mod tests {
             paused: true,
             forge_up_to: Some(7),
             speed: 2,
+            clock: 1_700_000_000_123,
             call_back: 4,
             teacher: Some("t9".into()),
             refused: 12,

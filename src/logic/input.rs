@@ -103,7 +103,7 @@ impl Playground {
             } => self.class_welcome(class, server, address),
             Input::ClassRelay(tab) => self.class_relay(tab),
             Input::ClassRoster(members) => self.class_roster(members),
-            Input::ClassLead(lead) => self.class_lead(lead),
+            Input::ClassLead(lead) => self.class_lead(now, lead),
             Input::NotLeading(reason) => self.class_not_leading(reason),
         }
         Step {

@@ -4,6 +4,7 @@
 //! rule).
 
 pub mod class;
+pub mod clock;
 pub mod command;
 pub mod compounding;
 pub mod fairness;

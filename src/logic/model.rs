@@ -257,8 +257,8 @@ pub struct Playground {
     net_seed: u64,
     /// Deferred draws answered by the lottery worker ([`crate::edge::draws`]).
     worker_draws: u64,
-    /// The class clock's speed in quarters (4: normal), which the in-tab links are scaled by.
-    clock_speed: u8,
+    /// Chain time: the wall clock, or the class clock when a class server sets it.
+    clock: crate::logic::clock::ChainClock,
 }
 
 fn in_tab_conditions() -> LinkConfig {
@@ -317,7 +317,7 @@ impl Playground {
             tab: ids.tab,
             net_seed: ids.net_seed,
             worker_draws: 0,
-            clock_speed: crate::logic::class::NORMAL_SPEED,
+            clock: crate::logic::clock::ChainClock::default(),
         }
     }
 
@@ -480,7 +480,8 @@ impl Playground {
             wallets.insert(0, w);
         }
         let mut rng = SplitMix64::new(self.net_seed ^ now);
-        self.net = SimNet::new(rng.next_u64(), in_tab_conditions(), now);
+        let chain_now = self.clock.at(now);
+        self.net = SimNet::new(rng.next_u64(), in_tab_conditions(), chain_now);
         self.net.open_to_outside();
         self.genesis = genesis;
         self.results.clear();
@@ -513,7 +514,7 @@ impl Playground {
                     }
                 }
                 MeshEvent::Deliver { from, to, data } => {
-                    self.net.advance_to(now);
+                    self.net.advance_to(self.clock.at(now));
                     self.net.deliver_from_outside(&from, to, data.as_bytes());
                 }
                 MeshEvent::Join(genesis) => self.rebuild_on(genesis, now),
@@ -732,7 +733,7 @@ impl Playground {
 
     fn log(&mut self, node: usize, kind: &'static str, text: String) {
         self.activity.push_front(Activity {
-            time: self.net.now(),
+            time: self.clock.wall_seen().unwrap_or_else(|| self.net.now()),
             node,
             kind,
             text,
@@ -745,7 +746,7 @@ impl Playground {
     /// that must be saved and drawn. The edge routes it (`edge/driver.rs`).
     pub fn advance(&mut self, now: u64) -> Step {
         self.mesh_step(now);
-        self.net.advance_to(now);
+        self.net.advance_to(self.clock.at(now));
         self.flush_outbound();
         let events = self.net.drain_events();
         let changed = !events.is_empty();

@@ -4,7 +4,7 @@
 //! only carry.
 
 use super::Playground;
-use crate::logic::class::{ClassConnection, Lead, Member, Order, Path, ToServer, NORMAL_SPEED};
+use crate::logic::class::{ClassConnection, Lead, Member, Order, Path, ToServer};
 use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
@@ -349,9 +349,9 @@ impl Playground {
 
     /// The class's lead, as the server says it: this tab's nodes forge by the class clock
     /// (paused, one step, its speed) from now on.
-    pub(crate) fn class_lead(&mut self, lead: Lead) {
+    pub(crate) fn class_lead(&mut self, now: u64, lead: Lead) {
         let before = self.class_connection().and_then(|c| c.lead.clone());
-        self.set_class_clock(lead.forge_up_to, lead.speed);
+        self.set_class_clock(now, lead.forge_up_to, lead.speed, Some(lead.clock));
         if before.as_ref().map(|b| (b.paused, b.speed)) != Some((lead.paused, lead.speed))
             && (lead.paused
                 || before
@@ -364,8 +364,9 @@ impl Playground {
                 ),
                 (true, None) => "The class clock is paused".to_string(),
                 (false, _) => format!(
-                    "The class clock runs at {}",
-                    crate::logic::class::speed_words(lead.speed)
+                    "The class clock runs at {}: a slot lasts {}",
+                    crate::logic::class::speed_words(lead.speed),
+                    crate::logic::clock::slot_words(lead.speed)
                 ),
             };
             self.note_for(0, "info", line);
@@ -405,25 +406,28 @@ impl Playground {
     }
 
     /// The class clock: no node of this tab forges a block above `forge_up_to` (paused:
-    /// the tip's height; one step: one more), and at `speed` quarters of the normal speed
-    /// the winner's wait before forging and the in-tab links' latency scale (×0.25: four
-    /// times as long). Slots (`pos_core::SLOT_MS`) are a rule of the chain and stay 4 s.
-    pub fn set_class_clock(&mut self, forge_up_to: Option<u64>, speed: u8) {
-        let speed = speed.clamp(
-            crate::logic::class::MIN_SPEED,
-            crate::logic::class::MAX_SPEED,
-        );
-        let was = self.clock_speed;
-        if was != speed {
-            let mut link = self.net.link();
-            let scale = |ms: u64| ms.saturating_mul(u64::from(was)) / u64::from(speed);
-            link.latency_ms = scale(link.latency_ms);
-            link.jitter_ms = scale(link.jitter_ms);
-            self.net.set_link(link);
-            self.clock_speed = speed;
+    /// the tip's height; one step: one more), and chain time runs at `speed` quarters of the
+    /// wall clock's from `now` (wall ms) on: from chain time `at` when the server says where
+    /// the class's clock is, else from where this tab's clock is. Slots, the winner's wait
+    /// and the in-tab links' latency are counted in chain time, so at ×0.25 a 4-second slot
+    /// lasts 16 s and a block crosses a link four times as slowly ([`crate::logic::clock`]).
+    pub fn set_class_clock(
+        &mut self,
+        now: u64,
+        forge_up_to: Option<u64>,
+        speed: u8,
+        at: Option<u64>,
+    ) {
+        match at {
+            Some(chain) => self.clock.set(now, chain, speed),
+            None => self.clock.set_speed(now, speed),
         }
-        let delay = super::FORGE_DELAY_MS * u64::from(NORMAL_SPEED) / u64::from(speed);
-        self.net.set_forging(forge_up_to, delay);
+        self.net.set_forging(forge_up_to, super::FORGE_DELAY_MS);
+    }
+
+    /// Chain time at wall-clock `now` (ms): what the class clock says, or the wall clock.
+    pub fn chain_time(&self, now: u64) -> u64 {
+        self.clock.peek(now)
     }
 
     /// The class clock's limit: the highest block this tab's nodes may forge (`None`: no
@@ -589,7 +593,7 @@ impl Playground {
             from: tx.sender,
             body: Message::Transaction { tx },
         };
-        self.net.advance_to(now);
+        self.net.advance_to(self.clock.at(now));
         self.net
             .deliver_from_outside(&PeerId(HTTP_PEER.into()), Some(0), &encode(&env));
         Ok(id)
