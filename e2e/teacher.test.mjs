@@ -26,10 +26,10 @@ let server;
 let browser;
 
 /** Starts the class server; resolves with the class address and the teacher's address. */
-function startClassServer() {
+function startClassServer(port = 0) {
   return new Promise((resolve, reject) => {
     if (!existsSync(BIN)) return reject(new Error(`${BIN} is missing: cargo build -p pos-class`));
-    const proc = spawn(BIN, ['--dist', DEFAULT_DIST, '--class', 'lesson'], { env: { ...process.env, PORT: '0', ADDRESS: '0.0.0.0' } });
+    const proc = spawn(BIN, ['--dist', DEFAULT_DIST, '--class', 'lesson'], { env: { ...process.env, PORT: String(port), ADDRESS: '0.0.0.0' } });
     let out = '';
     proc.stdout.on('data', (d) => {
       out += d;
@@ -226,6 +226,8 @@ test('the teacher leads and four students follow; the class clock pauses, steps 
   assert.match((await t.evaluate(() => playground.lead({ speed: 7 }))).error, /0\.25 to 4/);
   assert.equal((await t.evaluate(() => playground.lead({ speed: 0.5 }))).ok, true);
   await everywhere(students, () => playground.classMode().lead.speed === 0.5, null, Date.now(), 5_000);
+  // The class clock itself runs at half speed: a 4-second slot lasts 8 s, and every bar says so.
+  await everywhere(students, () => /running ×0\.5 \(a slot lasts 8 s\)/.test(document.querySelector('[data-testid=class-clock]')?.textContent), null, Date.now(), 5_000);
 
   // The student view on a phone and a tablet: no sideways scroll, every control reachable,
   // touch targets of at least 44×44 px.
@@ -258,4 +260,56 @@ test('the teacher leads and four students follow; the class clock pauses, steps 
   }
   for (const p of all) assert.deepEqual(p.errors, [], p.errors.join('\n'));
   for (const p of all) await p.ctx.close();
+});
+
+test('the server restarts: the pages reconnect, join its new chain and follow the teacher again; the old pause and speed are not carried over', { skip, timeout: 240_000 }, async () => {
+  const first = await startClassServer();
+  const port = new URL(first.url).port;
+  const teacher = await open(first.teacher);
+  const students = [await open(first.url), await open(first.url)];
+  const all = [teacher, ...students];
+  await teacher.page.evaluate(() => playground.lead({ speed: 0.25 }));
+  await everywhere(students, () => /a slot lasts 16 s/.test(document.querySelector('[data-testid=class-clock]')?.textContent), null, Date.now(), 5_000);
+  await teacher.page.evaluate(() => playground.pause());
+  await everywhere(students, () => playground.classMode().lead?.paused === true, null, Date.now(), 5_000);
+  const before = await students[0].page.evaluate(() => playground.network().network);
+
+  // The server stops (the teacher's laptop restarts it) and comes back on the same port,
+  // with a new chain and a new teacher's token.
+  const gone = new Promise((r) => first.proc.once('exit', r));
+  first.proc.kill('SIGINT');
+  await gone;
+  const second = await startClassServer(port);
+  assert.notEqual(second.token, first.token, 'a new token per start');
+  try {
+    // Every page reconnects by itself (every 3 s) and joins the server's new chain.
+    await everywhere(all, (old) => {
+      const n = playground.network();
+      const lead = playground.classMode().lead;
+      return n.class?.connected && n.network !== old && lead && !lead.paused && lead.speed === 1;
+    }, before, Date.now(), 60_000);
+    for (const s of students) {
+      assert.match(await s.page.locator('[data-testid=activity]').textContent(), /class server started a new chain/);
+    }
+    // The teacher's old token is refused; the teacher opens the new teacher's address.
+    await teacher.page.goto(second.teacher);
+    await teacher.page.waitForFunction(() => window.playground && playground.classMode().role === 'teacher' && playground.classMode().lead?.teacher, null, { timeout: 30_000 });
+    // The students follow again: the teacher's lesson step opens on their pages.
+    const t0 = Date.now();
+    await teacher.page.evaluate(() => playground.lesson('lots', 2));
+    const took = await everywhere(students, () => playground.lesson()?.lesson === 'lots' && playground.lesson()?.step === 2, null, t0);
+    console.log(`after the restart, the teacher's step on every student page after ${took} ms`);
+    assert.ok(took <= FOLLOW_MS, `after the restart: ${took} ms`);
+    // And the new chain runs: a purchase is forged on every page.
+    assert.equal((await students[0].page.evaluate(() => playground.submit(0, { kind: 'exchange', amount: 25 }))).ok, true);
+    await everywhere(all, () => playground.nodes()[0].height >= 1, null, Date.now(), 60_000);
+  } finally {
+    for (const p of all) await p.ctx.close();
+    second.proc.kill('SIGINT');
+  }
+  // The pages logged the lost socket while the server was down; nothing else.
+  for (const p of all) {
+    const other = p.errors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource/.test(e));
+    assert.deepEqual(other, [], other.join('\n'));
+  }
 });

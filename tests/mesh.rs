@@ -150,3 +150,58 @@ fn a_tab_newly_relayed_to_hears_this_tabs_hello_at_once_and_only_once() {
     let relayed = page.class_connection().map(|c| c.relayed.clone());
     assert_eq!(relayed, Some(vec!["dddd".to_string()]));
 }
+
+/// The class server's own tab, serving class `name`.
+fn server_tab(name: &str, id: &str, seed: u64, now: u64) -> Playground {
+    let mut hub = tab(name, id, seed, now, true);
+    hub.serve_class("http://10.0.0.5:8080/?net=room");
+    hub
+}
+
+/// A page of class `name`, welcomed by the server whose tab is `server`.
+fn welcome(page: &mut Playground, server: &str, now: u64) {
+    for input in [
+        Input::ClassConnected {
+            open: true,
+            problem: None,
+        },
+        Input::ClassWelcome {
+            class: "room".into(),
+            server: server.into(),
+            address: "http://10.0.0.5:8080/?net=room".into(),
+        },
+    ] {
+        let _ = page.handle(now, input);
+    }
+}
+
+#[test]
+fn a_page_whose_class_server_restarted_with_a_new_chain_joins_it_without_asking() {
+    let mut first = server_tab("room", "hub1", 5, T0);
+    let mut page = tab("room", "page", 6, T0, false);
+    page.expect_class_host();
+    welcome(&mut page, "hub1", T0);
+    run(&mut [&mut first, &mut page], T0, T0 + 3_000);
+    assert_eq!(page.genesis(), first.genesis());
+    let me = page.addresses();
+    // The server restarts: a new tab, a new genesis under the same class name.
+    let mut second = server_tab("room", "hub2", 7, T0 + 4_000);
+    assert_ne!(second.genesis(), first.genesis());
+    welcome(&mut page, "hub2", T0 + 4_000);
+    run(&mut [&mut second, &mut page], T0 + 4_000, T0 + 8_000);
+    assert_eq!(
+        page.genesis(),
+        second.genesis(),
+        "the page joined the new chain"
+    );
+    assert_eq!(page.addresses(), me, "with its own keys");
+    assert_eq!(page.mesh().map(|m| m.conflicts().len()), Some(0));
+    assert!(page
+        .activity()
+        .any(|a| a.text.contains("class server started a new chain")));
+    // A tab that is not the class server still asks before anything changes.
+    let mut stranger = tab("room", "zzzz", 8, T0 + 8_000, true);
+    run(&mut [&mut stranger, &mut page], T0 + 8_000, T0 + 10_000);
+    assert_eq!(page.genesis(), second.genesis());
+    assert_eq!(page.mesh().map(|m| m.conflicts().len()), Some(1));
+}

@@ -624,12 +624,31 @@ impl Mesh {
         let Some(genesis) = genesis else {
             return Ok(Vec::new());
         };
+        // The class server's own tab runs the class's network: a page of the class whose
+        // server restarted (a new chain under the class's name) joins it rather than asking.
+        let our_server = self
+            .class
+            .as_ref()
+            .is_some_and(|c| !c.serving && c.server.as_deref() == Some(tab));
         match self.role {
             Role::Discovering if role != Role::Discovering => Ok(vec![MeshEvent::Join(genesis)]),
+            Role::Host | Role::Member if network != ours && our_server => Ok(vec![
+                note(
+                    "info",
+                    "The class server started a new chain (it restarted): this page joins it, keeping its keys"
+                        .to_string(),
+                ),
+                MeshEvent::Join(genesis),
+            ]),
             Role::Host | Role::Member if network != ours => {
                 self.conflict(tab, genesis, height, now)
             }
-            _ => Ok(Vec::new()),
+            _ => {
+                // A tab that now runs this network (it joined ours, or we joined its) is no
+                // longer in conflict with it.
+                self.conflicts.retain(|c| c.tab != tab);
+                Ok(Vec::new())
+            }
         }
     }
 
