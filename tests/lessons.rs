@@ -410,3 +410,60 @@ fn a_failed_fetch_or_a_late_answer_is_handled() {
     tour.loaded(parse("lots", "f", SHIPPED[2].1), &p);
     assert_eq!(tour, Tour::Loading("draw".into(), 0));
 }
+
+/// Every language folder of `www/lessons/` against English: the same lessons in the same
+/// order, each with the same steps showing the same parts and doing and waiting for the same
+/// things; only the words differ, and they stay short enough for a projector.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_language_has_every_lesson_with_english_steps_and_actions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lessons");
+    let read = |lang: &str, name: &str| {
+        let path = dir.join(lang).join(format!("{name}.txt"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let english = parse_index("lessons/en/index.txt", &read("en", "index")).expect("en index");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("www/lessons") {
+        let lang = entry
+            .expect("entry")
+            .file_name()
+            .into_string()
+            .expect("utf-8");
+        if lang == "en" {
+            continue;
+        }
+        let file = format!("lessons/{lang}/index.txt");
+        let index = parse_index(&file, &read(&lang, "index")).unwrap_or_else(|e| panic!("{e}"));
+        let names = |i: &[(String, String)]| i.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&index),
+            names(&english),
+            "{lang}: the lessons of the menu"
+        );
+        for (name, title) in &index {
+            assert!(!title.is_empty(), "{lang}/{name}: a title in the menu");
+            let theirs = parse(name, &format!("lessons/en/{name}.txt"), &read("en", name))
+                .expect("English reads");
+            let file = format!("lessons/{lang}/{name}.txt");
+            let mine = parse(name, &file, &read(&lang, name)).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(mine.steps.len(), theirs.steps.len(), "{file}: steps");
+            for (k, (m, t)) in mine.steps.iter().zip(&theirs.steps).enumerate() {
+                let at = format!("{file}, step {}", k + 1);
+                assert_eq!(m.show, t.show, "{at}: show");
+                assert_eq!(m.actions, t.actions, "{at}: do");
+                assert_eq!(m.waits, t.waits, "{at}: wait");
+                assert_eq!(m.button.is_empty(), t.button.is_empty(), "{at}: button");
+                assert!(!m.heading.is_empty() && !m.text.is_empty(), "{at}: words");
+                // Short enough for a projector: a little more room than English's 420.
+                assert!(
+                    m.text.chars().count() <= 520,
+                    "{at}: {} characters",
+                    m.text.chars().count()
+                );
+            }
+            checked += 1;
+        }
+    }
+    println!("{checked} translated lessons checked against English");
+}

@@ -251,12 +251,13 @@ pub fn file_of(lang: &str, name: &str) -> String {
     format!("lessons/{lang}/{name}.txt")
 }
 
-/// The language of `?lang=` if it is one (2 to 8 lowercase letters or `-`), else English.
+/// The language of `?lang=` if it is one (2 to 8 ASCII letters or `-`, as in `pt-BR`), else
+/// English.
 pub fn language(param: Option<&str>) -> String {
     match param {
         Some(l)
             if (2..=8).contains(&l.len())
-                && l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') =>
+                && l.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') =>
         {
             l.to_string()
         }
