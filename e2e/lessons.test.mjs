@@ -345,3 +345,32 @@ test('a missing or damaged lesson file gives a clear message, not a blank page',
   assert.match(await page2.innerText('[data-testid=lesson-menu-error]'), /lessons\/en\/index\.txt could not be loaded/);
   await page2.close();
 });
+
+// The lessons in the other languages (www/lessons/<code>/, checked step by step against
+// English by tests/lessons.rs): the menu in that language, every lesson's first step opening
+// with its heading from the file, and one lesson walked through "Do it".
+const TRANSLATED = ['es', 'fr', 'de', 'pt-BR'];
+const { readFileSync } = await import('node:fs');
+const lessonFile = (lang, name) => readFileSync(path.join(import.meta.dirname, '..', 'www', 'lessons', lang, `${name}.txt`), 'utf8');
+for (const lang of TRANSLATED) {
+  test(`lessons in ${lang}: the menu, every lesson's first step, and "lots" through "Do it"`, { timeout: 300_000 }, async () => {
+    const page = await env.browser.newPage({ viewport: SIZES[0] });
+    const errors = collectConsoleErrors(page);
+    await page.goto(`${env.server.url}?lang=${lang}`);
+    await waitFor(page, 'the page', () => window.playground && playground.nodes().length === 4 && playground.lesson);
+    const titles = Object.fromEntries(lessonFile(lang, 'index').split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split(/:\s*/, 2)));
+    for (const name of LESSONS) {
+      await page.waitForSelector(`[data-testid=lesson-menu] option[value=${name}]`, { state: 'attached' });
+      assert.equal((await page.locator(`[data-testid=lesson-menu] option[value=${name}]`).textContent()).trim(), titles[name], `${lang}: ${name} in the menu`);
+      const first = lessonFile(lang, name).split('\n').find((l) => l.startsWith('step:')).slice(5).trim();
+      await page.evaluate((n) => playground.lesson(n, 1), name);
+      await page.waitForSelector(`[data-testid=lesson][data-lesson=${name}][data-step="1"]`);
+      assert.equal((await page.innerText('[data-testid=lesson-heading]')).trim(), first, `${lang}: ${name} step 1`);
+    }
+    await page.evaluate(() => playground.lesson(null));
+    await walk(page, 'lots', `${lang}-1280x720`);
+    assert.deepEqual(errors, [], errors.join('\n'));
+    await page.close();
+  });
+}
