@@ -51,7 +51,7 @@ fn tx_line(t: &TxView) -> String {
 
 fn chain_table(chain: &ChainView) -> Html {
     html! {
-        <table data-testid="chain-table">
+        <table data-testid="chain-table" tabindex="0" aria-label="Blocks, newest first">
             <thead><tr><th>{"#"}</th><th>{"hash"}</th><th>{"previous"}</th><th>{"forger"}</th><th>{"time"}</th><th>{"transactions"}</th></tr></thead>
             <tbody>
             { for chain.blocks.iter().rev().take(30).map(|b| html! {
@@ -76,7 +76,7 @@ fn pool_table(pool: &PoolView) -> Html {
         return html! { <p class="muted" data-testid="pool-empty">{"The pool is empty: every transaction this node knows is in a block."}</p> };
     }
     html! {
-        <table data-testid="pool-table">
+        <table data-testid="pool-table" tabindex="0" aria-label="Transactions in the pool">
             <thead><tr><th>{"type"}</th><th>{"what"}</th><th>{"nonce"}</th><th>{"id"}</th></tr></thead>
             <tbody>
             { for pool.transactions.iter().map(|t| html! {
@@ -93,7 +93,7 @@ fn info_table(info: &InfoView) -> Html {
             <p>{"Address "}<code>{info.address.to_hex()}</code></p>
             <p>{format!("Height {} · next forger: {} · {}: ", info.height, info.next_forger.as_deref().unwrap_or_default(), count(info.peers.len() as u64, "peer"))}
                { for info.peers.iter().map(|p| html! { <span class="peer">{p.name.clone()}</span> }) }</p>
-            <table>
+            <table tabindex="0" aria-label="Stakers">
                 <thead><tr><th>{"staker"}</th><th>{"stake (= lots)"}</th><th>{"chance to forge"}</th></tr></thead>
                 <tbody>
                 { for info.stakers.iter().map(|st| html! {
