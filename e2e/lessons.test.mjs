@@ -102,16 +102,27 @@ async function effectHolds(page, key, before) {
   }
 }
 
-// The step's highlighted part: on screen, above the lesson panel (at least its top part).
+// The step's highlighted part: on screen (its box clipped by the boxes that scroll it and by
+// the window is not empty), and the lesson panel covers none of it.
 async function targetInView(page) {
   return page.evaluate(() => {
     const el = document.querySelector('[data-lesson-target]');
     const panel = document.querySelector('[data-testid=lesson]');
     if (!el) return 'no highlighted element';
     const r = el.getBoundingClientRect();
+    let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    const clip = (c) => {
+      box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
+    };
+    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') clip(a.getBoundingClientRect());
+    }
+    clip({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
     const p = panel.getBoundingClientRect();
-    const visible = r.bottom > 0 && r.top < p.top && r.right > 0 && r.left < innerWidth && r.width > 0;
-    return visible || `highlight at ${Math.round(r.top)}..${Math.round(r.bottom)}, panel from ${Math.round(p.top)}`;
+    const shown = box.right > box.left && box.bottom > box.top;
+    const covered = shown && box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom;
+    return (shown && !covered) || `highlight at ${Math.round(r.left)},${Math.round(r.top)}..${Math.round(r.right)},${Math.round(r.bottom)}, panel at ${Math.round(p.left)},${Math.round(p.top)}..${Math.round(p.right)},${Math.round(p.bottom)}`;
   });
 }
 

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { launch, collectConsoleErrors, screenshot, insideOwnNamespace } from './helpers.mjs';
 import { REPO_ROOT, DEFAULT_DIST } from './server.mjs';
+import { createRequire } from 'node:module';
 
 const inside = insideOwnNamespace();
 const skip = !inside ? 'runs only inside its own network namespace: bash e2e/netns.sh'
@@ -256,6 +257,15 @@ test('the teacher leads and four students follow; the class clock pauses, steps 
     assert.deepEqual(layout.wide, [], `wider than ${w} px`);
     assert.deepEqual(layout.small, [], `touch targets under 44 px at ${w} px`);
     assert.ok(layout.cardTop < hgt, `the student's node starts ${layout.cardTop} px down`);
+    // axe-core's WCAG 2.0/2.1 A and AA rules on the student view (e2e/a11y.test.mjs does the rest).
+    if (!(await phone.evaluate(() => typeof window.axe === 'object'))) {
+      await phone.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    }
+    const violations = await phone.evaluate(async () => (await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    })).violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], `axe-core on the student view at ${w} px`);
     await phone.screenshot({ path: path.join(REPO_ROOT, 'e2e', 'screenshots', `student-${w}x${hgt}.png`) });
   }
   for (const p of all) assert.deepEqual(p.errors, [], p.errors.join('\n'));

@@ -9,6 +9,7 @@ use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
 use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
+use crate::components::live::LiveRegion;
 use crate::components::lottery::LotterySection;
 use crate::components::network::NetworkBar;
 use crate::components::node_card::NodeCard;
@@ -597,6 +598,7 @@ pub fn page(props: &PageProps) -> Html {
                     <Timeline rows={timeline} colours={colours.clone()} />
                     <ActivityFeed items={activity} />
                 </aside>
+                <LiveRegion model={model.clone()} />
             </main>
             <LotterySection
                 model={model.clone()}

@@ -1,4 +1,6 @@
-//! What just happened, in plain words, newest first.
+//! What just happened, in plain words, newest first. The list scrolls, so it takes the focus
+//! (the arrows scroll it); it does not speak by itself: the page's live region
+//! (`components/live.rs`) sums up what a screen reader should hear.
 
 use super::clock;
 use crate::logic::model::Activity;
@@ -16,8 +18,8 @@ pub struct ActivityProps {
 pub fn activity_feed(props: &ActivityProps) -> Html {
     html! {
         <section class="activity" aria-label="Activity">
-            <h2>{"What happened"}</h2>
-            <ol aria-live="polite" data-testid="activity">
+            <h2 id="activity-title">{"What happened"}</h2>
+            <ol tabindex="0" aria-labelledby="activity-title" data-testid="activity">
                 { for props.items.iter().map(|a| html! {
                     <li class={classes!("act", a.kind)}>
                         <time>{clock(a.time)}</time>{" "}{a.text.clone()}

@@ -67,7 +67,8 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
                     </button>
                 </div>
             }
-            <table class="roster" data-testid="roster">
+            // On a phone it scrolls sideways in its own box, so it takes the focus.
+            <table class="roster" data-testid="roster" tabindex="0">
                 <caption class="muted small">{"Everyone on this network: stake and blocks forged on this tab's chain."}</caption>
                 <thead><tr><th>{"Who"}</th><th>{"Stake"}</th><th>{"Blocks forged"}</th><th>{"Connected by"}</th><th>{"Online"}</th><th>{"Follows"}</th></tr></thead>
                 <tbody>

@@ -423,7 +423,7 @@ fn results(
                 }) }
             </div>
             if report.rules.iter().any(|r| r.rule == Rule::Ethereum) {
-                <div class="table-scroll">{ electra_chances() }</div>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Ethereum: the chance a validator is accepted">{ electra_chances() }</div>
             }
         </div>
     }

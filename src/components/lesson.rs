@@ -4,8 +4,11 @@
 
 use crate::edge::clock;
 use crate::edge::lessons::{url_param, Lessons};
+use crate::edge::storage::{self, Area};
 use crate::logic::class::Place;
 use crate::logic::lessons::{step_index, Progress, Tour, DWELL_MS};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
@@ -20,6 +23,9 @@ const SECTIONS: [(&str, &str); 6] = [
     ("Block tree", "[data-testid=block-tree]"),
     ("Python views", ".panels"),
 ];
+
+/// Where this browser remembers whether the section keys are on ("on" or "off").
+const DIGITS_KEY: &str = "pos-playground:section-keys";
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -55,12 +61,40 @@ fn bring(selector: &str, target: bool) -> bool {
     true
 }
 
+/// Sets or clears a flag on `<html>`. A change moves the page (the lesson panel takes room
+/// beside or below it; presenter mode enlarges the type), so it tells the page's drawings as
+/// a resize of the window would (the number line redraws at its new width).
 fn set_flag(name: &str, on: bool) {
-    if let Some(r) = root() {
-        let _ = if on {
-            r.set_attribute(name, "")
-        } else {
-            r.remove_attribute(name)
+    let Some(r) = root() else { return };
+    if r.has_attribute(name) == on {
+        return;
+    }
+    let _ = if on {
+        r.set_attribute(name, "")
+    } else {
+        r.remove_attribute(name)
+    };
+    let resize = web_sys::Event::new("resize");
+    if let (Some(w), Ok(e)) = (web_sys::window(), resize) {
+        let _ = w.dispatch_event(&e);
+    }
+}
+
+/// The lesson panel's height as the page's `--lesson-h` (a narrow screen's page ends where
+/// the panel begins), measured after each drawing of the panel; none when it is closed.
+fn keep_room_for_panel() {
+    let Some(r) = root() else { return };
+    let panel = document().and_then(|d| d.query_selector("[data-testid=lesson]").ok().flatten());
+    let want = panel.map(|p| {
+        format!(
+            "--lesson-h: {}px",
+            p.get_bounding_client_rect().height().ceil()
+        )
+    });
+    if r.get_attribute("style") != want {
+        let _ = match want {
+            Some(style) => r.set_attribute("style", &style),
+            None => r.remove_attribute("style"),
         };
     }
 }
@@ -153,8 +187,9 @@ fn act(lessons: &Lessons, what: u8) {
 }
 
 /// A key of the page: Page Down/Up (and the arrows in presenter mode) step, Esc leaves, 1 to 6
-/// jump to a section. Not while typing in a field. True when the page must redraw.
-fn key(lessons: &Lessons, section: &mut usize, e: &web_sys::KeyboardEvent) -> bool {
+/// jump to a section (when `digits`: the reader may turn them off, WCAG 2.1.4). Not while
+/// typing in a field. True when the page must redraw.
+fn key(lessons: &Lessons, section: &mut usize, digits: bool, e: &web_sys::KeyboardEvent) -> bool {
     let typing = e
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
@@ -177,7 +212,7 @@ fn key(lessons: &Lessons, section: &mut usize, e: &web_sys::KeyboardEvent) -> bo
             if let Some(d) = k
                 .parse::<usize>()
                 .ok()
-                .filter(|d| (1..=SECTIONS.len()).contains(d))
+                .filter(|d| digits && (1..=SECTIONS.len()).contains(d))
             {
                 *section = d - 1;
                 bring(SECTIONS[d - 1].1, false);
@@ -206,6 +241,13 @@ fn key(lessons: &Lessons, section: &mut usize, e: &web_sys::KeyboardEvent) -> bo
 pub fn lesson_panel(p: &LessonProps) -> Html {
     let menu = use_state(|| None::<Result<Vec<(String, String)>, String>>);
     let section = use_mut_ref(|| 0usize);
+    // The section keys 1 to 6: on unless this browser turned them off.
+    let digits: Rc<Cell<bool>> = (*use_memo((), |_| {
+        Rc::new(Cell::new(
+            storage::load(Area::Local, DIGITS_KEY).as_deref() != Some("off"),
+        ))
+    }))
+    .clone();
     let do_ref = use_node_ref();
     let next_ref = use_node_ref();
     // Once: the menu, a lesson the address names, and the keys.
@@ -217,6 +259,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
             section.clone(),
             p.on_section.clone(),
         );
+        let digits = digits.clone();
         use_effect_with((), move |_| {
             let (l, r) = (lessons.clone(), redraw.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -231,7 +274,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                 let redraw_now = match e.dyn_ref::<web_sys::KeyboardEvent>() {
                     Some(k) => {
                         let was = *section.borrow();
-                        let redraw = key(&lessons, &mut section.borrow_mut(), k);
+                        let redraw = key(&lessons, &mut section.borrow_mut(), digits.get(), k);
                         let now = *section.borrow();
                         if now != was {
                             on_section.emit(now);
@@ -350,6 +393,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
     };
     let done = matches!(progress, Some(Progress::Done(_)));
     set_flag("data-lesson", !matches!(*tour, Tour::Closed));
+    use_effect(keep_room_for_panel);
     // Each step brings its part of the page into view and takes the focus to its button; a
     // step whose effect happened gives way to the next after a moment.
     {
@@ -407,6 +451,16 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
         })
     };
     let presenting = p.lessons.presenting.get().to_string();
+    let on_digits = {
+        let (digits, redraw) = (digits.clone(), p.redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let on = !digits.get();
+            digits.set(on);
+            // Remembered by this browser; a refusal (storage off) keeps it for this page.
+            let _ = storage::store(Area::Local, DIGITS_KEY, if on { "on" } else { "off" });
+            redraw.emit(());
+        })
+    };
 
     let nav = html! {
         <nav class="topnav" aria-label="Sections">
@@ -418,8 +472,12 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                     bring(selector, false);
                     on_section.emit(i);
                 });
-                html! { <button class="navlink" {onclick} title={format!("key {}", i + 1)}>{*label}</button> }
+                html! { <button class="navlink" {onclick} title={if digits.get() { format!("key {}", i + 1) } else { String::new() }}>{*label}</button> }
             }) }
+            <button class="keys-switch" role="switch" aria-checked={digits.get().to_string()} onclick={on_digits}
+                    data-testid="section-keys" title="The keys 1 to 6 jump to the sections; turn them off if they get in your way">
+                {"Keys 1–6"}<span class="state" aria-hidden="true">{if digits.get() { " on" } else { " off" }}</span>
+            </button>
             <label class="sr" for="lesson-menu">{"Lessons"}</label>
             <select id="lesson-menu" onchange={on_menu} data-testid="lesson-menu">
                 <option value="">{"Lessons…"}</option>

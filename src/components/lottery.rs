@@ -11,7 +11,7 @@ pub mod line;
 pub mod worker;
 
 use crate::components::copy_button::CopyButton;
-use crate::edge::clock::Interval;
+use crate::edge::clock::{reduced_motion, Interval};
 use crate::logic::lottery::digest::{LotMark, LotteryDigest, WORKER_THRESHOLD};
 use crate::logic::lottery::{
     offset_ratio, offset_share, python_snippet, BlockLottery, BlockSelection, SnippetInput,
@@ -206,7 +206,7 @@ fn python_panel(p: &PythonProps) -> Html {
             <summary>{"Check it yourself in Python"}</summary>
             <p class="muted">{"Paste this into Python 3 (hashlib and json only). It recomputes the reference and the winning lot by hand, then every lot, and prints the values shown above."}
                 <CopyButton target={pre.clone()} text={p.snippet.clone()} testid="copy-python" /></p>
-            <pre ref={pre} data-testid="lottery-python">{p.snippet.clone()}</pre>
+            <pre ref={pre} data-testid="lottery-python" tabindex="0" aria-label="The Python snippet">{p.snippet.clone()}</pre>
         </details>
     }
 }
@@ -440,7 +440,8 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 replaying.set(false);
             } else if let Some(tip) = tip_of(&model, node) {
                 nav.borrow_mut().selection = BlockSelection::at(1, tip);
-                replaying.set(true);
+                // With reduced motion the replay starts at #1 and the reader steps (Next, →).
+                replaying.set(!reduced_motion());
             }
             redraw.force_update();
         })
@@ -471,6 +472,7 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
         })
     };
 
+    let still = reduced_motion();
     let Some(b) = block else {
         return html! {
             <section class="lottery" id="lottery" aria-label="Lottery" data-testid="lottery" ref={section}>
@@ -575,8 +577,9 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                     <span class="where" data-testid="lottery-where">{ if b.forged { format!("block {height} of {tip}") } else { "next block".to_string() } }</span>
                     <button onclick={on_next} disabled={height > tip} data-testid="lottery-next" title="Next block (→)">{"Next ▶"}</button>
                     <button onclick={on_newest} disabled={selection == BlockSelection::Newest || tip == 0} data-testid="lottery-newest" title="Newest block (End)">{"Newest ▶▶"}</button>
-                    <button onclick={on_replay} disabled={tip < 2 && !*replaying} data-testid="lottery-replay" aria-pressed={replaying.to_string()}>
-                        { if *replaying { "■ Stop" } else { "▶ Replay the chain" } }</button>
+                    <button onclick={on_replay} disabled={tip < 2 && !*replaying} data-testid="lottery-replay" aria-pressed={replaying.to_string()}
+                            title={if still { "Reduced motion: the replay starts at block #1 and you step with Next (→)" } else { "Every block in turn, from #1 to the newest" }}>
+                        { if *replaying { "■ Stop" } else if still { "▶ Replay from #1" } else { "▶ Replay the chain" } }</button>
                 </nav>
             </header>
             if let Some(why) = &worker_failed {

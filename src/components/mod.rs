@@ -9,6 +9,7 @@ pub mod faults;
 pub mod files;
 pub mod lesson;
 pub mod links;
+pub mod live;
 pub mod lottery;
 pub mod network;
 pub mod node_card;

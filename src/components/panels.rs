@@ -6,6 +6,7 @@ use crate::logic::model::Playground;
 use crate::logic::views::{ChainView, InfoView, NodeView, PoolView, TxView};
 use crate::logic::words::count;
 use pos_core::TxKind;
+use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
 /// Which view.
@@ -50,7 +51,7 @@ fn tx_line(t: &TxView) -> String {
 
 fn chain_table(chain: &ChainView) -> Html {
     html! {
-        <table data-testid="chain-table">
+        <table data-testid="chain-table" tabindex="0" aria-label="Blocks, newest first">
             <thead><tr><th>{"#"}</th><th>{"hash"}</th><th>{"previous"}</th><th>{"forger"}</th><th>{"time"}</th><th>{"transactions"}</th></tr></thead>
             <tbody>
             { for chain.blocks.iter().rev().take(30).map(|b| html! {
@@ -75,7 +76,7 @@ fn pool_table(pool: &PoolView) -> Html {
         return html! { <p class="muted" data-testid="pool-empty">{"The pool is empty: every transaction this node knows is in a block."}</p> };
     }
     html! {
-        <table data-testid="pool-table">
+        <table data-testid="pool-table" tabindex="0" aria-label="Transactions in the pool">
             <thead><tr><th>{"type"}</th><th>{"what"}</th><th>{"nonce"}</th><th>{"id"}</th></tr></thead>
             <tbody>
             { for pool.transactions.iter().map(|t| html! {
@@ -92,7 +93,7 @@ fn info_table(info: &InfoView) -> Html {
             <p>{"Address "}<code>{info.address.to_hex()}</code></p>
             <p>{format!("Height {} · next forger: {} · {}: ", info.height, info.next_forger.as_deref().unwrap_or_default(), count(info.peers.len() as u64, "peer"))}
                { for info.peers.iter().map(|p| html! { <span class="peer">{p.name.clone()}</span> }) }</p>
-            <table>
+            <table tabindex="0" aria-label="Stakers">
                 <thead><tr><th>{"staker"}</th><th>{"stake (= lots)"}</th><th>{"chance to forge"}</th></tr></thead>
                 <tbody>
                 { for info.stakers.iter().map(|st| html! {
@@ -104,6 +105,34 @@ fn info_table(info: &InfoView) -> Html {
     }
 }
 
+/// The arrow keys (and Home, End) in a group of buttons of which one is chosen (the node
+/// picker's radios, the views' tabs): the neighbour takes the focus and is chosen, as a
+/// click would; one Tab leaves the group (only the chosen button is in the Tab order).
+fn arrows(e: KeyboardEvent) {
+    let Some(button) = e.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    let Some(group) = button.parent_element() else {
+        return;
+    };
+    let to = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => button
+            .next_element_sibling()
+            .or_else(|| group.first_element_child()),
+        "ArrowLeft" | "ArrowUp" => button
+            .previous_element_sibling()
+            .or_else(|| group.last_element_child()),
+        "Home" => group.first_element_child(),
+        "End" => group.last_element_child(),
+        _ => return,
+    };
+    e.prevent_default();
+    if let Some(next) = to.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = next.focus();
+        next.click();
+    }
+}
+
 /// The views.
 #[function_component(Panels)]
 pub fn panels(p: &PanelsProps) -> Html {
@@ -111,6 +140,7 @@ pub fn panels(p: &PanelsProps) -> Html {
         let on_view = p.on_view.clone();
         html! {
             <button role="tab" aria-selected={(p.view == v).to_string()} class={classes!("tab", (p.view == v).then_some("on"))}
+                    tabindex={if p.view == v { "0" } else { "-1" }}
                     onclick={Callback::from(move |_| on_view.emit(v))}>
                 {label}<small>{format!(" {path}")}</small>
             </button>
@@ -133,25 +163,27 @@ pub fn panels(p: &PanelsProps) -> Html {
     html! {
         <section class="panels" aria-label="Node views">
             <div class="panel-bar">
-                <div class="node-pick" role="tablist" aria-label="Node">
+                <div class="node-pick" role="radiogroup" aria-label="Node" onkeydown={Callback::from(arrows)}>
                     { for p.names.iter().map(|(i, n)| {
                         let on_select = p.on_select.clone();
                         let i = *i;
                         html! {
-                            <button class={classes!("pick", (i == p.selected).then_some("on"))} aria-pressed={(i == p.selected).to_string()}
+                            <button role="radio" class={classes!("pick", (i == p.selected).then_some("on"))} aria-checked={(i == p.selected).to_string()}
+                                    tabindex={if i == p.selected { "0" } else { "-1" }}
                                     style={format!("--node:{}", Playground::colour(i))}
                                     onclick={Callback::from(move |_| on_select.emit(i))}>{n.clone()}</button>
                         }
                     }) }
                 </div>
-                <div class="view-pick" role="tablist" aria-label="View">
+                <div class="view-pick" role="tablist" aria-label="View" onkeydown={Callback::from(arrows)}>
                     { tab(View::Chain, "Blockchain", "/blockchain") }
                     { tab(View::Pool, "Pool", "/transactionPool") }
                     { tab(View::Info, "Info", "/info") }
                 </div>
                 <label class="raw-toggle"><input type="checkbox" checked={p.raw} onchange={on_raw} data-testid="raw-toggle" />{" raw JSON"}</label>
             </div>
-            <div class="panel-body">{body}</div>
+            // It scrolls, so it takes the focus (the arrows scroll it).
+            <div class="panel-body" tabindex="0" role="region" aria-label="Node view">{body}</div>
         </section>
     }
 }

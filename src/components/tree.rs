@@ -45,7 +45,7 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
         <section class="tree" aria-label="Block tree" data-testid="block-tree" data-side-blocks={sides.to_string()}>
             <h2>{format!("Block tree as {node} sees it")}
                 <small>{" — top row: the chain it follows; below: side branches it keeps (forks)"}</small></h2>
-            <div class="tree-scroll">
+            <div class="tree-scroll" tabindex="0" role="region" aria-label="The block tree, scrolling sideways">
             <svg width={width.to_string()} height={height.to_string()} role="img"
                  aria-label={format!("{} blocks, {} of them on side branches", blocks.len(), sides)}>
                 { for blocks.iter().zip(&pos).filter_map(|(b, &(x, y))| {

@@ -1,6 +1,7 @@
 //! The browser's clock and timers, which every edge module uses and which use nothing of the
 //! page: the wall clock ([`now_ms`]), a wait ([`sleep`]), a redraw that waits for a burst to
-//! end ([`coalesced`]) and a repeating timer ([`Interval`]).
+//! end ([`coalesced`]), a repeating timer ([`Interval`]) and whether timers that only animate
+//! may run ([`reduced_motion`]).
 
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -90,4 +91,23 @@ impl Drop for Interval {
             w.clear_interval_with_handle(self.id);
         }
     }
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`): a timer that
+/// only animates (the lottery's replay) does not run then. Read through `matchMedia` by name,
+/// which needs no more of web-sys.
+pub fn reduced_motion() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| {
+            f.call1(&window, &"(prefers-reduced-motion: reduce)".into())
+                .ok()
+        })
+        .and_then(|query| js_sys::Reflect::get(&query, &"matches".into()).ok())
+        .and_then(|matches| matches.as_bool())
+        .unwrap_or(false)
 }

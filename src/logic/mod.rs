@@ -3,6 +3,7 @@
 //! edge or the views, so the tests in `tests/` drive it natively (`tests/layers.rs` keeps the
 //! rule).
 
+pub mod announce;
 pub mod class;
 pub mod clock;
 pub mod command;

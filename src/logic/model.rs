@@ -248,6 +248,8 @@ pub struct Playground {
     net: SimNet,
     results: Vec<Option<ActionResult>>,
     activity: VecDeque<Activity>,
+    /// Lines ever written in the feed (the live region reads the ones it has not heard).
+    logged: u64,
     mesh: Option<Mesh>,
     outbox: Vec<String>,
     spare: Option<Wallet>,
@@ -311,6 +313,7 @@ impl Playground {
             results: vec![None; net.nodes().len()],
             net,
             activity: VecDeque::new(),
+            logged: 0,
             mesh: None,
             outbox: Vec::new(),
             spare: None,
@@ -731,7 +734,14 @@ impl Playground {
         self.activity.iter()
     }
 
+    /// How many lines the feed has had since the tab started (its first 80 are the newest
+    /// [`Playground::activity`]): with it a reader of the feed knows which lines are new.
+    pub fn logged(&self) -> u64 {
+        self.logged
+    }
+
     fn log(&mut self, node: usize, kind: &'static str, text: String) {
+        self.logged += 1;
         self.activity.push_front(Activity {
             time: self.clock.wall_seen().unwrap_or_else(|| self.net.now()),
             node,

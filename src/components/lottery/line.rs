@@ -63,17 +63,101 @@ struct Layout {
     reference_x: f64,
     /// Zoomed lots: (x in CSS px, index into `nearest`).
     zoom: Vec<(f64, usize)>,
+    /// The labels drawn, with their boxes ([`Labels::json`]).
+    labels: String,
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-fn label_at(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, width: f64) {
-    let w = ctx.measure_text(text).map_or(0.0, |m| m.width());
-    let left = (x - w / 2.0).clamp(2.0, (width - w - 2.0).max(2.0));
-    ctx.set_text_align("left");
-    let _ = ctx.fill_text(text, left, y);
+/// A label drawn on the canvas: its text and box in CSS pixels (for the tests, `data-labels`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+struct Placed {
+    text: String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Placed {
+    fn meets(&self, o: &Placed) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+}
+
+/// The labels of one drawing: each is drawn only where it overlaps none drawn before it, so
+/// the important ones go first and a narrow canvas leaves out the rest (what they say is also
+/// in the text under the line).
+#[derive(Default)]
+struct Labels(Vec<Placed>);
+
+impl Labels {
+    /// Draws `text` with its left edge at `left` (kept inside the canvas) and its baseline at
+    /// `y`, unless it would overlap a label already drawn. True when drawn.
+    fn put(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        text: &str,
+        left: f64,
+        y: f64,
+        width: f64,
+    ) -> bool {
+        let (w, up, down) = ctx.measure_text(text).map_or((0.0, 10.0, 3.0), |m| {
+            (
+                m.width(),
+                m.actual_bounding_box_ascent(),
+                m.actual_bounding_box_descent(),
+            )
+        });
+        let left = left.clamp(2.0, (width - w - 2.0).max(2.0));
+        let placed = Placed {
+            text: text.to_string(),
+            x: left,
+            y: y - up,
+            w,
+            h: up + down,
+        };
+        if self.0.iter().any(|p| p.meets(&placed)) {
+            return false;
+        }
+        ctx.set_text_align("left");
+        let _ = ctx.fill_text(text, left, y);
+        self.0.push(placed);
+        true
+    }
+
+    /// `text` centred on `x`.
+    fn centred(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        text: &str,
+        x: f64,
+        y: f64,
+        width: f64,
+    ) -> bool {
+        let w = ctx.measure_text(text).map_or(0.0, |m| m.width());
+        self.put(ctx, text, x - w / 2.0, y, width)
+    }
+
+    /// `text` ending at `right`.
+    fn right(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        text: &str,
+        right: f64,
+        y: f64,
+        width: f64,
+    ) -> bool {
+        let w = ctx.measure_text(text).map_or(0.0, |m| m.width());
+        self.put(ctx, text, right - w, y, width)
+    }
+
+    /// The boxes as JSON: `[{"text":…,"x":…,"y":…,"w":…,"h":…}, …]`.
+    fn json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
 }
 
 fn pow2(e: u32) -> String {
@@ -112,18 +196,8 @@ fn draw(
     let tick = if sparse { 2.0 } else { 1.0 / dpr };
     let band = MAIN_BASE - MAIN_TOP;
 
-    // Axis labels of the overview.
-    ctx.set_fill_style_str(MUTED);
-    ctx.set_text_align("left");
-    let _ = ctx.fill_text("0", PAD, 16.0);
-    ctx.set_text_align("right");
-    let _ = ctx.fill_text("2^256 − 1", PAD + line_w, 16.0);
-    ctx.set_text_align("center");
-    let _ = ctx.fill_text(
-        &format!("every possible lot value, 0 … 2^256 − 1: {}", lots(d.total)),
-        PAD + line_w / 2.0,
-        16.0,
-    );
+    // The overview's axis labels are the page's (`.line-axis`): they wrap on a narrow screen.
+    let mut labels = Labels::default();
 
     // Lots, aggregated: each column's bar is as tall as its share of the fullest column,
     // stacked by staker in draw order.
@@ -183,7 +257,7 @@ fn draw(
         MAIN_BASE - MAIN_TOP + 12.0,
     );
     ctx.set_font(BOLD);
-    label_at(&ctx, "reference", ref_x, MAIN_BASE + 20.0, css_w);
+    labels.centred(&ctx, "reference", ref_x, MAIN_BASE + 20.0, css_w);
     ctx.set_font(FONT);
 
     // The zoom line.
@@ -221,10 +295,10 @@ fn draw(
         }
         let l = &d.nearest[i];
         ctx.set_fill_style_str(INK);
-        ctx.set_text_align("center");
         let tag = stakers.get(l.staker).map_or("?", |s| s.tag.as_str());
-        let _ = ctx.fill_text(tag, x, ZOOM_TOP - 1.0);
-        last_label = x;
+        if labels.centred(&ctx, tag, x, ZOOM_TOP - 1.0, css_w) {
+            last_label = x;
+        }
     }
     ctx.set_font(FONT);
 
@@ -240,7 +314,7 @@ fn draw(
     let _ = ctx.set_line_dash(&js_sys::Array::new());
     ctx.set_fill_style_str(INK);
     ctx.set_font(BOLD);
-    label_at(&ctx, "reference H(seed)", centre, ZOOM_TOP - 26.0, css_w);
+    labels.centred(&ctx, "reference H(seed)", centre, ZOOM_TOP - 26.0, css_w);
     ctx.set_font(FONT);
 
     // The winner, its offset to the reference, and the runner-up: labelled, not only coloured.
@@ -260,11 +334,11 @@ fn draw(
         ctx.fill_rect(x - 1.0, y - 5.0, 2.0, 10.0);
         ctx.fill_rect(centre - 1.0, y - 5.0, 2.0, 10.0);
         ctx.set_fill_style_str(MUTED);
-        label_at(&ctx, "offset", (x + centre) / 2.0, y + 15.0, css_w);
+        labels.centred(&ctx, "offset", (x + centre) / 2.0, y + 15.0, css_w);
         ctx.set_fill_style_str(INK);
         ctx.set_font(BOLD);
         let name = stakers.get(winner.staker).map_or("?", |s| s.name.as_str());
-        label_at(
+        labels.centred(
             &ctx,
             &format!("winner: {name}, lot k = {}", group(winner.k)),
             x,
@@ -280,7 +354,7 @@ fn draw(
             .and_then(|(s, _)| stakers.get(s))
             .map_or("?", |s| s.name.as_str());
         let k = winner.runner_up.map_or(0, |(_, k)| k);
-        label_at(
+        labels.centred(
             &ctx,
             &format!("runner-up: {name}, lot k = {}", group(k)),
             x,
@@ -289,15 +363,22 @@ fn draw(
         );
     }
     ctx.set_fill_style_str(MUTED);
-    ctx.set_text_align("left");
-    let _ = ctx.fill_text(&format!("reference − {}", pow2(exp)), PAD, ZOOM_TOP - 14.0);
-    ctx.set_text_align("right");
-    let _ = ctx.fill_text(
+    labels.put(
+        &ctx,
+        &format!("reference − {}", pow2(exp)),
+        PAD,
+        ZOOM_TOP - 14.0,
+        css_w,
+    );
+    labels.right(
+        &ctx,
         &format!("reference + {}", pow2(exp)),
         PAD + line_w,
         ZOOM_TOP - 14.0,
+        css_w,
     );
     Some(Layout {
+        labels: labels.json(),
         seed: d.seed.clone(),
         exp,
         width: css_w,
@@ -355,6 +436,33 @@ fn lot_card(l: &LotMark, stakers: &[StakerLabel], winner: &WinnerInfo) -> Html {
                 <span class="muted">{format!(" — {}, {} the reference", offset_share(l.offset), if l.above { "above" } else { "below" })}</span></dd></div>
         </dl>
     }
+}
+
+/// The number line in words (the canvas's text alternative): the range, the zoom, the winning
+/// lot and the runner-up with their offsets.
+fn line_words(
+    d: &LotteryDigest,
+    stakers: &[StakerLabel],
+    winner: &WinnerInfo,
+    exp: u32,
+    winner_lot: Option<&LotMark>,
+    runner_lot: Option<&LotMark>,
+) -> String {
+    let name = |s: usize| stakers.get(s).map_or("?", |s| s.name.as_str());
+    let won = match winner_lot {
+        Some(l) => lot_words(l, stakers, winner),
+        None => format!("{}'s lot k = {}", name(winner.staker), group(winner.k)),
+    };
+    let runner = match (runner_lot, winner.runner_up) {
+        (Some(l), _) => format!("The runner-up: {}.", lot_words(l, stakers, winner)),
+        (None, Some((s, k))) => format!("The runner-up: {}'s lot k = {}.", name(s), group(k)),
+        (None, None) => "No runner-up: there is only one lot.".to_string(),
+    };
+    format!(
+        "Number line of all 2^256 values: {}, the reference, and a zoom ({}) around it. The winning lot: {won}. {runner}",
+        lots(d.total),
+        magnification(exp),
+    )
 }
 
 /// The number line with its zoom, hover card and focusable lots.
@@ -464,6 +572,8 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         &stale
     };
     let winner_lot = d.nearest.iter().find(|l| p.winner.is(l));
+    let runner_lot = d.nearest.iter().find(|l| p.winner.is_runner_up(l));
+    let alternative = line_words(&d, &p.stakers, &p.winner, p.exp, winner_lot, runner_lot);
     let winner_staker = p
         .stakers
         .get(p.winner.staker)
@@ -550,12 +660,16 @@ pub fn number_line(p: &NumberLineProps) -> Html {
 
     html! {
         <div class="number-line">
+            <div class="line-axis" aria-hidden="true">
+                <span>{"0"}</span>
+                <span class="what">{format!("every possible lot value, 0 … 2^256 − 1: {}", lots(d.total))}</span>
+                <span>{"2^256 − 1"}</span>
+            </div>
             <div class="canvas-wrap" style={format!("height:{HEIGHT}px")}>
                 <canvas ref={canvas} data-testid="lottery-line"
                     role="img"
-                    aria-label={format!("Number line of all 2^256 values: {}, the reference, and a zoom ({}) around it where {}'s lot k = {} lies closest.",
-                        lots(d.total), magnification(p.exp),
-                        p.stakers.get(p.winner.staker).map_or("?", |s| s.name.as_str()), p.winner.k)}
+                    aria-label={alternative}
+                    data-labels={l.labels.clone()}
                     data-lots={d.total.to_string()}
                     data-winner-staker={winner_staker}
                     data-winner-colour={winner_colour}
