@@ -27,7 +27,9 @@ cargo fetch --locked
 
 CHROMEDRIVER=/usr/bin/chromedriver
 WASM_PACK_TEST=(wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install)
-WASM_PACK_TEST_FIREFOX=(wasm-pack test --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install)
+# Firefox runs core's compounding tests (debug-built wasm, one long synchronous loop) past the
+# test runner's 20 s default: the runner's WebDriver calls wait while the page computes.
+WASM_PACK_TEST_FIREFOX=(env WASM_BINDGEN_TEST_TIMEOUT=300 wasm-pack test --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install)
 
 step "cargo fmt --all -- --check"
 cargo fmt --all -- --check

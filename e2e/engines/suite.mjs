@@ -201,11 +201,8 @@ for (const engine of engines) {
       await b.setViewport(390, 844);
       try {
         await fresh(b);
-        console.log('# fresh');
         await block(b, [[1, { kind: 'exchange', amount: 40 }]]);
-        console.log('# block');
         await b.screenshot(`engines-${engine}-390x844`);
-        console.log('# shot');
         // Open every closed section, so that what a student may open is measured too.
         await b.eval(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
         await new Promise((r) => setTimeout(r, 500));
