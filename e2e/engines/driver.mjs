@@ -305,7 +305,7 @@ export class Browser {
   async click(selector) {
     await this.waitFor((s) => !!document.querySelector(s), [selector], 15_000, selector);
     const el = await this.driver.findElement({ css: selector });
-    await this.driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
+    await this.driver.executeScript('arguments[0].scrollIntoView({block: "center", behavior: "instant"})', el);
     await el.click();
   }
 

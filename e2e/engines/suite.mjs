@@ -110,7 +110,7 @@ for (const engine of engines) {
       assert.equal(Number(page.lots), lots);
       assert.match(page.winner, new RegExp(`won the draw and forged block #${h}`));
       assert.ok(page.canvas > 0);
-      await b.eval(() => document.querySelector('[data-testid=lottery]').scrollIntoView());
+      await b.eval(() => document.querySelector('[data-testid=lottery]').scrollIntoView({ behavior: 'instant' }));
       await b.screenshot(`engines-${engine}-lottery`);
       await noErrors(b);
     });
@@ -131,7 +131,7 @@ for (const engine of engines) {
       assert.match(status, /^6,000 of 6,000 draws: 1,000 rounds × 6 rules/);
       assert.match(await b.eval(() => document.querySelector('[data-testid=lab-verdict]').textContent), /χ² = [\d.]+ with 2 degrees of freedom, p = /);
       assert.equal(await b.eval(() => document.querySelectorAll('[data-testid=lab-chart] polyline').length), 3);
-      await b.eval(() => document.querySelector('[data-testid=fairness]').scrollIntoView());
+      await b.eval(() => document.querySelector('[data-testid=fairness]').scrollIntoView({ behavior: 'instant' }));
       await b.screenshot(`engines-${engine}-fairness`);
       await noErrors(b);
     });

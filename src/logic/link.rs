@@ -814,7 +814,7 @@ mod tests {
     #[test]
     fn the_piece_size_is_the_smaller_of_16_kib_and_what_the_peer_takes() {
         assert_eq!(piece_limit(None), 16 * 1024);
-        // Chrome and Firefox announce 256 KiB and 1 GiB; Safari 64 KiB.
+        // What peers typically announce: 256 KiB, about 1 GiB, 64 KiB.
         assert_eq!(piece_limit(Some(262_144.0)), 16 * 1024);
         assert_eq!(piece_limit(Some(1_073_741_823.0)), 16 * 1024);
         assert_eq!(piece_limit(Some(65_536.0)), 16 * 1024);
