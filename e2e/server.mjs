@@ -7,7 +7,7 @@
 // Standalone:  node e2e/server.mjs [dir=dist] [port=0]
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,10 +55,12 @@ async function isFile(p) {
  * - `/` and directories serve their index.html;
  * - an unknown path without a file extension serves /index.html (client-side routes);
  * - a missing /favicon.ico answers 204, so browsers log no 404 console error for it;
- * - `headers` are added to every response (e.g. COOP/COEP for cross-origin isolation).
+ * - `headers` are added to every response (e.g. COOP/COEP for cross-origin isolation);
+ * - `inject` (HTML text) goes into index.html before its first `<link>` or `<script>`, so before
+ *   any script of the page (e2e/engines/ puts its error collector there).
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer({ root = DEFAULT_DIST, host = '127.0.0.1', port = 0, headers = {} } = {}) {
+export async function startServer({ root = DEFAULT_DIST, host = '127.0.0.1', port = 0, headers = {}, inject = '' } = {}) {
   const rootDir = path.resolve(root);
   if (!(await isFile(path.join(rootDir, 'index.html')))) {
     throw new Error(`${rootDir}/index.html not found: run \`bash scripts/trunk.sh build --release\` first`);
@@ -94,6 +96,10 @@ export async function startServer({ root = DEFAULT_DIST, host = '127.0.0.1', por
         }
       }
 
+      if (inject && path.basename(file) === 'index.html') {
+        const html = (await readFile(file, 'utf8')).replace(/<(link|script)\b/i, (tag) => inject + tag);
+        return send(200, req.method === 'HEAD' ? '' : html, mimeType(file));
+      }
       const { size } = await stat(file);
       res.writeHead(200, {
         'Content-Type': mimeType(file),

@@ -4,8 +4,10 @@
 #   bash scripts/setup.sh serve   what building and serving the page needs: the wasm32 target,
 #                                 wasm-bindgen-cli, trunk, Node.js 20+ and wasm-opt (npm binaryen)
 #   bash scripts/setup.sh test    all of that, plus what the tests need: Chromium and its driver,
-#                                 wasm-pack, playwright-core, python3, and ip/unshare for the
-#                                 WebRTC test's network namespace (the default)
+#                                 Firefox ESR and geckodriver, WebKitGTK's WebKitWebDriver and
+#                                 MiniBrowser with Xvfb, wasm-pack, playwright-core and
+#                                 selenium-webdriver, python3, and ip/unshare for the WebRTC
+#                                 test's network namespace (the default)
 #
 # Idempotent: when everything is present it only checks, and takes about a second.
 # Sources: rustup (the installed toolchain's wasm32 target), crates.io (cargo install), Debian
@@ -75,6 +77,11 @@ command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
 if [ "$MODE" = test ]; then
   # Chromium and ChromeDriver of one version, for wasm-pack's browser tests and Playwright.
   { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_pkgs+=(chromium chromium-driver)
+  # Firefox and WebKit (Safari's engine), for the cross-engine tests (e2e/engines/, over WebDriver);
+  # WebKitGTK's MiniBrowser has no headless mode, so it runs under Xvfb.
+  [ -x /usr/bin/firefox-esr ] || apt_pkgs+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || apt_pkgs+=(webkit2gtk-driver)
+  [ -x /usr/bin/Xvfb ] || apt_pkgs+=(xvfb)
   # One end-to-end test serves dist/ with Python's http.server, as a teacher without Rust would.
   command -v python3 >/dev/null 2>&1 || apt_pkgs+=(python3)
   # scripts/check_fairness.py installs the Ethereum specification in a venv of its own.
@@ -144,14 +151,24 @@ if [ "$MODE" = test ]; then
   fi
 fi
 
-# 6. npm: binaryen (wasm-opt) for the build; playwright-core for the tests ---------------------
-# package.json lists binaryen under dependencies and playwright-core under devDependencies, so
+# 6. geckodriver (tests only): Firefox's WebDriver server, from crates.io ----------------------
+if [ "$MODE" = test ]; then
+  if command -v geckodriver >/dev/null 2>&1; then
+    log "ok: $(geckodriver --version | head -n 1)"
+  else
+    log "cargo install --locked geckodriver (~7 min)"
+    cargo install --locked geckodriver
+  fi
+fi
+
+# 7. npm: binaryen (wasm-opt) for the build; playwright-core and selenium-webdriver for the tests
+# package.json lists binaryen under dependencies and the test drivers under devDependencies, so
 # serving installs only the first.
 cd "$REPO"
 lock_newer() { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }
 if [ "$MODE" = test ]; then
-  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && ! lock_newer; then
-    log "ok: node_modules (wasm-opt, playwright-core)"
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/selenium-webdriver ] && ! lock_newer; then
+    log "ok: node_modules (wasm-opt, playwright-core, selenium-webdriver)"
   else
     log "npm ci"
     npm ci --no-audit --no-fund

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test, in order, stopping at the first failure:
-#   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
-#   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests (e2e/)
-#   3. cargo test (native), the      6. the WebRTC end-to-end test in a network namespace of its own
-#      fairness lab against the Ethereum specification's own code
+#   1. cargo fmt --check
+#   2. cargo clippy -D warnings
+#   3. cargo test (native), the fairness lab against the Ethereum specification's own code
 #      (scripts/check_fairness.py), then every fuzz target for 20 s (scripts/fuzz.sh, nightly)
+#   4. wasm tests (wasm-pack, core + root crate) in headless Chromium, then in headless Firefox
+#   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests in Chromium (e2e/)
+#   6. the cross-engine suite in Chromium, Firefox and WebKit over WebDriver (e2e/engines/suite.mjs:
+#      load, forge and agree, lottery, fairness lab, two tabs, a lesson, a phone's 390x844)
+#   7. in network namespaces of their own (e2e/netns.sh): the WebRTC and class-server tests, in
+#      Chromium and across engines (e2e/engines/webrtc.mjs); the relay where UDP is dropped; and,
+#      with nothing but loopback, every link promise settling in every engine (e2e/engines/settle.mjs)
 # It first installs what is missing (scripts/setup.sh test) and fetches every crate of Cargo.lock.
 set -euo pipefail
 
@@ -21,6 +27,9 @@ cargo fetch --locked
 
 CHROMEDRIVER=/usr/bin/chromedriver
 WASM_PACK_TEST=(wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install)
+# Firefox runs core's compounding tests (debug-built wasm, one long synchronous loop) past the
+# test runner's 20 s default: the runner's WebDriver calls wait while the page computes.
+WASM_PACK_TEST_FIREFOX=(env WASM_BINDGEN_TEST_TIMEOUT=300 wasm-pack test --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install)
 
 step "cargo fmt --all -- --check"
 cargo fmt --all -- --check
@@ -49,12 +58,21 @@ else
   step "wasm tests: root crate: skipped (no tests/*.rs)"
 fi
 
+step "wasm tests: core (headless Firefox)"
+"${WASM_PACK_TEST_FIREFOX[@]}" core
+
+step "wasm tests: root crate (headless Firefox)"
+"${WASM_PACK_TEST_FIREFOX[@]}" . -p pos-playground
+
 step "bash scripts/trunk.sh build --release"
 bash "$REPO/scripts/trunk.sh" build --release
 
 step "end-to-end tests: node --test e2e/"
 mkdir -p e2e/screenshots
 node --test e2e/
+
+step "the cross-engine suite: Chromium, Firefox and WebKit over WebDriver: node --test e2e/engines/suite.mjs"
+node --test e2e/engines/suite.mjs
 
 step "the class server for the end-to-end tests: cargo build -p pos-class"
 cargo build --locked -p pos-class
@@ -64,3 +82,6 @@ bash e2e/netns.sh
 
 step "the class server's relay, where UDP is dropped: POS_NETNS_DROP_UDP=1 bash e2e/netns.sh"
 POS_NETNS_DROP_UDP=1 bash e2e/netns.sh
+
+step "every link promise settles in every engine, with nothing but loopback: POS_NETNS_LOOPBACK_ONLY=1 bash e2e/netns.sh"
+POS_NETNS_LOOPBACK_ONLY=1 bash e2e/netns.sh

@@ -1,7 +1,7 @@
 //! The browser's clock and timers, which every edge module uses and which use nothing of the
-//! page: the wall clock ([`now_ms`]), a wait ([`sleep`]), a redraw that waits for a burst to
-//! end ([`coalesced`]), a repeating timer ([`Interval`]) and whether timers that only animate
-//! may run ([`reduced_motion`]).
+//! page: the wall clock ([`now_ms`]), a wait ([`sleep`], [`after`]), a redraw that waits for a
+//! burst to end ([`coalesced`]), a repeating timer ([`Interval`]) and whether timers that only
+//! animate may run ([`reduced_motion`]).
 
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -15,7 +15,13 @@ pub fn now_ms() -> u64 {
 /// Waits `ms` milliseconds on the browser's timer (not at all where there is no window or
 /// the timer cannot be set).
 pub async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
+    let _ = wasm_bindgen_futures::JsFuture::from(after(ms)).await;
+}
+
+/// A Promise resolved after `ms` milliseconds on the browser's timer (at once where there is
+/// no window or the timer cannot be set), for racing against other Promises.
+pub fn after(ms: i32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
         let set = web_sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
                 .ok()
@@ -23,8 +29,7 @@ pub async fn sleep(ms: i32) {
         if set.is_none() {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    })
 }
 
 /// How long a redraw asked for by a transport may wait, so that a burst of frames (a

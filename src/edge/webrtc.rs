@@ -4,15 +4,21 @@
 //! text), the other accepts it ([`Links::accept`]: an answer, as text), and the first completes
 //! the link with that answer ([`Links::complete`]). Each link is an `RTCPeerConnection` with one
 //! data channel, "pos", which carries the same frames as the BroadcastChannel (longer ones in
-//! pieces, see `link.rs`). What arrives goes to the [`Router`] as an [`Input`], like a frame
+//! pieces no larger than the peer takes, see `link.rs`). What arrives goes to the [`Router`] as an [`Input`], like a frame
 //! from the channel but marked with the link it came by; what the tab says leaves on every
 //! open link as one of the router's outlets. The mesh keeps the link table and decides what
 //! states mean (`logic/mesh.rs`); this file only reports what the browser's connections do.
 //!
 //! No STUN server is used unless the page's `?stun=` names one: on one LAN the machines' own
 //! addresses suffice.
+//!
+//! Every step that waits on the browser settles within [`STEP_TIMEOUT_MS`], in words: engines
+//! leave some of their promises pending for good (Firefox, with no network address to offer,
+//! fails the connection while `setLocalDescription` is still pending, and a closed
+//! connection's promises never settle), so each browser promise races a timer of its own and
+//! the connection's end ([`Conn::ended`]).
 
-use crate::edge::clock::sleep;
+use crate::edge::clock::after;
 use crate::edge::driver::{Router, BUSY};
 use crate::logic::input::Input;
 use crate::logic::link::{self, Answer, LinkState, Reassembler, Signal};
@@ -33,7 +39,11 @@ use web_sys::{
 
 /// Longest wait for the browser to gather its ICE candidates (ms); after it, the invitation or
 /// answer holds the candidates found so far.
-pub const GATHER_TIMEOUT_MS: u32 = 5_000;
+pub const GATHER_TIMEOUT_MS: f64 = 5_000.0;
+
+/// Longest an invitation, an answer or the completion of a link waits on the browser (ms),
+/// gathering included: the Promise of `invite`, `accept` and `complete` settles by then.
+pub const STEP_TIMEOUT_MS: f64 = 10_000.0;
 
 /// Frames are dropped instead of queued while a link has this much unsent (bytes); the nodes
 /// catch up by asking for the chain again.
@@ -42,6 +52,9 @@ pub const MAX_BUFFERED: u32 = 4 * 1024 * 1024;
 const FAILED: &str = "the two machines found no route to each other (ICE failed): was the answer \
 pasted on the inviting machine? Both must be on one network that lets them talk (same LAN or \
 Wi-Fi without client isolation), or use a STUN server (?stun=)";
+
+const NO_ADDRESS: &str =
+    "the browser found no network address to offer: is this machine on a network?";
 
 /// The STUN servers named by the page's `?stun=` parameter (comma-separated), cleaned.
 pub fn stun_from_url() -> Vec<String> {
@@ -62,13 +75,41 @@ struct Conn {
     remote: RefCell<Option<String>>,
     pieces: RefCell<Reassembler>,
     closures: RefCell<Vec<Handler>>,
+    /// Resolved with an `Error` of the reason when the connection is closed, so that a step
+    /// waiting on the browser ends at once (a closed connection's own promises may never
+    /// settle). Resolved, not rejected: no step may wait on it, and a rejection nobody
+    /// handles is an error on the console.
+    ended: js_sys::Promise,
+    end: RefCell<Option<js_sys::Function>>,
 }
 
 /// A browser event handler kept alive with its connection.
 type Handler = Closure<dyn FnMut(JsValue)>;
 
 impl Conn {
+    fn new(pc: RtcPeerConnection, remote: Option<String>) -> Conn {
+        let mut end = None;
+        let ended = js_sys::Promise::new(&mut |resolve, _| end = Some(resolve));
+        Conn {
+            pc,
+            dc: RefCell::new(None),
+            remote: RefCell::new(remote),
+            pieces: RefCell::new(Reassembler::default()),
+            closures: RefCell::new(Vec::new()),
+            ended,
+            end: RefCell::new(end),
+        }
+    }
+
     fn close(&self) {
+        self.close_for("the connection was closed");
+    }
+
+    /// Closes the connection; a step still waiting on it fails with `reason`.
+    fn close_for(&self, reason: &str) {
+        if let Some(end) = self.end.borrow_mut().take() {
+            let _ = end.call1(&JsValue::NULL, &js_sys::Error::new(reason));
+        }
         if let Some(dc) = self.dc.borrow().as_ref() {
             dc.set_onopen(None);
             dc.set_onclose(None);
@@ -87,6 +128,77 @@ impl Conn {
             .filter(|dc| dc.ready_state() == RtcDataChannelState::Open)
             .cloned()
     }
+
+    /// The largest message to send the peer, prefix included: at most 16 KiB, less if the
+    /// peer's `maxMessageSize` says so (read when the channel is open; engines without
+    /// `RTCPeerConnection.sctp` get 16 KiB).
+    fn piece_limit(&self) -> usize {
+        let announced = js_sys::Reflect::get(&self.pc, &JsValue::from_str("sctp"))
+            .ok()
+            .filter(|sctp| sctp.is_object())
+            .and_then(|sctp| js_sys::Reflect::get(&sctp, &JsValue::from_str("maxMessageSize")).ok())
+            .and_then(|m| m.as_f64());
+        link::piece_limit(announced)
+    }
+
+    /// Waits on a browser step (`what`, for the message) until it settles, the connection
+    /// ends or `deadline` passes, whichever comes first. The last two win with an `Error`
+    /// object, which no browser step resolves with.
+    async fn step(
+        &self,
+        promise: js_sys::Promise,
+        deadline: &Deadline,
+        what: &str,
+    ) -> Result<JsValue, String> {
+        let timer = timeout(deadline.left(), what);
+        let race = js_sys::Promise::race(&js_sys::Array::of3(&promise, &self.ended, &timer));
+        let value = JsFuture::from(race).await.map_err(js_err)?;
+        match value.dyn_ref::<js_sys::Error>() {
+            Some(e) => Err(String::from(e.message())),
+            None => Ok(value),
+        }
+    }
+}
+
+/// When a step of a link must be over: [`STEP_TIMEOUT_MS`] after it began.
+struct Deadline(f64);
+
+impl Deadline {
+    fn start() -> Deadline {
+        Deadline(js_sys::Date::now() + STEP_TIMEOUT_MS)
+    }
+
+    /// Milliseconds left (0 once passed).
+    fn left(&self) -> f64 {
+        (self.0 - js_sys::Date::now()).max(0.0)
+    }
+}
+
+/// A Promise resolved after `ms` with an `Error` saying that the browser did not `what` in
+/// time (resolved, not rejected: see [`Conn::ended`]).
+fn timeout(ms: f64, what: &str) -> js_sys::Promise {
+    let message = format!(
+        "the browser did not {what} within {} s",
+        (STEP_TIMEOUT_MS / 1000.0).round()
+    );
+    js_sys::Promise::new(&mut |resolve, _| {
+        let message = message.clone();
+        let fire = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &js_sys::Error::new(&message));
+        });
+        let set = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.unchecked_ref(),
+                ms.ceil() as i32,
+            )
+            .ok()
+        });
+        if set.is_none() {
+            let _ = fire
+                .unchecked_ref::<js_sys::Function>()
+                .call0(&JsValue::NULL);
+        }
+    })
 }
 
 struct Inner {
@@ -114,22 +226,24 @@ fn js_err(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Waits until the browser has gathered its ICE candidates (or the time-out), then returns
-/// the local description's SDP.
-async fn gathered_sdp(pc: &RtcPeerConnection) -> Result<String, String> {
-    let mut waited = 0;
-    while pc.ice_gathering_state() != RtcIceGatheringState::Complete && waited < GATHER_TIMEOUT_MS {
-        sleep(50).await;
-        waited += 50;
+/// Waits until the browser has gathered its ICE candidates (at most [`GATHER_TIMEOUT_MS`],
+/// and never past `deadline`), then returns the local description's SDP. The wait is a timer
+/// of its own, not the gathering state's events: an engine with no address to offer may leave
+/// gathering at `new` for good.
+async fn gathered_sdp(conn: &Conn, deadline: &Deadline) -> Result<String, String> {
+    let pc = &conn.pc;
+    let until = js_sys::Date::now() + GATHER_TIMEOUT_MS.min(deadline.left());
+    while pc.ice_gathering_state() != RtcIceGatheringState::Complete && js_sys::Date::now() < until
+    {
+        conn.step(after(50), deadline, "gather its network addresses")
+            .await?;
     }
     let sdp = pc
         .local_description()
         .map(|d| d.sdp())
         .ok_or("the browser made no description")?;
     if !sdp.contains("a=candidate") {
-        return Err(
-            "the browser found no network address to offer: is this machine on a network?".into(),
-        );
+        return Err(NO_ADDRESS.into());
     }
     Ok(sdp)
 }
@@ -191,12 +305,18 @@ impl Links {
         let conn = inner.register(&id, pc.clone(), None);
         inner.attach_dc(&id, &conn, dc);
         (inner.redraw)();
+        let deadline = Deadline::start();
         let offered = async {
-            let offer = JsFuture::from(pc.create_offer()).await.map_err(js_err)?;
-            JsFuture::from(pc.set_local_description(offer.unchecked_ref()))
-                .await
-                .map_err(js_err)?;
-            gathered_sdp(&pc).await
+            let offer = conn
+                .step(pc.create_offer(), &deadline, "make an offer")
+                .await?;
+            conn.step(
+                pc.set_local_description(offer.unchecked_ref()),
+                &deadline,
+                "take its own offer",
+            )
+            .await?;
+            gathered_sdp(&conn, &deadline).await
         }
         .await;
         let sdp = match offered {
@@ -224,21 +344,29 @@ impl Links {
             Ok(pc) => pc,
             Err(e) => return Err(inner.fail(&id, e)),
         };
-        inner.register(&id, pc.clone(), Some(inv.tab.clone()));
+        let conn = inner.register(&id, pc.clone(), Some(inv.tab.clone()));
         (inner.redraw)();
+        let deadline = Deadline::start();
         let answered = async {
             let offer = RtcSessionDescriptionInit::new(RtcSdpType::Offer);
             offer.set_sdp(&inv.sdp);
-            JsFuture::from(pc.set_remote_description(&offer))
-                .await
-                .map_err(|e| {
-                    format!("the browser refused the invitation's offer: {}", js_err(e))
-                })?;
-            let answer = JsFuture::from(pc.create_answer()).await.map_err(js_err)?;
-            JsFuture::from(pc.set_local_description(answer.unchecked_ref()))
-                .await
-                .map_err(js_err)?;
-            gathered_sdp(&pc).await
+            conn.step(
+                pc.set_remote_description(&offer),
+                &deadline,
+                "take the invitation's offer",
+            )
+            .await
+            .map_err(|e| format!("the browser refused the invitation's offer: {e}"))?;
+            let answer = conn
+                .step(pc.create_answer(), &deadline, "make an answer")
+                .await?;
+            conn.step(
+                pc.set_local_description(answer.unchecked_ref()),
+                &deadline,
+                "take its own answer",
+            )
+            .await?;
+            gathered_sdp(&conn, &deadline).await
         }
         .await;
         let sdp = match answered {
@@ -277,7 +405,15 @@ impl Links {
         });
         let desc = RtcSessionDescriptionInit::new(RtcSdpType::Answer);
         desc.set_sdp(&ans.sdp);
-        if let Err(e) = JsFuture::from(conn.pc.set_remote_description(&desc)).await {
+        let deadline = Deadline::start();
+        let taken = conn
+            .step(
+                conn.pc.set_remote_description(&desc),
+                &deadline,
+                "take the answer",
+            )
+            .await;
+        if let Err(e) = taken {
             // The invitation still waits: another (right) answer may follow.
             *conn.remote.borrow_mut() = None;
             inner.router.handle(Input::LinkAnswered {
@@ -286,8 +422,7 @@ impl Links {
             });
             (inner.redraw)();
             return Err(format!(
-                "the browser refused this answer: {} (is it the answer to this invitation?)",
-                js_err(e)
+                "the browser refused this answer: {e} (is it the answer to this invitation?)"
             ));
         }
         (inner.redraw)();
@@ -348,13 +483,7 @@ impl Inner {
         pc: RtcPeerConnection,
         remote: Option<String>,
     ) -> Rc<Conn> {
-        let conn = Rc::new(Conn {
-            pc: pc.clone(),
-            dc: RefCell::new(None),
-            remote: RefCell::new(remote),
-            pieces: RefCell::new(Reassembler::default()),
-            closures: RefCell::new(Vec::new()),
-        });
+        let conn = Rc::new(Conn::new(pc.clone(), remote));
         let on_state = {
             let (weak, id) = (Rc::downgrade(self), id.to_string());
             Closure::<dyn FnMut(JsValue)>::new(move |_| {
@@ -437,8 +566,15 @@ impl Inner {
                 "connection interrupted: the browser keeps trying to reach the other machine",
             ),
             RtcPeerConnectionState::Failed => {
-                self.update(id, LinkState::Failed, FAILED);
-                conn.close();
+                // Before any answer, a failure means this browser had nothing to offer
+                // (Firefox fails a connection that gathered no candidate at all).
+                let reason = if conn.pc.remote_description().is_none() {
+                    NO_ADDRESS
+                } else {
+                    FAILED
+                };
+                self.update(id, LinkState::Failed, reason);
+                conn.close_for(reason);
             }
             RtcPeerConnectionState::Closed => {
                 self.update(id, LinkState::Closed, "the connection was closed");
@@ -480,7 +616,8 @@ impl Inner {
     fn send(&self, frame: &str) {
         self.prune();
         let to = link::addressed_tab(frame);
-        let mut pieces: Option<Vec<String>> = None;
+        // Cut once per piece size: every engine of this class may take a different one.
+        let mut cuts: Vec<(usize, Vec<String>)> = Vec::new();
         for c in self.conns.borrow().values() {
             let Some(dc) = c.open_channel() else { continue };
             if let (Some(to), Some(remote)) = (to, c.remote.borrow().as_deref()) {
@@ -491,7 +628,15 @@ impl Inner {
             if dc.buffered_amount() > MAX_BUFFERED {
                 continue;
             }
-            for p in pieces.get_or_insert_with(|| link::split(frame)).iter() {
+            let limit = c.piece_limit();
+            let at = match cuts.iter().position(|(l, _)| *l == limit) {
+                Some(at) => at,
+                None => {
+                    cuts.push((limit, link::split(frame, limit)));
+                    cuts.len() - 1
+                }
+            };
+            for p in &cuts[at].1 {
                 if dc.send_with_str(p).is_err() {
                     break;
                 }

@@ -5,10 +5,12 @@
 //!   `pos1:` + base64url(JSON). Pasted text is untrusted: [`decode`] checks its size, prefix,
 //!   base64, JSON shape and fields and says what is wrong in words ([`SignalError`]).
 //! - What the page shows of a link: [`LinkState`] and [`LinkStatus`].
-//! - Chunks: a data channel carries the same frames as the BroadcastChannel, but a browser
-//!   refuses data-channel messages above 256 KiB, so longer frames (a whole chain) travel as
-//!   numbered pieces ([`split`]) and are put back together by a [`Reassembler`] with the
-//!   frame size limit.
+//! - Chunks: a data channel carries the same frames as the BroadcastChannel, but engines
+//!   disagree on the largest data-channel message (16 KiB is the size every engine takes;
+//!   Safari has failed above 64 KiB, Chrome closes the channel above 256 KiB, and each peer
+//!   announces its own limit as `maxMessageSize`), so longer frames (a whole chain) travel as
+//!   numbered pieces ([`split`], [`piece_limit`]) and are put back together by a
+//!   [`Reassembler`] with the frame size limit.
 //!
 //! - The link table ([`LinkTable`]): every link's state, as plain state the mesh owns.
 //!
@@ -29,8 +31,24 @@ pub const MAX_SIGNAL_BYTES: usize = 16 * 1024;
 /// Longest SDP accepted inside an invitation or answer, in bytes.
 pub const MAX_SDP_BYTES: usize = 8 * 1024;
 
-/// Frames longer than this cross a data channel in pieces (bytes; browsers take 256 KiB).
-pub const CHUNK_BYTES: usize = 64 * 1024;
+/// Largest data-channel message sent, prefix included (bytes): the size every engine's data
+/// channels interoperate with (RFC 8831, section 6.6). Frames longer than this cross a link
+/// in pieces; a peer that announces a smaller `maxMessageSize` gets smaller ones
+/// ([`piece_limit`]).
+pub const CHUNK_BYTES: usize = 16 * 1024;
+
+/// Smallest piece sent whatever the peer announces (bytes, prefix included): below it a frame
+/// of [`MAX_FRAME_BYTES`] would need more pieces than a [`Reassembler`] takes. No engine
+/// announces less than 64 KiB; this only bounds a hostile or broken answer.
+pub const MIN_PIECE_BYTES: usize = 1024;
+
+/// Largest piece body a [`Reassembler`] takes (bytes): pieces of older pages, which cut
+/// 64 KiB bodies, still go through.
+pub const MAX_PIECE_BODY: usize = 64 * 1024;
+
+/// Most pieces one frame may come in: a frame of [`MAX_FRAME_BYTES`] cut at
+/// [`MIN_PIECE_BYTES`], with room for the prefixes and cuts at character boundaries.
+pub const MAX_PIECES: usize = MAX_FRAME_BYTES / (MIN_PIECE_BYTES / 2) + 1;
 
 /// Most texts a QR code holds here (bytes, error correction level L, version 40 is 2953).
 pub const MAX_QR_BYTES: usize = 2_900;
@@ -560,28 +578,62 @@ impl LinkTable {
     }
 }
 
-/// Splits a frame into data-channel messages: the frame itself when short, else pieces
-/// `#k/n:` + text, each at most [`CHUNK_BYTES`] of text.
-pub fn split(frame: &str) -> Vec<String> {
-    if frame.len() <= CHUNK_BYTES && !frame.starts_with('#') {
+/// The largest message to send on a link (bytes, prefix included): [`CHUNK_BYTES`], or less
+/// when the peer's `maxMessageSize` (`RTCSctpTransport.maxMessageSize`, `None` before the
+/// link is up or where the engine does not tell) is smaller, but never under
+/// [`MIN_PIECE_BYTES`]. A `maxMessageSize` of 0, infinite or not a number says nothing.
+pub fn piece_limit(max_message_size: Option<f64>) -> usize {
+    match max_message_size {
+        Some(m) if m.is_finite() && m >= 1.0 => {
+            // A float of at most CHUNK_BYTES fits a usize exactly once floored.
+            let m = m.min(CHUNK_BYTES as f64).floor() as usize;
+            m.clamp(MIN_PIECE_BYTES, CHUNK_BYTES)
+        }
+        _ => CHUNK_BYTES,
+    }
+}
+
+/// Splits a frame into data-channel messages of at most `limit` bytes each, prefix included
+/// (`limit` is clamped to [`MIN_PIECE_BYTES`]..=[`CHUNK_BYTES`]; see [`piece_limit`]): the
+/// frame itself when short, else pieces `#k/n:` + text. Pieces are cut at character
+/// boundaries, so each is a whole string.
+pub fn split(frame: &str, limit: usize) -> Vec<String> {
+    let limit = limit.clamp(MIN_PIECE_BYTES, CHUNK_BYTES);
+    if frame.len() <= limit && !frame.starts_with('#') {
         return vec![frame.to_string()];
     }
-    let mut parts = Vec::new();
-    let mut rest = frame;
-    while !rest.is_empty() {
-        let mut cut = rest.len().min(CHUNK_BYTES);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
+    // The prefix `#k/n:` is 3 bytes plus the digits of k and n (k < n): find the smallest
+    // digit count d for which bodies of `limit - 3 - 2d` bytes make fewer than 10^d pieces.
+    let mut digits = 1;
+    loop {
+        let body = limit - 3 - 2 * digits;
+        let parts = cut(frame, body);
+        if parts.len() < 10usize.pow(digits as u32) {
+            let n = parts.len();
+            return parts
+                .into_iter()
+                .enumerate()
+                .map(|(k, p)| format!("#{k}/{n}:{p}"))
+                .collect();
         }
-        parts.push(&rest[..cut]);
-        rest = &rest[cut..];
+        digits += 1;
     }
-    let n = parts.len();
+}
+
+/// `text` cut into consecutive pieces of at most `body` bytes (`body` >= 4, so that every
+/// character fits), at character boundaries.
+fn cut(text: &str, body: usize) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut at = rest.len().min(body);
+        while !rest.is_char_boundary(at) {
+            at -= 1;
+        }
+        parts.push(&rest[..at]);
+        rest = &rest[at..];
+    }
     parts
-        .into_iter()
-        .enumerate()
-        .map(|(k, p)| format!("#{k}/{n}:{p}"))
-        .collect()
 }
 
 /// STUN servers from the page's `?stun=` value: comma-separated `host:port` or
@@ -644,7 +696,7 @@ impl Reassembler {
             self.reset();
             return Err(FrameError::Malformed);
         };
-        if n == 0 || k >= n || n > MAX_FRAME_BYTES / CHUNK_BYTES + 1 || body.len() > CHUNK_BYTES {
+        if n == 0 || k >= n || n > MAX_PIECES || body.len() > MAX_PIECE_BODY {
             self.reset();
             return Err(FrameError::Malformed);
         }
@@ -669,8 +721,9 @@ impl Reassembler {
         Ok(None)
     }
 
+    /// Forgets a frame in progress and lets its memory go.
     fn reset(&mut self) {
-        self.text.clear();
+        self.text = String::new();
         self.next = 0;
         self.count = 0;
     }
@@ -732,21 +785,114 @@ mod tests {
     #[test]
     fn chunks_put_back_together() {
         let long: String = "{\"kind\":\"msg\"".to_string() + &"é".repeat(CHUNK_BYTES) + "}";
-        let parts = split(&long);
+        let parts = split(&long, CHUNK_BYTES);
         assert_eq!(parts.len(), 3);
         let mut r = Reassembler::default();
         let mut out = None;
         for p in &parts {
-            assert!(p.len() <= CHUNK_BYTES + 16);
+            assert!(p.len() <= CHUNK_BYTES, "{}", p.len());
             out = r.push(p).expect("a piece");
         }
         assert_eq!(out.as_deref(), Some(long.as_str()));
-        assert_eq!(split("{}"), vec!["{}".to_string()]);
+        assert_eq!(split("{}", CHUNK_BYTES), vec!["{}".to_string()]);
         assert_eq!(r.push("{}"), Ok(Some("{}".to_string())));
         // Out of order, or a bad header, is refused and forgotten.
         assert_eq!(r.push(&parts[1]), Err(FrameError::Malformed));
         assert_eq!(r.push("#x/2:abc"), Err(FrameError::Malformed));
-        assert_eq!(r.push("#0/99999:abc"), Err(FrameError::Malformed));
+        assert_eq!(
+            r.push(&format!("#0/{}:abc", MAX_PIECES + 1)),
+            Err(FrameError::Malformed)
+        );
+        assert_eq!(
+            r.push("#0/99999999999999999999999:abc"),
+            Err(FrameError::Malformed)
+        );
+        let fat = format!("#0/2:{}", "a".repeat(MAX_PIECE_BODY + 1));
+        assert_eq!(r.push(&fat), Err(FrameError::Malformed));
+    }
+
+    #[test]
+    fn the_piece_size_is_the_smaller_of_16_kib_and_what_the_peer_takes() {
+        assert_eq!(piece_limit(None), 16 * 1024);
+        // What peers typically announce: 256 KiB, about 1 GiB, 64 KiB.
+        assert_eq!(piece_limit(Some(262_144.0)), 16 * 1024);
+        assert_eq!(piece_limit(Some(1_073_741_823.0)), 16 * 1024);
+        assert_eq!(piece_limit(Some(65_536.0)), 16 * 1024);
+        assert_eq!(piece_limit(Some(10_000.0)), 10_000);
+        assert_eq!(piece_limit(Some(10_000.7)), 10_000);
+        // No limit, or nonsense: the interoperable size; too small: the floor.
+        for says_nothing in [0.0, f64::INFINITY, f64::NAN, -5.0, 0.5] {
+            assert_eq!(
+                piece_limit(Some(says_nothing)),
+                CHUNK_BYTES,
+                "{says_nothing}"
+            );
+        }
+        assert_eq!(piece_limit(Some(100.0)), MIN_PIECE_BYTES);
+    }
+
+    #[test]
+    fn every_piece_fits_its_limit_prefix_included() {
+        // ASCII, two-, three- and four-byte characters; sizes around the limits and the
+        // prefix's digit counts (9 to 10, 99 to 100 pieces).
+        let alphabet = ["a", "é", "€", "😀", "a€😀é"];
+        for limit in [MIN_PIECE_BYTES, 1_500, 10_000, CHUNK_BYTES] {
+            for ch in alphabet {
+                for len in [
+                    1,
+                    limit - 1,
+                    limit,
+                    limit + 1,
+                    9 * limit,
+                    10 * limit,
+                    120 * limit,
+                ] {
+                    let mut frame = String::from("{");
+                    while frame.len() < len {
+                        frame.push_str(ch);
+                    }
+                    let parts = split(&frame, limit);
+                    let mut r = Reassembler::default();
+                    let mut out = None;
+                    for (i, p) in parts.iter().enumerate() {
+                        assert!(p.len() <= limit, "{limit} {ch} {len}: {}", p.len());
+                        let got = r.push(p).expect("a piece");
+                        assert_eq!(got.is_some(), i + 1 == parts.len());
+                        out = got;
+                    }
+                    assert_eq!(out.as_deref(), Some(frame.as_str()), "{limit} {ch} {len}");
+                }
+            }
+        }
+        // A frame that starts with '#' always goes in pieces, so it is never taken for one.
+        let parts = split("#1/2:x", CHUNK_BYTES);
+        assert_eq!(parts, vec!["#0/1:#1/2:x".to_string()]);
+        assert_eq!(
+            Reassembler::default().push(&parts[0]),
+            Ok(Some("#1/2:x".into()))
+        );
+    }
+
+    #[test]
+    fn the_largest_frame_goes_through_at_the_smallest_piece() {
+        let frame = "x".repeat(MAX_FRAME_BYTES);
+        let parts = split(&frame, MIN_PIECE_BYTES);
+        assert!(parts.len() <= MAX_PIECES, "{}", parts.len());
+        let mut r = Reassembler::default();
+        let mut out = None;
+        for p in &parts {
+            out = r.push(p).expect("a piece");
+        }
+        assert_eq!(out.map(|t| t.len()), Some(MAX_FRAME_BYTES));
+        // One byte more is refused, and the memory it took is let go.
+        let over = "x".repeat(MAX_FRAME_BYTES + 1);
+        let mut r = Reassembler::default();
+        let results: Vec<_> = split(&over, CHUNK_BYTES)
+            .iter()
+            .map(|p| r.push(p))
+            .collect();
+        assert_eq!(results.last(), Some(&Err(FrameError::TooLarge)));
+        assert_eq!(r.text.capacity(), 0);
     }
 
     #[test]

@@ -266,7 +266,10 @@ pub struct Mesh {
     tab: String,
     name: String,
     role: Role,
+    /// When discovery began: when the tab was made, moved to its first tick (see
+    /// [`Mesh::handle_timeout`]).
     since: u64,
+    ticked: bool,
     tabs: VecMap<String, TabPeer>,
     conflicts: Vec<Conflict>,
     /// Tabs whose network the user chose not to join: their frames are dropped. The value is
@@ -290,6 +293,7 @@ impl Mesh {
             name,
             role: Role::Discovering,
             since: now,
+            ticked: false,
             tabs: VecMap::new(),
             conflicts: Vec::new(),
             ignored: VecMap::new(),
@@ -691,6 +695,13 @@ impl Mesh {
     /// tab repeats its presence when due.
     pub fn handle_timeout(&mut self, now: u64) -> Vec<MeshEvent> {
         let mut events = Vec::new();
+        if !self.ticked {
+            // The tab's greeting leaves with its first tick: a page slow to start (WebKit
+            // compiling the page on a tablet or a busy machine) must not have spent the
+            // discovery window before any other tab could answer.
+            self.ticked = true;
+            self.since = self.since.max(now);
+        }
         if self.role == Role::Discovering && !self.wait_for_host && now >= self.since + DISCOVERY_MS
         {
             self.role = Role::Host;
@@ -1032,9 +1043,35 @@ mod tests {
     }
 
     #[test]
+    fn discovery_listens_from_the_first_tick_however_late_the_page_started() {
+        let g = genesis("class");
+        let mut m = Mesh::new("me".into(), "class".into(), 0);
+        // The page took 5 s to start: its first tick does not end discovery at once.
+        assert_eq!(m.handle_timeout(5_000), vec![]);
+        assert_eq!(m.role(), Role::Discovering);
+        let events = m.handle_frame(
+            5_300,
+            &hello("host1", Role::Host, Some(&g)),
+            Via::Channel,
+            None,
+        );
+        assert!(
+            matches!(&events[..], [MeshEvent::Join(_), ..]),
+            "joins the first network it hears: {events:?}"
+        );
+        // Nobody answering: it hosts a window after its first tick.
+        let mut alone = Mesh::new("me".into(), "class".into(), 0);
+        assert_eq!(alone.handle_timeout(5_000), vec![]);
+        assert_eq!(alone.handle_timeout(5_000 + DISCOVERY_MS - 1), vec![]);
+        assert!(!alone.handle_timeout(5_000 + DISCOVERY_MS).is_empty());
+        assert_eq!(alone.role(), Role::Host);
+    }
+
+    #[test]
     fn the_clock_ends_discovery_and_forgets_silent_tabs() {
         let g = genesis("class");
         let mut m = Mesh::new("me".into(), "class".into(), 0);
+        assert_eq!(m.handle_timeout(0), vec![]);
         assert_eq!(m.handle_timeout(DISCOVERY_MS - 1), vec![]);
         let events = m.handle_timeout(DISCOVERY_MS);
         assert!(matches!(
