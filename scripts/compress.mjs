@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 
 /** Brotli at its best quality, as a class server should send a file. */
 export function brotli(bytes) {
@@ -23,8 +24,11 @@ export function brotli(bytes) {
   });
 }
 
-/** Gzip at level 9 (what `gzip -9` gives, within a few bytes). */
+/** Gzip at level 9: GNU `gzip -9 -n` where it is installed (about 1 % smaller than Node's
+ * zlib on the wasm, and the measure of the size history), else Node's zlib at level 9. */
 export function gzip(bytes) {
+  const r = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 28 });
+  if (r.status === 0 && r.stdout.length > 0) return r.stdout;
   return zlib.gzipSync(bytes, { level: 9 });
 }
 
@@ -32,10 +36,12 @@ export function gzip(bytes) {
 export function filesUnder(dir, prefix = '') {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
+    // Trunk's staging folder and lock file.
+    if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
     const rel = prefix ? `${prefix}/${name}` : name;
     if (statSync(full).isDirectory()) out.push(...filesUnder(full, rel));
-    else if (!/\.(br|gz)$/.test(name) && !name.startsWith('.')) out.push(rel);
+    else if (!/\.(br|gz)$/.test(name)) out.push(rel);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, in order, stopping at the first failure:
 #   1. cargo fmt --check          4. wasm tests in headless Chromium (wasm-pack, core + root crate)
-#   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests (e2e/)
+#   2. cargo clippy -D warnings   5. the release build (scripts/trunk.sh), its size budget
+#                                    (scripts/size.mjs), then the Playwright end-to-end tests (e2e/)
 #   3. cargo test (native), the      6. the WebRTC end-to-end test in a network namespace of its own
 #      fairness lab against the Ethereum specification's own code
 #      (scripts/check_fairness.py), then every fuzz target for 20 s (scripts/fuzz.sh, nightly)
@@ -51,6 +52,9 @@ fi
 
 step "bash scripts/trunk.sh build --release"
 bash "$REPO/scripts/trunk.sh" build --release
+
+step "the size budget of what a page loads at start (brotli and gzip): node scripts/size.mjs dist"
+node "$REPO/scripts/size.mjs" dist
 
 step "end-to-end tests: node --test e2e/"
 mkdir -p e2e/screenshots
