@@ -1,13 +1,14 @@
 //! Workers kept alive for work split over the cores ([`Pool`]): one per core the browser
-//! reports (`navigator.hardwareConcurrency`, at most [`MAX_WORKERS`], at least one when it
+//! reports (`navigator.hardwareConcurrency`, at most
+//! [`crate::logic::worker_protocol::MAX_WORKERS`], at least one when it
 //! says nothing). Each is the lottery worker ([`crate::edge::worker::Port`]); a request
 //! goes to one of them and its reply comes back as a Promise, so a split job sends every
 //! part at once and waits for them all (`Promise.all`). The parts are put back together by
 //! plain functions of the core (e.g. `pos_core::lottery::merge_draws`), so the result does
 //! not depend on how many workers ran.
 
+pub use crate::edge::worker::default_workers;
 use crate::edge::worker::Port;
-pub use crate::logic::worker_protocol::MAX_WORKERS;
 use crate::logic::worker_protocol::{
     bench_table, lots_per_second, BenchResult, WorkerReply, WorkerRequest,
 };
@@ -16,17 +17,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast as _, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// How many workers to split work over: the browser's logical cores, from 1 to
-/// [`MAX_WORKERS`] (1 where the browser does not say).
-pub fn default_workers() -> usize {
-    let cores = web_sys::window().map_or(0.0, |w| w.navigator().hardware_concurrency());
-    if cores.is_finite() && cores >= 1.0 {
-        (cores as usize).min(MAX_WORKERS)
-    } else {
-        1
-    }
-}
 
 /// A request waiting for its reply: the Promise's resolve and reject.
 struct Waiting {

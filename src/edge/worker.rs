@@ -193,6 +193,17 @@ fn deliver(
     }
 }
 
+/// How many workers to split work over: the browser's logical cores, from 1 to
+/// [`crate::logic::worker_protocol::MAX_WORKERS`] (1 where the browser does not say).
+pub fn default_workers() -> usize {
+    let cores = web_sys::window().map_or(0.0, |w| w.navigator().hardware_concurrency());
+    if cores.is_finite() && cores >= 1.0 {
+        (cores as usize).min(crate::logic::worker_protocol::MAX_WORKERS)
+    } else {
+        1
+    }
+}
+
 /// One job in workers of its own; dropping it (or [`JobWorker::stop`]) ends them. Most jobs
 /// run in one worker; a fairness run with the lots rule (the lab's costly rule: every lot of
 /// every round hashed) is split over the cores ([`JobWorker::start`]).
@@ -238,7 +249,7 @@ impl JobWorker {
     /// the job is over: the worker is ended and says no more.
     ///
     /// A fairness run with the lots rule, on a machine with more than one core, starts one
-    /// helper per core ([`crate::edge::pool::default_workers`]) besides the job's worker: the
+    /// helper per core ([`default_workers`]) besides the job's worker: the
     /// helpers draw blocks of consecutive rounds of the lots rule, each block from its own
     /// seed (`pos_core::fairness::seed_after`), and the page hands each block to the job's
     /// worker, which counts them in round order while it runs the other rules. The figures
@@ -252,7 +263,7 @@ impl JobWorker {
 
     /// [`JobWorker::start`] with the handler boxed: one copy of this code in the module.
     fn start_boxed(request: &WorkerRequest, on_reply: Box<Handler>) -> Result<JobWorker, String> {
-        let helpers = crate::edge::pool::default_workers();
+        let helpers = default_workers();
         let split = match request {
             WorkerRequest::Fairness { id, job }
                 if helpers > 1 && job.rules.contains(&pos_core::fairness::Rule::Lots) =>
