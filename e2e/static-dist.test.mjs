@@ -5,6 +5,8 @@
 // Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it) and python3.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { launch, collectConsoleErrors, screenshot } from './helpers.mjs';
@@ -42,6 +44,12 @@ after(async () => {
   }
 });
 
+test("dist/index.html is a clean release build: no trunk live-reload script or placeholder", () => {
+  const html = readFileSync(path.join(DEFAULT_DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /__TRUNK|\{\{|trunk\/ws|\.well-known\/trunk/i);
+  assert.doesNotMatch(html, /new WebSocket/);
+});
+
 test('python3 -m http.server serves the wasm as application/wasm, and the worker file', async () => {
   const wasm = await fetch(`http://127.0.0.1:${port}/pos-playground_bg.wasm`);
   assert.equal(wasm.status, 200);
@@ -59,6 +67,13 @@ test("at the teacher's address (not a secure context) the page runs, its worker 
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
+  // A page outside a class opens no WebSocket at all; trunk's live reload opened one that
+  // failed every 5 s on a static server.
+  const sockets = [];
+  page.on('websocket', (ws) => {
+    sockets.push(ws.url());
+    ws.on('socketerror', (e) => errors.push(`WebSocket ${ws.url()} failed: ${e}`));
+  });
   try {
     await page.goto(`http://${CLASS_HOST}:${port}/`);
     await page.waitForFunction(() => window.playground && document.querySelector('[data-testid=lottery-python]'));
@@ -88,6 +103,7 @@ test("at the teacher's address (not a secure context) the page runs, its worker 
     assert.equal(await note.getAttribute('data-copied'), 'true');
     assert.equal(await note.innerText(), 'Copied.');
     await screenshot(page, 'teacher-address-copy');
+    assert.deepEqual(sockets, [], 'no WebSocket');
     assert.deepEqual(errors, [], `console errors:\n${errors.join('\n')}`);
   } finally {
     await context.close();

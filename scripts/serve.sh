@@ -5,6 +5,11 @@
 # page into dist/, and only when that build succeeded serves it with trunk (which rebuilds
 # when a source file changes). A failed build stops here with its error and a non-zero exit:
 # nothing is served, neither an empty dist/ nor the one of an earlier build.
+#
+# dist/ stays a clean release build that any static server can serve (docs/setup.md): trunk
+# serves without its live reload, which would otherwise write a script into dist/index.html
+# that keeps trying a WebSocket only trunk's own server answers (reload the page by hand
+# after a rebuild).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,4 +36,4 @@ if [ "$ADDRESS" = 0.0.0.0 ]; then
 else
   printf '[serve] Only this machine can open it; ADDRESS=0.0.0.0 opens it to the laptops of a class.\n'
 fi
-exec trunk serve --release --address "$ADDRESS" --port "$PORT" --open=false
+exec trunk serve --release --no-autoreload --no-error-reporting --address "$ADDRESS" --port "$PORT" --open=false

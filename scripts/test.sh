@@ -5,7 +5,8 @@
 #   3. cargo test (native), the fairness lab against the Ethereum specification's own code
 #      (scripts/check_fairness.py), then every fuzz target for 20 s (scripts/fuzz.sh, nightly)
 #   4. wasm tests (wasm-pack, core + root crate) in headless Chromium, then in headless Firefox
-#   5. the release build (scripts/trunk.sh), then the Playwright end-to-end tests in Chromium (e2e/)
+#   5. the release build (scripts/trunk.sh), its size budget (scripts/size.mjs), then the
+#      Playwright end-to-end tests in Chromium (e2e/)
 #   6. the cross-engine suite in Chromium, Firefox and WebKit over WebDriver (e2e/engines/suite.mjs:
 #      load, forge and agree, lottery, fairness lab, two tabs, a lesson, a phone's 390x844)
 #   7. in network namespaces of their own (e2e/netns.sh): the WebRTC and class-server tests, in
@@ -66,6 +67,9 @@ step "wasm tests: root crate (headless Firefox)"
 
 step "bash scripts/trunk.sh build --release"
 bash "$REPO/scripts/trunk.sh" build --release
+
+step "the size budget of what a page loads at start (brotli and gzip): node scripts/size.mjs dist"
+node "$REPO/scripts/size.mjs" dist
 
 step "end-to-end tests: node --test e2e/"
 mkdir -p e2e/screenshots

@@ -1,5 +1,5 @@
-// The page. The same module also runs in the lottery worker (www/lottery_worker_loader.js calls
-// `worker_main`), where there is no window and nothing to mount.
+// The page. The lottery worker runs a module of its own (src/worker_main.rs); this check only
+// keeps the page's module quiet if a worker ever loads it.
 fn main() {
     #[cfg(target_arch = "wasm32")]
     if web_sys::window().is_none() {

@@ -1,10 +1,10 @@
-// The lottery worker: the page's own module (pos-playground.js and its wasm, built with SIMD128)
-// started in a module worker, where `worker_main` answers the page's requests
-// (src/worker.rs, src/lottery_view.rs). The page runs
+// The lottery worker: the worker's own module (pos-worker.js and its wasm, built with SIMD128,
+// src/worker_main.rs) started in a module worker, where `worker_main` answers the page's
+// requests (src/edge/worker.rs). The page runs
 // `new Worker("./lottery_worker_loader.js", { type: "module" })`.
-import init, { worker_main } from "./pos-playground.js";
+import init, { worker_main } from "./pos-worker.js";
 
-init({ module_or_path: "./pos-playground_bg.wasm" }).then(
+init({ module_or_path: "./pos-worker_bg.wasm" }).then(
   () => worker_main(),
   (e) => {
     // No wasm SIMD in this engine, or the file did not load. A rejected promise is no `error`

@@ -276,7 +276,8 @@ fn walk_all<A: AsRef<str>>(
 
 /// Every lot of every staker: `visit(staker, k, digest)`, four stakers' chains at a time in
 /// the SIMD lanes (`sha256x4`, with the `simd` feature in wasm), so lots arrive out of draw
-/// order ([`Best`] does not mind). The last chain left alone finishes in scalar code.
+/// order ([`Best`] does not mind). The lanes share the chains as [`lane_plan`] says, so they
+/// stay busy whatever the stakes; a stretch left to one lane alone runs in scalar code.
 #[cfg(all(target_arch = "wasm32", feature = "simd"))]
 #[target_feature(enable = "simd128")]
 fn walk_all<A: AsRef<str>>(
@@ -284,66 +285,142 @@ fn walk_all<A: AsRef<str>>(
     seed: &str,
     mut visit: impl FnMut(usize, u64, &[u8; 32]),
 ) {
-    /// Puts the next staker with lots into a lane (visiting its lot 1); `None` when every
-    /// staker has started. A lane holds (staker, k of the lot in `digest`, stake).
-    fn start<A: AsRef<str>>(
-        stakers: &[(A, u64)],
-        seed: &str,
-        next: &mut usize,
-        digest: &mut [u8; 32],
-        visit: &mut impl FnMut(usize, u64, &[u8; 32]),
-    ) -> Option<(usize, u64, u64)> {
-        while let Some((addr, stake)) = stakers.get(*next) {
-            let i = *next;
-            *next += 1;
-            if *stake == 0 {
-                continue;
-            }
-            *digest = first_lot(addr.as_ref(), seed);
-            visit(i, 1, digest);
-            if *stake > 1 {
-                return Some((i, 1, *stake));
-            }
+    // Lot 1 of every staker, in draw order; `chains[c]` is (staker, its current lot).
+    let mut chains: Vec<(usize, [u8; 32])> = Vec::with_capacity(stakers.len());
+    let mut lengths: Vec<u64> = Vec::with_capacity(stakers.len());
+    for (i, (addr, stake)) in stakers.iter().enumerate() {
+        if *stake == 0 {
+            continue;
         }
-        None
+        let digest = first_lot(addr.as_ref(), seed);
+        visit(i, 1, &digest);
+        chains.push((i, digest));
+        lengths.push(stake - 1);
     }
-    let mut next = 0usize;
-    let mut digests = [[0u8; 32]; 4];
-    let mut chains = crate::sha256x4::Lanes::new();
-    let mut lanes: [Option<(usize, u64, u64)>; 4] = [None; 4];
-    for (l, (lane, digest)) in lanes.iter_mut().zip(digests.iter_mut()).enumerate() {
-        *lane = start(stakers, seed, &mut next, digest, &mut visit);
-        chains.set(l, digest);
-    }
-    // A lane falls idle only once every staker has started, so the lanes stay full until then.
+    let plan = lane_plan(&lengths, 4);
+    // Each lane: its next segment in `plan[l]`, and how far into it (in steps) it is.
+    let mut next = [0usize; 4];
+    let mut done = [0u64; 4];
+    let mut lanes = crate::sha256x4::Lanes::new();
     loop {
-        let busy = lanes.iter().filter(|l| l.is_some()).count();
-        if busy == 0 {
-            return;
+        let current = |l: usize, next: &[usize; 4]| plan.get(l).and_then(|p| p.get(next[l]));
+        let busy: Vec<usize> = (0..4).filter(|l| current(*l, &next).is_some()).collect();
+        match busy.as_slice() {
+            [] => return,
+            [l] => {
+                // One lane left: the others cannot help it, scalar code is faster.
+                let l = *l;
+                for (j, seg) in plan[l].iter().enumerate().skip(next[l]) {
+                    let from = if j == next[l] {
+                        seg.from + done[l]
+                    } else {
+                        seg.from
+                    };
+                    let (staker, digest) = chains[seg.chain];
+                    walk_on(digest, from + 1, seg.to + 1, |k, d| visit(staker, k, d));
+                }
+                return;
+            }
+            _ => {}
         }
-        if busy == 1 && next >= stakers.len() {
-            // A single chain left: the lanes cannot help it, scalar code is as fast.
-            for (lane, digest) in lanes.iter().zip(&digests) {
-                if let Some((i, k, stake)) = *lane {
-                    walk_on(*digest, k, stake, |k, d| visit(i, k, d));
+        // Run every busy lane to the end of the shortest segment among them.
+        let mut steps = u64::MAX;
+        for &l in &busy {
+            if let Some(seg) = current(l, &next) {
+                if done[l] == 0 {
+                    lanes.set(l, &chains[seg.chain].1);
+                }
+                steps = steps.min(seg.to - seg.from - done[l]);
+            }
+        }
+        let mut digests = [[0u8; 32]; 4];
+        for s in 0..steps {
+            lanes.step();
+            digests = lanes.digests();
+            for &l in &busy {
+                if let Some(seg) = current(l, &next) {
+                    // Step `seg.from + done + s` of a chain makes its lot `k` = step + 2.
+                    let k = seg.from + done[l] + s + 2;
+                    visit(chains[seg.chain].0, k, &digests[l]);
                 }
             }
-            return;
         }
-        chains.step();
-        digests = chains.digests();
-        for (l, (lane, digest)) in lanes.iter_mut().zip(digests.iter_mut()).enumerate() {
-            if let Some((i, k, stake)) = *lane {
-                visit(i, k + 1, digest);
-                if k + 1 < stake {
-                    *lane = Some((i, k + 1, stake));
-                } else {
-                    *lane = start(stakers, seed, &mut next, digest, &mut visit);
-                    chains.set(l, digest);
+        for &l in &busy {
+            if let Some(seg) = current(l, &next) {
+                chains[seg.chain].1 = digests[l];
+                done[l] += steps;
+                if seg.from + done[l] >= seg.to {
+                    next[l] += 1;
+                    done[l] = 0;
                 }
             }
         }
     }
+}
+
+/// A stretch of one chain in a lane: steps `from..to` of chain `chain` (step `s` makes the
+/// chain's lot `s + 2`; lot 1 comes from the seed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Index into the lengths given to [`lane_plan`].
+    pub chain: usize,
+    /// First step.
+    pub from: u64,
+    /// One past the last step.
+    pub to: u64,
+}
+
+/// How `lanes` SIMD lanes share chains of `lengths[c]` steps, finishing together: each lane
+/// runs its segments one after another, all lanes in step, and every lane but the last is
+/// busy until the end. McNaughton's wrap-around rule: the lanes are filled in turn up to
+/// `T = max(longest chain, total / lanes)`; a chain that does not fit at the end of a lane
+/// runs its beginning first thing in the next lane and its end last thing in this one. Since
+/// no chain is longer than `T`, its beginning is over before its end starts, so every chain's
+/// steps stay in order. Without this, ten equal stakers on four lanes take three chain
+/// lengths (4 + 4 + 2 chains) where two and a half suffice, and five take two where one and a
+/// quarter suffice.
+pub fn lane_plan(lengths: &[u64], lanes: usize) -> Vec<Vec<Segment>> {
+    let lanes = lanes.max(1) as u64;
+    let total: u64 = lengths.iter().fold(0u64, |t, l| t.saturating_add(*l));
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let t = longest.max(total.div_ceil(lanes));
+    let mut plan: Vec<Vec<Segment>> = vec![Vec::new()];
+    let mut used = 0u64;
+    for (chain, &len) in lengths.iter().enumerate() {
+        if len == 0 {
+            continue;
+        }
+        if used == t {
+            plan.push(Vec::new());
+            used = 0;
+        }
+        let room = t - used;
+        let lane = plan.len() - 1;
+        if len <= room {
+            plan[lane].push(Segment {
+                chain,
+                from: 0,
+                to: len,
+            });
+            used += len;
+        } else {
+            // The end fills this lane; the beginning opens the next one.
+            let head = len - room;
+            plan[lane].push(Segment {
+                chain,
+                from: head,
+                to: len,
+            });
+            plan.push(vec![Segment {
+                chain,
+                from: 0,
+                to: head,
+            }]);
+            used = head;
+        }
+    }
+    plan.retain(|lane| !lane.is_empty());
+    plan
 }
 
 /// Calls `visit(staker, k, lot)` for every lot of every staker (`staker` indexes `stakers`),
@@ -379,6 +456,77 @@ pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> 
         runner_up: best.second,
         total_lots: total,
     })
+}
+
+/// Contiguous ranges of `stakers` for `parts` workers, each about the same number of lots:
+/// a draw split this way and put back together by [`merge_draws`] is exactly [`draw`]. A
+/// staker's chain is sequential, so it stays whole: a range holds whole stakers. At most
+/// `parts` ranges, none empty, covering every staker in order (one range when nobody has
+/// stake, so that the parts still say "no lots").
+pub fn split_stakers<A>(stakers: &[(A, u64)], parts: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = parts.max(1) as u128;
+    let total = u128::from(total_lots(stakers));
+    let mut ranges = Vec::new();
+    let mut start = 0usize;
+    let mut seen = 0u128;
+    for (i, (_, stake)) in stakers.iter().enumerate() {
+        seen += u128::from(*stake);
+        // Close a range once it holds its share: the lots up to the next multiple of
+        // total / parts (the last range takes the rest).
+        let closed = ranges.len() as u128 + 1;
+        if closed < parts && total > 0 && seen * parts >= closed * total {
+            ranges.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < stakers.len() || ranges.is_empty() {
+        ranges.push(start..stakers.len());
+    }
+    ranges
+}
+
+/// [`draw`] over a part of a table that starts at index `first` of the whole: the lots'
+/// `staker` indices count in the whole table, ready for [`merge_draws`].
+pub fn draw_part<A: AsRef<str>>(stakers: &[(A, u64)], first: usize, seed: &str) -> Option<Outcome> {
+    let mut outcome = draw(stakers, seed)?;
+    outcome.winner.staker += first;
+    if let Some(r) = outcome.runner_up.as_mut() {
+        r.staker += first;
+    }
+    Some(outcome)
+}
+
+/// The draw of a whole table from the draws of its parts ([`split_stakers`],
+/// [`draw_part`]), bit for bit what [`draw`] gives: the best two lots of the whole are among
+/// the best two of each part, compared by the draw's own order (offset, then staker, then
+/// `k`). A part without lots is `None`; `None` when no part has a lot.
+pub fn merge_draws(parts: impl IntoIterator<Item = Option<Outcome>>) -> Option<Outcome> {
+    let mut merged: Option<Outcome> = None;
+    let key = |l: &Lot| (l.offset, l.staker, l.k);
+    for part in parts.into_iter().flatten() {
+        let Some(m) = merged.as_mut() else {
+            merged = Some(part);
+            continue;
+        };
+        m.total_lots = m.total_lots.saturating_add(part.total_lots);
+        let mut lots = [
+            Some(m.winner),
+            m.runner_up,
+            Some(part.winner),
+            part.runner_up,
+        ];
+        crate::sorting::sort_by(&mut lots, |a, b| match (a, b) {
+            (Some(a), Some(b)) => key(a).cmp(&key(b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        });
+        if let [Some(winner), runner_up, ..] = lots {
+            m.winner = winner;
+            m.runner_up = runner_up;
+        }
+    }
+    merged
 }
 
 /// The draw and the full ranking of stakers by their best lot, in the same single pass as
@@ -529,6 +677,125 @@ mod tests {
             }
             assert_eq!(r.rank_of(r.outcome.winner.staker), Some(0));
             assert_eq!(r.rank_of(2), None, "no stake, no rank");
+        }
+    }
+
+    /// A small deterministic generator for the tests' tables.
+    fn next(x: &mut u64) -> u64 {
+        *x ^= *x << 13;
+        *x ^= *x >> 7;
+        *x ^= *x << 17;
+        *x
+    }
+
+    #[test]
+    fn a_draw_split_over_any_number_of_workers_is_the_whole_draw() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for table in 0..60u32 {
+            let n = 1 + (next(&mut x) % 14) as usize;
+            let stakers: Vec<(String, u64)> = (0..n)
+                .map(|i| {
+                    // Some without stake, some with one lot, and now and then a big one.
+                    let stake = match next(&mut x) % 6 {
+                        0 => 0,
+                        1 => 1,
+                        2 => 200 + next(&mut x) % 300,
+                        _ => next(&mut x) % 40,
+                    };
+                    (format!("staker{table}-{i}"), stake)
+                })
+                .collect();
+            let seed = Hash::of(&table.to_le_bytes()).to_hex();
+            let whole = draw(&stakers, &seed);
+            for workers in 1..=8 {
+                let ranges = split_stakers(&stakers, workers);
+                assert!(ranges.len() <= workers && !ranges.is_empty());
+                assert_eq!(ranges.first().map(|r| r.start), Some(0));
+                assert_eq!(ranges.last().map(|r| r.end), Some(n));
+                assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+                let parts = ranges
+                    .iter()
+                    .map(|r| draw_part(&stakers[r.clone()], r.start, &seed));
+                assert_eq!(
+                    merge_draws(parts),
+                    whole,
+                    "table {table}, {workers} workers"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ties_between_parts_go_to_the_earlier_staker_as_in_the_draw() {
+        // The same address twice: every lot ties with its twin, and the earlier one wins.
+        let stakers = [("twin", 5u64), ("twin", 5), ("other", 3)];
+        for s in 0..10u8 {
+            let seed = Hash::of(&[s, 9]).to_hex();
+            let whole = draw(&stakers, &seed);
+            for workers in 1..=3 {
+                let parts = split_stakers(&stakers, workers)
+                    .into_iter()
+                    .map(|r| draw_part(&stakers[r.clone()], r.start, &seed));
+                assert_eq!(merge_draws(parts), whole);
+            }
+        }
+    }
+
+    #[test]
+    fn splits_balance_lots() {
+        let stakers: Vec<(&str, u64)> = vec![("a", 100_000); 10];
+        let ranges = split_stakers(&stakers, 2);
+        assert_eq!(ranges, vec![0..5, 5..10]);
+        let ranges = split_stakers(&stakers, 8);
+        assert_eq!(ranges.len(), 8);
+        assert_eq!(split_stakers(&[("a", 0u64)], 4), vec![0..1]);
+        let none: [(&str, u64); 0] = [];
+        assert_eq!(split_stakers(&none, 4), vec![0..0]);
+    }
+
+    #[test]
+    fn the_lane_plan_keeps_each_chain_in_order_and_the_lanes_even() {
+        let mut x = 77u64;
+        for _ in 0..300 {
+            let n = (next(&mut x) % 12) as usize;
+            let lengths: Vec<u64> = (0..n).map(|_| next(&mut x) % 50).collect();
+            let plan = lane_plan(&lengths, 4);
+            assert!(plan.len() <= 4);
+            let total: u64 = lengths.iter().sum();
+            let t = lengths
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0)
+                .max(total.div_ceil(4));
+            // When each segment runs: lanes start at time 0 and run their segments back to back.
+            let mut runs: Vec<(usize, u64, u64, u64)> = Vec::new();
+            for lane in &plan {
+                let mut time = 0;
+                for seg in lane {
+                    assert!(seg.from < seg.to);
+                    runs.push((seg.chain, seg.from, seg.to, time));
+                    time += seg.to - seg.from;
+                }
+                assert!(time <= t, "no lane runs past T");
+            }
+            for (c, len) in lengths.iter().enumerate() {
+                let mut mine: Vec<_> = runs.iter().filter(|r| r.0 == c).collect();
+                mine.sort_by_key(|r| r.1);
+                // Every step exactly once, and each piece ends before the next one starts.
+                let mut step = 0;
+                let mut free_at = 0;
+                for r in mine {
+                    assert_eq!(r.1, step);
+                    assert!(
+                        r.3 >= free_at,
+                        "a chain's end never runs before its beginning"
+                    );
+                    step = r.2;
+                    free_at = r.3 + (r.2 - r.1);
+                }
+                assert_eq!(step, *len);
+            }
         }
     }
 

@@ -3,7 +3,10 @@
 //! wasm32, so both builds are shown to agree with the Python.
 
 use pos_core::hash::hash_str;
-use pos_core::lottery::{draw, draw_quadratic, rank, trace};
+use pos_core::lottery::{
+    draw, draw_part, draw_quadratic, for_each_lot, merge_draws, rank, split_stakers, trace,
+};
+use pos_core::Hash;
 use serde::Deserialize;
 
 #[cfg(target_arch = "wasm32")]
@@ -95,5 +98,47 @@ fn the_ranking_keeps_the_python_winner_first() {
         let with_stake = c.stakers.iter().filter(|s| s.1 > 0).count();
         assert_eq!(r.order.len(), with_stake, "case {i}: each staker once");
         assert!(r.order.windows(2).all(|w| w[0].offset <= w[1].offset));
+    }
+}
+
+/// Tables whose chains the SIMD lanes share unevenly (with the `simd` feature in wasm:
+/// `wasm-pack test core --features simd`): every lot arrives exactly once with the trace's
+/// value, and the draw, the ranking and a draw split over workers all agree with the trace.
+#[test]
+fn every_lot_arrives_once_whatever_the_shape_of_the_table() {
+    let shapes: Vec<Vec<u64>> = vec![
+        vec![300; 10],
+        vec![300; 5],
+        vec![2000, 3, 1, 0, 7, 1, 1, 40],
+        vec![1, 1, 1, 1, 1, 1],
+        vec![0, 0, 500],
+        vec![17, 250, 9, 250, 1, 64, 64, 128, 5, 300, 2, 33, 0, 81],
+    ];
+    for (n, stakes) in shapes.iter().enumerate() {
+        let stakers: Vec<(String, u64)> = stakes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("shape{n}-{i}"), *s))
+            .collect();
+        let seed = Hash::of(&[n as u8, 42]).to_hex();
+        let t = trace(&stakers, &seed).expect("lots");
+        let mut seen: Vec<Vec<bool>> = stakes.iter().map(|s| vec![false; *s as usize]).collect();
+        for_each_lot(&stakers, &seed, |i, k, lot| {
+            assert_eq!(t.stakers[i].lots[(k - 1) as usize], lot, "shape {n}");
+            assert!(
+                !seen[i][(k - 1) as usize],
+                "shape {n}: lot {k} of {i} twice"
+            );
+            seen[i][(k - 1) as usize] = true;
+        });
+        assert!(seen.iter().flatten().all(|s| *s), "shape {n}: every lot");
+        assert_eq!(draw(&stakers, &seed), Some(t.outcome), "shape {n}");
+        assert_eq!(rank(&stakers, &seed).map(|r| r.outcome), Some(t.outcome));
+        for workers in 1..=4 {
+            let parts = split_stakers(&stakers, workers)
+                .into_iter()
+                .map(|r| draw_part(&stakers[r.clone()], r.start, &seed));
+            assert_eq!(merge_draws(parts), Some(t.outcome), "shape {n}, {workers}");
+        }
     }
 }

@@ -123,12 +123,42 @@ pub fn app(config: Config, rooms: Rooms) -> std::io::Result<Router> {
         .route("/info", get(info))
         .route("/transaction", post(transaction))
         .route("/qr.svg", get(qr_svg))
-        .fallback_service(ServeDir::new(&config.dist))
-        .layer(CompressionLayer::new());
+        .fallback_service(
+            // The release build writes brotli and gzip copies beside every file
+            // (scripts/compress.mjs): sent as they are, never compressed per request.
+            ServeDir::new(&config.dist)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        // Only what has no compressed copy (the views, the page with its meta tag, a build
+        // without copies) is compressed here.
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::map_response(revalidate));
     Ok(Router::new()
         .route(SOCKET_PATH, get(socket))
         .merge(files)
         .with_state(shared))
+}
+
+/// Every answer is stored by the browser but checked before use (`no-cache`): the page's
+/// files keep one name from build to build (no hash in it, since the lottery worker imports
+/// the page's own module by name), so a cache that trusted them for a while would mix two
+/// builds after the teacher rebuilt. Checking costs one small request per file: the files
+/// carry `Last-Modified`, and an unchanged file is answered `304 Not Modified` without its
+/// bytes. `Vary: Accept-Encoding` keeps a shared cache from handing brotli to a browser that
+/// asked for gzip.
+async fn revalidate(mut res: Response) -> Response {
+    let headers = res.headers_mut();
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(header::HeaderValue::from_static("no-cache"));
+    if !headers.contains_key(header::VARY) {
+        headers.insert(
+            header::VARY,
+            header::HeaderValue::from_static("accept-encoding"),
+        );
+    }
+    res
 }
 
 #[derive(Deserialize)]

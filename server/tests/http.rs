@@ -106,3 +106,53 @@ async fn the_page_views_and_qr_code_are_served_and_bad_posts_refused() {
     let (_, _, after) = call(&r, get("/transactionPool")).await;
     assert_eq!(after, r#"{"transactions":[]}"#);
 }
+
+#[tokio::test]
+async fn compressed_copies_are_sent_as_they_are_and_every_file_is_revalidated() {
+    let dist = std::env::temp_dir().join(format!("pos-class-br-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("a temporary folder");
+    std::fs::write(dist.join("index.html"), "<html><head></head></html>").expect("index");
+    let wasm = b"\0asm\x01\0\0\0 the module".to_vec();
+    // Stand-ins for scripts/compress.mjs's copies: the server must send them untouched.
+    let (br, gz) = (b"brotli bytes".to_vec(), b"gzip bytes".to_vec());
+    std::fs::write(dist.join("pos-playground_bg.wasm"), &wasm).expect("wasm");
+    std::fs::write(dist.join("pos-playground_bg.wasm.br"), &br).expect("br");
+    std::fs::write(dist.join("pos-playground_bg.wasm.gz"), &gz).expect("gz");
+    let address = "http://10.0.0.5:8080/".to_string();
+    let r = app(
+        Config {
+            dist,
+            class: "room".into(),
+            address: address.clone(),
+        },
+        Rooms::new(fresh_keys(), address),
+    )
+    .expect("the router");
+    for (accept, encoding, bytes) in [
+        (Some("gzip, deflate, br"), Some("br"), &br),
+        (Some("gzip"), Some("gzip"), &gz),
+        (None, None, &wasm),
+    ] {
+        let mut req = Request::get("/pos-playground_bg.wasm");
+        if let Some(a) = accept {
+            req = req.header("accept-encoding", a);
+        }
+        let res = r
+            .clone()
+            .oneshot(req.body(Body::empty()).expect("a request"))
+            .await
+            .expect("an answer");
+        assert_eq!(res.status(), StatusCode::OK);
+        let h = res.headers();
+        assert_eq!(
+            h.get("content-encoding").and_then(|v| v.to_str().ok()),
+            encoding,
+            "{accept:?}"
+        );
+        assert_eq!(h["content-type"], "application/wasm");
+        assert_eq!(h["cache-control"], "no-cache");
+        assert!(h.contains_key("last-modified"));
+        let body = res.into_body().collect().await.expect("a body").to_bytes();
+        assert_eq!(&body[..], &bytes[..], "{accept:?}");
+    }
+}

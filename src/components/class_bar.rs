@@ -135,7 +135,7 @@ pub fn class_bar(p: &ClassBarProps) -> Html {
                 }
                 <a href="#whole-playground" class="jump" data-testid="class-whole">{"The whole playground ↓"}</a>
                 if lead.paused || lead.speed != crate::logic::class::NORMAL_SPEED {
-                    <span class="classbar-clock" data-testid="class-clock">{format!("Class clock: {}", clock.to_lowercase())}</span>
+                    <span class="classbar-clock" data-testid="class-clock">{format!("Class clock: {}", clock.to_ascii_lowercase())}</span>
                 }
             </section>
         }

@@ -15,7 +15,7 @@ use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
 use crate::logic::lessons::Position;
 use crate::logic::model::{new_wallet, Playground};
 use crate::logic::worker_protocol::console_grind;
-use crate::logic::worker_protocol::{console_bench, WorkerReply, WorkerRequest};
+use crate::logic::worker_protocol::{console_bench, console_workers, WorkerReply, WorkerRequest};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -189,11 +189,26 @@ fn fairness_answer(reply: WorkerReply) -> Option<Value> {
     }
 }
 
-fn bench_answer(reply: WorkerReply) -> Option<Value> {
-    match reply {
-        WorkerReply::Bench { results, .. } => Some(json!(results)),
-        _ => None,
-    }
+/// `bench({lots, runs, workers})`: the lottery's draw split over `workers` of the page's
+/// pool (default: one per core), see [`crate::edge::pool::bench`].
+fn bench_promise(pool: &Rc<crate::edge::pool::Pool>, arg: &Value) -> js_sys::Promise {
+    let request = console_bench(arg).and_then(|r| Ok((r, console_workers(arg)?)));
+    let (lots, runs, workers) = match request {
+        Ok((WorkerRequest::Bench { lots, runs, .. }, workers)) => (
+            lots,
+            runs,
+            workers.unwrap_or_else(crate::edge::pool::default_workers),
+        ),
+        Ok(_) => return js_sys::Promise::reject(&JsValue::NULL),
+        Err(e) => return js_sys::Promise::reject(&js_sys::Error::new(&e).into()),
+    };
+    let pool = pool.clone();
+    wasm_bindgen_futures::future_to_promise(async move {
+        crate::edge::pool::bench(pool, lots, runs, workers)
+            .await
+            .map(|results| to_js(&results))
+            .map_err(|e| js_sys::Error::new(&e).into())
+    })
 }
 
 fn grind_answer(reply: WorkerReply) -> Option<Value> {
@@ -480,13 +495,14 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
     // Promises of results computed in a worker of their own: the fairness lab, the lottery
     // benchmark, the grinding demonstration and rewards and compounding.
     let jobs: Rc<RefCell<Vec<JobWorker>>> = Rc::default();
+    let pool = crate::edge::pool::Pool::new();
     for name in ["fairness", "bench", "grind", "compounding"] {
-        let (router, jobs) = (router.clone(), jobs.clone());
+        let (router, jobs, pool) = (router.clone(), jobs.clone(), pool.clone());
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| {
             let arg = from_js(&a);
             let promise = match name {
                 "fairness" => job_promise(&jobs, fairness_request(&router, &arg), fairness_answer),
-                "bench" => job_promise(&jobs, console_bench(&arg), bench_answer),
+                "bench" => bench_promise(&pool, &arg),
                 "compounding" => job_promise(
                     &jobs,
                     console_setup(&arg).map(|setup| WorkerRequest::Compounding { id: 1, setup }),

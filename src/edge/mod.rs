@@ -10,6 +10,7 @@ pub mod draws;
 pub mod driver;
 pub mod js_api;
 pub mod lessons;
+pub mod pool;
 pub mod storage;
 pub mod webrtc;
 pub mod worker;

@@ -19,6 +19,9 @@ pub const WORKER_URL: &str = "./lottery_worker_loader.js";
 /// What a worker says: a reply, or why it failed.
 pub type PortEvent = Result<WorkerReply, String>;
 
+/// A port's handler ([`Port::open`]).
+type Handler = dyn FnMut(Result<WorkerReply, String>) -> bool;
+
 /// What to run once a borrow is released.
 pub type Then = Rc<dyn Fn()>;
 
@@ -47,6 +50,12 @@ impl Port {
     pub fn open(
         on_event: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
     ) -> Result<Port, String> {
+        Port::open_boxed(Box::new(on_event))
+    }
+
+    /// [`Port::open`] with the handler boxed: one copy of the port's code in the module,
+    /// whatever the handlers.
+    fn open_boxed(on_event: Box<Handler>) -> Result<Port, String> {
         let worker = spawn()?;
         let mailbox = Rc::new(RefCell::new(Mailbox::default()));
         let closed = Rc::new(Cell::new(false));
@@ -168,10 +177,10 @@ fn post(worker: &Worker, bytes: &[u8]) -> Result<(), String> {
 /// Calls the handler unless the port is closed or the handler is already running (an event
 /// cannot arrive inside it, events being tasks, but stay safe); closes the port when the
 /// handler says so.
-fn deliver<F: FnMut(Result<WorkerReply, String>) -> bool>(
+fn deliver(
     worker: &Worker,
     closed: &Cell<bool>,
-    on_event: &RefCell<F>,
+    on_event: &RefCell<Box<Handler>>,
     event: Result<WorkerReply, String>,
 ) {
     if closed.get() {
@@ -184,32 +193,178 @@ fn deliver<F: FnMut(Result<WorkerReply, String>) -> bool>(
     }
 }
 
-/// One job in a worker of its own; dropping it (or [`JobWorker::stop`]) ends the worker.
+/// How many workers to split work over: the browser's logical cores, from 1 to
+/// [`crate::logic::worker_protocol::MAX_WORKERS`] (1 where the browser does not say).
+pub fn default_workers() -> usize {
+    let cores = web_sys::window().map_or(0.0, |w| w.navigator().hardware_concurrency());
+    if cores.is_finite() && cores >= 1.0 {
+        (cores as usize).min(crate::logic::worker_protocol::MAX_WORKERS)
+    } else {
+        1
+    }
+}
+
+/// One job in workers of its own; dropping it (or [`JobWorker::stop`]) ends them. Most jobs
+/// run in one worker; a fairness run with the lots rule (the lab's costly rule: every lot of
+/// every round hashed) is split over the cores ([`JobWorker::start`]).
 pub struct JobWorker {
-    port: Port,
+    /// The job's worker first (the one that reports), then its helpers.
+    ports: Rc<RefCell<Vec<Port>>>,
+}
+
+/// Where a split fairness run's lots rule stands on the page: the next block of rounds to
+/// hand out and its seed.
+struct Blocks {
+    id: u64,
+    stakes: Vec<u64>,
+    next: u64,
+    seed: pos_core::Hash,
+    rounds: u64,
+    block: u64,
+}
+
+impl Blocks {
+    /// The next block for a helper, if rounds are left.
+    fn take(&mut self) -> Option<WorkerRequest> {
+        let rounds = self.block.min(self.rounds.saturating_sub(self.next));
+        if rounds == 0 {
+            return None;
+        }
+        let request = WorkerRequest::LotsRounds {
+            id: self.id,
+            stakes: self.stakes.clone(),
+            seed: self.seed,
+            first: self.next,
+            rounds,
+        };
+        self.next += rounds;
+        self.seed = pos_core::fairness::seed_after(self.seed, rounds);
+        Some(request)
+    }
 }
 
 impl JobWorker {
     /// Starts a worker, sends it `request` and hands every reply to `on_reply`; a failure of
     /// the worker arrives as `Err` with the reason in words. When `on_reply` returns `true`
     /// the job is over: the worker is ended and says no more.
+    ///
+    /// A fairness run with the lots rule, on a machine with more than one core, starts one
+    /// helper per core ([`default_workers`]) besides the job's worker: the
+    /// helpers draw blocks of consecutive rounds of the lots rule, each block from its own
+    /// seed (`pos_core::fairness::seed_after`), and the page hands each block to the job's
+    /// worker, which counts them in round order while it runs the other rules. The figures
+    /// are those of one worker, whatever the number of helpers.
     pub fn start(
         request: &WorkerRequest,
         on_reply: impl FnMut(Result<WorkerReply, String>) -> bool + 'static,
     ) -> Result<JobWorker, String> {
-        let port = Port::open(on_reply)?;
-        port.send(request)?;
-        Ok(JobWorker { port })
+        JobWorker::start_boxed(request, Box::new(on_reply))
     }
 
-    /// Ends the worker now; no more replies arrive.
+    /// [`JobWorker::start`] with the handler boxed: one copy of this code in the module.
+    fn start_boxed(request: &WorkerRequest, on_reply: Box<Handler>) -> Result<JobWorker, String> {
+        let helpers = default_workers();
+        let split = match request {
+            WorkerRequest::Fairness { id, job }
+                if helpers > 1 && job.rules.contains(&pos_core::fairness::Rule::Lots) =>
+            {
+                Some((*id, job.clone()))
+            }
+            _ => None,
+        };
+        let ports: Rc<RefCell<Vec<Port>>> = Rc::default();
+        let Some((id, job)) = split else {
+            let port = Port::open(on_reply)?;
+            port.send(request)?;
+            ports.borrow_mut().push(port);
+            return Ok(JobWorker { ports });
+        };
+        let blocks = Rc::new(RefCell::new(Blocks {
+            id,
+            stakes: job.stakes.clone(),
+            next: 0,
+            seed: job.seed,
+            rounds: job.rounds,
+            block: crate::logic::fairness::step_rounds(&job).max(1),
+        }));
+        let on_reply = Rc::new(RefCell::new(on_reply));
+        let main = {
+            let (on_reply, ports) = (on_reply.clone(), Rc::downgrade(&ports));
+            Port::open(move |event| {
+                let over = on_reply.try_borrow_mut().is_ok_and(|mut f| (*f)(event));
+                if over {
+                    close_all(&ports);
+                }
+                over
+            })?
+        };
+        main.send(&WorkerRequest::FairnessSplit { id, job })?;
+        ports.borrow_mut().push(main);
+        for helper in 1..=helpers {
+            let (ports_of, to_hand, on_reply) =
+                (Rc::downgrade(&ports), blocks.clone(), on_reply.clone());
+            let port = Port::open(move |event| {
+                let Some(ports) = ports_of.upgrade() else {
+                    return true;
+                };
+                let Ok(ports) = ports.try_borrow() else {
+                    return false;
+                };
+                let handed = match event {
+                    Ok(WorkerReply::LotsRounds { id, first, winners }) => {
+                        ports.first().map_or(Ok(()), |main| {
+                            main.send(&WorkerRequest::LotsRecord { id, first, winners })
+                        })
+                    }
+                    Ok(WorkerReply::Error { error }) | Err(error) => Err(error),
+                    Ok(_) => Ok(()),
+                };
+                let next = handed.and_then(|()| {
+                    match to_hand.try_borrow_mut().ok().and_then(|mut b| b.take()) {
+                        Some(r) => ports.get(helper).map_or(Ok(()), |me| me.send(&r)),
+                        None => Ok(()),
+                    }
+                });
+                if let Err(why) = next {
+                    // The job cannot finish without this helper's rounds: it failed.
+                    drop(ports);
+                    if let Ok(mut f) = on_reply.try_borrow_mut() {
+                        (*f)(Err(why));
+                    }
+                    close_all(&ports_of);
+                    return true;
+                }
+                false
+            })?;
+            if let Some(r) = blocks.borrow_mut().take() {
+                port.send(&r)?;
+            }
+            ports.borrow_mut().push(port);
+        }
+        Ok(JobWorker { ports })
+    }
+
+    /// Ends the workers now; no more replies arrive.
     pub fn stop(&self) {
-        self.port.close();
+        for port in self.ports.borrow().iter() {
+            port.close();
+        }
     }
 
     /// Whether the job is over (finished, failed or stopped).
     pub fn finished(&self) -> bool {
-        self.port.is_closed()
+        self.ports.borrow().first().is_none_or(Port::is_closed)
+    }
+}
+
+/// Closes every port of a job (from inside a handler: they are dropped with the job).
+fn close_all(ports: &Weak<RefCell<Vec<Port>>>) {
+    if let Some(ports) = ports.upgrade() {
+        if let Ok(ports) = ports.try_borrow() {
+            for port in ports.iter() {
+                port.close();
+            }
+        }
     }
 }
 
@@ -223,8 +378,9 @@ pub fn failure(e: &Event) -> String {
     }
 }
 
-/// Starts a Web Worker running this very module (`www/lottery_worker_loader.js`, a module
-/// worker that imports the page's own JS and wasm and calls [`worker_main`]).
+/// Starts a lottery worker (`www/lottery_worker_loader.js`, a module worker that imports the
+/// worker's own module, `pos-worker.js` and its wasm, and calls its `worker_main`, which runs
+/// [`serve`]).
 pub fn spawn() -> Result<Worker, String> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
@@ -233,10 +389,11 @@ pub fn spawn() -> Result<Worker, String> {
 
 /// The worker's side: answers [`WorkerRequest`]s with
 /// [`crate::logic::worker_protocol::handle_worker_request`], posting [`encode`]d [`WorkerReply`]s, and
-/// says [`WorkerReply::Ready`] once it listens. The loader calls it after the module started (the
-/// module's own `main` does nothing outside a page).
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn worker_main() {
+/// says [`WorkerReply::Ready`] once it listens. The worker's module (`src/worker_main.rs`, the
+/// `pos-worker` binary) exports it as `worker_main`, which the loader calls once the module
+/// started. The page's module does not export it, so the jobs' code (the fairness lab's rules,
+/// grinding, compounding, the SIMD hashing) stays out of what a page downloads at start.
+pub fn serve() {
     use web_sys::DedicatedWorkerGlobalScope;
     // Yew's renderer installs the page's panic hook; the worker renders nothing, so a panic
     // here would reach the console only as "unreachable" without this one.

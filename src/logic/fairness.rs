@@ -256,6 +256,24 @@ struct RuleRun {
 }
 
 impl RuleRun {
+    /// Counts a round just drawn or recorded: empty and shared rounds, and a sample of the
+    /// shares every 5 % or so.
+    fn count(&mut self, round: &fairness::Round, target: u64) {
+        match round.winners.len() {
+            0 => self.empty += 1,
+            1 => {}
+            _ => self.shared += 1,
+        }
+        let n = self.lab.rounds();
+        if n >= self.next_sample || n == target {
+            self.samples.push(Sample {
+                rounds: n,
+                shares_ppm: shares_ppm(self.counts()),
+            });
+            self.next_sample = next_sample(n);
+        }
+    }
+
     fn counts(&self) -> &[u64] {
         if self.lab.rule() == Rule::Algorand {
             self.lab.weights()
@@ -300,6 +318,28 @@ impl RuleRun {
 pub struct FairnessRun {
     job: FairnessJob,
     runs: Vec<RuleRun>,
+    /// The lots rule's rounds are drawn by other workers (see [`FairnessRun::split`]).
+    lots_elsewhere: bool,
+}
+
+/// A round of the lots rule without a winner (nobody has stake), in [`lots_rounds`].
+pub const NO_WINNER: u8 = u8::MAX;
+
+/// The winners of `rounds` consecutive rounds of the lots rule over `stakes`, the first
+/// drawn from `seed` (`pos_core::fairness::seed_after` gives any round's seed): one helper
+/// worker's share of a split run. Each winner is a staker's index ([`MAX_STAKERS`] fits in
+/// a byte), [`NO_WINNER`] when nobody has stake.
+pub fn lots_rounds(stakes: &[u64], seed: Hash, rounds: u64) -> Result<Vec<u8>, FairnessError> {
+    let mut lab = Lab::new(stakes.to_vec(), Rule::Lots, seed).map_err(FairnessError::Lab)?;
+    Ok((0..rounds)
+        .map(|_| {
+            lab.next_round()
+                .winners
+                .first()
+                .and_then(|w| u8::try_from(*w).ok())
+                .unwrap_or(NO_WINNER)
+        })
+        .collect())
 }
 
 impl FairnessRun {
@@ -322,7 +362,11 @@ impl FairnessRun {
             })
             .collect::<Result<Vec<RuleRun>, LabError>>()
             .map_err(FairnessError::Lab)?;
-        Ok(FairnessRun { job, runs })
+        Ok(FairnessRun {
+            job,
+            runs,
+            lots_elsewhere: false,
+        })
     }
 
     /// Whether every rule ran all its rounds.
@@ -330,29 +374,71 @@ impl FairnessRun {
         self.runs.iter().all(|r| r.lab.rounds() >= self.job.rounds)
     }
 
-    /// Runs up to `rounds` more rounds of each rule that is not finished.
+    /// Whether every rule this run draws itself ran all its rounds (all of them but the lots
+    /// rule of a split run).
+    pub fn own_rules_done(&self) -> bool {
+        self.runs.iter().all(|r| {
+            (self.lots_elsewhere && r.lab.rule() == Rule::Lots) || r.lab.rounds() >= self.job.rounds
+        })
+    }
+
+    /// The job.
+    pub fn job(&self) -> &FairnessJob {
+        &self.job
+    }
+
+    /// Runs up to `rounds` more rounds of each rule that is not finished (but the lots rule
+    /// of a split run, whose rounds arrive through [`FairnessRun::record_lots`]).
     pub fn step(&mut self, rounds: u64) {
         let target = self.job.rounds;
         for run in &mut self.runs {
+            if self.lots_elsewhere && run.lab.rule() == Rule::Lots {
+                continue;
+            }
             for _ in 0..rounds {
                 if run.lab.rounds() >= target {
                     break;
                 }
                 let round = run.lab.next_round();
-                match round.winners.len() {
-                    0 => run.empty += 1,
-                    1 => {}
-                    _ => run.shared += 1,
-                }
-                let n = run.lab.rounds();
-                if n >= run.next_sample || n == target {
-                    run.samples.push(Sample {
-                        rounds: n,
-                        shares_ppm: shares_ppm(run.counts()),
-                    });
-                    run.next_sample = next_sample(n);
-                }
+                run.count(&round, target);
             }
+        }
+    }
+
+    /// A run whose lots rule is drawn by other workers ([`lots_rounds`], each a block of
+    /// consecutive rounds) and counted here in round order ([`FairnessRun::record_lots`]):
+    /// the figures are the same as a run on one worker, whatever the number of workers.
+    pub fn split(job: FairnessJob) -> Result<FairnessRun, FairnessError> {
+        let mut run = FairnessRun::new(job)?;
+        run.lots_elsewhere = run.runs.iter().any(|r| r.lab.rule() == Rule::Lots);
+        Ok(run)
+    }
+
+    /// Rounds of the lots rule counted so far (0 without it).
+    pub fn lots_rounds_done(&self) -> u64 {
+        self.runs
+            .iter()
+            .find(|r| r.lab.rule() == Rule::Lots)
+            .map_or(0, |r| r.lab.rounds())
+    }
+
+    /// Counts the winners of the lots rule's next rounds, as [`lots_rounds`] drew them from
+    /// the seed of round [`FairnessRun::lots_rounds_done`].
+    pub fn record_lots(&mut self, winners: &[u8]) {
+        let target = self.job.rounds;
+        let Some(run) = self.runs.iter_mut().find(|r| r.lab.rule() == Rule::Lots) else {
+            return;
+        };
+        for w in winners {
+            if run.lab.rounds() >= target {
+                break;
+            }
+            let round = if *w == NO_WINNER {
+                run.lab.record_round(Vec::new(), Vec::new())
+            } else {
+                run.lab.record_round(vec![usize::from(*w)], vec![1])
+            };
+            run.count(&round, target);
         }
     }
 
@@ -674,6 +760,32 @@ mod tests {
         assert_eq!(comet.verdict, Verdict::Exact, "{comet:?}");
         let lots = &report.rules[0];
         assert_eq!(lots.empty_rounds + lots.shared_rounds, 0);
+    }
+
+    #[test]
+    fn a_run_split_over_workers_gives_the_same_figures_whatever_their_number() {
+        let mut j = job(vec![10, 30, 0, 60], Rule::ALL.to_vec(), 700);
+        j.seed = Hash::of(b"split");
+        let whole = FairnessRun::new(j.clone())
+            .expect("runs")
+            .run_all(64, |_| true);
+        for chunk in [1u64, 7, 100, 700] {
+            let mut split = FairnessRun::split(j.clone()).expect("runs");
+            while !split.own_rules_done() {
+                split.step(64);
+            }
+            // Helpers draw blocks of consecutive rounds from each block's own seed.
+            let mut first = 0;
+            while first < j.rounds {
+                let n = chunk.min(j.rounds - first);
+                assert_eq!(split.lots_rounds_done(), first);
+                let seed = fairness::seed_after(j.seed, first);
+                split.record_lots(&lots_rounds(&j.stakes, seed, n).expect("lots"));
+                first += n;
+            }
+            assert!(split.done());
+            assert_eq!(split.report(), whole, "blocks of {chunk}");
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@
 
 use crate::logic::compounding::{self, CompoundingReport, CompoundingRun};
 use crate::logic::fairness::{
-    grind_step_rounds, step_rounds, FairnessJob, FairnessReport, FairnessRun, GrindReport,
-    GrindRun, MAX_ROUNDS,
+    grind_step_rounds, lots_rounds, step_rounds, FairnessJob, FairnessReport, FairnessRun,
+    GrindReport, GrindRun, MAX_ROUNDS,
 };
 use crate::logic::lottery::digest::LotteryDigest;
 use crate::logic::words::group;
@@ -66,6 +66,50 @@ pub enum WorkerRequest {
         /// What to run.
         setup: pos_core::compounding::Setup,
     },
+    /// Run a fairness lab job whose lots rule other workers draw ([`FairnessRun::split`]):
+    /// this worker runs the other rules, then counts the lots rule's rounds in order as the
+    /// page hands them over ([`WorkerRequest::LotsRecord`]), reporting as a
+    /// [`WorkerRequest::Fairness`] job does.
+    FairnessSplit {
+        /// Echoed in every reply.
+        id: u64,
+        /// What to run.
+        job: FairnessJob,
+    },
+    /// A helper's share of a split run: the lots rule's winners of `rounds` rounds from
+    /// round `first`, whose seed is `seed` ([`crate::logic::fairness::lots_rounds`]).
+    LotsRounds {
+        /// Echoed in the reply.
+        id: u64,
+        /// The stake table.
+        stakes: Vec<u64>,
+        /// The seed of round `first`.
+        seed: Hash,
+        /// The first round.
+        first: u64,
+        /// How many rounds.
+        rounds: u64,
+    },
+    /// A helper's winners, handed to the worker of a [`WorkerRequest::FairnessSplit`].
+    LotsRecord {
+        /// The split job's id.
+        id: u64,
+        /// The first round.
+        first: u64,
+        /// One winner per round ([`crate::logic::fairness::NO_WINNER`] for none).
+        winners: Vec<u8>,
+    },
+    /// One worker's part of a draw split over several ([`lottery::split_stakers`]).
+    DrawPart {
+        /// Echoed in the reply.
+        id: u64,
+        /// The seed (parent hash, hex).
+        seed: String,
+        /// The index of the part's first staker in the whole table.
+        first: usize,
+        /// The part's `(address, stake)`, in draw order.
+        stakers: Vec<(String, u64)>,
+    },
 }
 
 /// One size of the lottery benchmark.
@@ -84,6 +128,8 @@ pub struct BenchResult {
     pub digest_ms: f64,
     /// Lots per second of the fastest `draw`.
     pub lots_per_second: f64,
+    /// Workers the draw was split over (1: one worker's own timing, without messages).
+    pub workers: u32,
 }
 
 /// A reply of the lottery worker, posted as bytes ([`encode`]).
@@ -157,15 +203,46 @@ pub enum WorkerReply {
         /// What went wrong.
         error: String,
     },
+    /// A helper's winners ([`WorkerRequest::LotsRounds`]).
+    LotsRounds {
+        /// The request.
+        id: u64,
+        /// The first round.
+        first: u64,
+        /// One winner per round.
+        winners: Vec<u8>,
+    },
+    /// One worker's part of a split draw: exactly `lottery::draw_part` of the request.
+    DrawPart {
+        /// The request.
+        id: u64,
+        /// The part's winner and runner-up, staker indices in the whole table.
+        outcome: Option<pos_core::Outcome>,
+    },
+}
+
+impl WorkerReply {
+    /// The request this answers (`None` for `Ready` and unreadable requests).
+    pub fn id(&self) -> Option<u64> {
+        match self {
+            WorkerReply::Ready | WorkerReply::Error { .. } => None,
+            WorkerReply::Progress { id, .. }
+            | WorkerReply::Digest { id, .. }
+            | WorkerReply::Bench { id, .. }
+            | WorkerReply::Fairness { id, .. }
+            | WorkerReply::Rank { id, .. }
+            | WorkerReply::Grind { id, .. }
+            | WorkerReply::Compounding { id, .. }
+            | WorkerReply::LotsRounds { id, .. }
+            | WorkerReply::DrawPart { id, .. } => Some(*id),
+        }
+    }
 }
 
 fn bench(lots: &[u64], runs: u32, clock: &dyn Fn() -> f64) -> Vec<BenchResult> {
-    let seed = Hash::of(b"bench seed").to_hex();
     lots.iter()
         .map(|&total| {
-            let stakers: Vec<(String, u64)> = (0..10u8)
-                .map(|i| (Hash::of(&[i]).to_hex(), total / 10))
-                .collect();
+            let (stakers, seed) = bench_table(total);
             let mut times: Vec<f64> = (0..runs.max(1))
                 .map(|_| {
                     let t0 = clock();
@@ -187,15 +264,33 @@ fn bench(lots: &[u64], runs: u32, clock: &dyn Fn() -> f64) -> Vec<BenchResult> {
                 draw_best_ms: best,
                 draw_median_ms: times[times.len() / 2],
                 digest_ms,
-                lots_per_second: if best > 0.0 {
-                    total as f64 * 1000.0 / best
-                } else {
-                    0.0
-                },
+                lots_per_second: lots_per_second(total, best),
+                workers: 1,
             }
         })
         .collect()
 }
+
+/// Lots per second of a draw of `lots` that took `ms`.
+pub fn lots_per_second(lots: u64, ms: f64) -> f64 {
+    if ms > 0.0 {
+        lots as f64 * 1000.0 / ms
+    } else {
+        0.0
+    }
+}
+
+/// The stake table of the benchmark: `total` lots shared by ten stakers (as in
+/// core/benches/lottery.rs), and its seed.
+pub fn bench_table(total: u64) -> (Vec<(String, u64)>, String) {
+    let stakers = (0..10u8)
+        .map(|i| (Hash::of(&[i]).to_hex(), total / 10))
+        .collect();
+    (stakers, Hash::of(b"bench seed").to_hex())
+}
+
+/// The most workers a page splits its work over.
+pub const MAX_WORKERS: usize = 8;
 
 /// The most sizes `bench({lots})` takes, and the most lots in one size.
 pub const BENCH_SIZES: usize = 6;
@@ -233,8 +328,36 @@ pub fn console_bench(v: &serde_json::Value) -> Result<WorkerRequest, String> {
     Ok(WorkerRequest::Bench { id: 1, lots, runs })
 }
 
+/// Reads `workers` of the console's `bench({workers})`: `None` when left out (the page's
+/// pool: one worker per core), else a count from 1 to [`MAX_WORKERS`].
+pub fn console_workers(v: &serde_json::Value) -> Result<Option<usize>, String> {
+    match v.get("workers") {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(w) => w
+            .as_u64()
+            .filter(|w| (1..=MAX_WORKERS as u64).contains(w))
+            .map(|w| Some(w as usize))
+            .ok_or_else(|| format!("workers: give a whole number from 1 to {MAX_WORKERS}")),
+    }
+}
+
 /// How often a long job reports, in ms.
 const PROGRESS_MS: f64 = 100.0;
+
+/// A split fairness run waiting for its lots rule's rounds ([`WorkerRequest::FairnessSplit`]).
+struct SplitRun {
+    id: u64,
+    run: FairnessRun,
+    /// Blocks of winners that arrived before the rounds ahead of them: (first round, winners).
+    waiting: Vec<(u64, Vec<u8>)>,
+    started: f64,
+    last: f64,
+}
+
+thread_local! {
+    /// The worker's split run, between the messages that feed it.
+    static SPLIT: std::cell::RefCell<Option<SplitRun>> = const { std::cell::RefCell::new(None) };
+}
 
 /// A worker message as the bytes `postMessage` carries: postcard, serde's compact binary
 /// format. Page and worker are one module, so both ends always agree on the types, and
@@ -347,6 +470,102 @@ pub fn handle_worker_request(
                 error: e.to_string(),
             }),
         },
+        Ok(WorkerRequest::FairnessSplit { id, job }) => {
+            let step = step_rounds(&job);
+            let mut run = match FairnessRun::split(job) {
+                Ok(run) => run,
+                Err(e) => {
+                    return post(&WorkerReply::Error {
+                        error: e.to_string(),
+                    })
+                }
+            };
+            let started = clock();
+            let mut last = started;
+            while !run.own_rules_done() {
+                run.step(step.max(1));
+                let now = clock();
+                if now - last >= PROGRESS_MS {
+                    last = now;
+                    post(&WorkerReply::Fairness {
+                        id,
+                        report: run.report(),
+                        ms: now - started,
+                    });
+                }
+            }
+            post(&WorkerReply::Fairness {
+                id,
+                report: run.report(),
+                ms: clock() - started,
+            });
+            if !run.done() {
+                SPLIT.with(|s| {
+                    *s.borrow_mut() = Some(SplitRun {
+                        id,
+                        run,
+                        waiting: Vec::new(),
+                        started,
+                        last,
+                    })
+                });
+            }
+        }
+        Ok(WorkerRequest::LotsRecord { id, first, winners }) => {
+            let reply = SPLIT.with(|s| {
+                let mut s = s.borrow_mut();
+                let split = s.as_mut().filter(|s| s.id == id)?;
+                split.waiting.push((first, winners));
+                // Blocks may arrive out of order: count each once the rounds before it are.
+                while let Some(i) = split
+                    .waiting
+                    .iter()
+                    .position(|(f, _)| *f == split.run.lots_rounds_done())
+                {
+                    let (_, w) = split.waiting.swap_remove(i);
+                    split.run.record_lots(&w);
+                }
+                let now = clock();
+                let done = split.run.done();
+                if !done && now - split.last < PROGRESS_MS {
+                    return None;
+                }
+                split.last = now;
+                let reply = WorkerReply::Fairness {
+                    id,
+                    report: split.run.report(),
+                    ms: now - split.started,
+                };
+                if done {
+                    *s = None;
+                }
+                Some(reply)
+            });
+            if let Some(reply) = reply {
+                post(&reply);
+            }
+        }
+        Ok(WorkerRequest::LotsRounds {
+            id,
+            stakes,
+            seed,
+            first,
+            rounds,
+        }) => match lots_rounds(&stakes, seed, rounds) {
+            Ok(winners) => post(&WorkerReply::LotsRounds { id, first, winners }),
+            Err(e) => post(&WorkerReply::Error {
+                error: e.to_string(),
+            }),
+        },
+        Ok(WorkerRequest::DrawPart {
+            id,
+            seed,
+            first,
+            stakers,
+        }) => post(&WorkerReply::DrawPart {
+            id,
+            outcome: lottery::draw_part(&stakers, first, &seed),
+        }),
         Err(e) => post(&WorkerReply::Error {
             error: format!("unreadable request: {e}"),
         }),

@@ -247,6 +247,12 @@ enum State {
     Praos(Vec<u128>),
 }
 
+/// The seed of round `rounds` (from 0) of a run whose first seed is `seed`: `SHA-256`
+/// applied `rounds` times, as [`Lab::next_round`] moves on.
+pub fn seed_after(seed: Hash, rounds: u64) -> Hash {
+    (0..rounds).fold(seed, |s, _| Hash::of(&s.0))
+}
+
 /// Runs one rule over one stake table, round after round.
 #[derive(Debug, Clone)]
 pub struct Lab {
@@ -328,6 +334,28 @@ impl Lab {
         for (w, j) in winners.iter().zip(&weights) {
             self.wins[*w] += 1;
             self.weights[*w] += j;
+        }
+        self.seed = Hash::of(&seed.0);
+        self.rounds += 1;
+        Round {
+            seed,
+            winners,
+            weights,
+        }
+    }
+
+    /// Counts a round drawn elsewhere, exactly as if [`Lab::next_round`] had drawn it: a
+    /// worker ran a lab of the same rule and table from this lab's [`Lab::seed`] (see
+    /// [`seed_after`]). For the rules without state across rounds (all but CometBFT), so
+    /// that one run's rounds can be drawn by several workers and counted in order here.
+    /// A winner outside the table is not counted.
+    pub fn record_round(&mut self, winners: Vec<usize>, weights: Vec<u64>) -> Round {
+        let seed = self.seed;
+        for (w, j) in winners.iter().zip(&weights) {
+            if let (Some(c), Some(v)) = (self.wins.get_mut(*w), self.weights.get_mut(*w)) {
+                *c += 1;
+                *v += j;
+            }
         }
         self.seed = Hash::of(&seed.0);
         self.rounds += 1;

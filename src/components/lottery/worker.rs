@@ -9,7 +9,7 @@ use crate::edge::worker::Port;
 use crate::logic::lottery::digest::LotteryDigest;
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 /// Digests kept, most recently used last.
@@ -26,28 +26,30 @@ pub struct Computed {
     pub in_worker: bool,
 }
 
-/// Recently drawn digests, by seed.
+/// Recently drawn digests, by seed, oldest first: a few ([`CACHE_SIZE`]), so a list
+/// (a hash map type would bring its own copy of the hash table's code into the module).
 #[derive(Default)]
 pub struct DigestCache {
-    map: HashMap<String, Computed>,
-    order: VecDeque<String>,
+    kept: VecDeque<(String, Computed)>,
 }
 
 impl DigestCache {
     /// The digest of the draw on `seed`, if made.
     pub fn get(&self, seed: &str) -> Option<Computed> {
-        self.map.get(seed).cloned()
+        self.kept
+            .iter()
+            .find(|(s, _)| s == seed)
+            .map(|(_, c)| c.clone())
     }
 
     /// Keeps a digest, forgetting the oldest beyond [`CACHE_SIZE`].
     pub fn insert(&mut self, seed: String, c: Computed) {
-        if self.map.insert(seed.clone(), c).is_none() {
-            self.order.push_back(seed);
+        match self.kept.iter_mut().find(|(s, _)| *s == seed) {
+            Some(kept) => kept.1 = c,
+            None => self.kept.push_back((seed, c)),
         }
-        while self.order.len() > CACHE_SIZE {
-            if let Some(old) = self.order.pop_front() {
-                self.map.remove(&old);
-            }
+        while self.kept.len() > CACHE_SIZE {
+            self.kept.pop_front();
         }
     }
 }
@@ -212,7 +214,9 @@ impl LotteryWorker {
             | WorkerReply::Fairness { .. }
             | WorkerReply::Grind { .. }
             | WorkerReply::Compounding { .. }
-            | WorkerReply::Rank { .. } => None,
+            | WorkerReply::Rank { .. }
+            | WorkerReply::LotsRounds { .. }
+            | WorkerReply::DrawPart { .. } => None,
             WorkerReply::Error { error } => {
                 self.job = None;
                 self.failed = Some(error);

@@ -1,0 +1,81 @@
+// The size budget of what a class downloads, checked on a built dist/ (scripts/test.sh runs
+// it after the release build):
+//
+//   node scripts/size.mjs [dist]
+//
+// "At start" is every file a page loads before it is usable: index.html and what it names
+// (stylesheet, the page's module and its wasm). Counted apart: the lottery worker (its loader
+// and its own module, fetched when the page starts its first worker: a big draw, the fairness
+// lab, the console's bench()) and the lesson texts (fetched when a lesson opens, one file at a
+// time). Any other file is listed as well. Prints a table (KB = 1,000 bytes) and exits with 1
+// when what loads at start is above the budget.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { brotli, gzip, filesUnder } from './compress.mjs';
+
+/** Brotli (quality 11) and gzip (-9) budgets for everything loaded at start, in bytes. */
+export const BUDGET = { br: 400_000, gz: 500_000 };
+
+const dist = process.argv[2] || 'dist';
+const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+
+// Everything index.html names by a local path: its links, scripts and the module's imports.
+const named = new Set(['index.html']);
+for (const m of html.matchAll(/(?:href|src|module_or_path:\s*)\s*=?\s*["'`]?([^"'`\s>]+)/g)) {
+  const ref = m[1].replace(/^\.?\//, '');
+  if (!/^(data:|https?:|#)/.test(ref) && existsSync(path.join(dist, ref))) named.add(ref);
+}
+for (const m of html.matchAll(/from\s*["'`]\/?([^"'`]+)["'`]/g)) {
+  if (existsSync(path.join(dist, m[1]))) named.add(m[1]);
+}
+
+const rows = filesUnder(dist).map((rel) => {
+  const bytes = readFileSync(path.join(dist, rel));
+  const group = named.has(rel)
+    ? 'start'
+    : rel.startsWith('lessons/')
+      ? 'lessons'
+      : /^(lottery_worker_loader\.js|pos-worker)/.test(rel)
+        ? 'worker'
+        : 'other';
+  return { rel, group, raw: bytes.length, br: brotli(bytes).length, gz: gzip(bytes).length };
+});
+
+const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+const sum = (group) =>
+  rows.filter((r) => r.group === group).reduce(
+    (t, r) => ({ raw: t.raw + r.raw, br: t.br + r.br, gz: t.gz + r.gz, n: t.n + 1 }),
+    { raw: 0, br: 0, gz: 0, n: 0 },
+  );
+
+console.log(`[size] ${dist}, KB = 1,000 bytes; brotli quality 11, gzip -9 (scripts/compress.mjs)`);
+console.log(`${'file'.padEnd(34)} ${'raw'.padStart(8)} ${'brotli'.padStart(8)} ${'gzip'.padStart(8)}`);
+for (const r of rows.filter((r) => r.group === 'start')) {
+  console.log(`${r.rel.padEnd(34)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.gz)}`);
+}
+const start = sum('start');
+const lessons = sum('lessons');
+const other = sum('other');
+const worker = sum('worker');
+console.log(`${'= at start'.padEnd(34)} ${kb(start.raw)} ${kb(start.br)} ${kb(start.gz)}`);
+for (const r of rows.filter((r) => r.group === 'worker')) {
+  console.log(`${`worker: ${r.rel}`.padEnd(34)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.gz)}`);
+}
+console.log(`${'= the worker, at its first job'.padEnd(34)} ${kb(worker.raw)} ${kb(worker.br)} ${kb(worker.gz)}`);
+console.log(`${`lessons (${lessons.n} files, fetched later)`.padEnd(34)} ${kb(lessons.raw)} ${kb(lessons.br)} ${kb(lessons.gz)}`);
+if (other.n) {
+  for (const r of rows.filter((r) => r.group === 'other')) {
+    console.log(`${`other: ${r.rel}`.padEnd(34)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.gz)}`);
+  }
+}
+const over = [];
+if (start.br > BUDGET.br) over.push(`brotli ${kb(start.br).trim()} KB > ${BUDGET.br / 1000} KB`);
+if (start.gz > BUDGET.gz) over.push(`gzip ${kb(start.gz).trim()} KB > ${BUDGET.gz / 1000} KB`);
+if (over.length) {
+  console.log(`[size] OVER the budget: ${over.join(', ')}`);
+  process.exit(1);
+}
+console.log(
+  `[size] within the budget: ${kb(start.br).trim()} of ${BUDGET.br / 1000} KB brotli, ` +
+    `${kb(start.gz).trim()} of ${BUDGET.gz / 1000} KB gzip at start`,
+);
