@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pos_playground::logic::link::{split, Reassembler};
+use pos_playground::logic::link::{split, Reassembler, CHUNK_BYTES, MIN_PIECE_BYTES};
 use pos_playground::logic::wire::MAX_FRAME_BYTES;
 
 fuzz_target!(|data: &[u8]| {
@@ -26,8 +26,14 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    // Whatever state the garbage left, a split frame comes back whole, once, at its last piece.
-    let parts = split(text);
+    // Whatever state the garbage left, a split frame comes back whole, once, at its last piece,
+    // with pieces of any size the link may choose (the input's length picks one).
+    let limit = MIN_PIECE_BYTES + text.len() % (CHUNK_BYTES - MIN_PIECE_BYTES + 1);
+    let parts = split(text, limit);
+    assert!(
+        parts.iter().all(|p| p.len() <= limit),
+        "a piece over the limit"
+    );
     let n = parts.len();
     for (i, p) in parts.iter().enumerate() {
         let got = r.push(p).expect("a piece of split is well-formed");
