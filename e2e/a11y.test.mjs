@@ -10,19 +10,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot, waitFor, someBlocks } from './helpers.mjs';
 
 const env = useServerAndBrowser();
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // The navigation's sections, in order (src/components/lesson.rs, SECTIONS).
 const SECTIONS = ['Nodes', 'Lottery', 'Fairness', 'Faults', 'Block tree', 'Python views'];
-
-async function waitFor(page, what, fn, arg, timeout = 40_000) {
-  await page.waitForFunction(fn, arg, { timeout, polling: 200 }).catch((e) => {
-    throw new Error(`timed out waiting for ${what}: ${e.message}`);
-  });
-}
 
 /** The page with four nodes and a few blocks (a purchase, a stake). */
 async function openPlayground(browser, url, options = {}) {
@@ -32,19 +26,6 @@ async function openPlayground(browser, url, options = {}) {
   await page.goto(url);
   await waitFor(page, 'the page', () => window.playground && playground.nodes().length === 4);
   return { context, page, errors };
-}
-
-async function someBlocks(page) {
-  await page.evaluate(() => {
-    playground.submit(1, { kind: 'exchange', amount: 60 });
-    playground.submit(2, { kind: 'exchange', amount: 40 });
-  });
-  await waitFor(page, 'the purchases', () => playground.nodes()[1].balance >= 60 && playground.nodes()[2].balance >= 40);
-  await page.evaluate(() => {
-    playground.submit(1, { kind: 'stake', amount: 30 });
-    playground.submit(2, { kind: 'stake', amount: 20 });
-  });
-  await waitFor(page, 'the stakes', () => playground.nodes()[1].stake >= 30 && playground.nodes()[2].stake >= 20);
 }
 
 /** axe-core's WCAG 2.0/2.1 A and AA rules on the whole document: its violations, printed. */

@@ -115,3 +115,24 @@ export function insideOwnNamespace() {
   const names = Object.keys(networkInterfaces());
   return here !== outer && names.every((n) => ['lo', 'pos-veth0', 'pos-veth1'].includes(n));
 }
+
+/** Waits until `fn` holds on `page` (polled every 200 ms), or fails naming `what`. */
+export async function waitFor(page, what, fn, arg, timeout = 40_000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 200 }).catch((e) => {
+    throw new Error(`timed out waiting for ${what}: ${e.message}`);
+  });
+}
+
+/** Two purchases and two stakes on a four-node page, and the blocks that carry them. */
+export async function someBlocks(page) {
+  await page.evaluate(() => {
+    playground.submit(1, { kind: 'exchange', amount: 60 });
+    playground.submit(2, { kind: 'exchange', amount: 40 });
+  });
+  await waitFor(page, 'the purchases', () => playground.nodes()[1].balance >= 60 && playground.nodes()[2].balance >= 40);
+  await page.evaluate(() => {
+    playground.submit(1, { kind: 'stake', amount: 30 });
+    playground.submit(2, { kind: 'stake', amount: 20 });
+  });
+  await waitFor(page, 'the stakes', () => playground.nodes()[1].stake >= 30 && playground.nodes()[2].stake >= 20);
+}

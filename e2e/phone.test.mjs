@@ -6,17 +6,11 @@
 // Needs `bash scripts/trunk.sh build --release` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot, waitFor, someBlocks } from './helpers.mjs';
 
 const env = useServerAndBrowser();
 const PHONES = [{ width: 360, height: 640 }, { width: 390, height: 844 }];
 const SECTIONS = ['Nodes', 'Lottery', 'Fairness', 'Faults', 'Block tree', 'Python views'];
-
-async function waitFor(page, what, fn, arg, timeout = 40_000) {
-  await page.waitForFunction(fn, arg, { timeout, polling: 200 }).catch((e) => {
-    throw new Error(`timed out waiting for ${what}: ${e.message}`);
-  });
-}
 
 async function open(viewport, query = '') {
   const context = await env.browser.newContext({ viewport, hasTouch: viewport.width < 500, isMobile: viewport.width < 500 });
@@ -25,19 +19,6 @@ async function open(viewport, query = '') {
   await page.goto(`${env.server.url}${query}`);
   await waitFor(page, 'the page', () => window.playground && playground.nodes().length === 4);
   return { context, page, errors };
-}
-
-async function someBlocks(page) {
-  await page.evaluate(() => {
-    playground.submit(1, { kind: 'exchange', amount: 60 });
-    playground.submit(2, { kind: 'exchange', amount: 40 });
-  });
-  await waitFor(page, 'the purchases', () => playground.nodes()[1].balance >= 60 && playground.nodes()[2].balance >= 40);
-  await page.evaluate(() => {
-    playground.submit(1, { kind: 'stake', amount: 30 });
-    playground.submit(2, { kind: 'stake', amount: 20 });
-  });
-  await waitFor(page, 'the stakes', () => playground.nodes()[1].stake >= 30 && playground.nodes()[2].stake >= 20);
 }
 
 async function section(page, name) {
