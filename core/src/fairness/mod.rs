@@ -331,17 +331,7 @@ impl Lab {
     pub fn next_round(&mut self) -> Round {
         let seed = self.seed;
         let (winners, weights) = self.select(&seed);
-        for (w, j) in winners.iter().zip(&weights) {
-            self.wins[*w] += 1;
-            self.weights[*w] += j;
-        }
-        self.seed = Hash::of(&seed.0);
-        self.rounds += 1;
-        Round {
-            seed,
-            winners,
-            weights,
-        }
+        self.record_round(winners, weights)
     }
 
     /// Counts a round drawn elsewhere, exactly as if [`Lab::next_round`] had drawn it: a
