@@ -61,6 +61,22 @@ fn bring(selector: &str, target: bool) -> bool {
     true
 }
 
+/// Moves the keyboard focus into the section `selector` names, as a skip link does, so that
+/// Tab goes on inside the section a reader chose: its first heading, else the section itself
+/// (focusable from a script only, `tabindex="-1"`). The section is in view already ([`bring`]).
+fn focus_section(selector: &str) {
+    let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    let target = el.query_selector("h2, h3").ok().flatten().unwrap_or(el);
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    if let Some(t) = target.dyn_ref::<HtmlElement>() {
+        let _ = t.focus();
+    }
+}
+
 /// Sets or clears a flag on `<html>`. A change moves the page (the lesson panel takes room
 /// beside or below it; presenter mode enlarges the type), so it tells the page's drawings as
 /// a resize of the window would (the number line redraws at its new width).
@@ -215,7 +231,9 @@ fn key(lessons: &Lessons, section: &mut usize, digits: bool, e: &web_sys::Keyboa
                 .filter(|d| digits && (1..=SECTIONS.len()).contains(d))
             {
                 *section = d - 1;
-                bring(SECTIONS[d - 1].1, false);
+                if bring(SECTIONS[d - 1].1, false) {
+                    focus_section(SECTIONS[d - 1].1);
+                }
             }
             return false;
         }
@@ -469,7 +487,9 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                 let on_section = p.on_section.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
                     *section.borrow_mut() = i;
-                    bring(selector, false);
+                    if bring(selector, false) {
+                        focus_section(selector);
+                    }
                     on_section.emit(i);
                 });
                 html! { <button class="navlink" {onclick} title={if digits.get() { format!("key {}", i + 1) } else { String::new() }}>{*label}</button> }

@@ -121,7 +121,7 @@ fn stake_table(
 ) -> Html {
     let total = b.total();
     html! {
-        <table class="stake-table" data-testid="lottery-stakes">
+        <table class="stake-table" data-testid="lottery-stakes" tabindex="0">
             <caption>{format!("Stakes at the draw for block #{}", b.height)}</caption>
             <thead><tr>
                 <th scope="col">{"staker"}</th>
