@@ -7,6 +7,7 @@ use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
+use crate::components::language::LanguageMenu;
 use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
 use crate::components::live::LiveRegion;
@@ -110,8 +111,30 @@ fn restore_saved(
 
 /// The root component: the playground, or, when the browser gives no secure randomness, a
 /// message saying so (never a blank page, and never keys from anything weaker).
+/// The app's properties: the page's words, loaded before it mounts.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The words of the chosen language.
+    pub words: crate::edge::lang::Words,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let words = use_state(|| props.words.clone());
+    let language = {
+        let setter = words.setter();
+        crate::components::language::Language {
+            words: (*words).clone(),
+            switch: Callback::from(move |code: String| {
+                let setter = setter.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = crate::edge::lang::load(Some(&code)).await;
+                    crate::edge::lang::remember_in_address(&loaded.texts.language().code);
+                    setter.set(loaded);
+                });
+            }),
+        }
+    };
     let start = use_memo((), |_| start());
     use_effect_with((), |_| {
         // The app is on screen: index.html's "Loading…" line goes.
@@ -122,7 +145,7 @@ pub fn app() -> Html {
             loading.remove();
         }
     });
-    match &start.model {
+    let page = match &start.model {
         Ok((model, recovery)) => html! {
             <Page model={model.clone()} network={start.network.clone()} recovery={recovery.clone()} />
         },
@@ -134,6 +157,11 @@ pub fn app() -> Html {
                 </div>
             </div>
         },
+    };
+    html! {
+        <ContextProvider<crate::components::language::Language> context={language}>
+            {page}
+        </ContextProvider<crate::components::language::Language>>
     }
 }
 
@@ -151,6 +179,7 @@ pub struct PageProps {
 /// The playground itself.
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
+    let t = crate::components::language::use_texts();
     let network = props.network.clone();
     let model = props.model.0.clone();
     let recovery = {
@@ -533,30 +562,31 @@ pub fn page(props: &PageProps) -> Html {
             }
             if let Some(r) = (*recovery).clone() {
                 <div class="recovery" role="alertdialog" aria-labelledby="recovery-title" data-testid="recovery">
-                    <h2 id="recovery-title">{"The saved playground could not be restored"}</h2>
-                    <p data-testid="recovery-reason">{format!("What the browser kept for this tab is not a valid playground: {}.", r.reason)}</p>
-                    <p>{"Nothing is overwritten until you choose. Keep a copy of the saved data if you want to look at it, then start fresh."}</p>
+                    <h2 id="recovery-title">{t.get("recovery-title")}</h2>
+                    <p data-testid="recovery-reason">{t.format("recovery-reason", &[("reason", r.reason.clone().into())])}</p>
+                    <p>{t.get("recovery-nothing-overwritten")}</p>
                     <div class="recovery-actions">
-                        <button onclick={on_keep_copy} data-testid="keep-copy">{"Download a copy"}</button>
-                        <button onclick={on_start_fresh} data-testid="start-fresh">{"Start fresh"}</button>
+                        <button onclick={on_keep_copy} data-testid="keep-copy">{t.get("recovery-download")}</button>
+                        <button onclick={on_start_fresh} data-testid="start-fresh">{t.get("recovery-start-fresh")}</button>
                     </div>
                 </div>
             }
             <header class="top" id="whole-playground">
                 <div class="title">
                     <h1>{"pos-playground"}</h1>
-                    <p class="lede">{"A Proof-of-Stake chain running in this tab. Every staked token is a lottery ticket: the node whose ticket lands closest to the block's reference forges the next block."}</p>
+                    <p class="lede">{t.get("app-lede")}</p>
+                    <LanguageMenu />
                 </div>
-                <div class="netbar" aria-label="Network">
-                    <span class="stat"><b>{summaries.len()}</b>{if summaries.len() == 1 { " node here" } else { " nodes here" }}</span>
-                    <span class="stat"><b>{height}</b>{if height == 1 { " block" } else { " blocks" }}</span>
+                <div class="netbar" aria-label={t.get("netbar.aria-label")}>
+                    <span class="stat"><b>{t.number(summaries.len())}</b>{" "}{t.format("netbar-nodes", &[("count", summaries.len().into())])}</span>
+                    <span class="stat"><b>{t.number(height)}</b>{" "}{t.format("netbar-blocks", &[("count", height.into())])}</span>
                     <span class={classes!("stat", if agreed { "ok" } else { "busy" })} data-testid="agreement">
-                        { if agreed { "all nodes agree" } else { "nodes catching up…" } }
+                        { if agreed { t.get("netbar-agree") } else { t.get("netbar-catching-up") } }
                     </span>
-                    <span class="stat">{format!("{IN_TAB_LATENCY_MS} ms links")}</span>
-                    <button onclick={on_add} disabled={summaries.len() >= MAX_NODES} data-testid="add-node">{"+ Add node"}</button>
-                    <button class="ghost-danger" onclick={on_new_network} data-testid="new-network" title="Start over with a new genesis (asks first)">{"New network…"}</button>
-                    <button onclick={on_remove} disabled={summaries.len() <= 1} data-testid="remove-node">{"− Remove node"}</button>
+                    <span class="stat">{t.format("netbar-latency", &[("ms", IN_TAB_LATENCY_MS.into())])}</span>
+                    <button onclick={on_add} disabled={summaries.len() >= MAX_NODES} data-testid="add-node">{t.get("add-node")}</button>
+                    <button class="ghost-danger" onclick={on_new_network} data-testid="new-network" title={t.get("new-network.title")}>{t.get("new-network")}</button>
+                    <button onclick={on_remove} disabled={summaries.len() <= 1} data-testid="remove-node">{t.get("remove-node")}</button>
                     if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
                 </div>
             </header>
@@ -638,7 +668,7 @@ pub fn page(props: &PageProps) -> Html {
                 data={panel}
             />
             <footer class="foot">
-                {"Console: "}<code>{"playground.nodes()"}</code>{", "}<code>{"playground.submit(1, {kind: 'exchange', amount: 50})"}</code>{", "}<code>{"playground.chain(0)"}</code>{" — see the README."}
+                {t.get("footer-console")}{" "}<code>{"playground.nodes()"}</code>{", "}<code>{"playground.submit(1, {kind: 'exchange', amount: 50})"}</code>{", "}<code>{"playground.chain(0)"}</code>{" "}{t.get("footer-readme")}
             </footer>
         </div>
     }

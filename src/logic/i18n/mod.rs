@@ -321,6 +321,15 @@ impl Texts {
         &self.language
     }
 
+    /// A number the language's way (`1,234` in English, `1.234` in German).
+    pub fn number(&self, n: impl Into<Arg>) -> String {
+        match n.into() {
+            Arg::Int(n) => self.language.number.write(&n.to_string()),
+            Arg::Decimal(d) => self.language.number.write(&d),
+            Arg::Text(t) => t,
+        }
+    }
+
     /// The text of `id` (`key`, `key.attribute`), with no values.
     pub fn get(&self, id: &str) -> String {
         self.format(id, &[])
