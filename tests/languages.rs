@@ -56,3 +56,50 @@ fn every_language_has_every_key_of_english_and_the_same_values() {
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+#[test]
+fn english_reads_as_the_page_wrote_it_before_the_file() {
+    use pos_playground::logic::i18n::Texts;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lang/en/page.ftl");
+    let t = Texts::english(Resource::parse(&read(&dir)).expect("en"));
+    let peer = |via: &str| {
+        t.format(
+            "net-peer",
+            &[
+                ("who", "tab ab12".into()),
+                ("role", "member".into()),
+                ("height", 3_u64.into()),
+                ("via", via.into()),
+            ],
+        )
+    };
+    assert_eq!(
+        peer("webrtc"),
+        "tab ab12 · member · height 3 · other machine"
+    );
+    assert_eq!(
+        peer("relay"),
+        "tab ab12 · member · height 3 · relayed by the server"
+    );
+    assert_eq!(peer("here"), "tab ab12 · member · height 3");
+    assert_eq!(
+        t.format("net-refused", &[("count", 1_u64.into())]),
+        "1 message refused"
+    );
+    assert_eq!(
+        t.format("net-refused", &[("count", 2_000_u64.into())]),
+        "2,000 messages refused"
+    );
+    assert_eq!(
+        t.format("netbar-nodes", &[("count", 1_usize.into())]),
+        "node here"
+    );
+    assert_eq!(
+        t.format("card-not-a-number", &[("amount", "x1".into())]),
+        "Refused: \"x1\" is not a whole number of tokens"
+    );
+    assert_eq!(
+        t.get("new-network.title"),
+        "Start over with a new genesis (asks first)"
+    );
+}

@@ -40,3 +40,63 @@ recovery-start-fresh = Start fresh
 ## The foot of the page
 footer-console = Console:
 footer-readme = — see the README.
+
+## A node's card
+card-host = host
+    .title = holds the genesis key and the exchange
+card-forges-next = forges next
+card-crashed = crashed
+card-adversary = adversary
+card-balance = balance
+card-stake = stake
+card-pool = pool
+card-height = height
+card-tip = tip
+card-actions = { $node } actions
+card-action = Action
+card-buy = Buy
+card-transfer = Transfer
+card-stake-verb = Stake
+card-amount = Amount
+card-to = To
+card-send = Send
+card-forge = Forge now
+    .title = Forge a block now (only the draw's winner may)
+card-not-a-number = Refused: "{ $amount }" is not a whole number of tokens
+
+## Chain files
+files =
+    .aria-label = Save and share chains
+files-export = Export { $node }'s chain
+files-with-keys = with secret keys
+files-keys-confirm = Include secret keys? Whoever gets the file can spend this node's tokens (and the exchange's, on the host).
+files-import = Import a chain file:
+
+## The network of tabs
+net =
+    .aria-label = Network of tabs
+net-network = Network
+net-tab = tab
+net-role-solo = this tab runs alone
+net-role-discovering = looking for network "{ $name }"…
+net-role-host = this tab hosts the network (genesis and exchange)
+net-role-member = this tab is a member
+net-hint-open = To join tabs or windows into one network, open
+net-hint-each = in each of them.
+net-no-tabs = no other tabs yet
+net-the-server = the class server
+net-tab-named = tab { $tab }
+# $role is the tab's role as the console names it (host, member); $via: webrtc, relay or here.
+net-peer = { $who } · { $role } · height { $height }{ $via ->
+        [webrtc] { " " }· other machine
+        [relay] { " " }· relayed by the server
+       *[here] {""}
+    }
+net-more-tabs = and { $count } more (the Class roster lists everyone)
+net-refused = { $count ->
+        [one] { $count } message refused
+       *[other] { $count } messages refused
+    }
+net-conflict = Tab { $tab } runs another network called "{ $name }" (genesis { $genesis }…, height { $height }). Both cannot be one chain.
+net-join-theirs = Join theirs (drop this tab's chain)
+net-keep-mine = Keep mine (ignore that tab)
