@@ -100,3 +100,65 @@ net-refused = { $count ->
 net-conflict = Tab { $tab } runs another network called "{ $name }" (genesis { $genesis }…, height { $height }). Both cannot be one chain.
 net-join-theirs = Join theirs (drop this tab's chain)
 net-keep-mine = Keep mine (ignore that tab)
+
+## The Class bar (a page of a class server with a teacher)
+class-bar = Class
+    .aria-label = Class
+class-you-lead = You lead the class
+class-taking-lead = Taking the lead…
+class-not-leading = Not leading: { $reason }
+class-pace =
+    .aria-label = Who sets the pace
+class-follow-me = Follow me
+class-free = Free
+class-clock =
+    .aria-label = The class clock
+class-resume = ▶ Resume
+class-step = Step one block
+    .title = Exactly one more block: the rightful forger's
+class-pause = ⏸ Pause
+    .title = No node of the class forges until you resume
+class-speed = Speed
+# $who: teacher (the teacher's bar) or student (a student's bar, which names the clock).
+class-clock-paused-at = { $who ->
+        [student] Class clock: paused at block #{ $height }
+       *[teacher] Paused at block #{ $height }
+    }
+class-clock-paused = { $who ->
+        [student] Class clock: paused
+       *[teacher] Paused
+    }
+class-clock-running = { $who ->
+        [student] Class clock: running { $speed } (a slot lasts { $slot })
+       *[teacher] Running { $speed } (a slot lasts { $slot })
+    }
+class-following = { $following } following · { $exploring } exploring
+class-call-back = Call everyone back
+class-refused = { $count ->
+        [one] { $count } lead message from other pages refused
+       *[other] { $count } lead messages from other pages refused
+    }
+class-no-teacher = No teacher leads the class now
+class-free-explore = Free: the teacher lets everyone explore
+class-exploring = Exploring on your own
+class-following-at = Following the teacher · { $step }
+class-following-teacher = Following the teacher
+class-follow-teacher = Follow the teacher
+class-explore = Explore on my own
+class-whole = The whole playground ↓
+
+## The student's view of the next draw
+my-draw-next = The next draw
+my-draw-nobody = Nobody stakes yet: the first staker's lots will be the whole draw.
+my-draw-title = The draw for block #{ $height }
+my-draw-lots = Your lots
+my-draw-no-lots = none: stake tokens to take part
+my-draw-lots-of = { $lots } of { $total ->
+        [one] { $total } lot
+       *[other] { $total } lots
+    }
+my-draw-chance = Your chance
+my-draw-reference = The reference
+my-draw-winner = The winner
+my-draw-you-won = { " " }— you: you forge the next block
+my-draw-every-lot = Every lot of this draw ↓
