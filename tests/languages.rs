@@ -103,3 +103,20 @@ fn english_reads_as_the_page_wrote_it_before_the_file() {
         "Start over with a new genesis (asks first)"
     );
 }
+
+#[test]
+fn every_adversary_of_the_core_has_its_words() {
+    use pos_core::node::Behaviour;
+    use pos_playground::logic::i18n::Texts;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lang/en/page.ftl");
+    let t = Texts::english(Resource::parse(&read(&dir)).expect("en"));
+    for b in Behaviour::ALL {
+        let words = t.format("faults-behaviour-option", &[("behaviour", b.name().into())]);
+        let expected = if b == Behaviour::Honest {
+            "honest".to_string()
+        } else {
+            format!("adversary: {}", b.describe())
+        };
+        assert_eq!(words, expected, "{}", b.name());
+    }
+}

@@ -162,3 +162,34 @@ my-draw-reference = The reference
 my-draw-winner = The winner
 my-draw-you-won = { " " }— you: you forge the next block
 my-draw-every-lot = Every lot of this draw ↓
+
+## Faults: break the network, watch it heal
+faults = Break it, watch it heal
+    .aria-label = Break the network
+faults-subtitle = { " " }— faults and adversaries for this tab's nodes
+faults-latency = latency
+faults-jitter = jitter
+faults-lost = lost
+faults-apply = Apply
+faults-now = now: { $latency } ms, ±{ $jitter } ms, { $lost } % lost
+faults-node = node
+faults-group = group
+faults-power = power
+faults-behaviour = behaviour
+faults-group-of = { $node }: group { $group }
+faults-restart = Restart
+faults-crash = Crash
+faults-behaviour-of = { $node }'s behaviour
+# $behaviour is the core's name of a behaviour (the console's): one line for each.
+faults-behaviour-option = { $behaviour ->
+        [forgeOutOfTurn] adversary: forges blocks when it is not its turn
+        [doubleSpend] adversary: spends the same tokens twice, one spend to each half of its peers
+        [forgedSignature] adversary: sends blocks in the winner's name with a forged signature
+        [equivocate] adversary: forges two different blocks whenever it may forge one
+        [tamperedChain] adversary: offers a tampered chain to nodes that sync from it
+       *[honest] honest
+    }
+faults-split = Split into A | B
+faults-heal = Heal
+faults-split-now = split: { $groups }
+faults-one-network = one network: every node hears every other
