@@ -193,3 +193,35 @@ faults-split = Split into A | B
 faults-heal = Heal
 faults-split-now = split: { $groups }
 faults-one-network = one network: every node hears every other
+
+## The Class panel and its roster
+class-connected = Connected to the class server: { $webrtc ->
+        [one] { $webrtc } page
+       *[other] { $webrtc } pages
+    } linked directly over WebRTC, { $relayed ->
+        [one] { $relayed } page
+       *[other] { $relayed } pages
+    } relayed through the server.
+class-connecting = Connecting to the class server…
+class-every-laptop = Every laptop opens
+class-or-scan = or scans the code (click it to show it big):
+class-qr =
+    .title = Show the code big, for the projector (click again to shrink)
+class-qr-alt = QR code of { $address }
+roster-caption = Everyone on this network: stake and blocks forged on this tab's chain.
+roster-who = Who
+roster-stake = Stake
+roster-forged = Blocks forged
+roster-path = Connected by
+roster-online = Online
+roster-follows = Follows
+yes = yes
+no = no
+
+## The timeline of blocks
+timeline = Blocks
+timeline-subtitle = { " " }— dots: nodes holding the block
+timeline-txs = { $count } tx
+timeline-held = held by { $held } of { $nodes } nodes
+timeline-holds = { $node }: holds it
+timeline-not-yet = { $node }: not yet
