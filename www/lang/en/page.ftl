@@ -225,3 +225,58 @@ timeline-txs = { $count } tx
 timeline-held = held by { $held } of { $nodes } nodes
 timeline-holds = { $node }: holds it
 timeline-not-yet = { $node }: not yet
+
+## Link machines (WebRTC, pasted invitations)
+links = Link machines
+    .aria-label = Links to other machines
+# $server: yes when the class server made the links; $open: how many are open.
+links-summary = { $server ->
+        [yes] WebRTC links the class server made
+       *[no] WebRTC, no server
+    } · this tab is { $tab } · { $open ->
+        [one] { $open } open link
+       *[other] { $open } open links
+    }
+links-hint-server = The class server links this page to a few others by itself and relays the pairs whose link cannot open; nothing needs pasting. A machine without the server can still be linked by hand here.
+links-hint-alone = Tabs of this browser share the network by themselves. To join another computer: create an invitation here, paste it into the Links panel there and accept it, then paste its answer back here.
+links-invite-title = Invite another machine
+links-invite = Create an invitation
+links-its-answer = Its answer
+links-answer-in =
+    .placeholder = pos1:… (the answer from the other machine)
+links-complete = Complete the link
+links-accept-title = Accept an invitation
+links-the-invitation = The invitation
+links-invitation-in =
+    .placeholder = pos1:… (the invitation from the other machine)
+links-accept = Accept and make an answer
+links-invitation-ready = Invitation ready: copy it to the other machine, accept it there, and paste its answer below.
+links-no-invitation = No invitation: { $reason }
+links-answer-taken = Answer taken: link { $link } is connecting.
+links-link = Link { $link }
+links-since = { $side } · since { $since }
+links-frames-in = { $count } frames in
+links-remove = Remove
+links-cancel = Cancel
+links-unknown-tab = a tab not known yet
+links-invited = invited { $who }
+links-accepted = accepted { $who }'s invitation
+links-no-stun = No STUN server: machines link when they are on one network that lets them talk to each other (same LAN or Wi-Fi without client isolation). Otherwise add ?stun=host:port to the page's address.
+links-stun = { $count ->
+        [one] STUN server
+       *[other] STUN servers
+    }: { $servers }.
+links-not-redialled = A closed or failed link is not re-dialled: make a new invitation. The tab keeps working with the peers it has.
+# $what: invitation or answer.
+links-handover = { $what ->
+        [answer] answer
+       *[invitation] invitation
+    }
+links-characters = { $count } characters
+links-show-qr = Show as QR code
+links-qr-of = QR code of the { $what ->
+        [answer] answer
+       *[invitation] invitation
+    }
+links-qr-scanning = Scanning it needs a camera and a QR reader on the other machine (a phone can pass the text on); this page does not scan. Pasting the text is enough.
+links-qr-too-long = Too long for a QR code: copy the text and paste it on the other machine.
