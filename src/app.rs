@@ -455,7 +455,7 @@ pub fn page(props: &PageProps) -> Html {
     };
     let on_note = {
         let router = router.clone();
-        Callback::from(move |line: String| {
+        Callback::from(move |line: crate::logic::i18n::Say| {
             router.with(true, |m, _| m.class_note(line));
         })
     };

@@ -6,6 +6,7 @@ use crate::edge::clock;
 use crate::edge::lessons::{url_param, Lessons};
 use crate::edge::storage::{self, Area};
 use crate::logic::class::Place;
+use crate::logic::i18n::Say;
 use crate::logic::lessons::{step_index, Progress, Tour, DWELL_MS};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -129,7 +130,7 @@ pub struct LessonProps {
     /// The section brought into view by the bar or the keys (index in the bar).
     pub on_section: Callback<usize>,
     /// A line for the activity feed (a follow message this page ignores, and why).
-    pub on_note: Callback<String>,
+    pub on_note: Callback<Say>,
 }
 
 /// The panel redraws whenever the page does: the tour it shows lives in `lessons`.
@@ -361,16 +362,19 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                                 wasm_bindgen_futures::spawn_local(async move {
                                     let r = lessons.open(&name, step, &|| redraw.emit(())).await;
                                     if let Err(e) = r {
-                                        on_note.emit(format!(
-                                            "Ignored the teacher's lesson \"{name}\": {e}"
-                                        ));
+                                        on_note.emit(
+                                            Say::new("feed-ignored-lesson")
+                                                .with("lesson", name)
+                                                .with("reason", e.to_string()),
+                                        );
                                     }
                                 });
                             }
                         } else {
-                            on_note.emit(format!(
-                                "Ignored the teacher's lesson \"{name}\": this page's lesson menu has no such lesson"
-                            ));
+                            on_note.emit(
+                                Say::new("feed-ignored-lesson-unknown")
+                                    .with("lesson", name.clone()),
+                            );
                         }
                     }
                     None if at.is_some() => {

@@ -12,6 +12,7 @@ pub mod worker;
 
 use crate::components::copy_button::CopyButton;
 use crate::edge::clock::{reduced_motion, Interval};
+use crate::logic::i18n::Say;
 use crate::logic::lottery::digest::{LotMark, LotteryDigest, WORKER_THRESHOLD};
 use crate::logic::lottery::{
     offset_ratio, offset_share, python_snippet, BlockLottery, BlockSelection, SnippetInput,
@@ -87,7 +88,7 @@ pub struct LotteryProps {
     pub on_block: Callback<Option<u64>>,
     /// A line for the activity feed (a block the teacher shows that this page lacks).
     #[prop_or_default]
-    pub on_note: Callback<String>,
+    pub on_note: Callback<Say>,
 }
 
 impl PartialEq for LotteryProps {
@@ -335,10 +336,10 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
             Some(h) if h >= 1 && h <= tip + 1 => n.selection = BlockSelection::at(h, tip),
             Some(h) => {
                 let note = p.on_note.clone();
-                let line = format!(
-                    "Ignored the teacher's block #{h}: this page's chain ends at #{tip}, and the draw for #{} is the furthest it can show",
-                    tip + 1
-                );
+                let line = Say::new("feed-ignored-block")
+                    .with_id("height", h)
+                    .with_id("tip", tip)
+                    .with_id("next", tip + 1);
                 wasm_bindgen_futures::spawn_local(async move { note.emit(line) });
             }
         }

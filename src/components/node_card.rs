@@ -1,7 +1,7 @@
 //! One node's card: its numbers, and forms to buy, transfer, stake and forge.
 
 use super::short;
-use crate::logic::model::{ActionResult, NodeSummary, Request, Target};
+use crate::logic::model::{ActionResult, NodeSummary, Playground, Request, Target};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -110,18 +110,19 @@ pub fn node_card(props: &NodeCardProps) -> Html {
     };
 
     let id = |part: &str| format!("n{}-{part}", s.index);
-    let result = match (&*local_error, &props.result) {
-        (Some(e), _) => Some(ActionResult::new(false, e.clone())),
-        (None, r) => r.clone(),
+    let result: Option<(bool, String)> = match (&*local_error, &props.result) {
+        (Some(e), _) => Some((false, e.clone())),
+        (None, r) => r.as_ref().map(|r: &ActionResult| (r.ok, t.say(&r.text))),
     };
+    let name = t.say(&Playground::node_words(s.index));
     html! {
         <article class={classes!("card", s.forges_next.then_some("next"), s.crashed.then_some("down"))}
                  style={format!("--node:{}", s.colour)}
                  data-testid={format!("node-{}", s.index)}
-                 aria-label={s.name.clone()}>
+                 aria-label={name.clone()}>
             <header>
                 <span class="badge" style={format!("background:{}", s.colour)}>{s.index + 1}</span>
-                <h3>{s.name.clone()}</h3>
+                <h3>{name.clone()}</h3>
                 <code class="addr" title={s.address.clone()}>{short(&s.address, 8)}</code>
                 if s.host { <span class="tag" title={t.get("card-host.title")}>{t.get("card-host")}</span> }
                 if s.forges_next { <span class="tag win" data-testid="forges-next">{t.get("card-forges-next")}</span> }
@@ -135,7 +136,7 @@ pub fn node_card(props: &NodeCardProps) -> Html {
                 <div><dt>{t.get("card-height")}</dt><dd data-testid="height">{s.height}</dd></div>
                 <div class="tip"><dt>{t.get("card-tip")}</dt><dd><code data-testid="tip" data-hash={s.tip.clone()}>{short(&s.tip, 8)}</code></dd></div>
             </dl>
-            <form class="act-form" onsubmit={on_submit} aria-label={t.format("card-actions", &[("node", s.name.clone().into())])}>
+            <form class="act-form" onsubmit={on_submit} aria-label={t.format("card-actions", &[("node", name.clone().into())])}>
                 <label class="sr" for={id("kind")}>{t.get("card-action")}</label>
                 <select id={id("kind")} onchange={on_kind} data-testid="kind">
                     <option value="exchange" selected={*kind == Kind::Exchange}>{t.get("card-buy")}</option>
@@ -147,8 +148,8 @@ pub fn node_card(props: &NodeCardProps) -> Html {
                 if *kind == Kind::Transfer {
                     <label class="sr" for={id("to")}>{t.get("card-to")}</label>
                     <select id={id("to")} onchange={on_to} data-testid="to">
-                        { for props.names.iter().filter(|(i, _)| *i != s.index).map(|(i, n)| html! {
-                            <option value={i.to_string()} selected={*i == *to}>{format!("→ {n}")}</option>
+                        { for props.names.iter().filter(|(i, _)| *i != s.index).map(|(i, _)| html! {
+                            <option value={i.to_string()} selected={*i == *to}>{t.format("card-to-node", &[("node", Playground::node_words(*i).into())])}</option>
                         }) }
                     </select>
                 }
@@ -156,9 +157,9 @@ pub fn node_card(props: &NodeCardProps) -> Html {
                 <button type="button" class="ghost" onclick={on_forge} data-testid="forge"
                         title={t.get("card-forge.title")}>{t.get("card-forge")}</button>
             </form>
-            <p class={classes!("result", result.as_ref().map(|r| if r.ok { "ok" } else { "err" }))}
+            <p class={classes!("result", result.as_ref().map(|(ok, _)| if *ok { "ok" } else { "err" }))}
                role="status" aria-live="polite" data-testid="result">
-                { result.map(|r| r.text).unwrap_or_default() }
+                { result.map(|(_, text)| text).unwrap_or_default() }
             </p>
         </article>
     }

@@ -14,7 +14,7 @@ pub mod plural;
 
 use ftl::{Element, Key, Pattern, Resource};
 use plural::{Operands, PluralRules};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// English: the language every other falls back to.
@@ -253,14 +253,154 @@ impl Languages {
 }
 
 /// A value a message is given.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum Arg {
     /// A whole number: written the language's way, chosen on by plural category.
     Int(i64),
     /// A decimal as written with a point ("12.50"): written the language's way.
     Decimal(String),
-    /// Words or a name, as they are.
+    /// A name, an address or a word of a fixed set (chosen on by `[word]`), as it is.
     Text(String),
+    /// Words of their own (a node's name, a refusal's reason), written in the language.
+    Say(Box<Say>),
+}
+
+/// Words the page will show, not yet in any language: a key of `page.ftl` and the values
+/// its text is given. The plain logic returns these (feed lines, results, refusals,
+/// verdicts); a component writes them with [`Texts::say`]. One way for every word the
+/// logic hands the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Say {
+    /// The key in `page.ftl` (`feed-forged`, `node-name`).
+    pub key: &'static str,
+    /// The values, by the names the text uses (`{ $height }`).
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Say {
+    /// The text of `key` with no values yet.
+    pub fn new(key: &'static str) -> Say {
+        Say {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same words with the value `name` set to `value`.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Say {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The same words with the number `n` that names something (a block's height, a tab's
+    /// node): its digits as they are, never grouped (block #12345, not #12,345).
+    pub fn with_id(self, name: &'static str, n: u64) -> Say {
+        self.with(name, n.to_string())
+    }
+
+    /// The value `name`, if given.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(k, _)| *k == name).map(|(_, a)| a)
+    }
+
+    /// A typed refusal of the core (`TxError`, `BlockError`, …) as words: `key` is the
+    /// message of its type in `page.ftl` (`refusal-tx`), which selects on `$reason`, the
+    /// variant's name as its JSON's `error` tag says it (`nonceGap`); the variant's fields
+    /// are the other values, by their JSON names. A field that is itself a refusal (a
+    /// block's transaction, a chain's block) is `$why`, in the words of its own message
+    /// (`inner`, the key of its type). The error's `Display` stays for the CLI and logs.
+    pub fn refusal(key: &'static str, e: &impl Serialize, inner: Option<&'static str>) -> Say {
+        let mut say = Say::new(key);
+        let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(e) else {
+            return say;
+        };
+        for (name, value) in fields {
+            let arg = match value {
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(i) => Arg::Int(i),
+                    None => Arg::Decimal(n.to_string()),
+                },
+                // Addresses and hashes as the page writes them short: 8 hex digits.
+                serde_json::Value::String(mut t) => {
+                    if t.len() >= 32 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        t.truncate(8);
+                    }
+                    Arg::Text(t)
+                }
+                serde_json::Value::Object(_) => {
+                    if let Some(inner) = inner {
+                        let (next, deeper) = match inner {
+                            "refusal-block" => ("refusal-block", Some("refusal-tx")),
+                            other => (other, None),
+                        };
+                        say.args
+                            .push(("why", Say::refusal(next, &value, deeper).into()));
+                    }
+                    continue;
+                }
+                other => Arg::Text(other.to_string()),
+            };
+            let name = match name.as_str() {
+                "error" => "reason",
+                known => REFUSAL_FIELDS
+                    .iter()
+                    .find(|f| **f == known)
+                    .copied()
+                    .unwrap_or("other"),
+            };
+            say.args.push((name, arg));
+        }
+        // What the English sentence computes from two fields.
+        if let (Some(Arg::Int(t)), Some(Arg::Int(n))) = (say.arg("timestamp"), say.arg("now")) {
+            let ahead = t.saturating_sub(*n);
+            say.args.push(("ahead", Arg::Int(ahead)));
+        }
+        // The limits the English sentences name.
+        match key {
+            "refusal-block" => {
+                say = say
+                    .with("future", pos_core::chain::MAX_FUTURE_MS)
+                    .with("most", pos_core::chain::MAX_BLOCK_TXS);
+            }
+            "refusal-decode" => {
+                say = say
+                    .with("most", pos_core::message::MAX_MESSAGE_BYTES)
+                    .with("version", u64::from(pos_core::message::PROTOCOL_VERSION));
+            }
+            _ => {}
+        }
+        say
+    }
+}
+
+/// The names of the core's refusal fields, as `page.ftl` uses them (`{ $expected }`).
+const REFUSAL_FIELDS: [&str; 19] = [
+    "expected",
+    "got",
+    "balance",
+    "amount",
+    "nonce",
+    "with",
+    "max",
+    "forger",
+    "rank",
+    "slot",
+    "timestamp",
+    "now",
+    "index",
+    "height",
+    "tip",
+    "seed",
+    "len",
+    "found",
+    "detail",
+];
+
+impl From<Say> for Arg {
+    fn from(s: Say) -> Arg {
+        Arg::Say(Box::new(s))
+    }
 }
 
 impl From<i64> for Arg {
@@ -327,7 +467,13 @@ impl Texts {
             Arg::Int(n) => self.language.number.write(&n.to_string()),
             Arg::Decimal(d) => self.language.number.write(&d),
             Arg::Text(t) => t,
+            Arg::Say(s) => self.say(&s),
         }
+    }
+
+    /// The words of `say` in this language.
+    pub fn say(&self, say: &Say) -> String {
+        self.format(say.key, &say.args)
     }
 
     /// The text of `id` (`key`, `key.attribute`), with no values.
@@ -366,6 +512,14 @@ impl Texts {
                     }
                     Some((_, Arg::Decimal(d))) => out.push_str(&self.language.number.write(d)),
                     Some((_, Arg::Text(t))) => out.push_str(t),
+                    Some((_, Arg::Say(s))) if depth < MAX_REFERENCES => match self.own.get(s.key) {
+                        Some(p) => self.write(p, &s.args, &self.own, depth + 1, out),
+                        None => match self.english.get(s.key) {
+                            Some(p) => self.write(p, &s.args, &self.english, depth + 1, out),
+                            None => out.push_str(s.key),
+                        },
+                    },
+                    Some((_, Arg::Say(s))) => out.push_str(s.key),
                     None => {
                         out.push_str("{$");
                         out.push_str(v);

@@ -280,3 +280,176 @@ links-qr-of = QR code of the { $what ->
     }
 links-qr-scanning = Scanning it needs a camera and a QR reader on the other machine (a phone can pass the text on); this page does not scan. Pasting the text is enough.
 links-qr-too-long = Too long for a QR code: copy the text and paste it on the other machine.
+
+## Names the page gives nodes and addresses
+# $number: the node's number in this tab, from 1.
+node-name = Node { $number }
+name-exchange = Exchange
+name-class-server = the class server
+name-genesis = genesis
+name-nobody = nobody
+# $address: a short address or peer id (hex digits).
+name-address = { $address }
+# $node: a node's name; $tab: the other tab's id.
+name-peer-of-tab = { $node } @{ $tab }
+
+## The activity feed ("What happened"); $node is a node's name, $peer the node it heard from
+activity = What happened
+    .aria-label = Activity
+feed-forged = { $node } won the draw and forged block #{ $height } with { $count ->
+        [one] { $count } transaction
+       *[other] { $count } transactions
+    }
+feed-forged-in-slot = { $node } forged block #{ $height } in slot { $slot }: it ranked { $rank } in the draw, and the nodes ahead of it stayed silent
+# $tip: the new tip's hash, short; $depth: blocks undone; $returned: transactions back in the pool.
+feed-reorg = { $node } switched to a better branch (tip { $tip }): { $depth ->
+        [one] { $depth } block
+       *[other] { $depth } blocks
+    } undone, { $returned ->
+        [one] { $returned } transaction
+       *[other] { $returned } transactions
+    } back in its pool
+feed-equivocation = { $node } caught { $forger } forging { $count } different blocks at height { $height }: evidence kept, fork choice keeps one
+# $behaviour: the core's name of the behaviour (see faults-behaviour-option).
+feed-misbehaved = { $node } ({ faults-behaviour-option }) acted at height { $height }
+feed-chain-replaced = { $node } was behind (height { $old }) and took { $peer }'s chain up to height { $new }
+# $why: the reason, in the words of refusal-tx, refusal-block, refusal-chain or refusal-message.
+feed-tx-refused = { $node } refused a transaction from { $peer }: { $why }
+feed-tx-dropped = { $node } dropped a pooled transaction: { $why }
+feed-block-refused = { $node } refused block #{ $height } from { $peer }: { $why }
+feed-chain-refused = { $node } refused the chain of { $peer }: { $why }
+feed-message-dropped = { $node } dropped a message from { $peer }: { $why }
+feed-peer-lost = { $node } lost touch with { $peer }
+feed-node-joined = { $node } joined the network
+feed-node-left = { $node } left the network
+# $amount: tokens; $to: who receives them.
+feed-asked = { $node } asked the exchange for { $amount } tokens
+feed-staked = { $node } staked { $amount } tokens
+feed-sent = { $node } sent { $amount } tokens to { $to }
+feed-links-now = Links now: { $latency } ms latency, { $jitter } ms jitter, { $lost } % lost
+# $groups: node numbers, groups split by "|".
+feed-split = The network is split: { $groups }
+feed-healed = The partition is healed: every node hears every other again
+feed-crashed = { $node } crashed
+feed-restarted = { $node } restarted and is catching up
+feed-behaviour-now = { $node } now { $behaviour ->
+        [forgeOutOfTurn] forges blocks when it is not its turn
+        [doubleSpend] spends the same tokens twice, one spend to each half of its peers
+        [forgedSignature] sends blocks in the winner's name with a forged signature
+        [equivocate] forges two different blocks whenever it may forge one
+        [tamperedChain] offers a tampered chain to nodes that sync from it
+       *[honest] follows the protocol
+    }
+# $network: the network's name.
+feed-joined-network = This tab joined the network "{ $network }" and is fetching its chain
+feed-new-network = This tab started a new network "{ $network }" and hosts genesis and the exchange
+feed-started-network = Nobody runs "{ $network }" yet: this tab started it and hosts genesis and the exchange
+feed-restored = Restored this tab from the browser's storage: height { $height }, every block checked again
+feed-imported = Started a new network from an imported chain: { $count ->
+        [one] { $count } block
+       *[other] { $count } blocks
+    }, every one checked
+feed-server-new-chain = The class server started a new chain (it restarted): this page joins it, keeping its keys
+feed-conflict = Tab { $tab } runs a different network under the same name: choose which one to keep
+feed-invitation-conflict = The invitation from tab { $tab } is for another network, and this tab has blocks of its own: choose which one to keep
+feed-linked = Linked to tab { $tab } on another machine (WebRTC)
+# $word: how the link ended; $reason: why (both in English for now, from the browser's link).
+feed-link-over = The link to tab { $tab } { $word }: { $reason }. This tab keeps working with the peers it has; a new invitation links it again
+feed-class-paused-at = The class clock is paused: no block above #{ $height } until the teacher steps or resumes
+feed-class-paused = The class clock is paused
+# $speed: such as ×0.25; $slot: such as 16 s.
+feed-class-runs = The class clock runs at { $speed }: a slot lasts { $slot }
+feed-called-back = The teacher called everyone back: following the teacher again
+feed-not-leading = The class server refused to be led from here: { $reason }
+feed-ignored-lesson = Ignored the teacher's lesson "{ $lesson }": { $reason }
+feed-ignored-lesson-unknown = Ignored the teacher's lesson "{ $lesson }": this page's lesson menu has no such lesson
+feed-ignored-block = Ignored the teacher's block #{ $height }: this page's chain ends at #{ $tip }, and the draw for #{ $next } is the furthest it can show
+
+## What a node card says after an action
+result-asked = Asked the exchange for { $amount } tokens
+result-staking = Staking { $amount } tokens: waiting for a block
+result-staked = Staked { $amount } tokens in block #{ $height }
+result-sending = Sending { $amount } tokens to { $to }: waiting for a block
+result-sent = Sent { $amount } tokens to { $to } in block #{ $height }
+result-forged = Forged block #{ $height }
+result-refused = Refused: { $why }
+card-to-node = → { $node }
+
+## Refusals: why a node refused something. Each selects on $reason, the rule's name.
+refusal-no-node = there is no node { $index }
+refusal-no-answer = the node did not answer
+refusal-nothing-happened = nothing happened
+refusal-not-the-winner = { $node } did not win the draw for the next block: { $winner } did
+# A transaction. $expected/$got: transaction numbers; $balance/$amount: tokens; $nonce, $with: the other transaction.
+refusal-tx = { $reason ->
+        [zeroAmount] the amount must be more than zero
+        [badSignature] the signature is not the sender's
+        [duplicate] this transaction is already in the pool
+        [alreadyOnChain] this transaction is already in the chain
+        [nonceGap] out of order: the sender's next transaction number is { $expected }, this one is { $got }
+        [insufficientBalance] not enough tokens: the sender has { $balance } available but needs { $amount }
+        [selfTransfer] a transfer must go to someone else
+        [stakeForOther] a stake must go to the sender's own stake
+        [notExchange] only the exchange can sell tokens
+        [exchangeOnlySells] the exchange account can only sell tokens, not transfer or stake
+        [overflow] the amount would overflow a balance
+        [poolFull] the transaction pool is full
+        [conflict] double spend: the sender's transaction number { $nonce } is already taken by { $with }
+       *[other] { $reason }
+    }
+# A block. $forger, $expected, $got: short addresses; $why: a transaction's refusal (refusal-tx);
+# $future: the most ms a block may be ahead; $most: the most transactions in a block.
+refusal-block = { $reason ->
+        [wrongHeight] wrong height: expected { $expected }, got { $got }
+        [unknownParent] its previous hash is not this chain's tip
+        [notTheForger] forged by { $got } but the lottery chose { $expected }
+        [outOfTurn] forged out of turn: { $forger } ranks { $rank } in the draw, so it may forge from slot { $rank } on, but the block is in slot { $slot }
+        [badSignature] the forger's signature does not verify
+        [timestampBeforeParent] its timestamp is earlier than its parent's
+        [fromTheFuture] its timestamp is { $ahead } ms ahead of this node's clock (at most { $future })
+        [tooManyTransactions] more than { $most } transactions
+        [transaction] transaction { $index }: { $why }
+        [noStakers] nobody has stake
+        [notAStaker] forged by { $forger }, which holds no stake, so no lot in the draw
+        [belowHorizon] at height { $height }, too far below this node's tip at { $tip } to matter
+        [drawPending] the draw on its parent { $seed } is not computed yet
+       *[other] { $reason }
+    }
+# A chain. $why: its block's refusal (refusal-block).
+refusal-chain = { $reason ->
+        [empty] the chain has no blocks
+        [badGenesis] block 0 is not the genesis block
+        [otherNetwork] the chain belongs to another network
+        [block] block { $height }: { $why }
+       *[other] { $reason }
+    }
+# A message. $why: why it could not be read (refusal-decode).
+refusal-message = { $reason ->
+        [decode] { $why }
+        [otherNetwork] the message belongs to another network
+        [badBuySignature] a purchase request not signed by its buyer
+        [badBuyAmount] a purchase request of a refused amount
+       *[other] { $reason }
+    }
+# $len: the message's bytes; $most: the most a message may have; $found/$version: protocol versions.
+refusal-decode = { $reason ->
+        [tooLarge] message of { $len } bytes exceeds { $most }
+        [malformed] malformed message: { $detail }
+        [version] protocol version { $found }, expected { $version }
+       *[other] { $reason }
+    }
+# What a node's own action broke. $why: the transaction's refusal (refusal-tx); $max: tokens.
+refusal-action = { $reason ->
+        [transaction] { $why }
+        [buyLimit] the exchange sells at most { $max } tokens at a time
+       *[other] { $reason }
+    }
+
+## The live region: what a screen reader hears, at most every few seconds
+# $line: one line of the activity feed.
+announce-line = { $line }.
+announce-blocks = { $count } blocks forged; the newest: { $line }.
+announce-branches = { $count } switches to a better branch; the newest: { $line }.
+announce-refusals = { $count } refusals; the newest: { $line }.
+# $name: the winner's name.
+announce-next = { $name } won the draw for block #{ $height }.
