@@ -153,7 +153,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="page">
                 <div class="recovery" role="alert" data-testid="no-randomness">
                     <h2>{e.to_string()}</h2>
-                    <p>{"Every key of the playground comes from the browser's secure random generator (crypto.getRandomValues), and this browser refused it. Nothing weaker is used instead, so the page starts no network. Try another browser, or this page over https or localhost."}</p>
+                    <p>{words.texts.get("no-randomness-help")}</p>
                 </div>
             </div>
         },
@@ -332,9 +332,10 @@ pub fn page(props: &PageProps) -> Html {
         let saver = saver.clone();
         let network = network.clone();
         let notice = notice.clone();
+        let question = t.get("new-network-confirm");
         Callback::from(move |_| {
             let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message("Start a new network? This tab's chain, balances and keys are replaced; export a chain first to keep it.").ok())
+                .and_then(|w| w.confirm_with_message(&question).ok())
                 .unwrap_or(false);
             if sure {
                 let command = Command::NewNetwork((*network).clone());
@@ -354,6 +355,7 @@ pub fn page(props: &PageProps) -> Html {
     let on_export = {
         let router = router.clone();
         let files_message = files_message.clone();
+        let t = t.clone();
         Callback::from(move |(i, with_keys): (usize, bool)| {
             let text = router
                 .read(|m| m.export_chain(i, with_keys, now_ms()))
@@ -364,9 +366,9 @@ pub fn page(props: &PageProps) -> Html {
                 if with_keys { "-with-keys" } else { "" }
             );
             files_message.set(Some(match text.map(|t| storage::download(&name, &t)) {
-                Some(Ok(())) => (true, format!("Saved {name}")),
+                Some(Ok(())) => (true, t.format("files-saved", &[("file", name.into())])),
                 Some(Err(e)) => (false, e),
-                None => (false, "no such node".into()),
+                None => (false, t.get("files-no-node")),
             }));
         })
     };
@@ -375,18 +377,17 @@ pub fn page(props: &PageProps) -> Html {
         let redraw = redraw.clone();
         let saver = saver.clone();
         let files_message = files_message.clone();
+        let t = t.clone();
         Callback::from(move |text: String| {
             // Checking a chain re-runs every block's lottery: with a million staked tokens,
             // about half a second a block on the page's thread. Say so before it starts.
-            files_message.set(Some((
-                true,
-                "Checking the file: every block's signature, transactions and lottery…".into(),
-            )));
-            let (router, redraw, saver, files_message) = (
+            files_message.set(Some((true, t.get("files-checking"))));
+            let (router, redraw, saver, files_message, t) = (
                 router.clone(),
                 redraw.clone(),
                 saver.clone(),
                 files_message.clone(),
+                t.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
@@ -394,9 +395,16 @@ pub fn page(props: &PageProps) -> Html {
                 let result = Command::import(text).and_then(|c| router.apply(c));
                 files_message.set(Some(match result {
                     Ok(applied) => {
-                        let height = if let Applied::Imported(h) = applied { h } else { 0 };
+                        let height = if let Applied::Imported(h) = applied {
+                            h
+                        } else {
+                            0
+                        };
                         saver.mark_dirty();
-                        (true, format!("Imported a valid chain of height {height}: this tab now runs a new network from it"))
+                        (
+                            true,
+                            t.format("files-imported", &[("height", height.to_string().into())]),
+                        )
                     }
                     Err(e) => (false, e.to_string()),
                 }));
@@ -409,9 +417,14 @@ pub fn page(props: &PageProps) -> Html {
         let router = router.clone();
         let redraw = redraw.clone();
         let fault_error = fault_error.clone();
+        let t = t.clone();
         Callback::from(move |command: Command| {
             let result = router.apply(command);
-            fault_error.set(result.err().map(|e| format!("Refused: {e}")));
+            fault_error.set(
+                result
+                    .err()
+                    .map(|e| t.format("refused", &[("why", e.to_string().into())])),
+            );
             redraw.force_update();
         })
     };
@@ -514,7 +527,12 @@ pub fn page(props: &PageProps) -> Html {
     let step_words = position
         .as_ref()
         .filter(|_| led.as_ref().is_some_and(|l| l.lesson.is_some()))
-        .map(|p| format!("step {} of {}", p.step, p.steps));
+        .map(|p| {
+            t.format(
+                "lesson-step-of",
+                &[("step", p.step.into()), ("steps", p.steps.into())],
+            )
+        });
     let student = class.as_ref().is_some_and(|c| !c.teacher);
     let roster = m.roster();
     let follow_counts = (
@@ -535,7 +553,7 @@ pub fn page(props: &PageProps) -> Html {
     let next = m
         .node(0)
         .and_then(|n| n.chain().next_forger())
-        .map(|a| (m.name_of(&a), m.colour_of(&a).to_string()));
+        .map(|a| (t.say(&m.who(&a)), m.colour_of(&a).to_string()));
     // A big draw some node of this tab waits for (it went to the lottery worker).
     let drawing = m.net().pending_draws().first().map(|d| d.lots());
     let timeline = m.timeline(10);
@@ -611,18 +629,15 @@ pub fn page(props: &PageProps) -> Html {
                     if student { <MyDraw draw={m.my_draw(0)} /> }
                 </section>
                 <aside class="side">
-                    <section class="next" aria-label="Next forger" data-testid="next-forger" data-worker-draws={m.worker_draws().to_string()}>
-                        <h2>{"Next block"}</h2>
+                    <section class="next" aria-label={t.get("next-forger")} data-testid="next-forger" data-worker-draws={m.worker_draws().to_string()}>
+                        <h2>{t.get("next-block")}</h2>
                         { match (&next, drawing) {
-                            (_, Some(lots)) => html! { <p data-testid="drawing">{format!(
-                                "Drawing the lottery after the newest block: {}, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
-                                crate::logic::words::lots(lots))}</p> },
+                            (_, Some(lots)) => html! { <p data-testid="drawing">{t.format("next-drawing", &[("lots", crate::components::lots(&t, lots).into())])}</p> },
                             (Some((name, colour)), None) => html! {
                                 <p><span class="chip" style={format!("background:{colour}")}></span>
-                                   <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}
-                                   {". It forges as soon as its pool holds a transaction."}</p>
+                                   <b>{name.clone()}</b>{t.format("next-won", &[("height", (height + 1).to_string().into())])}</p>
                             },
-                            (None, None) => html! { <p>{"Nobody has stake."}</p> },
+                            (None, None) => html! { <p>{t.get("next-nobody")}</p> },
                         } }
                     </section>
                     <Timeline rows={timeline} colours={colours.clone()} />

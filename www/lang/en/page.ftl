@@ -453,3 +453,270 @@ announce-branches = { $count } switches to a better branch; the newest: { $line 
 announce-refusals = { $count } refusals; the newest: { $line }.
 # $name: the winner's name.
 announce-next = { $name } won the draw for block #{ $height }.
+
+## Numbers with their words, wherever the page writes them
+# $value: a share with two decimals.
+percent = { $value } %
+percent-tiny = < 0.01 %
+lots = { $count ->
+        [one] { $count } lot
+       *[other] { $count } lots
+    }
+
+## The lottery section
+lottery = Lottery
+lottery-title-empty = The lottery
+lottery-no-stake = Nobody has stake yet, so there is no draw.
+lottery-title = The lottery of block #{ $height }
+# $node: the node whose chain the section reads.
+lottery-as-seen = { " " }— as { $node } sees it
+# $winner: the draw's winner (shown in bold before these words).
+lottery-verdict-next = { " " }won the draw for the next block, #{ $height }: not forged yet.
+lottery-verdict-forged = { " " }won the draw and forged block #{ $height }.
+lottery-verdict-silent = { " " }won the draw but stayed silent; { $forger }, ranked { $rank }, forged block #{ $height } in slot { $slot }.
+lottery-blocks = Blocks
+lottery-first = ◀◀ #1
+    .title = First block (Home)
+lottery-prev = ◀ Previous
+    .title = Previous block (←)
+lottery-where = block { $height } of { $tip }
+lottery-where-next = next block
+lottery-next = Next ▶
+    .title = Next block (→)
+lottery-newest = Newest ▶▶
+    .title = Newest block (End)
+lottery-replay = ▶ Replay the chain
+    .title = Every block in turn, from #1 to the newest
+lottery-replay-still = ▶ Replay from #1
+    .title = Reduced motion: the replay starts at block #1 and you step with Next (→)
+lottery-stop = ■ Stop
+lottery-worker-failed = The lottery worker is unavailable: { $why }. Big draws are computed on the page, which pauses while it draws.
+lottery-stakes-note = Each token staked is one lot, so a staker's chance is its share of all lots. The colours follow the node cards; the numbers on the marks are the nodes'.
+lottery-zoom = Zoom
+lottery-zoom-in = Zoom in +
+    .title = Zoom in (+)
+lottery-zoom-out = Zoom out −
+    .title = Zoom out (−)
+lottery-zoom-auto = Auto
+# $lots: how many lots (with their word); $ms: milliseconds; $where: worker or page.
+lottery-timing = { $lots } drawn in { $ms } ms { $where ->
+        [worker] in a Web Worker
+       *[page] on the page
+    }
+lottery-drawing = Drawing { $lots } in a Web Worker…
+lottery-drawing-done = { " " }{ $done } done, { $seconds } s
+lottery-responsive = The page stays responsive: the same wasm core runs in a background thread. The stake table and the explanation below are ready already.
+lottery-keys = Keys: ← → step through blocks, Home / End jump to the first / newest, + / − zoom.
+stakes-caption = Stakes at the draw for block #{ $height }
+stakes-staker = staker
+stakes-stake = stake
+stakes-lots = lots
+stakes-chance = chance
+    .title = its share of all lots: its chance to win this draw
+stakes-forged = forged
+stakes-forged-title = blocks #1 to #{ $height } it forged
+stakes-winner = ★ winner
+stakes-wins = ★ wins
+stakes-fallback = forged, rank { $rank }
+stakes-lots-title = lots k = 1 … { $stake }
+stakes-all = all
+why = Why this forger
+why-title-forged = Why { $winner } forged block #{ $height }
+why-title-next = Why { $winner } forges block #{ $height } next
+why-seed = Seed.{ " " }
+why-seed-text = The hash of the parent block #{ $parent }:{ " " }
+why-reference = Reference.{ " " }
+why-reference-text = Everyone hashes the seed: H(seed) ={ " " }
+why-reference-point = . Read as a 256-bit number it is a point on the line.
+why-lots = Lots.{ " " }
+# $lots: all lots with their word; $stake: the winner's lots; $share: its percentage.
+why-lots-text = Every staked token is one lot; lot k of a staker is H applied k times to its address + seed. { $lots } in all; { $winner } holds { $stake } of them ({ $share }).
+why-winning = Winning lot.{ " " }
+why-winning-text = The lot closest to the reference is { $winner }'s lot k = { $k }:{ " " }
+why-offset = , offset{ " " }
+# $offset: how far the winning lot lies from the reference (lottery-offset-…).
+why-offset-share = { " " }— { $offset }.
+why-runner-up = Runner-up.{ " " }
+why-runner-up-text = { $name }'s lot k = { $k }:{ " " }
+why-runner-up-ratio = , { $ratio } times as far from the reference.
+why-runner-up-none = None: there is only one lot.
+why-forger = Forger.{ " " }
+why-forger-next = So { $winner } may forge block #{ $height } at once; anyone else must wait for a later slot —{ " " }
+why-forger-forged = So { $winner } forged block #{ $height } —{ " " }
+why-forger-silent = { $winner } stayed silent, so block #{ $height } came in slot { $slot } from the staker ranked { $rank } (stakers are ranked by their closest lot; from slot r the staker of rank r may forge too): { $forger } —{ " " }
+why-forger-end = . More stake means more lots, so a better chance, never a certainty.
+lottery-offset-tiny = less than 1 part in 2^64 of the range
+# $percent: a share of the range; $parts: 1 part in how many.
+lottery-offset-share = { $percent } % of the range
+lottery-offset-share-parts = { $percent } % of the range (1 part in { $parts })
+lottery-ratio-huge = far more than 10^6
+python = Check it yourself in Python
+python-help = Paste this into Python 3 (hashlib and json only). It recomputes the reference and the winning lot by hand, then every lot, and prints the values shown above.
+python-snippet = The Python snippet
+
+## The lottery's number line
+line-reference = reference
+line-reference-seed = reference H(seed)
+line-offset = offset
+# $name: a staker; $k: the lot's index.
+line-winner-label = winner: { $name }, lot k = { $k }
+line-runner-up-label = runner-up: { $name }, lot k = { $k }
+# $power: such as 2^200.
+line-minus = reference − { $power }
+line-plus = reference + { $power }
+# $role: the lot's part in the draw; $side: above or below; $offset: lottery-offset-….
+line-lot-words = { $name }'s lot k = { $k }{ $role ->
+        [winner] { " " }(the winner)
+        [runner-up] { " " }(the runner-up)
+       *[other] {""}
+    }, { $side ->
+        [above] above
+       *[below] below
+    } the reference, offset { $offset }
+line-lot-short = { $name }'s lot k = { $k }
+line-card-staker = staker
+line-card-winner = winner
+line-card-runner-up = runner-up
+line-card-index = index k
+line-card-hash = hash
+line-card-offset = offset
+line-card-offset-words = { " " }— { $offset }, { $side ->
+        [above] above
+       *[below] below
+    } the reference
+line-runner-up = The runner-up: { $lot }.
+line-no-runner-up = No runner-up: there is only one lot.
+# $lots: all lots with their word; $zoom: the magnification; $won: the winning lot in words; $runner: line-runner-up or line-no-runner-up.
+line-words = Number line of all 2^256 values: { $lots }, the reference, and a zoom ({ $zoom }) around it. The winning lot: { $won }. { $runner }
+line-slice = { $lots } in this 1/4096 of the range:{ " " }
+line-slice-count = { $name } { $count }
+line-slice-closest = Of these, the closest to the reference:
+line-hint = Point at the line, or focus a lot in the zoom (Tab), to read its staker, index k, hash and offset.
+line-axis = every possible lot value, 0 … 2^256 − 1: { $lots }
+line-zoom-note = Zoom { $zoom }: the lower line shows reference ± 2^{ $exp }{ " " }
+line-zoom-in-view = ({ $lots } in view).
+
+## The forger history under the lottery
+history = Forger history
+history-title = Who forged each block
+history-empty = No block forged yet: the history starts with block #1.
+history-range = { " " }— blocks #1 to #{ $blocks }; click one to see its lottery
+history-strip = { $blocks ->
+        [one] { $blocks } block, in its forger's colour
+       *[other] { $blocks } blocks, each in its forger's colour
+    }
+history-block = Block #{ $height }: forged by { $name }
+history-chart = Each staker's share of forged blocks so far (solid) against its share of stake (dashed)
+history-first = block #1
+history-last = block #{ $blocks }
+history-key = solid: share of blocks forged so far · dashed: share of stake
+# $share, $stake: percentages with one decimal.
+history-legend = { " " }forged { $forged } of { $blocks ->
+        [one] { $blocks } block
+       *[other] { $blocks } blocks
+    } ({ $share } %); its stake: { $stake } % at the last draw
+
+## The Python views of a node (/blockchain, /transactionPool, /info)
+# $from, $to: names; $amount: tokens.
+tx-stake = { $from } stakes { $amount }
+tx-exchange = Exchange sells { $amount } → { $to }
+tx-transfer = { $from } pays { $amount } → { $to }
+chain-table = Blocks, newest first
+chain-height = #
+chain-hash = hash
+chain-previous = previous
+chain-forger = forger
+chain-time = time
+chain-transactions = transactions
+chain-none = none
+pool-empty = The pool is empty: every transaction this node knows is in a block.
+pool-table = Transactions in the pool
+pool-type = type
+pool-what = what
+pool-nonce = nonce
+pool-id = id
+info-address = Address{ " " }
+# $forger: the next forger's name; $count: peers.
+info-line = Height { $height } · next forger: { $forger } · { $count ->
+        [one] { $count } peer
+       *[other] { $count } peers
+    }:{ " " }
+info-stakers = Stakers
+info-staker = staker
+info-stake = stake (= lots)
+info-chance = chance to forge
+panels = Node views
+panels-node = Node
+panels-view = View
+panels-chain = Blockchain
+panels-pool = Pool
+panels-info = Info
+panels-raw = { " " }raw JSON
+panels-body = Node view
+
+## The block tree
+tree = Block tree
+tree-title = Block tree as { $node } sees it
+tree-subtitle = { " " }— top row: the chain it follows; below: side branches it keeps (forks)
+tree-scroll = The block tree, scrolling sideways
+tree-picture = { $blocks ->
+        [one] { $blocks } block
+       *[other] { $blocks } blocks
+    }, { $sides } of them on side branches
+# $height: the block; $forger: its forger; $slot, $rank; $count: transactions; $hash: short.
+tree-block = #{ $height } by { $forger } · slot { $slot } · rank { $rank } · { $count } tx · { $hash }
+
+## The Copy button
+copy = Copy
+copy-done = Copied.
+copy-selected = Selected: press Ctrl+C (⌘C on a Mac) to copy it.
+
+## The page around the sections
+no-randomness-help = Every key of the playground comes from the browser's secure random generator (crypto.getRandomValues), and this browser refused it. Nothing weaker is used instead, so the page starts no network. Try another browser, or this page over https or localhost.
+new-network-confirm = Start a new network? This tab's chain, balances and keys are replaced; export a chain first to keep it.
+# $file: the file's name.
+files-saved = Saved { $file }
+files-no-node = no such node
+files-checking = Checking the file: every block's signature, transactions and lottery…
+files-imported = Imported a valid chain of height { $height }: this tab now runs a new network from it
+# $why: the refusal, as the console says it (English for now).
+refused = Refused: { $why }
+# In the class bar: where the teacher's lesson is.
+lesson-step-of = step { $step } of { $steps }
+next-forger = Next forger
+next-block = Next block
+next-drawing = Drawing the lottery after the newest block: { $lots }, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.
+# $name: the winner (shown in bold before these words).
+next-won = { " " }won the draw for block #{ $height }. It forges as soon as its pool holds a transaction.
+next-nobody = Nobody has stake.
+
+## The top navigation and the lesson panel
+sections = Sections
+section-nodes = Nodes
+section-lottery = Lottery
+section-fairness = Fairness
+section-faults = Faults
+section-tree = Block tree
+section-panels = Python views
+section-key = key { $number }
+keys-switch = Keys 1–6
+    .title = The keys 1 to 6 jump to the sections; turn them off if they get in your way
+keys-on = { " " }on
+keys-off = { " " }off
+lessons = Lessons
+lessons-menu = Lessons…
+presenter = Presenter
+lesson = Lesson
+lesson-loading = Loading the lesson…
+lesson-close = Close
+lesson-close-esc = Close (Esc)
+lesson-waiting = Waiting for it to happen: press Do it, or do it by hand.
+lesson-done = ✓ Done.
+lesson-already = ✓ Already so. Next when you are ready.
+# $title: the lesson's title (from its file).
+lesson-where = { $title } · step { $step } of { $steps }
+lesson-back = ◀ Back
+lesson-do = Do it
+# $button: what the step's button does (from the lesson file).
+lesson-do-what = Do it: { $button }
+lesson-next = Next ▶
