@@ -615,7 +615,7 @@ pub fn page(props: &PageProps) -> Html {
             }
             <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_connection().is_some()} />
             <main class="layout">
-                <section class="cards" aria-label="Nodes">
+                <section class="cards" aria-label={t.get("section-nodes")}>
                     { for summaries.iter().map(|s| html! {
                         <NodeCard
                             key={s.index}

@@ -720,3 +720,103 @@ lesson-do = Do it
 # $button: what the step's button does (from the lesson file).
 lesson-do-what = Do it: { $button }
 lesson-next = Next ▶
+
+## The fairness lab. $rule: the rule's name in the console (lots, weighted, cometbft, ethereum, algorand, praos).
+rule-name = { $rule ->
+       *[lots] Lots (this chain)
+        [weighted] One weighted draw
+        [cometbft] CometBFT round-robin
+        [ethereum] Ethereum (Electra)
+        [algorand] Algorand sortition
+        [praos] Cardano Praos
+    }
+rule-short = { $rule ->
+       *[lots] Lots
+        [weighted] Weighted
+        [cometbft] CometBFT
+        [ethereum] Ethereum
+        [algorand] Algorand
+        [praos] Praos
+    }
+rule-how = { $rule ->
+       *[lots] Every staked token is a lot, a chain of SHA-256 hashes from the staker's key and the seed; the lot closest to H(seed) wins. One hash per token per block: fair, but the work grows with the stake.
+        [weighted] One hash of the seed picks a point in the line of all stake, each staker owning a stretch as long as its stake. Same chances as the lots, one hash whatever the stake.
+        [cometbft] No randomness: every round each validator's priority grows by its voting power, the highest proposes and pays back the total power. Turns come in exact proportion, so it is predictable who is next.
+        [ethereum] Each token is 1 ETH; a staker runs one validator per 2,048 ETH (the last holds the rest). The seed shuffles the validators (swap-or-not, 90 rounds) and walks them in that order: each is accepted with chance about its balance ÷ 2,048 ETH (a 16-bit random value), else the next is tried. Small validators are nearly proportional to stake; near 2,048 ETH the first in the order has an edge (2,048 and 1,024 ETH get 75 % and 25 %, not 67 % and 33 %). Electra (2025) raised the cap from 32 to 2,048 ETH and the random value from 8 to 16 bits.
+        [algorand] Each token is independently a vote with probability τ ÷ total stake (τ = 20 here), so a staker's votes are binomial. A committee of about 20 votes forms; its members share the round. The test counts votes.
+        [praos] Each staker privately leads a slot with probability φ(σ) = 1 − (1 − f)^σ, f = 1/20: a slot can have no leader or several. φ grows a little slower than σ, so splitting stake gains nothing.
+    }
+rule-source = { $rule ->
+       *[lots] Proof-of-Stake-in-Python, ProofOfStake.py
+        [weighted] the textbook stake-weighted draw
+        [cometbft] CometBFT spec, proposer-selection.md
+        [ethereum] consensus-specs, Electra compute_proposer_index; bit-exact
+        [algorand] Gilad et al., Algorand, SOSP 2017
+        [praos] David et al., Ouroboros Praos, Eurocrypt 2018
+    }
+# $p: the p-value in words (fairness-p-…); $against: stake or design.
+fairness-verdict = { $verdict ->
+        [tooFew] Too few wins to test yet: run more rounds.
+        [exact] Closer to { fairness-target } than luck would ever be (p = { $p }): the turns are handed out by a rule, not drawn.
+        [fits] The wins fit { fairness-target }. A gap this big or bigger happens by pure chance in { $p } of runs, so there is no sign of a difference.
+        [borderline] Borderline against { fairness-target }: a gap this big happens by chance in only { $p } of runs. Run more rounds: a real difference gets clearer, luck drifts back.
+       *[deviates] The wins do not follow { fairness-target }: chance alone would give a gap this big in only { $p } of runs.
+    }
+fairness-target = { $against ->
+        [design] what the rule is designed to give
+       *[stake] the stake shares
+    }
+fairness-p-tiny = less than 1 in a million
+# $n: 1 in how many.
+fairness-p-one-in = 1 in { $n }
+# $percent: a percentage.
+fairness-p-percent = { $percent } %
+fairness = Fairness lab
+fairness-subtitle = { " " }— does the lottery follow stake? Thousands of rounds, and how other chains choose
+fairness-lede = Each round draws one forger from the stake table; its seed is the hash of the round before, as on the chain. The same table runs under six rules side by side, off the page's thread, each exactly as its source defines it. Two tests follow: does each staker's share of wins approach its share of stake, and does it approach what the rule is built to give (they differ for Ethereum near 2,048 tokens, and Algorand and Praos can pick several or nobody).
+lab-staker = staker
+lab-stake = stake
+lab-share = share
+# $name: a staker of the lab's table.
+lab-stake-of = { $name }'s stake
+lab-remove = remove { $name }
+lab-add = + Staker
+lab-network = The network's stakes
+lab-example = Example 10 / 30 / 60
+lab-rounds = rounds{ " " }
+lab-lots-per-round = { $lots } per round for the lots rule
+lab-rules = rules
+lab-stop = ■ Stop
+lab-run = ▶ Run
+lab-starting = starting the worker…
+lab-rounds-of = { $done } of { $goal } rounds
+lab-draws-of = { $done } of { $goal } draws: { $rounds } rounds × { $rules } rules
+# $work: lab-rounds-of or lab-draws-of; $seconds: time; $state: how the run stands.
+lab-status = { $work } · { $seconds } s{ $state ->
+        [stopped] { " " }· stopped
+        [done] { " " }· done
+       *[running] {""}
+    }
+lab-follow-stake = Does it follow stake? χ² = { $chi } with { $degrees } degrees of freedom, p = { $p }.{ " " }
+lab-follow-design = Does it do what its designers intended? χ² = { $chi } against the shares the rule is built to give, p = { $p }.{ " " }
+lab-stake-share = stake share
+lab-votes = { $count } votes
+lab-wins = { $count } wins
+lab-expected = expected { $share }
+lab-rounds-row = rounds
+lab-p-value = p-value
+lab-chi-expected = χ² vs expected
+    .title = the wins against what each rule is built to give
+lab-p-expected = p-value vs expected
+lab-empty-shared = empty / shared rounds
+    .title = rounds with no leader / with several leaders, and the expected share of such rounds
+lab-expected-pair = expected { $empty } / { $shared }
+lab-rule-note = { $name }. { $how }
+lab-rule-source = { " " }({ $source })
+lab-electra = Ethereum: the chance a validator is accepted
+lab-electra-caption = Ethereum: the chance a validator is accepted when its turn comes
+lab-balance = balance
+lab-accepted = accepted
+lab-chart = { $rule }: each staker's share of wins over { $rounds } rounds (solid) against its share of stake (dashed)
+lab-chart-axis = rounds (log scale) · solid: share of wins so far · dashed: share of stake
+lab-end-title = { $name }: { $wins } of the wins, { $stake } of the stake
