@@ -820,3 +820,76 @@ lab-accepted = accepted
 lab-chart = { $rule }: each staker's share of wins over { $rounds } rounds (solid) against its share of stake (dashed)
 lab-chart-axis = rounds (log scale) · solid: share of wins so far · dashed: share of stake
 lab-end-title = { $name }: { $wins } of the wins, { $stake } of the stake
+
+## The grinding demonstration in the fairness lab
+grinding = Grinding
+grinding-title = Grinding: can a forger steer the next draw?
+grinding-help = The next forger is drawn from the hash of the block before, and that hash covers the block's transactions in their order. So a forger may try every order and subset of its pool, hash each version (no signature needed until it publishes), run the lottery on each, and publish the one that makes itself — or a friend — the next forger. Here real blocks of real signed transactions are hashed with the chain's own code.
+grinding-grinder = grinder{ " " }
+grinding-friend = its friend{ " " }
+grinding-nobody = nobody
+grinding-pool = transactions in its pool{ " " }
+# $count: transactions; $versions: how many blocks they make.
+grinding-versions = { $count } → { $versions } block versions
+grinding-blocks = blocks{ " " }
+grinding-run = ▶ Honest vs grinding
+grinding-status = { $done } of { $goal } blocks · { $seconds } s{ $state ->
+        [stopped] { " " }· stopped
+        [done] { " " }· done
+       *[running] {""}
+    }
+grinding-why = Why real chains are not this easy to steer.{ " " }
+grinding-randao = Ethereum's RANDAO mixes in each proposer's reveal, a BLS signature of the epoch number: one fixed value per proposer, so there is nothing to try. Its only choice is to reveal or skip its slot — one bit of influence, paid for with its block and reward.{ " " }
+grinding-vrf = Algorand and Cardano use a VRF: the lottery input is the VRF of a nonce fixed before any block's contents exist and the slot number, one output per key and slot, so reordering transactions changes nothing.
+grinding-share = share of blocks forged by the grinder's side
+grinding-its-stake = its stake
+grinding-honest-play = honest play
+grinding-ground = grinding, { $versions } versions
+grinding-predicted = grinding, predicted
+grinding-formula = predicted long-run share s ÷ (s + (1 − s)^V), for stake share s and V versions: once the grinder's side forges, it keeps the next block unless all V versions fail
+grinding-first = who forged the first { $count } blocks
+grinding-honest = honest
+grinding-grinding = grinding
+grinding-block = block { $height }: { $name }
+grinding-block-ground = block { $height }: { $name } — the block before it was ground
+grinding-summary = Grinding changed the next forger in { $changed } of the { $blocks } blocks the grinder's side forged, hashing { $tried } block versions in all (honest play: { $honest }). A dark foot marks a block won because the one before it was ground.
+
+## Rewards and compounding in the fairness lab
+# $schedule: constant or geometric.
+cmp-title-of = { $schedule ->
+        [geometric] Geometric reward
+       *[constant] Constant reward
+    }
+cmp = Rewards and compounding
+cmp-title = Rewards and compounding: do the rich get richer?
+cmp-help = Each block's forger earns a reward and stakes it again, so a staker that wins early holds more stake and wins more often after. Here one staker's share of all stake is followed through many independent runs of the same blocks, under two ways of paying the same total reward: the same reward every block, or the same fraction of all stake every block (geometric). Each run draws every block's winner with exactly its share of the stake, from a chain of SHA-256 seeds, in a worker.
+cmp-watch = staker to watch{ " " }
+cmp-reward = reward per block{ " " }
+# $reward: a share of the starting stake.
+cmp-reward-of = { $reward } of the starting stake
+cmp-blocks = blocks{ " " }
+cmp-runs = runs{ " " }
+cmp-run = ▶ Run both schedules
+cmp-progress = runs done
+cmp-status = { $done } of { $goal } runs of { $blocks } blocks · { $seconds } s{ $state ->
+        [stopped] { " " }· stopped
+        [done] { " " }· done
+       *[running] {""}
+    }
+cmp-caption = { $name }'s final share after { $blocks } blocks, { $runs } runs
+cmp-reward-row = reward per block
+cmp-rate-of = { $rate } of the stake before it
+cmp-mean = mean, simulated
+cmp-mean-exact = mean, exact
+cmp-variance = variance, simulated
+cmp-variance-exact = variance, exact
+cmp-agreement = simulated vs exact
+cmp-sd = standard deviation
+cmp-sd-value = { $sd } (exact { $exact })
+cmp-exact = Exact: the share's mean never moves (a martingale), and its variance is v(1 − v)·(1 − Π(1 − (R/T)²)) over the blocks' rewards R and totals T; for a constant reward r that is the Beta-Binomial's v(1 − v)·n·r² / ((1 + r)(1 + n·r)), tending to v(1 − v)·r / (1 + r) = { $limit } as blocks grow. ± is one standard error of the simulation.
+cmp-chart = { $schedule }: how many of { $runs } runs ended with each final share of { $name }; the starting share { $start } is dashed
+cmp-every-constant = : { $reward } of the starting stake every block
+cmp-every-geometric = : { $rate } of the stake every block, the same total
+cmp-bin = { $from } to { $to }: { $count } runs
+cmp-start = start { $share }
+cmp-axis = { $name }'s share of all stake after { $blocks } blocks · bars: runs
