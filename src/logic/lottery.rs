@@ -7,6 +7,7 @@
 
 pub mod digest;
 
+use crate::logic::i18n::{Arg, Say};
 use crate::logic::lottery::digest::{bit_len, shr_u64};
 use crate::logic::model::Playground;
 use crate::logic::views::{LotView, LotteryStakerView, LotteryView};
@@ -59,10 +60,10 @@ impl BlockSelection {
 
 /// An offset as a share of the whole 2^256 range, in words: `"0.0031 % of the range (1 part
 /// in 32,150)"`. Integer arithmetic on the top 64 bits.
-pub fn offset_share(offset: U256) -> String {
+pub fn offset_share(offset: U256) -> Say {
     let high = offset.high_u64();
     if high == 0 {
-        return "less than 1 part in 2^64 of the range".into();
+        return Say::new("lottery-offset-tiny");
     }
     // Percent times 10^9.
     let scaled = (high as u128 * 100 * 1_000_000_000) >> 64;
@@ -74,21 +75,23 @@ pub fn offset_share(offset: U256) -> String {
     let pct = format!("{int}.{}", &frac[..keep]);
     let one_in = ((1u128 << 64) / high as u128).min(u64::MAX as u128) as u64;
     if one_in < 2 {
-        return format!("{pct} % of the range");
+        return Say::new("lottery-offset-share").with("percent", Arg::Decimal(pct));
     }
-    format!("{pct} % of the range (1 part in {})", group(one_in))
+    Say::new("lottery-offset-share-parts")
+        .with("percent", Arg::Decimal(pct))
+        .with("parts", one_in)
 }
 
 /// How many times the runner-up's offset is the winner's, to one decimal ("3.2"), from the
 /// top 64 significant bits of both (integer arithmetic).
-pub fn offset_ratio(winner: U256, runner_up: U256) -> String {
+pub fn offset_ratio(winner: U256, runner_up: U256) -> Arg {
     let shift = bit_len(runner_up).saturating_sub(64);
     let (w, r) = (shr_u64(winner, shift), shr_u64(runner_up, shift));
     if w == 0 {
-        return "far more than 10^6".into();
+        return Say::new("lottery-ratio-huge").into();
     }
     let tenths = (r as u128 * 10) / w as u128;
-    format!("{}.{}", group((tenths / 10) as u64), tenths % 10)
+    Arg::Decimal(format!("{}.{}", tenths / 10, tenths % 10))
 }
 
 /// The draw behind one block, as one node's chain records it.
@@ -145,8 +148,10 @@ impl BlockLottery {
 pub struct StakerLabel {
     /// Address, hex.
     pub address: String,
-    /// "Node 2", "Exchange" or a short hex.
+    /// "Node 2", "Exchange" or a short hex, in the console's words.
     pub name: String,
+    /// The same name as the page says it.
+    pub who: Say,
     /// Its colour ([`Playground::colour_of`]).
     pub colour: String,
     /// A short tag drawn on marks: the node's number.
@@ -176,8 +181,10 @@ pub struct ForgerHistory {
 pub struct ShareSeries {
     /// The staker.
     pub address: Address,
-    /// Its name on the page.
+    /// Its name in the console's words.
     pub name: String,
+    /// Its name as the page says it.
+    pub who: Say,
     /// Its colour.
     pub colour: String,
     /// Blocks it forged.
@@ -215,6 +222,7 @@ impl Playground {
                 StakerLabel {
                     address: a.to_hex(),
                     tag: tag(&name),
+                    who: self.who(a),
                     name,
                     colour: self.colour_of(a).to_string(),
                 }
@@ -310,6 +318,7 @@ impl Playground {
             series.push(ShareSeries {
                 address: *a,
                 name: self.name_of(a),
+                who: self.who(a),
                 colour: self.colour_of(a).to_string(),
                 forged: 0,
                 forged_bp: Vec::new(),
