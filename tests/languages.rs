@@ -364,3 +364,41 @@ fn refusals_read_in_english_as_the_core_says_them() {
         decode.to_string()
     );
 }
+
+/// The shipped languages' plural rules and numbers, read from `languages.json`, give what the
+/// CLDR charts give for them (a wrong rule there would pluralise every count of the page wrongly).
+#[test]
+fn shipped_languages_count_and_write_numbers_their_own_way() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/lang");
+    let languages = Languages::parse(&read(&dir.join("languages.json"))).expect("languages.json");
+    let lang = |code: &str| {
+        languages
+            .get(code)
+            .unwrap_or_else(|| panic!("{code} is shipped"))
+    };
+    let cases: [(&str, &str, &str); 13] = [
+        ("en", "1", "one"),
+        ("en", "0", "other"),
+        ("es", "1", "one"),
+        ("es", "2", "other"),
+        ("es", "1000000", "many"),
+        ("fr", "0", "one"),
+        ("fr", "1", "one"),
+        ("fr", "2", "other"),
+        ("fr", "2000000", "many"),
+        ("de", "1", "one"),
+        ("de", "0", "other"),
+        ("pt-BR", "0", "one"),
+        ("pt-BR", "2", "other"),
+    ];
+    for (code, n, want) in cases {
+        assert_eq!(lang(code).category(n), want, "{code} {n}");
+    }
+    assert_eq!(lang("en").number().write("12345"), "12,345");
+    // Spanish groups from five digits on.
+    assert_eq!(lang("es").number().write("1234"), "1234");
+    assert_eq!(lang("es").number().write("12345"), "12.345");
+    assert_eq!(lang("fr").number().write("12345"), "12\u{202f}345");
+    assert_eq!(lang("de").number().write("1234567"), "1.234.567");
+    assert_eq!(lang("pt-BR").number().write("1234"), "1.234");
+}
