@@ -413,18 +413,21 @@ fn the_python_snippet_says_what_the_page_says() {
     let sd = seed(5);
     let o = draw(&s, &sd).expect("lots");
     let names = ["Node 1", "Node 2", "Node 3"];
-    let text = python_snippet(&SnippetInput {
-        height: 12,
-        seed: sd.clone(),
-        stakers: s
-            .iter()
-            .zip(names)
-            .map(|((a, st), n)| (a.clone(), *st, n.to_string()))
-            .collect(),
-        winner_staker: o.winner.staker,
-        winner_k: o.winner.k,
-        fallback: None,
-    });
+    let text = python_snippet(
+        &SnippetInput {
+            height: 12,
+            seed: sd.clone(),
+            stakers: s
+                .iter()
+                .zip(names)
+                .map(|((a, st), n)| (a.clone(), *st, n.to_string()))
+                .collect(),
+            winner_staker: o.winner.staker,
+            winner_k: o.winner.k,
+            fallback: None,
+        },
+        &|say| common::english(&say),
+    );
     // Only hashlib and json.
     let imports: Vec<&str> = text
         .lines()
@@ -623,18 +626,21 @@ fn the_python_snippet_prints_the_page_s_values() {
         let sd = seed(n);
         let o = draw(&s, &sd).expect("lots");
         let names: Vec<String> = (1..=s.len()).map(|i| format!("Node {i}")).collect();
-        let text = python_snippet(&SnippetInput {
-            height: 7,
-            seed: sd.clone(),
-            stakers: s
-                .iter()
-                .zip(&names)
-                .map(|((a, st), n)| (a.clone(), *st, n.clone()))
-                .collect(),
-            winner_staker: o.winner.staker,
-            winner_k: o.winner.k,
-            fallback: None,
-        });
+        let text = python_snippet(
+            &SnippetInput {
+                height: 7,
+                seed: sd.clone(),
+                stakers: s
+                    .iter()
+                    .zip(&names)
+                    .map(|((a, st), n)| (a.clone(), *st, n.clone()))
+                    .collect(),
+                winner_staker: o.winner.staker,
+                winner_k: o.winner.k,
+                fallback: None,
+            },
+            &|say| common::english(&say),
+        );
         let out = Command::new("python3")
             .arg("-c")
             .arg(&text)
@@ -686,18 +692,21 @@ fn the_python_snippet_checks_a_fallback_forger_s_rank() {
         let names: Vec<String> = (1..=s.len()).map(|i| format!("Node {i}")).collect();
         for r in 1..ranking.order.len() {
             let forger = ranking.order[r].staker;
-            let text = python_snippet(&SnippetInput {
-                height: 3,
-                seed: sd.clone(),
-                stakers: s
-                    .iter()
-                    .zip(&names)
-                    .map(|((a, st), n)| (a.clone(), *st, n.clone()))
-                    .collect(),
-                winner_staker: o.winner.staker,
-                winner_k: o.winner.k,
-                fallback: Some((forger, r as u64)),
-            });
+            let text = python_snippet(
+                &SnippetInput {
+                    height: 3,
+                    seed: sd.clone(),
+                    stakers: s
+                        .iter()
+                        .zip(&names)
+                        .map(|((a, st), n)| (a.clone(), *st, n.clone()))
+                        .collect(),
+                    winner_staker: o.winner.staker,
+                    winner_k: o.winner.k,
+                    fallback: Some((forger, r as u64)),
+                },
+                &|say| common::english(&say),
+            );
             let out = Command::new("python3")
                 .arg("-c")
                 .arg(&text)

@@ -516,23 +516,26 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 .count() as u64
         })
         .collect();
-    let snippet = python_snippet(&SnippetInput {
-        height,
-        seed: b.seed.to_hex(),
-        stakers: b
-            .stakers
-            .iter()
-            .zip(labels.iter())
-            .map(|((a, s), l)| (a.to_hex(), *s, l.name.clone()))
-            .collect(),
-        winner_staker: winner.staker,
-        winner_k: winner.k,
-        fallback: if b.winner_forged() {
-            None
-        } else {
-            b.forger_index().map(|i| (i, b.rank))
+    let snippet = python_snippet(
+        &SnippetInput {
+            height,
+            seed: b.seed.to_hex(),
+            stakers: b
+                .stakers
+                .iter()
+                .zip(labels.iter())
+                .map(|((a, s), l)| (a.to_hex(), *s, l.name.clone()))
+                .collect(),
+            winner_staker: winner.staker,
+            winner_k: winner.k,
+            fallback: if b.winner_forged() {
+                None
+            } else {
+                b.forger_index().map(|i| (i, b.rank))
+            },
         },
-    });
+        &|say| t.say(&say),
+    );
     let winner_name = labels
         .get(winner.staker)
         .map_or("?".to_string(), |l| l.name.clone());

@@ -905,3 +905,17 @@ cmp-every-geometric = : { $rate } des Stakes in jedem Block, dieselbe Summe
 cmp-bin = { $from } bis { $to }: { $count } Durchläufe
 cmp-start = Start { $share }
 cmp-axis = Anteil von { $name } am gesamten Stake nach { $blocks } Blöcken · Balken: Durchläufe
+
+## Das Python-Programm, das eine Ziehung nachrechnet (Abschnitt Ziehung): seine Kommentare.
+python-head = Wer schmiedet Block #{ $height }? Rechne die Ziehung von Hand nach (Python 3: nur hashlib und json).
+python-hash = Der Hash der Kette: SHA-256 des als JSON kodierten Texts x, hexadezimal.
+python-seed = der Hash des Vorgängerblocks (Block #{ $height })
+python-stakers = (Adresse, Stake): ein Los pro gestaktem Token, in der Reihenfolge des Stakens
+python-by-hand = Von Hand: Los k = { $k } von { $name } ist H, { $k }-mal auf Adresse + Seed angewandt.
+python-every-lot = Alle Lose ({ $count } insgesamt); die zwei, die der Referenz am nächsten liegen, werden behalten.
+python-tie = Bei Gleichstand gewinnt das frühere Los.
+python-best = (Abstand, Adresse, k, Los), das nächste zuerst
+python-best-of = der kleinste Abstand jedes Stakers
+python-fallback = { $name } hat die Ziehung gewonnen, aber nicht geschmiedet: Mit Slots darf der Staker auf Rang r ab Slot r schmieden.
+python-ranked = Die Staker werden nach ihrem nächsten Los geordnet (Gleichstand: Reihenfolge des Stakens).
+python-rank = die Seite: { $rank }

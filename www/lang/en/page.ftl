@@ -893,3 +893,23 @@ cmp-every-geometric = : { $rate } of the stake every block, the same total
 cmp-bin = { $from } to { $to }: { $count } runs
 cmp-start = start { $share }
 cmp-axis = { $name }'s share of all stake after { $blocks } blocks · bars: runs
+
+## The Python program that recomputes a draw (lottery section): its comments. The code and
+## what it prints stay as they are.
+python-head = Who forges block #{ $height }? Recompute its lottery by hand (Python 3: hashlib and json only).
+python-hash = The chain's hash: SHA-256 of the JSON-encoded string x, in hex.
+# $height: the parent block's height.
+python-seed = the parent block's hash (block #{ $height })
+python-stakers = (address, stake): one lot per staked token, in staking order
+# $name: the winner; $k: its winning lot's index.
+python-by-hand = By hand: { $name }'s lot k = { $k } is H applied { $k } times to its address + seed.
+# $count: every lot of the draw.
+python-every-lot = Every lot ({ $count } in all), keeping the two closest to the reference.
+python-tie = On a tie, the earlier lot wins.
+python-best = (offset, address, k, lot), closest first
+python-best-of = each staker's closest offset
+# $name: the winner, who did not forge (a staker ranked after it did, in its slot).
+python-fallback = { $name } won the draw but did not forge: with slots, the staker of rank r may forge from slot r on.
+python-ranked = Stakers are ranked by their closest lot (ties: staking order).
+# $rank: the forger's rank, as the page shows it.
+python-rank = the page: { $rank }

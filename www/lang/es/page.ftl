@@ -912,3 +912,17 @@ cmp-every-geometric = : { $rate } de la participación en cada bloque, el mismo 
 cmp-bin = de { $from } a { $to }: { $count } ejecuciones
 cmp-start = inicio { $share }
 cmp-axis = proporción de { $name } sobre toda la participación tras { $blocks } bloques · barras: ejecuciones
+
+## El programa de Python que recalcula un sorteo (sección del sorteo): sus comentarios.
+python-head = ¿Quién forja el bloque #{ $height }? Recalcula su sorteo a mano (Python 3: solo hashlib y json).
+python-hash = El hash de la cadena: SHA-256 del texto x codificado en JSON, en hexadecimal.
+python-seed = el hash del bloque padre (bloque #{ $height })
+python-stakers = (dirección, participación): un boleto por cada token en participación, en orden de participación
+python-by-hand = A mano: el boleto k = { $k } de { $name } es H aplicada { $k } veces a su dirección + semilla.
+python-every-lot = Todos los boletos ({ $count } en total), guardando los dos más cercanos a la referencia.
+python-tie = En caso de empate, gana el boleto anterior.
+python-best = (distancia, dirección, k, boleto), el más cercano primero
+python-best-of = la distancia más corta de cada participante
+python-fallback = { $name } ganó el sorteo pero no forjó: con slots, el participante del puesto r puede forjar a partir del slot r.
+python-ranked = Los participantes se ordenan por su boleto más cercano (empates: orden de participación).
+python-rank = la página: { $rank }

@@ -928,3 +928,17 @@ cmp-every-geometric =  : { $rate } de la mise à chaque bloc, le même total
 cmp-bin = { $from } à { $to } : { $count } simulations
 cmp-start = départ { $share }
 cmp-axis = Part de toute la mise détenue par { $name } après { $blocks } blocs · barres : simulations
+
+## Le programme Python qui recalcule un tirage (section du tirage) : ses commentaires.
+python-head = Qui forge le bloc #{ $height } ? Recalculez son tirage à la main (Python 3 : hashlib et json seulement).
+python-hash = Le hash de la chaîne : SHA-256 du texte x encodé en JSON, en hexadécimal.
+python-seed = le hash du bloc parent (bloc #{ $height })
+python-stakers = (adresse, mise) : un billet par jeton misé, dans l'ordre des mises
+python-by-hand = À la main : le billet k = { $k } de { $name } est H appliquée { $k } fois à son adresse + graine.
+python-every-lot = Tous les billets ({ $count } en tout), en gardant les deux plus proches de la référence.
+python-tie = En cas d'égalité, le billet le plus ancien gagne.
+python-best = (écart, adresse, k, billet), le plus proche d'abord
+python-best-of = le plus petit écart de chaque participant
+python-fallback = { $name } a gagné le tirage mais n'a pas forgé : avec les créneaux, le participant de rang r peut forger à partir du créneau r.
+python-ranked = Les participants sont classés par leur billet le plus proche (égalité : ordre des mises).
+python-rank = la page : { $rank }

@@ -912,3 +912,17 @@ cmp-every-geometric = : { $rate } do stake a cada bloco, o mesmo total
 cmp-bin = de { $from } a { $to }: { $count } execuções
 cmp-start = início { $share }
 cmp-axis = fatia de { $name } em todo o stake após { $blocks } blocos · barras: execuções
+
+## O programa em Python que recalcula um sorteio (seção do sorteio): seus comentários.
+python-head = Quem forja o bloco #{ $height }? Recalcule o sorteio à mão (Python 3: só hashlib e json).
+python-hash = O hash da cadeia: SHA-256 do texto x codificado em JSON, em hexadecimal.
+python-seed = o hash do bloco pai (bloco #{ $height })
+python-stakers = (endereço, stake): um bilhete por token em stake, na ordem de stake
+python-by-hand = À mão: o bilhete k = { $k } de { $name } é H aplicada { $k } vezes ao seu endereço + semente.
+python-every-lot = Todos os bilhetes ({ $count } no total), guardando os dois mais próximos da referência.
+python-tie = Em caso de empate, vence o bilhete anterior.
+python-best = (distância, endereço, k, bilhete), o mais próximo primeiro
+python-best-of = a menor distância de cada participante
+python-fallback = { $name } venceu o sorteio mas não forjou: com slots, o participante na posição r pode forjar a partir do slot r.
+python-ranked = Os participantes são ordenados pelo bilhete mais próximo (empates: ordem de stake).
+python-rank = a página: { $rank }
