@@ -74,7 +74,7 @@ if (workers.some((r) => scalar(r.rel))) {
 const lessons = sum('lessons');
 line(`lessons (${lessons.n} files, fetched later)`, lessons);
 const languages = sum('languages');
-if (languages.n) line(`languages (${languages.n} files, one at a time)`, languages);
+if (languages.n) line(`languages (${languages.n} files; a page gets the list and one)`, languages);
 for (const r of rows.filter((r) => r.group === 'other')) line(`other: ${r.rel}`, r);
 const over = [];
 if (start.br > BUDGET.br) over.push(`brotli ${kb(start.br).trim()} KB > ${BUDGET.br / 1000} KB`);
