@@ -91,28 +91,38 @@ async function effectHolds(page, key, before) {
   }
 }
 
-// The step's highlighted part: on screen (its box clipped by the boxes that scroll it and by
-// the window is not empty), and the lesson panel covers none of it.
-export async function targetInView(page) {
+// The highlighted element's part on screen: its box, clipped by every box that scrolls it and
+// by the window (`shown`: not empty), and whether the lesson panel overlaps it; null when
+// nothing is highlighted or no lesson is open.
+export function highlightAndPanel(page) {
   return page.evaluate(() => {
     const el = document.querySelector('[data-lesson-target]');
     const panel = document.querySelector('[data-testid=lesson]');
-    if (!el) return 'no highlighted element';
+    if (!el || !panel) return null;
     const r = el.getBoundingClientRect();
     let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     const clip = (c) => {
       box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
     };
-    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
-      const s = getComputedStyle(a);
-      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') clip(a.getBoundingClientRect());
+    for (let p = el.parentElement; p && p !== document.documentElement; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') clip(p.getBoundingClientRect());
     }
     clip({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
     const p = panel.getBoundingClientRect();
     const shown = box.right > box.left && box.bottom > box.top;
-    const covered = shown && box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom;
-    return (shown && !covered) || `highlight at ${Math.round(r.left)},${Math.round(r.top)}..${Math.round(r.right)},${Math.round(r.bottom)}, panel at ${Math.round(p.left)},${Math.round(p.top)}..${Math.round(p.right)},${Math.round(p.bottom)}`;
+    const overlap = shown && box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom;
+    return { shown, overlap, box, panel: p.toJSON(), show: el.getAttribute('data-testid') || el.className };
   });
+}
+
+// The step's highlighted part is on screen and the lesson panel covers none of it: true, or
+// where the two are.
+export async function targetInView(page) {
+  const h = await highlightAndPanel(page);
+  if (!h) return 'no highlighted element';
+  const at = (r) => `${Math.round(r.left)},${Math.round(r.top)}..${Math.round(r.right)},${Math.round(r.bottom)}`;
+  return (h.shown && !h.overlap) || `highlight at ${at(h.box)}, panel at ${at(h.panel)}`;
 }
 
 async function currentStep(page) {

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, collectConsoleErrors, screenshot, waitFor, someBlocks } from './helpers.mjs';
+import { highlightAndPanel } from './lesson-walk.mjs';
 
 const env = useServerAndBrowser();
 const PHONES = [{ width: 360, height: 640 }, { width: 390, height: 844 }];
@@ -119,29 +120,6 @@ for (const viewport of PHONES) {
     }
     const unique = [...new Set(problems)];
     assert.deepEqual(unique, [], `at ${size}:\n${unique.join('\n')}`);
-  });
-}
-
-// The highlighted element's part on screen: its box, clipped by every box that scrolls it.
-function highlightAndPanel(page) {
-  return page.evaluate(() => {
-    const el = document.querySelector('[data-lesson-target]');
-    const panel = document.querySelector('[data-testid=lesson]');
-    if (!el || !panel) return null;
-    let r = el.getBoundingClientRect();
-    let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    const clip = (c) => {
-      box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
-    };
-    for (let p = el.parentElement; p && p !== document.documentElement; p = p.parentElement) {
-      const s = getComputedStyle(p);
-      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') clip(p.getBoundingClientRect());
-    }
-    clip({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
-    const p = panel.getBoundingClientRect();
-    const shown = box.right > box.left && box.bottom > box.top;
-    const overlap = shown && box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom;
-    return { shown, overlap, box, panel: p.toJSON(), show: el.getAttribute('data-testid') || el.className };
   });
 }
 

@@ -5,7 +5,7 @@
 //! `python3` and its output compared with the values the page shows.
 
 use pos_core::hash::{hash_str, Hash};
-use pos_core::lottery::{draw, trace, U256};
+use pos_core::lottery::{draw, trace, Outcome, U256};
 use pos_core::Wallet;
 use pos_playground::logic::i18n::Arg;
 use pos_playground::logic::lottery::digest::{
@@ -626,21 +626,7 @@ fn the_python_snippet_prints_the_page_s_values() {
         let sd = seed(n);
         let o = draw(&s, &sd).expect("lots");
         let names: Vec<String> = (1..=s.len()).map(|i| format!("Node {i}")).collect();
-        let text = python_snippet(
-            &SnippetInput {
-                height: 7,
-                seed: sd.clone(),
-                stakers: s
-                    .iter()
-                    .zip(&names)
-                    .map(|((a, st), n)| (a.clone(), *st, n.clone()))
-                    .collect(),
-                winner_staker: o.winner.staker,
-                winner_k: o.winner.k,
-                fallback: None,
-            },
-            &|say| common::english(&say),
-        );
+        let text = snippet_of(7, &sd, &s, &o, None);
         let out = Command::new("python3")
             .arg("-c")
             .arg(&text)
@@ -692,21 +678,7 @@ fn the_python_snippet_checks_a_fallback_forger_s_rank() {
         let names: Vec<String> = (1..=s.len()).map(|i| format!("Node {i}")).collect();
         for r in 1..ranking.order.len() {
             let forger = ranking.order[r].staker;
-            let text = python_snippet(
-                &SnippetInput {
-                    height: 3,
-                    seed: sd.clone(),
-                    stakers: s
-                        .iter()
-                        .zip(&names)
-                        .map(|((a, st), n)| (a.clone(), *st, n.clone()))
-                        .collect(),
-                    winner_staker: o.winner.staker,
-                    winner_k: o.winner.k,
-                    fallback: Some((forger, r as u64)),
-                },
-                &|say| common::english(&say),
-            );
+            let text = snippet_of(3, &sd, &s, &o, Some((forger, r as u64)));
             let out = Command::new("python3")
                 .arg("-c")
                 .arg(&text)
@@ -791,4 +763,30 @@ fn progress_comes_in_steps_of_lots() {
         (d.nearest[0].staker, d.nearest[0].k),
         (o.winner.staker, o.winner.k)
     );
+}
+
+/// The Python snippet for a draw of `stakers` on `sd` at `height`, the stakers named
+/// "Node 1", "Node 2"…, its comments in English.
+fn snippet_of(
+    height: u64,
+    sd: &str,
+    stakers: &[(String, u64)],
+    o: &Outcome,
+    fallback: Option<(usize, u64)>,
+) -> String {
+    python_snippet(
+        &SnippetInput {
+            height,
+            seed: sd.to_string(),
+            stakers: stakers
+                .iter()
+                .enumerate()
+                .map(|(i, (a, st))| (a.clone(), *st, format!("Node {}", i + 1)))
+                .collect(),
+            winner_staker: o.winner.staker,
+            winner_k: o.winner.k,
+            fallback,
+        },
+        &|say| common::english(&say),
+    )
 }

@@ -629,13 +629,15 @@ impl Playground {
         Say::new("node-name").with("number", i + 1)
     }
 
-    /// [`Playground::name_of`] as the page says it.
-    pub fn who(&self, a: &Address) -> Say {
+    /// Who address `a` is: the exchange, a node of this tab, the class server, a peer of a
+    /// node, genesis's forger, or none of them. [`Playground::who`] says it in the page's
+    /// words, [`Playground::name_of`] in the console's.
+    fn whom<'a>(&'a self, a: &Address) -> Whom<'a> {
         if *a == self.genesis.exchange {
-            return Say::new("name-exchange");
+            return Whom::Exchange;
         }
         if let Some(i) = self.index_of(a) {
-            return Self::node_words(i);
+            return Whom::Node(i);
         }
         let server = self
             .mesh
@@ -646,16 +648,28 @@ impl Playground {
             for (id, p) in n.node.peers() {
                 if p.address == *a {
                     if server.is_some_and(|s| id.0.split_once('/').is_some_and(|(t, _)| t == s)) {
-                        return Say::new("name-class-server");
+                        return Whom::ClassServer;
                     }
-                    return Self::peer_words(id);
+                    return Whom::Peer(id);
                 }
             }
         }
         if *a == self.genesis.forger {
-            return Say::new("name-genesis");
+            return Whom::Genesis;
         }
-        Say::new("name-address").with("address", a.short())
+        Whom::Unknown
+    }
+
+    /// [`Playground::name_of`] as the page says it.
+    pub fn who(&self, a: &Address) -> Say {
+        match self.whom(a) {
+            Whom::Exchange => Say::new("name-exchange"),
+            Whom::Node(i) => Self::node_words(i),
+            Whom::ClassServer => Say::new("name-class-server"),
+            Whom::Peer(id) => Self::peer_words(id),
+            Whom::Genesis => Say::new("name-genesis"),
+            Whom::Unknown => Say::new("name-address").with("address", a.short()),
+        }
     }
 
     /// [`Playground::peer_name`] as the page says it.
@@ -685,31 +699,14 @@ impl Playground {
 
     /// A readable name for any address: a node, the exchange, or a short hex.
     pub fn name_of(&self, a: &Address) -> String {
-        if *a == self.genesis.exchange {
-            return "Exchange".into();
+        match self.whom(a) {
+            Whom::Exchange => "Exchange".into(),
+            Whom::Node(i) => Self::name(i),
+            Whom::ClassServer => "the class server".into(),
+            Whom::Peer(id) => Self::peer_name(id),
+            Whom::Genesis => "genesis".into(),
+            Whom::Unknown => a.short(),
         }
-        if let Some(i) = self.index_of(a) {
-            return Self::name(i);
-        }
-        let server = self
-            .mesh
-            .as_ref()
-            .and_then(Mesh::class)
-            .and_then(|c| c.server.as_deref());
-        for n in self.net.nodes() {
-            for (id, p) in n.node.peers() {
-                if p.address == *a {
-                    if server.is_some_and(|s| id.0.split_once('/').is_some_and(|(t, _)| t == s)) {
-                        return "the class server".into();
-                    }
-                    return Self::peer_name(id);
-                }
-            }
-        }
-        if *a == self.genesis.forger {
-            return "genesis".into();
-        }
-        a.short()
     }
 
     /// A readable name for a link: "Node 3" in this tab, "Node 1 @ab12" in tab ab12.
@@ -1504,4 +1501,14 @@ impl Playground {
     pub fn kinds() -> [TxKind; 3] {
         [TxKind::Exchange, TxKind::Transfer, TxKind::Stake]
     }
+}
+
+/// Who an address is ([`Playground::whom`]).
+enum Whom<'a> {
+    Exchange,
+    Node(usize),
+    ClassServer,
+    Peer(&'a PeerId),
+    Genesis,
+    Unknown,
 }

@@ -571,15 +571,8 @@ impl<'a> Parser<'a> {
     }
 
     fn variant_key(&mut self) -> Result<Key, FtlError> {
-        let mut s = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                s.push(c);
-                self.bump();
-            } else {
-                break;
-            }
-        }
+        // A variant key is read as a name is (a number's digits are name characters too).
+        let s = self.name();
         if let Ok(n) = s.parse::<i64>() {
             return Ok(Key::Number(n));
         }
