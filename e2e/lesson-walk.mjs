@@ -125,7 +125,7 @@ export async function targetInView(page) {
   return (h.shown && !h.overlap) || `highlight at ${at(h.box)}, panel at ${at(h.panel)}`;
 }
 
-async function currentStep(page) {
+export async function currentStep(page) {
   return page.evaluate(() => playground.lesson());
 }
 

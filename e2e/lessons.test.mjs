@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServerAndBrowser, collectConsoleErrors, waitFor } from './helpers.mjs';
-import { LESSONS, walk, shot, targetInView } from './lesson-walk.mjs';
+import { LESSONS, walk, shot, targetInView, currentStep } from './lesson-walk.mjs';
 
 const env = useServerAndBrowser();
 const SIZES = [
