@@ -5,7 +5,7 @@
 #   3. cargo test (native), the fairness lab against the Ethereum specification's own code
 #      (scripts/check_fairness.py), then every fuzz target for 20 s (scripts/fuzz.sh, nightly)
 #   4. wasm tests (wasm-pack, core + root crate) in headless Chromium; in headless Firefox what
-#      differs between engines: the page's crate (its browser side) and core's SIMD lottery
+#      differs between engines: core's SIMD lottery and the page's keys (the engine's randomness)
 #   5. the release build (scripts/trunk.sh), its size budget (scripts/size.mjs), then the
 #      Playwright end-to-end tests in Chromium (e2e/)
 #   6. the cross-engine suite in Firefox and WebKit over WebDriver (e2e/engines/suite.mjs: load,
@@ -74,8 +74,10 @@ fi
 step "wasm tests: core's SIMD lottery (headless Firefox)"
 "${WASM_PACK_TEST_FIREFOX[@]}" core --test lottery_vectors
 
-step "wasm tests: root crate (headless Firefox)"
-"${WASM_PACK_TEST_FIREFOX[@]}" . -p pos-playground
+# The page crate's tests are its plain-Rust logic, the same wasm in every engine, but for the
+# keys: they come from the engine's crypto.getRandomValues.
+step "wasm tests: the page's keys from the engine's randomness (headless Firefox)"
+"${WASM_PACK_TEST_FIREFOX[@]}" . -p pos-playground --test keys
 
 step "bash scripts/trunk.sh build --release"
 bash "$REPO/scripts/trunk.sh" build --release
