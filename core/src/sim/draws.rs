@@ -38,6 +38,10 @@ impl SimNet {
     /// ([`SimNet::take_draw_requests`], [`SimNet::deliver_draw`]). Switching back answers
     /// every waiting draw now.
     pub fn set_external_draws(&mut self, external: bool) {
+        self.lend(|net| net.set_external_draws_here(external));
+    }
+
+    fn set_external_draws_here(&mut self, external: bool) {
         self.external_draws = external;
         if external {
             return;
@@ -77,6 +81,15 @@ impl SimNet {
     /// nobody waits for is only remembered). Crashed nodes are skipped: on
     /// [`SimNet::restart`] they ask again for what their thread no longer remembers.
     pub fn deliver_draw(
+        &mut self,
+        seed: Hash,
+        stakers: Vec<(Address, u64)>,
+        ranking: Option<Ranking>,
+    ) -> usize {
+        self.lend(|net| net.deliver_draw_here(seed, stakers, ranking))
+    }
+
+    fn deliver_draw_here(
         &mut self,
         seed: Hash,
         stakers: Vec<(Address, u64)>,
