@@ -427,7 +427,7 @@ pub fn page(props: &PageProps) -> Html {
     let on_note = {
         let router = router.clone();
         Callback::from(move |line: String| {
-            router.with(true, |m, _| m.class_note(line));
+            router.handle(crate::logic::input::Input::ClassNote(line));
         })
     };
     let on_class = {

@@ -288,8 +288,8 @@ pub struct TimelineView {
     pub blocks: Vec<(u64, u64)>,
     /// Forks seen in the branch shown (events).
     pub forks: Vec<u64>,
-    /// Whether a recording of it can be saved, or why not.
-    pub saveable: Result<(), String>,
+    /// Why a recording of it cannot be saved (`None`: it can).
+    pub cannot_save: Option<String>,
 }
 
 /// One branch, for the view.
@@ -387,6 +387,27 @@ impl History {
     /// The live tab: parked here while the past is shown, else `shown` itself.
     pub fn live<'a>(&'a self, shown: &'a Playground) -> &'a Playground {
         self.parked.as_ref().map_or(shown, |(_, p)| p)
+    }
+
+    /// What the live tab has for the class server (the edge sends it).
+    pub fn take_class_outbox(
+        &mut self,
+        shown: &mut Playground,
+    ) -> Vec<crate::logic::class::ToServer> {
+        match self.parked.as_mut() {
+            Some((_, p)) => p.take_class_outbox(),
+            None => shown.take_class_outbox(),
+        }
+    }
+
+    /// Keeps showing the present as it is now while the live tab goes on (the pause of a
+    /// linked tab: it stops only what this tab shows).
+    pub fn freeze(&mut self, shown: &mut Playground) {
+        if self.parked.is_none() {
+            let still = shown.clone();
+            let live = std::mem::replace(shown, still);
+            self.parked = Some((self.events(), Box::new(live)));
+        }
     }
 
     /// Runs `entry` on the live tab and records it. A person's command while the past of a
@@ -711,7 +732,7 @@ impl History {
                 .filter(|(_, m)| *m == Moment::Fork)
                 .map(|(e, _)| *e)
                 .collect(),
-            saveable: self.saveable(),
+            cannot_save: self.saveable().err(),
         }
     }
 

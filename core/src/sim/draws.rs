@@ -53,6 +53,13 @@ impl SimNet {
         }
     }
 
+    /// How the nodes draw: the [`crate::node::NodeConfig::defer_draws_from`] last set for
+    /// every node ([`SimNet::set_defer_draws_from`]), and whether deferred draws wait for the
+    /// driver ([`SimNet::set_external_draws`]).
+    pub fn draw_settings(&self) -> (Option<u64>, bool) {
+        (self.defer_draws_from.flatten(), self.external_draws)
+    }
+
     /// Draws asked by the nodes since the last call, each once however many nodes asked, in
     /// the order first asked (external draws only: [`SimNet::set_external_draws`]).
     pub fn take_draw_requests(&mut self) -> Vec<DrawRequest> {
