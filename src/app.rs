@@ -7,6 +7,7 @@ use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
+use crate::components::history::{HistoryBar, TimeAction};
 use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
 use crate::components::live::LiveRegion;
@@ -28,6 +29,7 @@ use crate::edge::webrtc::Links;
 use crate::logic::class::{Order, Place, SECTIONS};
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::network_stakers;
+use crate::logic::history::recording::MAX_RECORDING_BYTES;
 use crate::logic::model::{
     new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
 };
@@ -322,6 +324,41 @@ pub fn page(props: &PageProps) -> Html {
             }
         })
     };
+    let history_message = use_state(|| None::<(bool, String)>);
+    let on_time = {
+        let router = router.clone();
+        let redraw = redraw.clone();
+        let message = history_message.clone();
+        Callback::from(move |a: TimeAction| {
+            let said = match a {
+                TimeAction::Play(q) => router.play(q).err().map(|e| (false, e)),
+                TimeAction::Pause => router.pause().err().map(|e| (false, e)),
+                TimeAction::Step(d) => router.step_event(d).err().map(|e| (false, e)),
+                TimeAction::Seek(e) => router.seek(e).err().map(|e| (false, e)),
+                TimeAction::Block(h) => router.jump_to_block(h).err().map(|e| (false, e)),
+                TimeAction::Branch(b) => router.switch_branch(b).err().map(|e| (false, e)),
+                TimeAction::Save => Some(
+                    match router
+                        .recording()
+                        .and_then(|t| storage::download("pos-playground-recording.json", &t))
+                    {
+                        Ok(()) => (true, "Saved pos-playground-recording.json (it holds every node's secret key)".to_string()),
+                        Err(e) => (false, e),
+                    },
+                ),
+                TimeAction::Open(text) => Some(match router.open_recording(&text) {
+                    Ok(events) => (true, format!("Opened a recording of {events} events, paused at its end")),
+                    Err(e) => (false, e),
+                }),
+                TimeAction::TooBig(size) => Some((
+                    false,
+                    format!("This file is {size} bytes: a recording holds at most {MAX_RECORDING_BYTES} bytes (8 MiB)"),
+                )),
+            };
+            message.set(said);
+            redraw.force_update();
+        })
+    };
     let on_export = {
         let router = router.clone();
         let files_message = files_message.clone();
@@ -561,6 +598,9 @@ pub fn page(props: &PageProps) -> Html {
                 </div>
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
+            if let Some(view) = router.timeline() {
+                <HistoryBar view={view} on={on_time} message={(*history_message).clone()} />
+            }
             if m.mesh().is_some() {
                 <ClassPanel class={m.class_connection().cloned()} roster={roster}
                     webrtc={m.links().iter().filter(|l| l.state == crate::logic::link::LinkState::Open).count()} />
