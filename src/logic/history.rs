@@ -262,6 +262,8 @@ pub struct Origin {
     pub ids: Ids,
     /// When (ms).
     pub at: u64,
+    /// The feed the tab had then, newest first: (time, node, kind, text).
+    pub feed: Vec<(u64, usize, String, String)>,
 }
 
 /// The timeline's numbers, for the console's `timeline()` and the bar.
@@ -323,9 +325,19 @@ impl History {
             let save = live.save_text(now);
             let ids = live.ids();
             match Playground::restore_state(&save, ids.clone(), now) {
-                Ok(p) => {
+                Ok(mut p) => {
+                    p.take_feed(live);
+                    let feed = live
+                        .activity()
+                        .map(|a| (a.time, a.node, a.kind.to_string(), a.text.clone()))
+                        .collect();
                     *live = p;
-                    Some(Origin { save, ids, at: now })
+                    Some(Origin {
+                        save,
+                        ids,
+                        at: now,
+                        feed,
+                    })
                 }
                 Err(_) => None,
             }

@@ -772,6 +772,33 @@ impl Playground {
         self.activity.iter()
     }
 
+    /// Takes `other`'s feed (a history's first state keeps what the tab said before it).
+    pub(crate) fn take_feed(&mut self, other: &Playground) {
+        self.activity = other.activity.clone();
+        self.logged = other.logged;
+    }
+
+    /// Puts back a feed read from a recording (untrusted: at most 80 lines, kinds from the
+    /// feed's own set).
+    pub(crate) fn set_feed(&mut self, lines: Vec<(u64, usize, String, String)>) {
+        const KINDS: [&str; 5] = ["block", "tx", "reject", "info", "reorg"];
+        self.activity = lines
+            .into_iter()
+            .take(80)
+            .map(|(time, node, kind, text)| Activity {
+                time,
+                node,
+                kind: KINDS
+                    .iter()
+                    .find(|k| **k == kind)
+                    .copied()
+                    .unwrap_or("info"),
+                text,
+            })
+            .collect();
+        self.logged = self.activity.len() as u64;
+    }
+
     /// How many lines the feed has had since the tab started (its first 80 are the newest
     /// [`Playground::activity`]): with it a reader of the feed knows which lines are new.
     pub fn logged(&self) -> u64 {

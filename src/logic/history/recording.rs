@@ -89,6 +89,9 @@ struct Start {
     tab: String,
     net_seed: u64,
     at: u64,
+    /// The feed it had then, newest first: `[time, node, kind, text]`.
+    #[serde(default)]
+    feed: Vec<(u64, usize, String, String)>,
 }
 
 /// One entry as the file has it.
@@ -448,6 +451,7 @@ impl History {
                 tab: origin.ids.tab.clone(),
                 net_seed: origin.ids.net_seed,
                 at: origin.at,
+                feed: origin.feed.clone(),
             },
             entries,
         };
@@ -481,8 +485,10 @@ impl History {
             net_seed: file.start.net_seed,
         };
         let at = file.start.at;
-        let first = Playground::restore_state(&file.start.save, ids.clone(), at)
+        let mut first = Playground::restore_state(&file.start.save, ids.clone(), at)
             .map_err(RecordingError::Start)?;
+        let feed: Vec<_> = file.start.feed.into_iter().take(80).collect();
+        first.set_feed(feed.clone());
         if first.mesh().is_some() {
             return Err(RecordingError::Start(LoadError::Unreadable(
                 "its start is a tab of a network of tabs; a recording is of a tab running alone"
@@ -493,6 +499,7 @@ impl History {
             save: file.start.save,
             ids,
             at,
+            feed,
         };
         let mut history = History::from_state(Some(origin), first.clone());
         let mut live = first;
