@@ -87,7 +87,7 @@ fn main() {
                 );
             }
         }
-        if k % 20_000 == 0 {
+        if k.is_multiple_of(20_000) {
             eprintln!(
                 "tick {k}: height {:?}, events {}, {:.1} s",
                 shown.summary(0).map(|s| s.height),
@@ -95,10 +95,10 @@ fn main() {
                 started.elapsed().as_secs_f64()
             );
         }
-        if k % 20 == 0 {
+        if k.is_multiple_of(20) {
             let from = rng.below(4) as usize;
             let to = (from + 1 + rng.below(3) as usize) % 4;
-            let request = if k % 200 == 0 {
+            let request = if k.is_multiple_of(200) {
                 Request::Stake(1 + rng.below(20))
             } else {
                 Request::Transfer(Target::Node(to), 1 + rng.below(5))
