@@ -2,7 +2,8 @@
 //! blocks (a transfer every 2 s, so every block has something to forge), recorded in its
 //! history; then the memory the history holds, and the time of seeks to random events.
 //!
-//! `cargo run --release --example history_bench` (`-- 300` for fewer blocks).
+//! `cargo run --release --example history_bench` (`-- 300` for fewer blocks); with
+//! `HISTORY_BENCH_OUT=path` it writes the recording there for `e2e/bench-history.mjs`.
 
 use pos_core::sim::SplitMix64;
 use pos_core::Wallet;
@@ -136,6 +137,10 @@ fn main() {
     );
     let text = history.recording().expect("saveable");
     println!("recording: {} bytes", text.len());
+    if let Ok(path) = std::env::var("HISTORY_BENCH_OUT") {
+        // For e2e/bench-history.mjs, which times seeks in Chromium.
+        std::fs::write(&path, &text).expect("the recording is written");
+    }
     // Seeks to random events, in random order.
     let mut worst = 0f64;
     let mut sum = 0f64;
