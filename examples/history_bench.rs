@@ -125,7 +125,7 @@ fn main() {
     };
     let events = history.events();
     println!(
-        "{blocks} blocks, 4 nodes: {events} events, {} entries, {} snapshots (one every {SNAPSHOT_EVERY} events), recorded in {:.1} s",
+        "{blocks} blocks, 4 nodes: {events} events, {} entries, {} snapshots (one every {SNAPSHOT_EVERY} events, sparser past the budget), recorded in {:.1} s",
         history.entries(),
         history.snapshots(),
         ran.as_secs_f64()

@@ -43,6 +43,12 @@ pub const SNAPSHOT_EVERY: u64 = 100;
 /// starts again from the present.
 pub const MAX_EVENTS: u64 = 200_000;
 
+/// What the snapshots of a history may hold, in blocks held by a node (a snapshot of a tab of
+/// 4 nodes at height 1,000 counts 4,004; one such block-copy is about 0.9 KB while chains do
+/// not share their blocks, so this is about 256 MiB). Beyond it every branch keeps every other
+/// snapshot and takes them twice as far apart: seeks get longer, the tab stays alive.
+pub const SNAPSHOT_BUDGET: u64 = 300_000;
+
 /// Most branches kept; beyond it a new branch is refused in words.
 pub const MAX_BRANCHES: usize = 32;
 
@@ -227,6 +233,18 @@ struct Snapshot {
     state: Rc<Playground>,
 }
 
+impl Snapshot {
+    /// What it holds, in blocks held by a node.
+    fn weight(&self) -> u64 {
+        self.state
+            .net()
+            .nodes()
+            .iter()
+            .map(|n| n.node.chain().height() + 1)
+            .sum()
+    }
+}
+
 /// One line of history after its fork.
 #[derive(Clone)]
 struct Branch {
@@ -244,6 +262,9 @@ struct Branch {
     unsaveable: Option<String>,
     /// The wall-clock time of its latest entry (ms).
     last_time: u64,
+    /// Events between its snapshots ([`SNAPSHOT_EVERY`], doubled each time the history
+    /// goes over [`SNAPSHOT_BUDGET`]).
+    spacing: u64,
 }
 
 impl Branch {
@@ -313,6 +334,8 @@ pub struct History {
     current: usize,
     /// While the slider is back: the event shown, and the live tab.
     parked: Option<(u64, Box<Playground>)>,
+    /// What the snapshots hold (see [`SNAPSHOT_BUDGET`]).
+    weight: u64,
 }
 
 impl History {
@@ -365,8 +388,10 @@ impl History {
                 marks: Vec::new(),
                 unsaveable: None,
                 last_time: 0,
+                spacing: SNAPSHOT_EVERY,
             }],
             current: 0,
+            weight: 0,
             parked: None,
         }
     }
@@ -458,9 +483,16 @@ impl History {
             Some((_, p)) => p,
             None => shown,
         };
-        record(branch, entry, &ran.moments, live);
-        if branch.events() > MAX_EVENTS && self.parked.is_none() {
-            let now = live.clock().wall_seen().unwrap_or(0);
+        let weight = record(branch, entry, &ran.moments, live);
+        let full = branch.events() > MAX_EVENTS;
+        let now = live.clock().wall_seen().unwrap_or(0);
+        if let Some(w) = weight {
+            self.weight += w;
+            if self.weight > SNAPSHOT_BUDGET {
+                self.thin();
+            }
+        }
+        if full && self.parked.is_none() {
             *self = History::begin(shown, now);
             shown.note(format!(
                 "The history reached {MAX_EVENTS} events: it starts again from here"
@@ -580,6 +612,7 @@ impl History {
             marks: Vec::new(),
             unsaveable: None,
             last_time: 0,
+            spacing: self.branches[owner].spacing,
         });
         self.current = self.branches.len() - 1;
         self.parked = None;
@@ -748,6 +781,25 @@ impl History {
         }
     }
 
+    /// Every branch keeps every other snapshot (never an exact one) and takes them twice as
+    /// far apart from now on.
+    fn thin(&mut self) {
+        for branch in &mut self.branches {
+            let mut k = 0;
+            branch.snapshots.retain(|s| {
+                k += 1;
+                s.exact || k % 2 == 0
+            });
+            branch.spacing = branch.spacing.saturating_mul(2);
+        }
+        self.weight = self
+            .branches
+            .iter()
+            .flat_map(|b| b.snapshots.iter())
+            .map(Snapshot::weight)
+            .sum();
+    }
+
     /// Memory the snapshots hold, roughly: how many there are.
     pub fn snapshots(&self) -> usize {
         self.branches.iter().map(|b| b.snapshots.len()).sum()
@@ -787,8 +839,8 @@ fn entry_time(entry: &Entry) -> Option<u64> {
 }
 
 /// Records `entry`, which made `moments` and left the tab `live`, at the end of `branch`,
-/// with a snapshot when enough events passed since the last.
-fn record(branch: &mut Branch, entry: Entry, moments: &[Moment], live: &Playground) {
+/// with a snapshot when enough events passed since the last (then its weight is returned).
+fn record(branch: &mut Branch, entry: Entry, moments: &[Moment], live: &Playground) -> Option<u64> {
     let start = branch.events();
     for (k, m) in moments.iter().enumerate() {
         if !matches!(m, Moment::Message | Moment::Outside) {
@@ -805,14 +857,18 @@ fn record(branch: &mut Branch, entry: Entry, moments: &[Moment], live: &Playgrou
     let events = start + moments.len() as u64;
     branch.ends.push(events);
     let last = branch.snapshots.last().map_or(0, |s| s.events);
-    if events >= last + SNAPSHOT_EVERY {
-        branch.snapshots.push(Snapshot {
-            entries: branch.entries.len(),
-            events,
-            exact: false,
-            state: Rc::new(live.clone()),
-        });
+    if events < last + branch.spacing {
+        return None;
     }
+    let snapshot = Snapshot {
+        entries: branch.entries.len(),
+        events,
+        exact: false,
+        state: Rc::new(live.clone()),
+    };
+    let weight = snapshot.weight();
+    branch.snapshots.push(snapshot);
+    Some(weight)
 }
 
 /// Runs `entries` on `p`, which is at event `done`, until event `until`: right after the
