@@ -147,8 +147,8 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             } else {
                 <button onclick={act(TimeAction::Pause)} data-testid="history-pause">{"⏸ Pause"}</button>
             }
-            <button onclick={act(TimeAction::Step(-1))} disabled={v.at == 0} data-testid="history-back" aria-label="One event back">{"◀ 1"}</button>
-            <button onclick={act(TimeAction::Step(1))} data-testid="history-forward" aria-label="One event forward">{"1 ▶"}</button>
+            <button onclick={act(TimeAction::Step(-1))} disabled={v.at == 0} data-testid="history-back" title="One event back">{"◀ Back"}</button>
+            <button onclick={act(TimeAction::Step(1))} data-testid="history-forward" title="One event forward">{"Step ▶"}</button>
             <label class="history-speed">{"Speed "}
                 <select onchange={on_speed} data-testid="history-speed">
                     { for SPEEDS.iter().map(|(q, words)| html! {
