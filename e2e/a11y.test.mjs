@@ -17,6 +17,8 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // The navigation's sections, in order (src/components/lesson.rs, SECTIONS).
 const SECTIONS = ['Nodes', 'Lottery', 'Fairness', 'Faults', 'Block tree', 'Python views'];
+// Where each section's button takes the page (src/components/lesson.rs, SECTIONS).
+const SECTION_SELECTORS = ['main.layout', '[data-testid=lottery]', '[data-testid=fairness]', '[data-testid=faults]', '[data-testid=block-tree]', '.panels'];
 
 /** The page with four nodes and a few blocks (a purchase, a stake). */
 async function openPlayground(browser, url, options = {}) {
@@ -266,10 +268,14 @@ test('by keyboard alone: every section reached and used with Tab, Enter, Space a
     await tabTo('the activity feed', () => document.activeElement.matches('[data-testid=activity]'));
     // Back to the navigation (Shift+Tab), then each section by Enter, Tab to the next.
     await tabTo("the navigation's first section", () => document.activeElement.matches('.navlink') && !document.activeElement.previousElementSibling, 200, 'Shift+Tab');
-    for (const name of SECTIONS) {
+    // Enter on a section's button moves the focus into that section (as a skip link does),
+    // so Tab goes on there; the next section's button is one Tab after the one before.
+    for (const [i, name] of SECTIONS.entries()) {
       assert.equal(await page.evaluate(() => document.activeElement.textContent), name);
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(200);
+      await waitFor(page, `the focus in ${name}`, (sel) => document.activeElement.closest(sel) !== null, SECTION_SELECTORS[i], 5_000);
+      assert.ok(await outlined(), `the focus in ${name} is outlined`);
+      await page.locator('.navlink').nth(i).focus();
       await page.keyboard.press('Tab');
     }
     assert.equal(await page.evaluate(() => document.activeElement.textContent.startsWith('Keys 1–6')), true);

@@ -9,7 +9,8 @@
 //     && node e2e/bench-lottery.mjs [dist] [runs] [workers, e.g. 1,2]
 //
 // Prints a markdown table (copied into docs/benchmarks.md). Not a test: `node --test e2e/`
-// skips it (its name has no `.test.`), and nothing here asserts a time.
+// skips it (its name has no `.test.`), and nothing here asserts a time. POS_ENGINE=firefox or
+// webkit runs the same in that engine over WebDriver (e2e/engines/driver.mjs).
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -50,15 +51,28 @@ const native = (total) => {
   return best;
 };
 
+const engine = process.env.POS_ENGINE || 'chromium';
 const server = await startServer(root ? { root } : {});
-const browser = await launch();
+// One page in `engine`: `evaluate(fn, arg)` and `close()`.
+async function openPage() {
+  if (engine === 'chromium') {
+    const browser = await launch();
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.playground);
+    return { name: `Chromium ${browser.version()} (headless)`, evaluate: (fn, arg) => page.evaluate(fn, arg), close: () => browser.close() };
+  }
+  const { openBrowser, stopDisplay } = await import('./engines/driver.mjs');
+  const b = await openBrowser(engine);
+  await b.goto(server.url);
+  await b.waitFor(() => !!window.playground, [], 30_000, 'the playground');
+  return { name: b.version, evaluate: (fn, arg) => b.eval(fn, arg), close: async () => { await b.close(); await stopDisplay(); } };
+}
+const browser = await openPage();
 try {
-  const page = await browser.newPage();
-  await page.goto(server.url);
-  const version = browser.version();
-  await page.waitForFunction(() => window.playground);
+  const page = browser;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Chromium ${version} (headless), ${cpu}, ${cores} cores, load ${os.loadavg()[0].toFixed(1)}; best of ${runs}\n`);
+  console.log(`${browser.name}, ${cpu}, ${cores} cores, load ${os.loadavg()[0].toFixed(1)}; best of ${runs}\n`);
   console.log(`| lots | native \`pos lottery\` | ${WORKERS.map((w) => `${w} worker${w > 1 ? 's' : ''}`).join(' | ')} |`);
   console.log(`|---:|---:|${WORKERS.map(() => '---:').join('|')}|`);
   for (const lots of LOTS) {

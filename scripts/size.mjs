@@ -33,45 +33,49 @@ for (const m of html.matchAll(/from\s*["'`]\/?([^"'`]+)["'`]/g)) {
   if (existsSync(path.join(dist, m[1]))) named.add(m[1]);
 }
 
+// The lottery worker's loader starts one of two modules: with SIMD128, or without it where the
+// engine has no wasm SIMD (www/lottery_worker_loader.js). Each browser fetches one of them.
+const LOADER = 'lottery_worker_loader.js';
+const scalar = (rel) => rel.startsWith('pos-worker-scalar');
 const rows = filesUnder(dist).map((rel) => {
   const bytes = readFileSync(path.join(dist, rel));
   const group = named.has(rel)
     ? 'start'
     : rel.startsWith('lessons/')
       ? 'lessons'
-      : /^(lottery_worker_loader\.js|pos-worker)/.test(rel)
-        ? 'worker'
-        : 'other';
+      : rel.startsWith('lang/')
+        ? 'languages'
+        : rel === LOADER || rel.startsWith('pos-worker')
+          ? 'worker'
+          : 'other';
   return { rel, group, raw: bytes.length, br: brotli(bytes).length, gz: gzip(bytes).length };
 });
 
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
-const sum = (group) =>
-  rows.filter((r) => r.group === group).reduce(
+const total = (some) =>
+  some.reduce(
     (t, r) => ({ raw: t.raw + r.raw, br: t.br + r.br, gz: t.gz + r.gz, n: t.n + 1 }),
     { raw: 0, br: 0, gz: 0, n: 0 },
   );
+const sum = (group) => total(rows.filter((r) => r.group === group));
+const line = (label, t) => console.log(`${label.padEnd(40)} ${kb(t.raw)} ${kb(t.br)} ${kb(t.gz)}`);
 
 console.log(`[size] ${dist}, KB = 1,000 bytes; brotli quality 11, gzip -9 (scripts/compress.mjs)`);
-console.log(`${'file'.padEnd(34)} ${'raw'.padStart(8)} ${'brotli'.padStart(8)} ${'gzip'.padStart(8)}`);
-for (const r of rows.filter((r) => r.group === 'start')) {
-  console.log(`${r.rel.padEnd(34)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.gz)}`);
-}
+console.log(`${'file'.padEnd(40)} ${'raw'.padStart(8)} ${'brotli'.padStart(8)} ${'gzip'.padStart(8)}`);
+for (const r of rows.filter((r) => r.group === 'start')) line(r.rel, r);
 const start = sum('start');
+line('= at start', start);
+const workers = rows.filter((r) => r.group === 'worker');
+for (const r of workers) line(`worker: ${r.rel}`, r);
+line('= the worker, at its first job', total(workers.filter((r) => !scalar(r.rel))));
+if (workers.some((r) => scalar(r.rel))) {
+  line('= or, without wasm SIMD, the scalar one', total(workers.filter((r) => r.rel === LOADER || scalar(r.rel))));
+}
 const lessons = sum('lessons');
-const other = sum('other');
-const worker = sum('worker');
-console.log(`${'= at start'.padEnd(34)} ${kb(start.raw)} ${kb(start.br)} ${kb(start.gz)}`);
-for (const r of rows.filter((r) => r.group === 'worker')) {
-  console.log(`${`worker: ${r.rel}`.padEnd(34)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.gz)}`);
-}
-console.log(`${'= the worker, at its first job'.padEnd(34)} ${kb(worker.raw)} ${kb(worker.br)} ${kb(worker.gz)}`);
-console.log(`${`lessons (${lessons.n} files, fetched later)`.padEnd(34)} ${kb(lessons.raw)} ${kb(lessons.br)} ${kb(lessons.gz)}`);
-if (other.n) {
-  for (const r of rows.filter((r) => r.group === 'other')) {
-    console.log(`${`other: ${r.rel}`.padEnd(34)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.gz)}`);
-  }
-}
+line(`lessons (${lessons.n} files, fetched later)`, lessons);
+const languages = sum('languages');
+if (languages.n) line(`languages (${languages.n} files, one at a time)`, languages);
+for (const r of rows.filter((r) => r.group === 'other')) line(`other: ${r.rel}`, r);
 const over = [];
 if (start.br > BUDGET.br) over.push(`brotli ${kb(start.br).trim()} KB > ${BUDGET.br / 1000} KB`);
 if (start.gz > BUDGET.gz) over.push(`gzip ${kb(start.gz).trim()} KB > ${BUDGET.gz / 1000} KB`);

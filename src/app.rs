@@ -8,6 +8,7 @@ use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
 use crate::components::history::{HistoryBar, TimeAction};
+use crate::components::language::LanguageMenu;
 use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
 use crate::components::live::LiveRegion;
@@ -112,8 +113,30 @@ fn restore_saved(
 
 /// The root component: the playground, or, when the browser gives no secure randomness, a
 /// message saying so (never a blank page, and never keys from anything weaker).
+/// The app's properties: the page's words, loaded before it mounts.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The words of the chosen language.
+    pub words: crate::edge::lang::Words,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
+    let words = use_state(|| props.words.clone());
+    let language = {
+        let setter = words.setter();
+        crate::components::language::Language {
+            words: (*words).clone(),
+            switch: Callback::from(move |code: String| {
+                let setter = setter.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = crate::edge::lang::load(Some(&code)).await;
+                    crate::edge::lang::remember_in_address(&loaded.texts.language().code);
+                    setter.set(loaded);
+                });
+            }),
+        }
+    };
     let start = use_memo((), |_| start());
     use_effect_with((), |_| {
         // The app is on screen: index.html's "Loading…" line goes.
@@ -124,7 +147,7 @@ pub fn app() -> Html {
             loading.remove();
         }
     });
-    match &start.model {
+    let page = match &start.model {
         Ok((model, recovery)) => html! {
             <Page model={model.clone()} network={start.network.clone()} recovery={recovery.clone()} />
         },
@@ -132,10 +155,15 @@ pub fn app() -> Html {
             <div class="page">
                 <div class="recovery" role="alert" data-testid="no-randomness">
                     <h2>{e.to_string()}</h2>
-                    <p>{"Every key of the playground comes from the browser's secure random generator (crypto.getRandomValues), and this browser refused it. Nothing weaker is used instead, so the page starts no network. Try another browser, or this page over https or localhost."}</p>
+                    <p>{words.texts.get("no-randomness-help")}</p>
                 </div>
             </div>
         },
+    };
+    html! {
+        <ContextProvider<crate::components::language::Language> context={language}>
+            {page}
+        </ContextProvider<crate::components::language::Language>>
     }
 }
 
@@ -153,6 +181,7 @@ pub struct PageProps {
 /// The playground itself.
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
+    let t = crate::components::language::use_texts();
     let network = props.network.clone();
     let model = props.model.0.clone();
     let recovery = {
@@ -305,9 +334,10 @@ pub fn page(props: &PageProps) -> Html {
         let saver = saver.clone();
         let network = network.clone();
         let notice = notice.clone();
+        let question = t.get("new-network-confirm");
         Callback::from(move |_| {
             let sure = web_sys::window()
-                .and_then(|w| w.confirm_with_message("Start a new network? This tab's chain, balances and keys are replaced; export a chain first to keep it.").ok())
+                .and_then(|w| w.confirm_with_message(&question).ok())
                 .unwrap_or(false);
             if sure {
                 let command = Command::NewNetwork((*network).clone());
@@ -362,6 +392,7 @@ pub fn page(props: &PageProps) -> Html {
     let on_export = {
         let router = router.clone();
         let files_message = files_message.clone();
+        let t = t.clone();
         Callback::from(move |(i, with_keys): (usize, bool)| {
             let text = router
                 .read(|m| m.export_chain(i, with_keys, now_ms()))
@@ -372,9 +403,9 @@ pub fn page(props: &PageProps) -> Html {
                 if with_keys { "-with-keys" } else { "" }
             );
             files_message.set(Some(match text.map(|t| storage::download(&name, &t)) {
-                Some(Ok(())) => (true, format!("Saved {name}")),
+                Some(Ok(())) => (true, t.format("files-saved", &[("file", name.into())])),
                 Some(Err(e)) => (false, e),
-                None => (false, "no such node".into()),
+                None => (false, t.get("files-no-node")),
             }));
         })
     };
@@ -383,18 +414,17 @@ pub fn page(props: &PageProps) -> Html {
         let redraw = redraw.clone();
         let saver = saver.clone();
         let files_message = files_message.clone();
+        let t = t.clone();
         Callback::from(move |text: String| {
             // Checking a chain re-runs every block's lottery: with a million staked tokens,
             // about half a second a block on the page's thread. Say so before it starts.
-            files_message.set(Some((
-                true,
-                "Checking the file: every block's signature, transactions and lottery…".into(),
-            )));
-            let (router, redraw, saver, files_message) = (
+            files_message.set(Some((true, t.get("files-checking"))));
+            let (router, redraw, saver, files_message, t) = (
                 router.clone(),
                 redraw.clone(),
                 saver.clone(),
                 files_message.clone(),
+                t.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 // Long enough for the page to draw the line above first.
@@ -402,9 +432,16 @@ pub fn page(props: &PageProps) -> Html {
                 let result = Command::import(text).and_then(|c| router.apply(c));
                 files_message.set(Some(match result {
                     Ok(applied) => {
-                        let height = if let Applied::Imported(h) = applied { h } else { 0 };
+                        let height = if let Applied::Imported(h) = applied {
+                            h
+                        } else {
+                            0
+                        };
                         saver.mark_dirty();
-                        (true, format!("Imported a valid chain of height {height}: this tab now runs a new network from it"))
+                        (
+                            true,
+                            t.format("files-imported", &[("height", height.to_string().into())]),
+                        )
                     }
                     Err(e) => (false, e.to_string()),
                 }));
@@ -417,9 +454,14 @@ pub fn page(props: &PageProps) -> Html {
         let router = router.clone();
         let redraw = redraw.clone();
         let fault_error = fault_error.clone();
+        let t = t.clone();
         Callback::from(move |command: Command| {
             let result = router.apply(command);
-            fault_error.set(result.err().map(|e| format!("Refused: {e}")));
+            fault_error.set(
+                result
+                    .err()
+                    .map(|e| t.format("refused", &[("why", e.to_string().into())])),
+            );
             redraw.force_update();
         })
     };
@@ -463,7 +505,7 @@ pub fn page(props: &PageProps) -> Html {
     };
     let on_note = {
         let router = router.clone();
-        Callback::from(move |line: String| {
+        Callback::from(move |line: crate::logic::i18n::Say| {
             router.handle(crate::logic::input::Input::ClassNote(line));
         })
     };
@@ -522,7 +564,12 @@ pub fn page(props: &PageProps) -> Html {
     let step_words = position
         .as_ref()
         .filter(|_| led.as_ref().is_some_and(|l| l.lesson.is_some()))
-        .map(|p| format!("step {} of {}", p.step, p.steps));
+        .map(|p| {
+            t.format(
+                "lesson-step-of",
+                &[("step", p.step.into()), ("steps", p.steps.into())],
+            )
+        });
     let student = class.as_ref().is_some_and(|c| !c.teacher);
     let roster = m.roster();
     let follow_counts = (
@@ -543,7 +590,7 @@ pub fn page(props: &PageProps) -> Html {
     let next = m
         .node(0)
         .and_then(|n| n.chain().next_forger())
-        .map(|a| (m.name_of(&a), m.colour_of(&a).to_string()));
+        .map(|a| (t.say(&m.who(&a)), m.colour_of(&a).to_string()));
     // A big draw some node of this tab waits for (it went to the lottery worker).
     let drawing = m.net().pending_draws().first().map(|d| d.lots());
     let timeline = m.timeline(10);
@@ -570,30 +617,31 @@ pub fn page(props: &PageProps) -> Html {
             }
             if let Some(r) = (*recovery).clone() {
                 <div class="recovery" role="alertdialog" aria-labelledby="recovery-title" data-testid="recovery">
-                    <h2 id="recovery-title">{"The saved playground could not be restored"}</h2>
-                    <p data-testid="recovery-reason">{format!("What the browser kept for this tab is not a valid playground: {}.", r.reason)}</p>
-                    <p>{"Nothing is overwritten until you choose. Keep a copy of the saved data if you want to look at it, then start fresh."}</p>
+                    <h2 id="recovery-title">{t.get("recovery-title")}</h2>
+                    <p data-testid="recovery-reason">{t.format("recovery-reason", &[("reason", r.reason.clone().into())])}</p>
+                    <p>{t.get("recovery-nothing-overwritten")}</p>
                     <div class="recovery-actions">
-                        <button onclick={on_keep_copy} data-testid="keep-copy">{"Download a copy"}</button>
-                        <button onclick={on_start_fresh} data-testid="start-fresh">{"Start fresh"}</button>
+                        <button onclick={on_keep_copy} data-testid="keep-copy">{t.get("recovery-download")}</button>
+                        <button onclick={on_start_fresh} data-testid="start-fresh">{t.get("recovery-start-fresh")}</button>
                     </div>
                 </div>
             }
             <header class="top" id="whole-playground">
                 <div class="title">
                     <h1>{"pos-playground"}</h1>
-                    <p class="lede">{"A Proof-of-Stake chain running in this tab. Every staked token is a lottery ticket: the node whose ticket lands closest to the block's reference forges the next block."}</p>
+                    <p class="lede">{t.get("app-lede")}</p>
+                    <LanguageMenu />
                 </div>
-                <div class="netbar" aria-label="Network">
-                    <span class="stat"><b>{summaries.len()}</b>{if summaries.len() == 1 { " node here" } else { " nodes here" }}</span>
-                    <span class="stat"><b>{height}</b>{if height == 1 { " block" } else { " blocks" }}</span>
+                <div class="netbar" aria-label={t.get("netbar.aria-label")}>
+                    <span class="stat"><b>{t.number(summaries.len())}</b>{" "}{t.format("netbar-nodes", &[("count", summaries.len().into())])}</span>
+                    <span class="stat"><b>{t.number(height)}</b>{" "}{t.format("netbar-blocks", &[("count", height.into())])}</span>
                     <span class={classes!("stat", if agreed { "ok" } else { "busy" })} data-testid="agreement">
-                        { if agreed { "all nodes agree" } else { "nodes catching up…" } }
+                        { if agreed { t.get("netbar-agree") } else { t.get("netbar-catching-up") } }
                     </span>
-                    <span class="stat">{format!("{IN_TAB_LATENCY_MS} ms links")}</span>
-                    <button onclick={on_add} disabled={summaries.len() >= MAX_NODES} data-testid="add-node">{"+ Add node"}</button>
-                    <button class="ghost-danger" onclick={on_new_network} data-testid="new-network" title="Start over with a new genesis (asks first)">{"New network…"}</button>
-                    <button onclick={on_remove} disabled={summaries.len() <= 1} data-testid="remove-node">{"− Remove node"}</button>
+                    <span class="stat">{t.format("netbar-latency", &[("ms", IN_TAB_LATENCY_MS.into())])}</span>
+                    <button onclick={on_add} disabled={summaries.len() >= MAX_NODES} data-testid="add-node">{t.get("add-node")}</button>
+                    <button class="ghost-danger" onclick={on_new_network} data-testid="new-network" title={t.get("new-network.title")}>{t.get("new-network")}</button>
+                    <button onclick={on_remove} disabled={summaries.len() <= 1} data-testid="remove-node">{t.get("remove-node")}</button>
                     if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
                 </div>
             </header>
@@ -607,7 +655,7 @@ pub fn page(props: &PageProps) -> Html {
             }
             <LinksPanel links={(*links).clone()} status={m.links()} tab={m.tab_id()} server={m.class_connection().is_some()} />
             <main class="layout">
-                <section class="cards" aria-label="Nodes">
+                <section class="cards" aria-label={t.get("section-nodes")}>
                     { for summaries.iter().map(|s| html! {
                         <NodeCard
                             key={s.index}
@@ -621,18 +669,15 @@ pub fn page(props: &PageProps) -> Html {
                     if student { <MyDraw draw={m.my_draw(0)} /> }
                 </section>
                 <aside class="side">
-                    <section class="next" aria-label="Next forger" data-testid="next-forger" data-worker-draws={m.worker_draws().to_string()}>
-                        <h2>{"Next block"}</h2>
+                    <section class="next" aria-label={t.get("next-forger")} data-testid="next-forger" data-worker-draws={m.worker_draws().to_string()}>
+                        <h2>{t.get("next-block")}</h2>
                         { match (&next, drawing) {
-                            (_, Some(lots)) => html! { <p data-testid="drawing">{format!(
-                                "Drawing the lottery after the newest block: {}, in a Web Worker so the page stays free. Nobody forges on it until the draw is done.",
-                                crate::logic::words::lots(lots))}</p> },
+                            (_, Some(lots)) => html! { <p data-testid="drawing">{t.format("next-drawing", &[("lots", crate::components::lots(&t, lots).into())])}</p> },
                             (Some((name, colour)), None) => html! {
                                 <p><span class="chip" style={format!("background:{colour}")}></span>
-                                   <b>{name.clone()}</b>{" won the draw for block #"}{height + 1}
-                                   {". It forges as soon as its pool holds a transaction."}</p>
+                                   <b>{name.clone()}</b>{t.format("next-won", &[("height", (height + 1).to_string().into())])}</p>
                             },
-                            (None, None) => html! { <p>{"Nobody has stake."}</p> },
+                            (None, None) => html! { <p>{t.get("next-nobody")}</p> },
                         } }
                     </section>
                     <Timeline rows={timeline} colours={colours.clone()} />
@@ -678,7 +723,7 @@ pub fn page(props: &PageProps) -> Html {
                 data={panel}
             />
             <footer class="foot">
-                {"Console: "}<code>{"playground.nodes()"}</code>{", "}<code>{"playground.submit(1, {kind: 'exchange', amount: 50})"}</code>{", "}<code>{"playground.chain(0)"}</code>{" — see the README."}
+                {t.get("footer-console")}{" "}<code>{"playground.nodes()"}</code>{", "}<code>{"playground.submit(1, {kind: 'exchange', amount: 50})"}</code>{", "}<code>{"playground.chain(0)"}</code>{" "}{t.get("footer-readme")}
             </footer>
         </div>
     }

@@ -17,7 +17,22 @@ pub mod components;
 pub mod edge;
 pub mod logic;
 
-/// Mounts the app into the page's body.
+/// Fetches the page's words in the student's language, then mounts the app into the page's
+/// body (index.html's "Loading…" line shows meanwhile).
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        let words = edge::lang::load(None).await;
+        // The lessons follow the page's language: a language the browser chose is put in the
+        // address, where the lessons read it (and a reload keeps it).
+        let code = words.texts.language().code.clone();
+        if code != logic::i18n::ENGLISH
+            && edge::lessons::url_param("lang").as_deref() != Some(&code)
+        {
+            edge::lang::remember_in_address(&code);
+        }
+        if let Some(problem) = &words.problem {
+            web_sys::console::error_1(&format!("pos-playground's words: {problem}").into());
+        }
+        yew::Renderer::<app::App>::with_props(app::AppProps { words }).render();
+    });
 }

@@ -4,25 +4,39 @@
 //! network of four nodes: a purchase is forged, and the region says by whom.
 
 use pos_playground::logic::announce::{Announcer, QUIET_MS};
+use pos_playground::logic::i18n::Say;
 use pos_playground::logic::model::{Activity, Request};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::{wasm_bindgen_test as test, wasm_bindgen_test_configure};
 
 mod common;
-use common::four_nodes;
+use common::{english, four_nodes};
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
 
 const T0: u64 = 1_700_000_000_000;
 
+/// A feed line whose English is `text` (a line of words the page has, as its English
+/// reads: an address-like key writes its value as it is).
 fn line(kind: &'static str, text: &str) -> Activity {
     Activity {
         time: T0,
         node: 0,
         kind,
-        text: text.to_string(),
+        text: Say::new("name-address").with("address", text),
     }
+}
+
+/// Node `n`'s name (from 1).
+fn node(n: usize) -> Say {
+    Say::new("node-name").with("number", n)
+}
+
+/// What the region says, in English.
+fn said(a: &mut Announcer, now: u64) -> Option<String> {
+    a.speak(now)
+        .map(|parts| parts.iter().map(english).collect::<Vec<_>>().join(" "))
 }
 
 /// A feed newest first, from lines given oldest first.
@@ -37,14 +51,14 @@ fn the_history_a_page_opens_with_is_not_read_out() {
         "block",
         "Node 1 won the draw and forged block #1 with 1 transaction",
     )]);
-    a.hear(1, &old, Some(("Node 2".into(), 2)));
-    assert_eq!(a.speak(T0), None);
+    a.hear(1, &old, Some((node(2), 2)));
+    assert_eq!(said(&mut a, T0), None);
 }
 
 #[test]
 fn one_block_is_said_as_the_feed_says_it_with_the_next_winner() {
     let mut a = Announcer::new();
-    a.hear(0, &[], Some(("Node 1".into(), 1)));
+    a.hear(0, &[], Some((node(1), 1)));
     let lines = feed(&[
         line("tx", "Node 2 asked the exchange for 50 tokens"),
         line(
@@ -52,26 +66,26 @@ fn one_block_is_said_as_the_feed_says_it_with_the_next_winner() {
             "Node 1 won the draw and forged block #1 with 1 transaction",
         ),
     ]);
-    a.hear(2, &lines, Some(("Node 1".into(), 2)));
+    a.hear(2, &lines, Some((node(1), 2)));
     assert_eq!(
-        a.speak(T0).as_deref(),
+        said(&mut a, T0).as_deref(),
         Some("Node 1 won the draw and forged block #1 with 1 transaction. Node 1 won the draw for block #2.")
     );
     // Said once.
-    assert_eq!(a.speak(T0 + QUIET_MS), None);
+    assert_eq!(said(&mut a, T0 + QUIET_MS), None);
 }
 
 #[test]
 fn an_unchanged_next_winner_is_not_said_again() {
     let mut a = Announcer::new();
-    a.hear(0, &[], Some(("Node 3".into(), 4)));
+    a.hear(0, &[], Some((node(3), 4)));
     let lines = feed(&[line(
         "reject",
         "Node 2 refused a transaction from Node 4: not enough tokens",
     )]);
-    a.hear(1, &lines, Some(("Node 3".into(), 4)));
+    a.hear(1, &lines, Some((node(3), 4)));
     assert_eq!(
-        a.speak(T0).as_deref(),
+        said(&mut a, T0).as_deref(),
         Some("Node 2 refused a transaction from Node 4: not enough tokens.")
     );
 }
@@ -85,7 +99,7 @@ fn a_busy_network_is_summed_up_and_never_floods() {
         "Node 1 won the draw and forged block #1 with 1 transaction",
     )];
     a.hear(1, &feed(&all), None);
-    assert!(a.speak(T0).is_some());
+    assert!(said(&mut a, T0).is_some());
     // Within the quiet time: three blocks, a branch switch and two refusals, heard in two reads.
     all.push(line(
         "block",
@@ -97,7 +111,7 @@ fn a_busy_network_is_summed_up_and_never_floods() {
     ));
     a.hear(3, &feed(&all), None);
     assert_eq!(
-        a.speak(T0 + 1_000),
+        said(&mut a, T0 + 1_000),
         None,
         "quiet for QUIET_MS after speaking"
     );
@@ -112,10 +126,10 @@ fn a_busy_network_is_summed_up_and_never_floods() {
         "reject",
         "Node 2 dropped a message from Node 4: too big",
     ));
-    a.hear(8, &feed(&all), Some(("Node 2".into(), 5)));
-    assert_eq!(a.speak(T0 + QUIET_MS - 1), None);
+    a.hear(8, &feed(&all), Some((node(2), 5)));
+    assert_eq!(said(&mut a, T0 + QUIET_MS - 1), None);
     assert_eq!(
-        a.speak(T0 + QUIET_MS).as_deref(),
+        said(&mut a, T0 + QUIET_MS).as_deref(),
         Some(
             "3 blocks forged; the newest: Node 1 won the draw and forged block #4 with 2 transactions. \
              Node 2 won the draw for block #5. \
@@ -124,7 +138,7 @@ fn a_busy_network_is_summed_up_and_never_floods() {
         )
     );
     assert_eq!(
-        a.speak(T0 + 3 * QUIET_MS),
+        said(&mut a, T0 + 3 * QUIET_MS),
         None,
         "nothing new, nothing said"
     );
@@ -146,7 +160,7 @@ fn more_new_lines_than_the_feed_keeps_are_read_from_what_it_keeps() {
     ]);
     a.hear(500, &lines, None);
     assert_eq!(
-        a.speak(T0).as_deref(),
+        said(&mut a, T0).as_deref(),
         Some("2 blocks forged; the newest: Node 1 won the draw and forged block #100 with 0 transactions.")
     );
 }
@@ -157,16 +171,17 @@ fn a_purchase_on_a_real_network_is_announced_with_its_forger() {
     let mut a = Announcer::new();
     a.hear(p.logged(), p.activity(), None);
     p.submit(1, Request::Exchange(50)).expect("a purchase");
-    let mut said = Vec::new();
+    let mut heard = Vec::new();
     for s in 1..=40u64 {
         let now = T0 + s * 500;
         let _ = p.advance(now);
         a.hear(p.logged(), p.activity(), None);
-        said.extend(a.speak(now));
+        heard.extend(said(&mut a, now));
     }
     assert!(
-        said.iter()
+        heard
+            .iter()
             .any(|s| s.starts_with("Node 1 won the draw and forged block #1 with 1 transaction")),
-        "{said:?}"
+        "{heard:?}"
     );
 }

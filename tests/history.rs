@@ -68,7 +68,7 @@ fn fingerprint(p: &Playground) -> Hash {
         p.net().traffic()
     ));
     for a in p.activity() {
-        s.push_str(&a.text);
+        s.push_str(&format!("{:?}", a.text));
     }
     Hash::of(s.as_bytes())
 }

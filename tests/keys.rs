@@ -51,7 +51,7 @@ fn published(p: &mut Playground, now: u64, out: &mut Vec<String>) {
         out.extend(p.lottery_view(i, None).map(|v| text(&v)));
         out.extend(p.export_chain(i, false, now));
     }
-    out.extend(p.activity().map(|a| a.text.clone()));
+    out.extend(p.activity().map(|a| format!("{:?}", a.text)));
     out.extend(p.goodbye());
 }
 

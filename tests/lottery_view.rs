@@ -7,6 +7,7 @@
 use pos_core::hash::{hash_str, Hash};
 use pos_core::lottery::{draw, trace, U256};
 use pos_core::Wallet;
+use pos_playground::logic::i18n::Arg;
 use pos_playground::logic::lottery::digest::{
     bin_of, bit_len, line_x, position_at, shr_u64, Hover, LotteryDigest, BINS, EXACT_LIMIT,
     NEAREST, SUBPIXEL, ZOOM_FIT,
@@ -360,22 +361,28 @@ fn words_and_numbers_for_the_screen() {
     assert_eq!(percent(0, 5), "0.00 %");
     assert_eq!(percent(5, 0), "0.00 %");
     let half = U256([1 << 63, 0, 0, 0]);
-    assert_eq!(offset_share(half), "50.00 % of the range (1 part in 2)");
     assert_eq!(
-        offset_share(U256([3 << 62, 0, 0, 0])),
+        common::english(&offset_share(half)),
+        "50.00 % of the range (1 part in 2)"
+    );
+    assert_eq!(
+        common::english(&offset_share(U256([3 << 62, 0, 0, 0]))),
         "75.00 % of the range"
     );
     let small = U256([1 << 40, 0, 0, 0]);
     assert_eq!(
-        offset_share(small),
+        common::english(&offset_share(small)),
         "0.00000596 % of the range (1 part in 16,777,216)"
     );
-    assert!(offset_share(U256([0, 5, 0, 0])).starts_with("less than"));
+    assert!(common::english(&offset_share(U256([0, 5, 0, 0]))).starts_with("less than"));
     assert_eq!(
         offset_ratio(U256([0, 10, 0, 0]), U256([0, 32, 0, 0])),
-        "3.2"
+        Arg::Decimal("3.2".into())
     );
-    assert_eq!(offset_ratio(U256([0, 0, 0, 3]), U256([0, 0, 0, 3])), "1.0");
+    assert_eq!(
+        offset_ratio(U256([0, 0, 0, 3]), U256([0, 0, 0, 3])),
+        Arg::Decimal("1.0".into())
+    );
 }
 
 #[test]
@@ -406,18 +413,21 @@ fn the_python_snippet_says_what_the_page_says() {
     let sd = seed(5);
     let o = draw(&s, &sd).expect("lots");
     let names = ["Node 1", "Node 2", "Node 3"];
-    let text = python_snippet(&SnippetInput {
-        height: 12,
-        seed: sd.clone(),
-        stakers: s
-            .iter()
-            .zip(names)
-            .map(|((a, st), n)| (a.clone(), *st, n.to_string()))
-            .collect(),
-        winner_staker: o.winner.staker,
-        winner_k: o.winner.k,
-        fallback: None,
-    });
+    let text = python_snippet(
+        &SnippetInput {
+            height: 12,
+            seed: sd.clone(),
+            stakers: s
+                .iter()
+                .zip(names)
+                .map(|((a, st), n)| (a.clone(), *st, n.to_string()))
+                .collect(),
+            winner_staker: o.winner.staker,
+            winner_k: o.winner.k,
+            fallback: None,
+        },
+        &|say| common::english(&say),
+    );
     // Only hashlib and json.
     let imports: Vec<&str> = text
         .lines()
@@ -616,18 +626,21 @@ fn the_python_snippet_prints_the_page_s_values() {
         let sd = seed(n);
         let o = draw(&s, &sd).expect("lots");
         let names: Vec<String> = (1..=s.len()).map(|i| format!("Node {i}")).collect();
-        let text = python_snippet(&SnippetInput {
-            height: 7,
-            seed: sd.clone(),
-            stakers: s
-                .iter()
-                .zip(&names)
-                .map(|((a, st), n)| (a.clone(), *st, n.clone()))
-                .collect(),
-            winner_staker: o.winner.staker,
-            winner_k: o.winner.k,
-            fallback: None,
-        });
+        let text = python_snippet(
+            &SnippetInput {
+                height: 7,
+                seed: sd.clone(),
+                stakers: s
+                    .iter()
+                    .zip(&names)
+                    .map(|((a, st), n)| (a.clone(), *st, n.clone()))
+                    .collect(),
+                winner_staker: o.winner.staker,
+                winner_k: o.winner.k,
+                fallback: None,
+            },
+            &|say| common::english(&say),
+        );
         let out = Command::new("python3")
             .arg("-c")
             .arg(&text)
@@ -679,18 +692,21 @@ fn the_python_snippet_checks_a_fallback_forger_s_rank() {
         let names: Vec<String> = (1..=s.len()).map(|i| format!("Node {i}")).collect();
         for r in 1..ranking.order.len() {
             let forger = ranking.order[r].staker;
-            let text = python_snippet(&SnippetInput {
-                height: 3,
-                seed: sd.clone(),
-                stakers: s
-                    .iter()
-                    .zip(&names)
-                    .map(|((a, st), n)| (a.clone(), *st, n.clone()))
-                    .collect(),
-                winner_staker: o.winner.staker,
-                winner_k: o.winner.k,
-                fallback: Some((forger, r as u64)),
-            });
+            let text = python_snippet(
+                &SnippetInput {
+                    height: 3,
+                    seed: sd.clone(),
+                    stakers: s
+                        .iter()
+                        .zip(&names)
+                        .map(|((a, st), n)| (a.clone(), *st, n.clone()))
+                        .collect(),
+                    winner_staker: o.winner.staker,
+                    winner_k: o.winner.k,
+                    fallback: Some((forger, r as u64)),
+                },
+                &|say| common::english(&say),
+            );
             let out = Command::new("python3")
                 .arg("-c")
                 .arg(&text)

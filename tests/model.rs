@@ -45,7 +45,9 @@ fn a_purchase_becomes_a_block_on_every_node() {
     let rows = p.timeline(5);
     assert_eq!(rows[0].height, 1);
     assert!(rows[0].held_by.iter().all(|h| *h));
-    assert!(p.activity().any(|a| a.text.contains("forged block #1")));
+    assert!(p
+        .activity()
+        .any(|a| common::english(&a.text).contains("forged block #1")));
 }
 
 #[test]
@@ -54,7 +56,7 @@ fn a_card_says_when_its_transaction_is_in_a_block() {
     p.submit(1, Request::Exchange(40)).expect("accepted");
     let _ = p.advance(T0 + SETTLE);
     p.submit(1, Request::Stake(30)).expect("accepted");
-    let waiting = p.result(1).expect("kept for the card").text.clone();
+    let waiting = common::english(&p.result(1).expect("kept for the card").text);
     assert_eq!(waiting, "Staking 30 tokens: waiting for a block");
     let _ = p.advance(T0 + 2 * SETTLE);
     let s = p.summary(1).expect("node 2");
@@ -62,7 +64,7 @@ fn a_card_says_when_its_transaction_is_in_a_block() {
     let shown = p.result(1).expect("kept for the card");
     assert!(shown.ok);
     assert_eq!(
-        shown.text,
+        common::english(&shown.text),
         format!("Staked 30 tokens in block #{}", s.height)
     );
     p.submit(1, Request::Transfer(Target::Node(2), 4))
@@ -70,7 +72,7 @@ fn a_card_says_when_its_transaction_is_in_a_block() {
     let _ = p.advance(T0 + 3 * SETTLE);
     let h = p.summary(1).expect("node 2").height;
     assert_eq!(
-        p.result(1).expect("kept").text,
+        common::english(&p.result(1).expect("kept").text),
         format!("Sent 4 tokens to Node 3 in block #{h}")
     );
 }
@@ -86,7 +88,18 @@ fn refusals_say_why_in_plain_words() {
         "not enough tokens: the sender has 0 available but needs 5"
     );
     let shown = p.result(2).expect("kept for the card");
-    assert!(!shown.ok && shown.text.starts_with("Refused:"));
+    // The card says it in the page's words: the same sentence as the core's, in English.
+    assert!(!shown.ok);
+    assert_eq!(
+        common::english(&shown.text),
+        "Refused: not enough tokens: the sender has 0 available but needs 5"
+    );
+    let err = p.forge(3).expect_err("not the winner");
+    assert!(
+        common::english(&p.result(3).expect("kept").text)
+            .starts_with("Refused: Node 4 did not win the draw for the next block:"),
+        "{err}"
+    );
     let err = p.forge(3).expect_err("not the winner");
     assert!(err.contains("did not win the draw"), "{err}");
     assert!(p

@@ -14,7 +14,7 @@
 
 use core::arch::wasm32::{
     i32x4_mul, u32x4_add, u32x4_extract_lane, u32x4_replace_lane, u32x4_shl, u32x4_shr,
-    u32x4_splat, v128, v128_and, v128_andnot, v128_or, v128_xor,
+    u32x4_splat, v128, v128_and, v128_bitselect, v128_or, v128_xor,
 };
 
 const K: [u32; 64] = [
@@ -50,43 +50,58 @@ fn add(a: v128, b: v128) -> v128 {
     u32x4_add(a, b)
 }
 
-/// One SHA-256 compression of `block` (16 message words per lane) into `state`.
+/// Runs `$body` once for each listed value of `$t`, a constant there: the rounds and the
+/// message schedule unrolled, so that the schedule's 16-word window and the eight working
+/// variables stay in locals (wasm has no vector registers to name; V8 allocates them when
+/// nothing is indexed at run time) and the second block's constant words fold away.
+macro_rules! unroll {
+    ($t:ident in [$($n:literal)*] $body:block) => {
+        $( { const $t: usize = $n; $body } )*
+    };
+}
+
+/// One SHA-256 compression of `block` (16 message words per lane) into `state`. `Ch` and
+/// `Maj` are one and two instructions with `v128.bitselect`: `Ch(e, f, g)` takes `f` where `e`
+/// has a 1 and `g` elsewhere; `Maj(a, b, c)` is `a` where `a` and `c` agree, else `b`.
 #[inline]
 #[target_feature(enable = "simd128")]
 fn compress(state: &mut [v128; 8], block: &[v128; 16]) {
-    let mut w = [u32x4_splat(0); 64];
-    w[..16].copy_from_slice(block);
-    for t in 16..64 {
-        let s0 = xor3(
-            rotr(w[t - 15], 7),
-            rotr(w[t - 15], 18),
-            u32x4_shr(w[t - 15], 3),
-        );
-        let s1 = xor3(
-            rotr(w[t - 2], 17),
-            rotr(w[t - 2], 19),
-            u32x4_shr(w[t - 2], 10),
-        );
-        w[t] = add(add(w[t - 16], s0), add(w[t - 7], s1));
-    }
+    let mut w = *block;
     let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
-    for t in 0..64 {
-        let big_s1 = xor3(rotr(e, 6), rotr(e, 11), rotr(e, 25));
-        // (e & f) ^ (!e & g)
-        let ch = v128_xor(v128_and(e, f), v128_andnot(g, e));
-        let t1 = add(add(add(h, big_s1), add(ch, u32x4_splat(K[t]))), w[t]);
-        let big_s0 = xor3(rotr(a, 2), rotr(a, 13), rotr(a, 22));
-        let maj = v128_or(v128_and(a, b), v128_and(c, v128_or(a, b)));
-        let t2 = add(big_s0, maj);
-        h = g;
-        g = f;
-        f = e;
-        e = add(d, t1);
-        d = c;
-        c = b;
-        b = a;
-        a = add(t1, t2);
+    // Round T, with word T of the schedule in w[T % 16].
+    macro_rules! round {
+        ($t:expr) => {
+            let big_s1 = xor3(rotr(e, 6), rotr(e, 11), rotr(e, 25));
+            let ch = v128_bitselect(f, g, e);
+            let t1 = add(add(h, big_s1), add(ch, add(u32x4_splat(K[$t]), w[$t % 16])));
+            let big_s0 = xor3(rotr(a, 2), rotr(a, 13), rotr(a, 22));
+            let maj = v128_bitselect(b, a, v128_xor(a, c));
+            let t2 = add(big_s0, maj);
+            h = g;
+            g = f;
+            f = e;
+            e = add(d, t1);
+            d = c;
+            c = b;
+            b = a;
+            a = add(t1, t2);
+        };
     }
+    unroll!(T in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15] {
+        round!(T);
+    });
+    unroll!(T in [
+        16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39
+        40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63
+    ] {
+        // w[T] over the window: w[T - 16] + σ0(w[T - 15]) + w[T - 7] + σ1(w[T - 2]).
+        let w15 = w[(T + 1) % 16];
+        let w2 = w[(T + 14) % 16];
+        let s0 = xor3(rotr(w15, 7), rotr(w15, 18), u32x4_shr(w15, 3));
+        let s1 = xor3(rotr(w2, 17), rotr(w2, 19), u32x4_shr(w2, 10));
+        w[T % 16] = add(add(w[T % 16], s0), add(w[(T + 9) % 16], s1));
+        round!(T);
+    });
     for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
         *s = add(*s, v);
     }

@@ -7,7 +7,8 @@
 //   - the fairness lab runs six rules in its worker and gives a verdict;
 //   - two tabs of one browser join one network over BroadcastChannel;
 //   - a lesson walked through "Do it";
-//   - at 390×844 (a phone) nothing sticks out sideways.
+//   - by keyboard alone: a purchase, every section, the fairness lab and the links panel;
+//   - at 390×844 and 360×640 (phones) nothing sticks out sideways.
 // Screenshots at 1280×720 and 390×844 go to e2e/screenshots/engines-<engine>-*.png.
 //
 //   node --test e2e/engines/suite.mjs            (POS_ENGINES=firefox,webkit for some only)
@@ -15,12 +16,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../server.mjs';
+import { Key } from 'selenium-webdriver';
 import { ENGINES, COLLECTOR_TAG, openBrowser, missingTools, stopDisplay } from './driver.mjs';
 
 const engines = (process.env.POS_ENGINES || ENGINES.join(',')).split(',').filter(Boolean);
-
-// Known to stick out at 390×844 (issue 27; the phone layout is being reworked on its own branch).
-const KNOWN_WIDE = ['table.fault-table', 'table.blocks'];
 
 let server;
 before(async () => {
@@ -197,44 +196,129 @@ for (const engine of engines) {
       await noErrors(b);
     });
 
-    test('a phone (390×844): nothing sticks out sideways', { timeout: 120_000 }, async (t) => {
-      await b.setViewport(390, 844);
-      try {
-        await fresh(b);
-        await block(b, [[1, { kind: 'exchange', amount: 40 }]]);
-        await b.screenshot(`engines-${engine}-390x844`);
-        // Open every closed section, so that what a student may open is measured too.
-        await b.eval(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-        await new Promise((r) => setTimeout(r, 500));
-        const wide = await b.eval(() => {
-          const vw = document.documentElement.clientWidth;
-          const out = [];
-          for (const el of document.body.querySelectorAll('*')) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 || r.right <= vw + 1) continue;
-            // Inside a box that scrolls sideways on its own is fine.
-            let p = el.parentElement;
-            let scrolls = false;
-            for (; p && p !== document.body; p = p.parentElement) {
-              const o = getComputedStyle(p).overflowX;
-              if ((o === 'auto' || o === 'scroll' || o === 'hidden') && p.getBoundingClientRect().right <= vw + 1) { scrolls = true; break; }
-            }
-            if (scrolls) continue;
-            const cls = [...el.classList].join('.');
-            out.push({ el: `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}`, testid: el.dataset.testid || '', width: Math.round(r.width), right: Math.round(r.right) });
-          }
-          return { vw, scroll: document.documentElement.scrollWidth, wide: out };
-        });
-        // Report the outermost offenders only: their children stick out with them.
-        const outer = wide.wide.filter((w, i) => i === 0 || !wide.wide.slice(0, i).some((o) => o.right >= w.right && o.width >= w.width));
-        const known = outer.filter((w) => KNOWN_WIDE.some((k) => w.el.startsWith(k)));
-        const unknown = outer.filter((w) => !known.includes(w));
-        assert.deepEqual(unknown, [], `${engine} at 390×844: sticks out (viewport ${wide.vw} px, page ${wide.scroll} px): ${JSON.stringify(unknown)}`);
-        if (known.length) {
-          const say = known.map((w) => `${w.el} ${w.width} px`).join(', ');
-          t.skip(`known failure (issue 27, phone layout on another branch): ${say} wider than the ${wide.vw} px viewport`);
+    // Chromium's keyboard pass is e2e/a11y.test.mjs's. In WebKitGTK driven over WebDriver,
+    // Enter on the lab's Run after its rounds were chosen with the arrows starts nothing
+    // (the same keys on a page opened for them alone do): not understood yet, so not run there.
+    test('by keyboard alone: a purchase, every section, the fairness lab and the links panel', {
+      timeout: 240_000,
+      skip: engine === 'webkit' ? 'WebKitGTK: Enter on Run after the arrows in a select (see the comment)' : engine === 'chromium' ? 'e2e/a11y.test.mjs has it' : false,
+    }, async () => {
+      await fresh(b);
+      const press = async (...keys) => {
+        await b.driver.actions({ async: true }).sendKeys(...keys).perform();
+      };
+      const focused = () => b.eval(() => {
+        const e = document.activeElement;
+        return e ? `${e.tagName.toLowerCase()} ${e.dataset.testid || ''} ${(e.textContent || '').trim().slice(0, 30)}` : '';
+      });
+      // Presses `key` until `pred` holds for the focused element.
+      const tabTo = async (what, pred, max = 400, key = Key.TAB) => {
+        for (let i = 0; i < max; i++) {
+          await press(key);
+          if (await b.eval(pred)) return;
         }
-        await noErrors(b);
+        throw new Error(`${engine}: ${what} never took the focus; last ${await focused()}`);
+      };
+      // The focus is drawn wherever it goes (a 2 px outline at least). Under Xvfb, with no
+      // window manager, Firefox's window can lose the system's focus during a test (then no
+      // element matches :focus, whatever the page does): WebDriver gives it back first.
+      const outlined = async (what) => {
+        if (!(await b.eval(() => document.hasFocus()))) {
+          await b.driver.switchTo().window(await b.driver.getWindowHandle());
+        }
+        const seen = await b.eval(() => {
+          const e = document.activeElement;
+          const s = getComputedStyle(e);
+          return { ok: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, style: `${e.tagName} ${e.className} ${s.outlineStyle} ${s.outlineWidth} the window focused: ${document.hasFocus()}` };
+        });
+        assert.ok(seen.ok, `${engine}: the focus on ${what} is visible (${seen.style})`);
+      };
+      // Buy 60 tokens on Node 2: its form's kind, amount and Send.
+      await tabTo("Node 2's form", () => !!(document.activeElement.closest('[data-testid=node-1]') && document.activeElement.matches('[data-testid=kind]')));
+      await outlined("Node 2's form");
+      await press(Key.TAB);
+      await b.eval(() => document.activeElement.select());
+      await press('60', Key.TAB, Key.ENTER);
+      await b.waitFor(() => playground.nodes()[1].balance >= 60, [], 30_000, 'the purchase by keyboard');
+      // The navigation: Enter on a section's button moves the focus into that section (as a
+      // skip link does); the next section's button comes one Tab after the one before.
+      await tabTo("the navigation's first section", () => document.activeElement.matches('.navlink') && !document.activeElement.previousElementSibling, 400, Key.chord(Key.SHIFT, Key.TAB));
+      const sections = ['main.layout', '[data-testid=lottery]', '[data-testid=fairness]', '[data-testid=faults]', '[data-testid=block-tree]', '.panels'];
+      for (const [i, sel] of sections.entries()) {
+        assert.equal(await b.eval((i) => document.activeElement === document.querySelectorAll('.navlink')[i], i), true, `${engine}: section button ${i + 1} has the focus`);
+        await outlined(`section button ${i + 1}`);
+        await press(Key.ENTER);
+        await b.waitFor((sel) => document.activeElement.closest(sel) !== null, [sel], 5_000, `the focus in ${sel}`);
+        await outlined(sel);
+        if (i + 1 < sections.length) {
+          await b.driver.executeScript('document.querySelectorAll(".navlink")[arguments[0]].focus()', i);
+          await press(Key.TAB);
+        }
+      }
+      // The fairness lab: its section by its button, then Tab to Run and Enter; the run ends.
+      await b.driver.executeScript('document.querySelectorAll(".navlink")[2].focus()');
+      await press(Key.ENTER);
+      // 1,000 rounds (the first choice, by the arrows), so that every engine ends in seconds.
+      await tabTo("the lab's rounds", () => document.activeElement.matches('[data-testid=lab-rounds]'), 200);
+      // One arrow at a time: WebKitGTK opens the list on an arrow at the first choice.
+      for (let i = 0; i < 3 && (await b.eval(() => document.activeElement.value)) !== '1000'; i++) {
+        await press(Key.ARROW_UP);
+      }
+      assert.equal(await b.eval(() => document.activeElement.value), '1000', 'the rounds chosen by the arrows');
+      await tabTo("the lab's Run", () => document.activeElement.matches('[data-testid=lab-run]'), 40);
+      await outlined("the lab's Run");
+      await press(Key.ENTER);
+      await b.waitFor(() => /^6,000 of 6,000 draws.*· done/.test(document.querySelector('[data-testid=lab-status]').textContent), [], 90_000, 'the run started by keyboard to end')
+        .catch(async (e) => { throw new Error(`${e.message}; the lab says: ${await b.eval(() => document.querySelector('[data-testid=lab-status]').textContent)}`); });
+      // The links panel: open it with Enter on its summary, paste a bad invitation, Accept:
+      // refused in words (nothing leaves the machine: the text is read before any link).
+      await tabTo('the links panel', () => !!document.activeElement.closest('[data-testid=links]') && document.activeElement.matches('summary'), 400);
+      await outlined('the links panel');
+      if (!(await b.eval(() => document.querySelector('[data-testid=links] details').open))) await press(Key.ENTER);
+      await tabTo("the invitation's box", () => document.activeElement.matches('[data-testid=invitation-in]'), 40);
+      await press('pos1:not-an-invitation');
+      await tabTo('Accept', () => document.activeElement.matches('[data-testid=accept]'), 5);
+      await outlined('Accept');
+      await press(Key.ENTER);
+      await b.waitFor(() => document.querySelector('[data-testid=links-message].bad'), [], 10_000, 'the refusal');
+      await noErrors(b);
+    });
+
+    test('phones (390×844 and 360×640): nothing sticks out sideways', { timeout: 180_000 }, async () => {
+      try {
+        for (const [w, h] of [[390, 844], [360, 640]]) {
+          await b.setViewport(w, h);
+          await fresh(b);
+          await block(b, [[1, { kind: 'exchange', amount: 40 }]]);
+          await b.screenshot(`engines-${engine}-${w}x${h}`);
+          // Open every closed section, so that what a student may open is measured too.
+          await b.eval(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+          await new Promise((r) => setTimeout(r, 500));
+          const wide = await b.eval(() => {
+            const vw = document.documentElement.clientWidth;
+            const out = [];
+            for (const el of document.body.querySelectorAll('*')) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.right <= vw + 1) continue;
+              // Inside a box that scrolls sideways on its own is fine.
+              let p = el.parentElement;
+              let scrolls = false;
+              for (; p && p !== document.body; p = p.parentElement) {
+                const o = getComputedStyle(p).overflowX;
+                if ((o === 'auto' || o === 'scroll' || o === 'hidden') && p.getBoundingClientRect().right <= vw + 1) { scrolls = true; break; }
+              }
+              if (scrolls) continue;
+              const cls = [...el.classList].join('.');
+              out.push({ el: `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}`, testid: el.dataset.testid || '', width: Math.round(r.width), right: Math.round(r.right) });
+            }
+            return { vw, scroll: document.documentElement.scrollWidth, wide: out };
+          });
+          // Report the outermost offenders only: their children stick out with them.
+          const outer = wide.wide.filter((x, i) => i === 0 || !wide.wide.slice(0, i).some((o) => o.right >= x.right && o.width >= x.width));
+          assert.deepEqual(outer, [], `${engine} at ${w}×${h}: sticks out (viewport ${wide.vw} px, page ${wide.scroll} px): ${JSON.stringify(outer)}`);
+          assert.ok(wide.scroll <= wide.vw + 1, `${engine} at ${w}×${h}: the page scrolls sideways (${wide.scroll} px)`);
+          await noErrors(b);
+        }
       } finally {
         await b.setViewport(1280, 720);
       }

@@ -16,13 +16,14 @@ pub struct ActivityProps {
 /// The activity feed.
 #[function_component(ActivityFeed)]
 pub fn activity_feed(props: &ActivityProps) -> Html {
+    let t = super::language::use_texts();
     html! {
-        <section class="activity" aria-label="Activity">
-            <h2 id="activity-title">{"What happened"}</h2>
+        <section class="activity" aria-label={t.get("activity.aria-label")}>
+            <h2 id="activity-title">{t.get("activity")}</h2>
             <ol tabindex="0" aria-labelledby="activity-title" data-testid="activity">
                 { for props.items.iter().map(|a| html! {
                     <li class={classes!("act", a.kind)}>
-                        <time>{clock(a.time)}</time>{" "}{a.text.clone()}
+                        <time>{clock(a.time)}</time>{" "}{t.say(&a.text)}
                     </li>
                 }) }
             </ol>

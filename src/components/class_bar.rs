@@ -25,25 +25,29 @@ const SPEEDS: [u8; 7] = [1, 2, 3, 4, 6, 8, 16];
 /// The bar; shown on pages of a class server (not the server's own tab).
 #[function_component(ClassBar)]
 pub fn class_bar(p: &ClassBarProps) -> Html {
+    let t = super::language::use_texts();
     let c = &p.class;
     let lead = c.lead.clone().unwrap_or_default();
     let order = |o: Order| {
         let cb = p.on_command.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Command::Teach(o.clone())))
     };
-    let clock = if lead.paused {
-        format!(
-            "Paused{}",
-            lead.forge_up_to
-                .map(|h| format!(" at block #{h}"))
-                .unwrap_or_default()
-        )
-    } else {
-        format!(
-            "Running {} (a slot lasts {})",
-            speed_words(lead.speed),
-            crate::logic::clock::slot_words(lead.speed)
-        )
+    // The class clock in words; `who` is "teacher" or "student" (the student's bar says
+    // "Class clock: …").
+    let clock = |who: &str| match (lead.paused, lead.forge_up_to) {
+        (true, Some(h)) => t.format(
+            "class-clock-paused-at",
+            &[("who", who.into()), ("height", h.into())],
+        ),
+        (true, None) => t.format("class-clock-paused", &[("who", who.into())]),
+        (false, _) => t.format(
+            "class-clock-running",
+            &[
+                ("who", who.into()),
+                ("speed", speed_words(lead.speed).into()),
+                ("slot", crate::logic::clock::slot_words(lead.speed).into()),
+            ],
+        ),
     };
     if c.teacher {
         let on_speed = {
@@ -71,25 +75,25 @@ pub fn class_bar(p: &ClassBarProps) -> Html {
         let leads = lead.teacher.is_some() && c.not_leading.is_none();
         let (following, exploring) = p.following;
         html! {
-            <section class="classbar teacher" aria-label="Class" data-testid="class-bar" data-role="teacher"
+            <section class="classbar teacher" aria-label={t.get("class-bar.aria-label")} data-testid="class-bar" data-role="teacher"
                      data-paused={lead.paused.to_string()} data-follow={lead.place.follow.to_string()}>
-                <h2>{"Class"}</h2>
+                <h2>{t.get("class-bar")}</h2>
                 <span class="classbar-who" data-testid="class-lead-state">{
-                    if leads { "You lead the class".to_string() }
-                    else { c.not_leading.clone().map_or("Taking the lead…".to_string(), |r| format!("Not leading: {r}")) }
+                    if leads { t.get("class-you-lead") }
+                    else { c.not_leading.clone().map_or(t.get("class-taking-lead"), |r| t.format("class-not-leading", &[("reason", r.into())])) }
                 }</span>
-                <div class="seg" role="group" aria-label="Who sets the pace">
-                    <button onclick={mode(true)} aria-pressed={lead.place.follow.to_string()} data-testid="class-follow-me">{"Follow me"}</button>
-                    <button onclick={mode(false)} aria-pressed={(!lead.place.follow).to_string()} data-testid="class-free">{"Free"}</button>
+                <div class="seg" role="group" aria-label={t.get("class-pace.aria-label")}>
+                    <button onclick={mode(true)} aria-pressed={lead.place.follow.to_string()} data-testid="class-follow-me">{t.get("class-follow-me")}</button>
+                    <button onclick={mode(false)} aria-pressed={(!lead.place.follow).to_string()} data-testid="class-free">{t.get("class-free")}</button>
                 </div>
-                <div class="seg" role="group" aria-label="The class clock">
+                <div class="seg" role="group" aria-label={t.get("class-clock.aria-label")}>
                     if lead.paused {
-                        <button class="primary" onclick={order(Order::Resume)} data-testid="class-resume">{"▶ Resume"}</button>
-                        <button onclick={order(Order::Step)} data-testid="class-step" title="Exactly one more block: the rightful forger's">{"Step one block"}</button>
+                        <button class="primary" onclick={order(Order::Resume)} data-testid="class-resume">{t.get("class-resume")}</button>
+                        <button onclick={order(Order::Step)} data-testid="class-step" title={t.get("class-step.title")}>{t.get("class-step")}</button>
                     } else {
-                        <button onclick={order(Order::Pause)} data-testid="class-pause" title="No node of the class forges until you resume">{"⏸ Pause"}</button>
+                        <button onclick={order(Order::Pause)} data-testid="class-pause" title={t.get("class-pause.title")}>{t.get("class-pause")}</button>
                     }
-                    <label>{"Speed "}
+                    <label>{t.get("class-speed")}{" "}
                         <select onchange={on_speed} data-testid="class-speed">
                             { for SPEEDS.iter().map(|q| html! {
                                 <option value={q.to_string()} selected={*q == lead.speed}>{speed_words(*q)}</option>
@@ -97,11 +101,11 @@ pub fn class_bar(p: &ClassBarProps) -> Html {
                         </select>
                     </label>
                 </div>
-                <span class="classbar-clock" data-testid="class-clock">{clock}</span>
-                <span class="classbar-count" data-testid="class-following">{format!("{following} following · {exploring} exploring")}</span>
-                <button onclick={order(Order::CallBack)} data-testid="class-call-back">{"Call everyone back"}</button>
+                <span class="classbar-clock" data-testid="class-clock">{clock("teacher")}</span>
+                <span class="classbar-count" data-testid="class-following">{t.format("class-following", &[("following", following.into()), ("exploring", exploring.into())])}</span>
+                <button onclick={order(Order::CallBack)} data-testid="class-call-back">{t.get("class-call-back")}</button>
                 if lead.refused > 0 {
-                    <span class="muted small" data-testid="class-refused">{format!("{} lead messages from other pages refused", lead.refused)}</span>
+                    <span class="muted small" data-testid="class-refused">{t.format("class-refused", &[("count", lead.refused.into())])}</span>
                 }
             </section>
         }
@@ -111,31 +115,31 @@ pub fn class_bar(p: &ClassBarProps) -> Html {
             Callback::from(move |_: MouseEvent| cb.emit(Command::Follow(f)))
         };
         let state = if lead.teacher.is_none() && lead.place == Default::default() {
-            "No teacher leads the class now".to_string()
+            t.get("class-no-teacher")
         } else if !lead.place.follow {
-            "Free: the teacher lets everyone explore".to_string()
+            t.get("class-free-explore")
         } else if c.exploring {
-            "Exploring on your own".to_string()
+            t.get("class-exploring")
         } else {
             match &p.step_words {
-                Some(w) => format!("Following the teacher · {w}"),
-                None => "Following the teacher".to_string(),
+                Some(w) => t.format("class-following-at", &[("step", w.clone().into())]),
+                None => t.get("class-following-teacher"),
             }
         };
         html! {
-            <section class="classbar student" aria-label="Class" data-testid="class-bar" data-role="student"
+            <section class="classbar student" aria-label={t.get("class-bar.aria-label")} data-testid="class-bar" data-role="student"
                      data-following={(!c.exploring && lead.place.follow).to_string()} data-paused={lead.paused.to_string()}>
                 <span class="classbar-who" role="status" data-testid="class-follow-state">{state}</span>
                 if lead.place.follow {
                     if c.exploring {
-                        <button class="primary" onclick={follow(true)} data-testid="class-follow">{"Follow the teacher"}</button>
+                        <button class="primary" onclick={follow(true)} data-testid="class-follow">{t.get("class-follow-teacher")}</button>
                     } else {
-                        <button onclick={follow(false)} data-testid="class-explore">{"Explore on my own"}</button>
+                        <button onclick={follow(false)} data-testid="class-explore">{t.get("class-explore")}</button>
                     }
                 }
-                <a href="#whole-playground" class="jump" data-testid="class-whole">{"The whole playground ↓"}</a>
+                <a href="#whole-playground" class="jump" data-testid="class-whole">{t.get("class-whole")}</a>
                 if lead.paused || lead.speed != crate::logic::class::NORMAL_SPEED {
-                    <span class="classbar-clock" data-testid="class-clock">{format!("Class clock: {}", clock.to_ascii_lowercase())}</span>
+                    <span class="classbar-clock" data-testid="class-clock">{clock("student")}</span>
                 }
             </section>
         }

@@ -4,7 +4,6 @@
 
 use crate::logic::class::ClassConnection;
 use crate::logic::model::class::RosterRow;
-use crate::logic::words::count;
 use yew::prelude::*;
 
 /// Props of [`ClassPanel`].
@@ -32,45 +31,48 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
         .as_ref()
         .and_then(|c| c.class.clone())
         .unwrap_or_default();
+    let t = super::language::use_texts();
     let status = match &p.class {
         None => None,
         Some(c) if c.connected && c.server.is_some() => Some((
             true,
-            format!(
-                "Connected to the class server: {} linked directly over WebRTC, {} relayed through the server.",
-                count(p.webrtc as u64, "page"),
-                count(c.relayed.len() as u64, "page"),
+            t.format(
+                "class-connected",
+                &[
+                    ("webrtc", p.webrtc.into()),
+                    ("relayed", c.relayed.len().into()),
+                ],
             ),
         )),
         Some(c) => Some((
             false,
             c.problem
                 .clone()
-                .unwrap_or_else(|| "Connecting to the class server…".into()),
+                .unwrap_or_else(|| t.get("class-connecting")),
         )),
     };
     html! {
-        <section class="class" aria-label="Class" data-testid="class">
-            <h2>{"Class"}</h2>
+        <section class="class" aria-label={t.get("class-bar.aria-label")} data-testid="class">
+            <h2>{t.get("class-bar")}</h2>
             if let Some((ok, text)) = status {
                 <p class={classes!("class-status", if ok { "ok" } else { "bad" })} data-testid="class-status" role="status">{text}</p>
             }
             if let Some(a) = address.clone() {
                 <div class="class-address">
-                    <p>{"Every laptop opens"}</p>
+                    <p>{t.get("class-every-laptop")}</p>
                     <p><a href={a.clone()} class="address" data-testid="class-address"><b>{a.clone()}</b></a></p>
-                    <p>{"or scans the code (click it to show it big):"}</p>
+                    <p>{t.get("class-or-scan")}</p>
                     <button class={classes!("qr-button", big.then_some("big"))} onclick={toggle} aria-pressed={big.to_string()}
-                            title="Show the code big, for the projector (click again to shrink)" data-testid="class-qr">
+                            title={t.get("class-qr.title")} data-testid="class-qr">
                         // The server draws the code (the page's own QR maker stays in the Links panel).
-                        <img class="qr-code" src={format!("/qr.svg?net={}", class_name)} alt={format!("QR code of {a}")} />
+                        <img class="qr-code" src={format!("/qr.svg?net={}", class_name)} alt={t.format("class-qr-alt", &[("address", a.clone().into())])} />
                     </button>
                 </div>
             }
             // On a phone it scrolls sideways in its own box, so it takes the focus.
             <table class="roster" data-testid="roster" tabindex="0">
-                <caption class="muted small">{"Everyone on this network: stake and blocks forged on this tab's chain."}</caption>
-                <thead><tr><th>{"Who"}</th><th>{"Stake"}</th><th>{"Blocks forged"}</th><th>{"Connected by"}</th><th>{"Online"}</th><th>{"Follows"}</th></tr></thead>
+                <caption class="muted small">{t.get("roster-caption")}</caption>
+                <thead><tr><th>{t.get("roster-who")}</th><th>{t.get("roster-stake")}</th><th>{t.get("roster-forged")}</th><th>{t.get("roster-path")}</th><th>{t.get("roster-online")}</th><th>{t.get("roster-follows")}</th></tr></thead>
                 <tbody>
                     { for p.roster.iter().map(|r| html! {
                         <tr data-testid="roster-row" data-path={r.path.clone()}>
@@ -78,7 +80,7 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
                             <td class="num">{r.stake}</td>
                             <td class="num">{r.forged}</td>
                             <td>{r.path.clone()}</td>
-                            <td>{if r.online { "yes" } else { "no" }}</td>
+                            <td>{if r.online { t.get("yes") } else { t.get("no") }}</td>
                             <td data-testid="roster-follows">{r.follows.unwrap_or("")}</td>
                         </tr>
                     }) }

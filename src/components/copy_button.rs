@@ -18,6 +18,7 @@ pub struct CopyButtonProps {
 /// The button and its note.
 #[function_component(CopyButton)]
 pub fn copy_button(p: &CopyButtonProps) -> Html {
+    let t = super::language::use_texts();
     let outcome = use_state(|| None::<Copied>);
     {
         // A new text has not been copied yet.
@@ -38,10 +39,10 @@ pub fn copy_button(p: &CopyButtonProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class="copy" {onclick} data-testid={p.testid.clone()}>{"Copy"}</button>
+            <button type="button" class="copy" {onclick} data-testid={p.testid.clone()}>{t.get("copy")}</button>
             if let Some(c) = *outcome {
                 <span class="muted small copy-note" role="status" data-testid={format!("{}-note", p.testid)}
-                      data-copied={(c == Copied::Done).to_string()}>{c.words()}</span>
+                      data-copied={(c == Copied::Done).to_string()}>{t.get(c.key())}</span>
             }
         </>
     }

@@ -2,11 +2,11 @@
 //! converging on the stake shares, and the chi-square test in words.
 
 use crate::logic::fairness::{
-    p_words, verdict_words, Against, FairnessJob, FairnessReport, LabStaker, RuleReport, Verdict,
+    p_say, verdict_say, Against, FairnessJob, FairnessReport, LabStaker, RuleReport, Verdict,
     MAX_ROUNDS, MAX_STAKERS, PPM,
 };
+use crate::logic::i18n::{Arg, Texts};
 use crate::logic::model::PALETTE;
-use crate::logic::words::lots;
 use crate::logic::words::{fixed, group};
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use job::use_job;
@@ -30,51 +30,18 @@ pub struct Props {
 }
 
 /// Each rule: a few lines for the class and where it comes from.
-pub fn explain(rule: Rule) -> (&'static str, &'static str, &'static str) {
-    match rule {
-        Rule::Lots => (
-            "Lots (this chain)",
-            "Every staked token is a lot, a chain of SHA-256 hashes from the staker's key and the seed; the lot closest to H(seed) wins. One hash per token per block: fair, but the work grows with the stake.",
-            "Proof-of-Stake-in-Python, ProofOfStake.py",
-        ),
-        Rule::Weighted => (
-            "One weighted draw",
-            "One hash of the seed picks a point in the line of all stake, each staker owning a stretch as long as its stake. Same chances as the lots, one hash whatever the stake.",
-            "the textbook stake-weighted draw",
-        ),
-        Rule::CometBft => (
-            "CometBFT round-robin",
-            "No randomness: every round each validator's priority grows by its voting power, the highest proposes and pays back the total power. Turns come in exact proportion, so it is predictable who is next.",
-            "CometBFT spec, proposer-selection.md",
-        ),
-        Rule::Ethereum => (
-            "Ethereum (Electra)",
-            "Each token is 1 ETH; a staker runs one validator per 2,048 ETH (the last holds the rest). The seed shuffles the validators (swap-or-not, 90 rounds) and walks them in that order: each is accepted with chance about its balance ÷ 2,048 ETH (a 16-bit random value), else the next is tried. Small validators are nearly proportional to stake; near 2,048 ETH the first in the order has an edge (2,048 and 1,024 ETH get 75 % and 25 %, not 67 % and 33 %). Electra (2025) raised the cap from 32 to 2,048 ETH and the random value from 8 to 16 bits.",
-            "consensus-specs, Electra compute_proposer_index; bit-exact",
-        ),
-        Rule::Algorand => (
-            "Algorand sortition",
-            "Each token is independently a vote with probability τ ÷ total stake (τ = 20 here), so a staker's votes are binomial. A committee of about 20 votes forms; its members share the round. The test counts votes.",
-            "Gilad et al., Algorand, SOSP 2017",
-        ),
-        Rule::Praos => (
-            "Cardano Praos",
-            "Each staker privately leads a slot with probability φ(σ) = 1 − (1 − f)^σ, f = 1/20: a slot can have no leader or several. φ grows a little slower than σ, so splitting stake gains nothing.",
-            "David et al., Ouroboros Praos, Eurocrypt 2018",
-        ),
-    }
+pub fn explain(t: &Texts, rule: Rule) -> (String, String, String) {
+    let r = [("rule", Arg::from(rule.name()))];
+    (
+        t.format("rule-name", &r),
+        t.format("rule-how", &r),
+        t.format("rule-source", &r),
+    )
 }
 
 /// The rule's name in a table header.
-pub fn short(rule: Rule) -> &'static str {
-    match rule {
-        Rule::Lots => "Lots",
-        Rule::Weighted => "Weighted",
-        Rule::CometBft => "CometBFT",
-        Rule::Ethereum => "Ethereum",
-        Rule::Algorand => "Algorand",
-        Rule::Praos => "Praos",
-    }
+pub fn short(t: &Texts, rule: Rule) -> String {
+    t.format("rule-short", &[("rule", rule.name().into())])
 }
 
 /// A row of the editable table.
@@ -116,6 +83,7 @@ pub fn pct(ppm: u32) -> String {
 /// The fairness lab.
 #[function_component(FairnessLab)]
 pub fn fairness_lab(p: &Props) -> Html {
+    let t = super::language::use_texts();
     let rows = {
         let network = p.network.clone();
         use_state(move || {
@@ -258,12 +226,12 @@ pub fn fairness_lab(p: &Props) -> Html {
     let goal = s.report.as_ref().map_or(0, |r| r.rounds_total());
 
     html! {
-        <section class="fairness" aria-label="Fairness lab" data-testid="fairness">
-            <h2>{"Fairness lab"}<small>{" — does the lottery follow stake? Thousands of rounds, and how other chains choose"}</small></h2>
-            <p class="lede">{"Each round draws one forger from the stake table; its seed is the hash of the round before, as on the chain. The same table runs under six rules side by side, off the page's thread, each exactly as its source defines it. Two tests follow: does each staker's share of wins approach its share of stake, and does it approach what the rule is built to give (they differ for Ethereum near 2,048 tokens, and Algorand and Praos can pick several or nobody)."}</p>
+        <section class="fairness" aria-label={t.get("fairness")} data-testid="fairness">
+            <h2>{t.get("fairness")}<small>{t.get("fairness-subtitle")}</small></h2>
+            <p class="lede">{t.get("fairness-lede")}</p>
             <div class="lab-setup">
                 <table class="lab-stakes" data-testid="lab-stakes">
-                    <thead><tr><th>{"staker"}</th><th>{"stake"}</th><th>{"share"}</th><th></th></tr></thead>
+                    <thead><tr><th>{t.get("lab-staker")}</th><th>{t.get("lab-stake")}</th><th>{t.get("lab-share")}</th><th></th></tr></thead>
                     <tbody>
                     { for rows.iter().enumerate().map(|(i, r)| {
                         let share = r.stake.trim().parse::<u64>().ok().map(|st| pct(crate::logic::fairness::ppm(st, total)));
@@ -271,9 +239,9 @@ pub fn fairness_lab(p: &Props) -> Html {
                             <tr>
                                 <td><span class="chip" style={format!("background:{}", r.colour)}></span>{r.name.clone()}</td>
                                 <td><input inputmode="numeric" value={r.stake.clone()} oninput={set_stake(i)}
-                                           aria-label={format!("{}'s stake", r.name)} data-testid="lab-stake" /></td>
+                                           aria-label={t.format("lab-stake-of", &[("name", r.name.clone().into())])} data-testid="lab-stake" /></td>
                                 <td class="num">{share.unwrap_or_else(|| "?".to_string())}</td>
-                                <td><button class="ghost" onclick={remove(i)} aria-label={format!("remove {}", r.name)}>{"×"}</button></td>
+                                <td><button class="ghost" onclick={remove(i)} aria-label={t.format("lab-remove", &[("name", r.name.clone().into())])}>{"×"}</button></td>
                             </tr>
                         }
                     }) }
@@ -281,42 +249,43 @@ pub fn fairness_lab(p: &Props) -> Html {
                 </table>
                 <div class="lab-controls">
                     <div class="row">
-                        <button onclick={on_add} disabled={rows.len() >= MAX_STAKERS}>{"+ Staker"}</button>
-                        <button onclick={on_network} disabled={p.network.is_empty()} data-testid="lab-network">{"The network's stakes"}</button>
-                        <button onclick={on_example}>{"Example 10 / 30 / 60"}</button>
+                        <button onclick={on_add} disabled={rows.len() >= MAX_STAKERS}>{t.get("lab-add")}</button>
+                        <button onclick={on_network} disabled={p.network.is_empty()} data-testid="lab-network">{t.get("lab-network")}</button>
+                        <button onclick={on_example}>{t.get("lab-example")}</button>
                     </div>
                     <div class="row">
-                        <label>{"rounds "}
+                        <label>{t.get("lab-rounds")}
                             <select onchange={on_rounds} data-testid="lab-rounds">
                                 { for [1_000u64, 10_000, MAX_ROUNDS].iter().map(|n| html! {
                                     <option value={n.to_string()} selected={*n == *rounds}>{group(*n)}</option>
                                 }) }
                             </select>
                         </label>
-                        <span class="muted">{format!("{} per round for the lots rule", lots(total))}</span>
+                        <span class="muted">{t.format("lab-lots-per-round", &[("lots", super::lots(&t, total).into())])}</span>
                     </div>
                     <fieldset class="row rules">
-                        <legend class="muted">{"rules"}</legend>
+                        <legend class="muted">{t.get("lab-rules")}</legend>
                         { for Rule::ALL.iter().map(|r| html! {
-                            <label><input type="checkbox" checked={chosen.contains(r)} onchange={toggle(*r)} />{explain(*r).0}</label>
+                            <label><input type="checkbox" checked={chosen.contains(r)} onchange={toggle(*r)} />{explain(&t, *r).0}</label>
                         }) }
                     </fieldset>
                     <div class="row">
                         if s.running {
-                            <button class="primary" onclick={on_stop} data-testid="lab-stop">{"■ Stop"}</button>
+                            <button class="primary" onclick={on_stop} data-testid="lab-stop">{t.get("lab-stop")}</button>
                         } else {
-                            <button class="primary" onclick={on_run} data-testid="lab-run">{"▶ Run"}</button>
+                            <button class="primary" onclick={on_run} data-testid="lab-run">{t.get("lab-run")}</button>
                         }
                         <progress max={goal.max(1).to_string()} value={progress.to_string()} data-testid="lab-progress"></progress>
                         <span class="muted" data-testid="lab-status">{
-                            if s.running && s.report.is_none() { "starting the worker…".to_string() }
+                            if s.running && s.report.is_none() { t.get("lab-starting") }
                             else if let Some(r) = &s.report {
                                 // Each rule runs the rounds asked for: several rules are that many draws each.
                                 let work = match r.rules.len() {
-                                    1 => format!("{} of {} rounds", group(progress), group(goal)),
-                                    n => format!("{} of {} draws: {} rounds × {n} rules", group(progress), group(goal), group(r.rounds_target)),
+                                    1 => t.format("lab-rounds-of", &[("done", progress.into()), ("goal", goal.into())]),
+                                    n => t.format("lab-draws-of", &[("done", progress.into()), ("goal", goal.into()), ("rounds", r.rounds_target.into()), ("rules", n.into())]),
                                 };
-                                format!("{} · {} s{}", work, fixed(s.ms / 1000.0, 1), if s.stopped { " · stopped" } else if s.running { "" } else { " · done" })
+                                let state = if s.stopped { "stopped" } else if s.running { "running" } else { "done" };
+                                t.format("lab-status", &[("work", work.into()), ("seconds", Arg::Decimal(fixed(s.ms / 1000.0, 1))), ("state", state.into())])
                             } else { String::new() }
                         }</span>
                     </div>
@@ -324,7 +293,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                 </div>
             </div>
             if let Some(report) = &s.report {
-                { results(report, &s.context, *shown, &shown) }
+                { results(&t, report, &s.context, *shown, &shown) }
             }
             <grinding::Grinding stakers={lab_stakers.clone()} seed={p.seed.clone()} />
             <compounding::Compounding stakers={lab_stakers} seed={p.seed.clone()} />
@@ -333,6 +302,7 @@ pub fn fairness_lab(p: &Props) -> Html {
 }
 
 fn results(
+    t: &Texts,
     report: &FairnessReport,
     rows: &[Row],
     shown: Rule,
@@ -353,28 +323,28 @@ fn results(
                         html! {
                             <button role="tab" class={classes!("tab", (Some(r) == chosen).then_some("on"))}
                                     aria-selected={(Some(r) == chosen).to_string()}
-                                    onclick={Callback::from(move |_| set.set(rule))}>{explain(r.rule).0}</button>
+                                    onclick={Callback::from(move |_| set.set(rule))}>{explain(t, r.rule).0}</button>
                         }
                     }) }
                 </div>
                 if let Some(r) = chosen {
-                    { chart(report, r, rows) }
+                    { chart(t, report, r, rows) }
                     <p class="lab-verdict" data-testid="lab-verdict">
-                        <b>{format!("Does it follow stake? χ² = {} with {} degrees of freedom, p = {}. ", fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2), r.chi_square.degrees, p_words(r.chi_square.p_value_ppm))}</b>
-                        {verdict_words(r.verdict, &p_words(r.chi_square.p_value_ppm), Against::Stake)}
+                        <b>{t.format("lab-follow-stake", &[("chi", Arg::Decimal(fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2))), ("degrees", u64::from(r.chi_square.degrees).into()), ("p", p_say(r.chi_square.p_value_ppm).into())])}</b>
+                        {t.say(&verdict_say(r.verdict, p_say(r.chi_square.p_value_ppm), Against::Stake))}
                     </p>
                     if let (Some(c), Some(v)) = (r.chi_expected, r.verdict_expected) {
                         <p class="lab-verdict" data-testid="lab-verdict-expected">
-                            <b>{format!("Does it do what its designers intended? χ² = {} against the shares the rule is built to give, p = {}. ", fixed(c.statistic_milli as f64 / 1000.0, 2), p_words(c.p_value_ppm))}</b>
-                            {verdict_words(v, &p_words(c.p_value_ppm), Against::Design)}
+                            <b>{t.format("lab-follow-design", &[("chi", Arg::Decimal(fixed(c.statistic_milli as f64 / 1000.0, 2))), ("p", p_say(c.p_value_ppm).into())])}</b>
+                            {t.say(&verdict_say(v, p_say(c.p_value_ppm), Against::Design))}
                         </p>
                     }
                 }
             </div>
             <table class="lab-table" data-testid="lab-table">
                 <thead>
-                    <tr><th>{"staker"}</th><th class="num">{"stake share"}</th>
-                        { for report.rules.iter().map(|r| html! { <th class="num" title={explain(r.rule).0}>{short(r.rule)}</th> }) }
+                    <tr><th>{t.get("lab-staker")}</th><th class="num">{t.get("lab-stake-share")}</th>
+                        { for report.rules.iter().map(|r| html! { <th class="num" title={explain(t, r.rule).0}>{short(t, r.rule)}</th> }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -385,45 +355,45 @@ fn results(
                             { for report.rules.iter().map(|r| html! {
                                 <td class="num">{pct(r.shares_ppm.get(i).copied().unwrap_or(0))}
                                     <small class="wins">{ if r.rule == Rule::Algorand {
-                                        format!("{} votes", group(r.votes.get(i).copied().unwrap_or(0)))
+                                        t.format("lab-votes", &[("count", r.votes.get(i).copied().unwrap_or(0).into())])
                                     } else {
-                                        format!("{} wins", group(r.wins.get(i).copied().unwrap_or(0)))
+                                        t.format("lab-wins", &[("count", r.wins.get(i).copied().unwrap_or(0).into())])
                                     } }</small>
                                     if let Some(e) = r.expected_ppm.as_ref().and_then(|e| e.get(i)) {
-                                        <small class="wins expected" data-testid="lab-expected">{format!("expected {}", pct(*e))}</small>
+                                        <small class="wins expected" data-testid="lab-expected">{t.format("lab-expected", &[("share", pct(*e).into())])}</small>
                                     }</td>
                             }) }
                         </tr>
                     }) }
-                    <tr class="sum"><td>{"rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! { <td class="num">{group(r.rounds)}</td> }) }</tr>
+                    <tr class="sum"><td>{t.get("lab-rounds-row")}</td><td></td>{ for report.rules.iter().map(|r| html! { <td class="num">{t.number(r.rounds)}</td> }) }</tr>
                     <tr class="sum"><td>{"χ²"}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class="num">{fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2)}</td> }) }</tr>
-                    <tr class="sum"><td>{"p-value"}</td><td></td>{ for report.rules.iter().map(|r| html! {
-                        <td class={classes!("num", verdict_class(r))}>{p_words(r.chi_square.p_value_ppm)}</td> }) }</tr>
-                    <tr class="sum"><td title="the wins against what each rule is built to give">{"χ² vs expected"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                    <tr class="sum"><td>{t.get("lab-p-value")}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class={classes!("num", verdict_class(r))}>{t.say(&p_say(r.chi_square.p_value_ppm))}</td> }) }</tr>
+                    <tr class="sum"><td title={t.get("lab-chi-expected.title")}>{t.get("lab-chi-expected")}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class="num">{r.chi_expected.map_or("—".to_string(), |c| fixed(c.statistic_milli as f64 / 1000.0, 2))}</td> }) }</tr>
-                    <tr class="sum"><td>{"p-value vs expected"}</td><td></td>{ for report.rules.iter().map(|r| html! {
-                        <td class={classes!("num", r.verdict_expected.map(class_of))}>{r.chi_expected.map_or("—".to_string(), |c| p_words(c.p_value_ppm))}</td> }) }</tr>
-                    <tr class="sum"><td title="rounds with no leader / with several leaders, and the expected share of such rounds">{"empty / shared rounds"}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                    <tr class="sum"><td>{t.get("lab-p-expected")}</td><td></td>{ for report.rules.iter().map(|r| html! {
+                        <td class={classes!("num", r.verdict_expected.map(class_of))}>{r.chi_expected.map_or("—".to_string(), |c| t.say(&p_say(c.p_value_ppm)))}</td> }) }</tr>
+                    <tr class="sum"><td title={t.get("lab-empty-shared.title")}>{t.get("lab-empty-shared")}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class="num">{ match r.rule {
                             Rule::Praos | Rule::Algorand => format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)),
                             _ => "—".to_string(),
                         } }
                         if matches!(r.rule, Rule::Praos | Rule::Algorand) {
                             if let (Some(e), Some(s)) = (r.expected_empty_ppm, r.expected_several_ppm) {
-                                <small class="wins expected">{format!("expected {} / {}", pct(e), pct(s))}</small>
+                                <small class="wins expected">{t.format("lab-expected-pair", &[("empty", pct(e).into()), ("shared", pct(s).into())])}</small>
                             }
                         }</td> }) }</tr>
                 </tbody>
             </table>
             <div class="rule-notes" data-testid="rule-notes">
                 { for report.rules.iter().map(|r| {
-                    let (name, how, source) = explain(r.rule);
-                    html! { <p><b>{name}</b>{". "}{how}<span class="muted">{format!(" ({source})")}</span></p> }
+                    let (name, how, source) = explain(t, r.rule);
+                    html! { <p><b>{name}</b>{". "}{how}<span class="muted">{t.format("lab-rule-source", &[("source", source.into())])}</span></p> }
                 }) }
             </div>
             if report.rules.iter().any(|r| r.rule == Rule::Ethereum) {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Ethereum: the chance a validator is accepted">{ electra_chances() }</div>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={t.get("lab-electra")}>{ electra_chances(t) }</div>
             }
         </div>
     }
@@ -443,12 +413,12 @@ fn class_of(v: Verdict) -> &'static str {
 
 /// Electra's chance to accept a validator when it comes up, for a few balances, computed by
 /// the rule itself: `(⌊balance × 65,535 / 2,048⌋ + 1) / 65,536`.
-fn electra_chances() -> Html {
+fn electra_chances(t: &Texts) -> Html {
     html! {
         <table class="lab-table electra" data-testid="electra-chances">
-            <caption>{"Ethereum: the chance a validator is accepted when its turn comes"}</caption>
-            <thead><tr><th>{"balance"}</th>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| html! { <th class="num">{format!("{} ETH", group(*b))}</th> }) }</tr></thead>
-            <tbody><tr><td>{"accepted"}</td>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| {
+            <caption>{t.get("lab-electra-caption")}</caption>
+            <thead><tr><th>{t.get("lab-balance")}</th>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| html! { <th class="num">{format!("{} ETH", group(*b))}</th> }) }</tr></thead>
+            <tbody><tr><td>{t.get("lab-accepted")}</td>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| {
                 let a = ethereum::acceptance(*b);
                 html! { <td class="num">{format!("{} / 65,536 = {}", group(a), fixed(a as f64 / 65_536.0, 3))}</td> }
             }) }</tr></tbody>
@@ -465,7 +435,7 @@ const BOTTOM: f64 = 222.0;
 
 /// Each staker's share over the rounds (solid, log scale of rounds) against its stake share
 /// (dashed).
-fn chart(report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
+fn chart(t: &Texts, report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
     let target = report.rounds_target.max(2) as f64;
     let x = |n: u64| LEFT + (RIGHT - LEFT) * (n.max(1) as f64).ln() / target.ln();
     let top_ppm = report
@@ -488,8 +458,7 @@ fn chart(report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
     let steps = if k <= 5 || k % 2 == 1 { k } else { k / 2 };
     html! {
         <svg class="share-chart" viewBox={format!("0 0 {CW} {CH}")} role="img" data-testid="lab-chart"
-             aria-label={format!("{}: each staker's share of wins over {} rounds (solid) against its share of stake (dashed)",
-                 explain(r.rule).0, r.rounds)}>
+             aria-label={t.format("lab-chart", &[("rule", explain(t, r.rule).0.into()), ("rounds", r.rounds.into())])}>
             { for (0..=steps).map(|k| {
                 let ppm = top_ppm / steps * k;
                 html! { <>
@@ -501,7 +470,7 @@ fn chart(report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
                 <text x={fixed(x(*t), 1)} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="middle">{group(*t)}</text>
             }) }
             <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis" text-anchor="middle">
-                {"rounds (log scale) · solid: share of wins so far · dashed: share of stake"}</text>
+                {t.get("lab-chart-axis")}</text>
             { for rows.iter().enumerate().map(|(i, row)| {
                 let stake = report.stake_shares_ppm.get(i).copied().unwrap_or(0);
                 let points: Vec<String> = r.samples.iter().map(|s| {
@@ -514,7 +483,7 @@ fn chart(report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Html {
                     <polyline points={points.join(" ")} fill="none" stroke={row.colour.clone()} stroke-width="2.5" />
                     if rows.len() <= 8 {
                         <text x={(RIGHT + 8.0).to_string()} y={fixed(y(last) + 4.0, 1)} class="end-label">
-                            <tspan fill={row.colour.clone()} font-weight="bold">{"■ "}</tspan>{format!("{} {}", row.name, pct(last))}<title>{format!("{}: {} of the wins, {} of the stake", row.name, pct(last), pct(stake))}</title>
+                            <tspan fill={row.colour.clone()} font-weight="bold">{"■ "}</tspan>{format!("{} {}", row.name, pct(last))}<title>{t.format("lab-end-title", &[("name", row.name.clone().into()), ("wins", pct(last).into()), ("stake", pct(stake).into())])}</title>
                         </text>
                     }
                 </g> }

@@ -98,19 +98,23 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
         let cb = p.on_request.clone();
         Callback::from(move |_| cb.emit(Command::Heal))
     };
+    let t = super::language::use_texts();
     html! {
-        <section class="faults" aria-label="Break the network" data-testid="faults">
-            <h2>{"Break it, watch it heal"}<small>{" — faults and adversaries for this tab's nodes"}</small></h2>
+        <section class="faults" aria-label={t.get("faults.aria-label")} data-testid="faults">
+            <h2>{t.get("faults")}<small>{t.get("faults-subtitle")}</small></h2>
             <form class="links-form" onsubmit={on_apply}>
-                <label>{"latency "}<input inputmode="numeric" value={(*latency).clone()} oninput={input(&latency)} data-testid="latency" />{" ms"}</label>
-                <label>{"jitter "}<input inputmode="numeric" value={(*jitter).clone()} oninput={input(&jitter)} data-testid="jitter" />{" ms"}</label>
-                <label>{"lost "}<input inputmode="decimal" value={(*drop).clone()} oninput={input(&drop)} data-testid="drop" />{" %"}</label>
-                <button type="submit" data-testid="apply-links">{"Apply"}</button>
-                <span class="muted">{format!("now: {} ms, ±{} ms, {} % lost", p.state.latency_ms, p.state.jitter_ms,
-                    (p.state.drop * 100.0).round())}</span>
+                <label>{t.get("faults-latency")}{" "}<input inputmode="numeric" value={(*latency).clone()} oninput={input(&latency)} data-testid="latency" />{" ms"}</label>
+                <label>{t.get("faults-jitter")}{" "}<input inputmode="numeric" value={(*jitter).clone()} oninput={input(&jitter)} data-testid="jitter" />{" ms"}</label>
+                <label>{t.get("faults-lost")}{" "}<input inputmode="decimal" value={(*drop).clone()} oninput={input(&drop)} data-testid="drop" />{" %"}</label>
+                <button type="submit" data-testid="apply-links">{t.get("faults-apply")}</button>
+                <span class="muted">{t.format("faults-now", &[
+                    ("latency", p.state.latency_ms.into()),
+                    ("jitter", p.state.jitter_ms.into()),
+                    ("lost", ((p.state.drop * 100.0).round() as i64).into()),
+                ])}</span>
             </form>
             <table class="fault-table">
-                <thead><tr><th>{"node"}</th><th>{"group"}</th><th>{"power"}</th><th>{"behaviour"}</th></tr></thead>
+                <thead><tr><th>{t.get("faults-node")}</th><th>{t.get("faults-group")}</th><th>{t.get("faults-power")}</th><th>{t.get("faults-behaviour")}</th></tr></thead>
                 <tbody>
                 { for p.nodes.iter().map(|(i, name, colour)| {
                     let i = *i;
@@ -136,11 +140,11 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                     html! {
                         <tr data-testid={format!("fault-node-{i}")}>
                             <td><span class="chip" style={format!("background:{colour}")}></span>{name.clone()}</td>
-                            <td><button class={classes!("group", if in_b { "b" } else { "a" })} onclick={toggle} aria-label={format!("{name}: group {}", if in_b { "B" } else { "A" })}>{ if in_b { "B" } else { "A" } }</button></td>
-                            <td><button onclick={power} data-testid="power">{ if down { "Restart" } else { "Crash" } }</button></td>
-                            <td><select onchange={on_behaviour} data-testid="behaviour" aria-label={format!("{name}'s behaviour")}>
+                            <td><button class={classes!("group", if in_b { "b" } else { "a" })} onclick={toggle} aria-label={t.format("faults-group-of", &[("node", name.clone().into()), ("group", if in_b { "B" } else { "A" }.into())])}>{ if in_b { "B" } else { "A" } }</button></td>
+                            <td><button onclick={power} data-testid="power">{ if down { t.get("faults-restart") } else { t.get("faults-crash") } }</button></td>
+                            <td><select onchange={on_behaviour} data-testid="behaviour" aria-label={t.format("faults-behaviour-of", &[("node", name.clone().into())])}>
                                 { for Behaviour::ALL.iter().map(|b| html! {
-                                    <option value={b.name()} selected={b.name() == current}>{ if *b == Behaviour::Honest { "honest".to_string() } else { format!("adversary: {}", b.describe()) } }</option>
+                                    <option value={b.name()} selected={b.name() == current}>{ t.format("faults-behaviour-option", &[("behaviour", b.name().into())]) }</option>
                                 }) }
                             </select></td>
                         </tr>
@@ -149,11 +153,11 @@ pub fn fault_controls(p: &FaultControlsProps) -> Html {
                 </tbody>
             </table>
             <div class="split">
-                <button onclick={on_split} data-testid="split">{"Split into A | B"}</button>
-                <button onclick={on_heal} disabled={partition.is_none()} data-testid="heal">{"Heal"}</button>
+                <button onclick={on_split} data-testid="split">{t.get("faults-split")}</button>
+                <button onclick={on_heal} disabled={partition.is_none()} data-testid="heal">{t.get("faults-heal")}</button>
                 { match &partition {
-                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{format!("split: {}", groups_in_words(v, &p.nodes))}</span> },
-                    None => html! { <span class="muted">{"one network: every node hears every other"}</span> },
+                    Some(v) => html! { <span class="stat busy" data-testid="partitioned">{t.format("faults-split-now", &[("groups", groups_in_words(v, &p.nodes).into())])}</span> },
+                    None => html! { <span class="muted">{t.get("faults-one-network")}</span> },
                 } }
             </div>
             if let Some(e) = &p.error { <p class="result err" role="status">{e.clone()}</p> }

@@ -21,14 +21,16 @@ pub struct ChainFilesProps {
 /// The export/import bar.
 #[function_component(ChainFiles)]
 pub fn chain_files(p: &ChainFilesProps) -> Html {
+    let t = super::language::use_texts();
     let with_keys = use_state(|| false);
     let on_keys = {
         let with_keys = with_keys.clone();
+        let question = t.get("files-keys-confirm");
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             let sure = !on
                 || web_sys::window()
-                    .and_then(|w| w.confirm_with_message("Include secret keys? Whoever gets the file can spend this node's tokens (and the exchange's, on the host).").ok())
+                    .and_then(|w| w.confirm_with_message(&question).ok())
                     .unwrap_or(false);
             with_keys.set(on && sure);
         })
@@ -58,10 +60,10 @@ pub fn chain_files(p: &ChainFilesProps) -> Html {
         })
     };
     html! {
-        <section class="files" aria-label="Save and share chains">
-            <button onclick={on_export} data-testid="export-chain">{format!("Export {}'s chain", p.name)}</button>
-            <label class="keys"><input type="checkbox" checked={*with_keys} onchange={on_keys} data-testid="export-keys" />{" with secret keys"}</label>
-            <label class="import">{"Import a chain file: "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="import-chain" /></label>
+        <section class="files" aria-label={t.get("files.aria-label")}>
+            <button onclick={on_export} data-testid="export-chain">{t.format("files-export", &[("node", p.name.clone().into())])}</button>
+            <label class="keys"><input type="checkbox" checked={*with_keys} onchange={on_keys} data-testid="export-keys" />{" "}{t.get("files-with-keys")}</label>
+            <label class="import">{t.get("files-import")}{" "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="import-chain" /></label>
             if let Some((ok, text)) = &p.message {
                 <span class={classes!("files-msg", if *ok { "ok" } else { "err" })} role="status" data-testid="files-message">{text.clone()}</span>
             }

@@ -6,6 +6,7 @@ use crate::edge::clock;
 use crate::edge::lessons::{url_param, Lessons};
 use crate::edge::storage::{self, Area};
 use crate::logic::class::Place;
+use crate::logic::i18n::Say;
 use crate::logic::lessons::{step_index, Progress, Tour, DWELL_MS};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -14,14 +15,15 @@ use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// The sections of the page the navigation reaches (keys 1 to 6), in order.
+/// The sections of the page the navigation reaches (keys 1 to 6), in order: the key of
+/// each one's name and where it is.
 const SECTIONS: [(&str, &str); 6] = [
-    ("Nodes", "main.layout"),
-    ("Lottery", "[data-testid=lottery]"),
-    ("Fairness", "[data-testid=fairness]"),
-    ("Faults", "[data-testid=faults]"),
-    ("Block tree", "[data-testid=block-tree]"),
-    ("Python views", ".panels"),
+    ("section-nodes", "main.layout"),
+    ("section-lottery", "[data-testid=lottery]"),
+    ("section-fairness", "[data-testid=fairness]"),
+    ("section-faults", "[data-testid=faults]"),
+    ("section-tree", "[data-testid=block-tree]"),
+    ("section-panels", ".panels"),
 ];
 
 /// Where this browser remembers whether the section keys are on ("on" or "off").
@@ -59,6 +61,22 @@ fn bring(selector: &str, target: bool) -> bool {
     }
     el.scroll_into_view_with_bool(true);
     true
+}
+
+/// Moves the keyboard focus into the section `selector` names, as a skip link does, so that
+/// Tab goes on inside the section a reader chose: its first heading, else the section itself
+/// (focusable from a script only, `tabindex="-1"`). The section is in view already ([`bring`]).
+fn focus_section(selector: &str) {
+    let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    let target = el.query_selector("h2, h3").ok().flatten().unwrap_or(el);
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    if let Some(t) = target.dyn_ref::<HtmlElement>() {
+        let _ = t.focus();
+    }
 }
 
 /// Sets or clears a flag on `<html>`. A change moves the page (the lesson panel takes room
@@ -129,7 +147,7 @@ pub struct LessonProps {
     /// The section brought into view by the bar or the keys (index in the bar).
     pub on_section: Callback<usize>,
     /// A line for the activity feed (a follow message this page ignores, and why).
-    pub on_note: Callback<String>,
+    pub on_note: Callback<Say>,
 }
 
 /// The panel redraws whenever the page does: the tour it shows lives in `lessons`.
@@ -215,7 +233,9 @@ fn key(lessons: &Lessons, section: &mut usize, digits: bool, e: &web_sys::Keyboa
                 .filter(|d| digits && (1..=SECTIONS.len()).contains(d))
             {
                 *section = d - 1;
-                bring(SECTIONS[d - 1].1, false);
+                if bring(SECTIONS[d - 1].1, false) {
+                    focus_section(SECTIONS[d - 1].1);
+                }
             }
             return false;
         }
@@ -239,6 +259,7 @@ fn key(lessons: &Lessons, section: &mut usize, digits: bool, e: &web_sys::Keyboa
 /// The navigation bar with the lesson menu, and the open lesson's panel.
 #[function_component(LessonPanel)]
 pub fn lesson_panel(p: &LessonProps) -> Html {
+    let t = super::language::use_texts();
     let menu = use_state(|| None::<Result<Vec<(String, String)>, String>>);
     let section = use_mut_ref(|| 0usize);
     // The section keys 1 to 6: on unless this browser turned them off.
@@ -361,16 +382,19 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                                 wasm_bindgen_futures::spawn_local(async move {
                                     let r = lessons.open(&name, step, &|| redraw.emit(())).await;
                                     if let Err(e) = r {
-                                        on_note.emit(format!(
-                                            "Ignored the teacher's lesson \"{name}\": {e}"
-                                        ));
+                                        on_note.emit(
+                                            Say::new("feed-ignored-lesson")
+                                                .with("lesson", name)
+                                                .with("reason", e.to_string()),
+                                        );
                                     }
                                 });
                             }
                         } else {
-                            on_note.emit(format!(
-                                "Ignored the teacher's lesson \"{name}\": this page's lesson menu has no such lesson"
-                            ));
+                            on_note.emit(
+                                Say::new("feed-ignored-lesson-unknown")
+                                    .with("lesson", name.clone()),
+                            );
                         }
                     }
                     None if at.is_some() => {
@@ -463,66 +487,65 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
     };
 
     let nav = html! {
-        <nav class="topnav" aria-label="Sections">
+        <nav class="topnav" aria-label={t.get("sections")}>
             { for SECTIONS.iter().enumerate().map(|(i, (label, selector))| {
                 let section = section.clone();
                 let on_section = p.on_section.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
                     *section.borrow_mut() = i;
-                    bring(selector, false);
+                    if bring(selector, false) {
+                        focus_section(selector);
+                    }
                     on_section.emit(i);
                 });
-                html! { <button class="navlink" {onclick} title={if digits.get() { format!("key {}", i + 1) } else { String::new() }}>{*label}</button> }
+                html! { <button class="navlink" {onclick} title={if digits.get() { t.format("section-key", &[("number", (i + 1).into())]) } else { String::new() }}>{t.get(label)}</button> }
             }) }
             <button class="keys-switch" role="switch" aria-checked={digits.get().to_string()} onclick={on_digits}
-                    data-testid="section-keys" title="The keys 1 to 6 jump to the sections; turn them off if they get in your way">
-                {"Keys 1–6"}<span class="state" aria-hidden="true">{if digits.get() { " on" } else { " off" }}</span>
+                    data-testid="section-keys" title={t.get("keys-switch.title")}>
+                {t.get("keys-switch")}<span class="state" aria-hidden="true">{t.get(if digits.get() { "keys-on" } else { "keys-off" })}</span>
             </button>
-            <label class="sr" for="lesson-menu">{"Lessons"}</label>
+            <label class="sr" for="lesson-menu">{t.get("lessons")}</label>
             <select id="lesson-menu" onchange={on_menu} data-testid="lesson-menu">
-                <option value="">{"Lessons…"}</option>
+                <option value="">{t.get("lessons-menu")}</option>
                 if let Some(Ok(items)) = &*menu {
                     { for items.iter().map(|(name, title)| html! { <option value={name.clone()}>{title.clone()}</option> }) }
                 }
             </select>
             if let Some(Err(e)) = &*menu { <span class="notice" role="alert" data-testid="lesson-menu-error">{e.clone()}</span> }
-            <button onclick={button(4)} aria-pressed={presenting.clone()} data-testid="present">{"Presenter"}</button>
+            <button onclick={button(4)} aria-pressed={presenting.clone()} data-testid="present">{t.get("presenter")}</button>
         </nav>
     };
     let panel = match (&*tour, position, tour.step()) {
         (Tour::Loading(..), ..) => html! {
-            <aside class="lesson" aria-label="Lesson" data-testid="lesson"><p role="status">{"Loading the lesson…"}</p></aside>
+            <aside class="lesson" aria-label={t.get("lesson")} data-testid="lesson"><p role="status">{t.get("lesson-loading")}</p></aside>
         },
         (Tour::Failed(e), ..) => html! {
-            <aside class="lesson" aria-label="Lesson" data-testid="lesson">
+            <aside class="lesson" aria-label={t.get("lesson")} data-testid="lesson">
                 <p class="result err" role="alert" data-testid="lesson-error">{e.to_string()}</p>
-                <button onclick={button(2)} data-testid="lesson-close">{"Close"}</button>
+                <button onclick={button(2)} data-testid="lesson-close">{t.get("lesson-close")}</button>
             </aside>
         },
         (Tour::Open { note, .. }, Some(pos), Some(step)) => {
             let (status, state) = match progress {
-                Some(Progress::Waiting) => (
-                    "Waiting for it to happen: press Do it, or do it by hand.",
-                    "waiting",
-                ),
-                Some(Progress::Done(_)) => ("✓ Done.", "done"),
-                Some(Progress::AlreadyDone) => ("✓ Already so. Next when you are ready.", "done"),
-                _ => ("", "reading"),
+                Some(Progress::Waiting) => (t.get("lesson-waiting"), "waiting"),
+                Some(Progress::Done(_)) => (t.get("lesson-done"), "done"),
+                Some(Progress::AlreadyDone) => (t.get("lesson-already"), "done"),
+                _ => (String::new(), "reading"),
             };
             html! {
-                <aside class="lesson" aria-label="Lesson" data-testid="lesson"
+                <aside class="lesson" aria-label={t.get("lesson")} data-testid="lesson"
                        data-lesson={pos.lesson.clone()} data-step={pos.step.to_string()} data-progress={state}>
-                    <p class="lesson-where">{format!("{} · step {} of {}", pos.title, pos.step, pos.steps)}</p>
+                    <p class="lesson-where">{t.format("lesson-where", &[("title", pos.title.clone().into()), ("step", pos.step.into()), ("steps", pos.steps.into())])}</p>
                     <h2 data-testid="lesson-heading">{step.heading.clone()}</h2>
                     <p class="lesson-text">{step.text.clone()}</p>
                     <div class="lesson-actions">
-                        <button onclick={button(0)} disabled={pos.step == 1} data-testid="lesson-back">{"◀ Back"}</button>
+                        <button onclick={button(0)} disabled={pos.step == 1} data-testid="lesson-back">{t.get("lesson-back")}</button>
                         if !step.actions.is_empty() {
-                            <button class="primary" ref={do_ref} onclick={button(3)} data-testid="lesson-do">{if step.button.is_empty() { "Do it".to_string() } else { format!("Do it: {}", step.button) }}</button>
+                            <button class="primary" ref={do_ref} onclick={button(3)} data-testid="lesson-do">{if step.button.is_empty() { t.get("lesson-do") } else { t.format("lesson-do-what", &[("button", step.button.clone().into())]) }}</button>
                         }
-                        <button ref={next_ref} onclick={button(1)} disabled={pos.step == pos.steps} data-testid="lesson-next">{"Next ▶"}</button>
-                        <button onclick={button(4)} aria-pressed={presenting}>{"Presenter"}</button>
-                        <button onclick={button(2)} data-testid="lesson-close">{"Close (Esc)"}</button>
+                        <button ref={next_ref} onclick={button(1)} disabled={pos.step == pos.steps} data-testid="lesson-next">{t.get("lesson-next")}</button>
+                        <button onclick={button(4)} aria-pressed={presenting}>{t.get("presenter")}</button>
+                        <button onclick={button(2)} data-testid="lesson-close">{t.get("lesson-close-esc")}</button>
                         <span class="lesson-status" role="status" aria-live="polite" data-testid="lesson-status">
                             {status}
                             if let Some(n) = note { <span class="err">{" "}{n.clone()}</span> }

@@ -4,8 +4,8 @@
 use crate::components::clock;
 use crate::components::copy_button::CopyButton;
 use crate::edge::webrtc::Links;
+use crate::logic::i18n::Texts;
 use crate::logic::link::{self, LinkStatus, Side};
-use crate::logic::words::count;
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
 
@@ -41,30 +41,31 @@ struct HandoverProps {
 /// A text to hand over: read-only, with a copy button and, when it fits, a QR code.
 #[function_component(Handover)]
 fn handover(p: &HandoverProps) -> Html {
+    let t = super::language::use_texts();
     let area = use_node_ref();
     let (text, testid, what) = (&p.text, p.testid, p.what);
     let qr = link::qr_path(text);
     html! {
         <div class="handover">
-            <textarea ref={area.clone()} readonly=true rows="3" data-testid={testid} aria-label={what} value={text.clone()} />
+            <textarea ref={area.clone()} readonly=true rows="3" data-testid={testid} aria-label={t.format("links-handover", &[("what", what.into())])} value={text.clone()} />
             <div class="handover-actions">
                 <CopyButton target={area} text={text.clone()} testid={format!("copy-{testid}")} />
-                <span class="muted small">{format!("{} characters", text.len())}</span>
+                <span class="muted small">{t.format("links-characters", &[("count", text.len().into())])}</span>
             </div>
             { match qr {
                 Some((path, side)) => html! {
                     <details class="qr">
-                        <summary>{"Show as QR code"}</summary>
+                        <summary>{t.get("links-show-qr")}</summary>
                         <svg class="qr-code" viewBox={format!("0 0 {side} {side}")} role="img"
-                             aria-label={format!("QR code of the {what}")} shape-rendering="crispEdges">
+                             aria-label={t.format("links-qr-of", &[("what", what.into())])} shape-rendering="crispEdges">
                             <rect width={side.to_string()} height={side.to_string()} fill="#fff" />
                             <path d={path} fill="#000" />
                         </svg>
-                        <p class="muted small">{"Scanning it needs a camera and a QR reader on the other machine (a phone can pass the text on); this page does not scan. Pasting the text is enough."}</p>
+                        <p class="muted small">{t.get("links-qr-scanning")}</p>
                     </details>
                 },
                 None => html! {
-                    <p class="muted small">{"Too long for a QR code: copy the text and paste it on the other machine."}</p>
+                    <p class="muted small">{t.get("links-qr-too-long")}</p>
                 },
             } }
         </div>
@@ -116,20 +117,24 @@ impl Note {
     }
 }
 
-fn side_text(l: &LinkStatus) -> String {
+fn side_text(t: &Texts, l: &LinkStatus) -> String {
     let who = l
         .remote
         .as_deref()
-        .map_or("a tab not known yet".to_string(), |t| format!("tab {t}"));
-    match l.side {
-        Side::Inviter => format!("invited {who}"),
-        Side::Acceptor => format!("accepted {who}'s invitation"),
-    }
+        .map_or(t.get("links-unknown-tab"), |tab| {
+            t.format("net-tab-named", &[("tab", tab.into())])
+        });
+    let key = match l.side {
+        Side::Inviter => "links-invited",
+        Side::Acceptor => "links-accepted",
+    };
+    t.format(key, &[("who", who.into())])
 }
 
 /// The Links panel.
 #[function_component(LinksPanel)]
 pub fn links_panel(p: &LinksPanelProps) -> Html {
+    let t = super::language::use_texts();
     let invitation = use_state(|| None::<String>);
     let answer_in = use_state(String::new);
     let invitation_in = use_state(String::new);
@@ -144,6 +149,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
             message.clone(),
             busy.clone(),
         );
+        let t = t.clone();
         Callback::from(move |_| {
             let (links, invitation, message, busy) = (
                 links.clone(),
@@ -151,14 +157,20 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                 message.clone(),
                 busy.clone(),
             );
+            let t = t.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 match links.invite().await {
                     Ok(text) => {
                         invitation.set(Some(text.clone()));
-                        message.set(Some(Note::WhileWaiting("Invitation ready: copy it to the other machine, accept it there, and paste its answer below.".into(), text)));
+                        message.set(Some(Note::WhileWaiting(
+                            t.get("links-invitation-ready"),
+                            text,
+                        )));
                     }
-                    Err(e) => message.set(Some(Note::Error(format!("No invitation: {e}")))),
+                    Err(e) => message.set(Some(Note::Error(
+                        t.format("links-no-invitation", &[("reason", e.to_string().into())]),
+                    ))),
                 }
                 busy.set(false);
             });
@@ -171,6 +183,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
             message.clone(),
             busy.clone(),
         );
+        let t = t.clone();
         Callback::from(move |_| {
             let (links, answer_in, message, busy) = (
                 links.clone(),
@@ -179,13 +192,14 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                 busy.clone(),
             );
             let text = (*answer_in).clone();
+            let t = t.clone();
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 match links.complete(&text).await {
                     Ok(id) => {
                         answer_in.set(String::new());
                         message.set(Some(Note::WhileConnecting(
-                            format!("Answer taken: link {id} is connecting."),
+                            t.format("links-answer-taken", &[("link", id.to_string().into())]),
                             id,
                         )));
                     }
@@ -234,40 +248,38 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
         .filter(|l| l.state == link::LinkState::Open)
         .count();
     html! {
-        <section class="links" aria-label="Links to other machines" data-testid="links">
+        <section class="links" aria-label={t.get("links.aria-label")} data-testid="links">
             <details open={(!p.server && !p.status.is_empty()) || invitation.is_some() || answer_out.is_some()}>
                 <summary>
-                    <h2>{"Link machines"}</h2>
-                    <span class="muted">{format!(" {} · this tab is {} · {}",
-                        if p.server { "WebRTC links the class server made" } else { "WebRTC, no server" },
-                        p.tab, count(open as u64, "open link"))}</span>
+                    <h2>{t.get("links")}</h2>
+                    <span class="muted">{" "}{t.format("links-summary", &[
+                        ("server", if p.server { "yes" } else { "no" }.into()),
+                        ("tab", p.tab.clone().into()),
+                        ("open", open.into()),
+                    ])}</span>
                 </summary>
-                <p class="hint">{ if p.server {
-                    "The class server links this page to a few others by itself and relays the pairs whose link cannot open; nothing needs pasting. A machine without the server can still be linked by hand here."
-                } else {
-                    "Tabs of this browser share the network by themselves. To join another computer: create an invitation here, paste it into the Links panel there and accept it, then paste its answer back here."
-                } }</p>
+                <p class="hint">{ if p.server { t.get("links-hint-server") } else { t.get("links-hint-alone") } }</p>
                 <div class="links-steps">
                     <div class="step">
-                        <h3>{"Invite another machine"}</h3>
-                        <button onclick={on_invite} disabled={*busy} data-testid="invite">{"Create an invitation"}</button>
-                        if let Some(text) = invitation.as_ref().filter(|t| still_waiting(t, &p.status)) { <Handover text={text.clone()} testid="invitation" what="invitation" /> }
-                        <label class="paste">{"Its answer"}
-                            <textarea rows="2" placeholder="pos1:… (the answer from the other machine)" data-testid="answer-in"
+                        <h3>{t.get("links-invite-title")}</h3>
+                        <button onclick={on_invite} disabled={*busy} data-testid="invite">{t.get("links-invite")}</button>
+                        if let Some(text) = invitation.as_ref().filter(|x| still_waiting(x, &p.status)) { <Handover text={text.clone()} testid="invitation" what="invitation" /> }
+                        <label class="paste">{t.get("links-its-answer")}
+                            <textarea rows="2" placeholder={t.get("links-answer-in.placeholder")} data-testid="answer-in"
                                 value={(*answer_in).clone()}
                                 oninput={{ let a = answer_in.clone(); Callback::from(move |e: InputEvent| a.set(textarea_value(&e))) }} />
                         </label>
-                        <button onclick={on_complete} disabled={*busy || answer_in.trim().is_empty()} data-testid="complete">{"Complete the link"}</button>
+                        <button onclick={on_complete} disabled={*busy || answer_in.trim().is_empty()} data-testid="complete">{t.get("links-complete")}</button>
                     </div>
                     <div class="step">
-                        <h3>{"Accept an invitation"}</h3>
-                        <label class="paste">{"The invitation"}
-                            <textarea rows="2" placeholder="pos1:… (the invitation from the other machine)" data-testid="invitation-in"
+                        <h3>{t.get("links-accept-title")}</h3>
+                        <label class="paste">{t.get("links-the-invitation")}
+                            <textarea rows="2" placeholder={t.get("links-invitation-in.placeholder")} data-testid="invitation-in"
                                 value={(*invitation_in).clone()}
                                 oninput={{ let a = invitation_in.clone(); Callback::from(move |e: InputEvent| a.set(textarea_value(&e))) }} />
                         </label>
-                        <button onclick={on_accept} disabled={*busy || invitation_in.trim().is_empty()} data-testid="accept">{"Accept and make an answer"}</button>
-                        if let Some(text) = answer_out.as_ref().filter(|t| still_waiting(t, &p.status)) { <Handover text={text.clone()} testid="answer" what="answer" /> }
+                        <button onclick={on_accept} disabled={*busy || invitation_in.trim().is_empty()} data-testid="accept">{t.get("links-accept")}</button>
+                        if let Some(text) = answer_out.as_ref().filter(|x| still_waiting(x, &p.status)) { <Handover text={text.clone()} testid="answer" what="answer" /> }
                     </div>
                 </div>
                 if let Some((ok, text)) = message.as_ref().and_then(|n| n.shown(&p.status)) {
@@ -281,12 +293,12 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                             html! {
                                 <li data-testid="link" data-link={l.id.clone()} data-state={l.state.word()}>
                                     <span class={classes!("linkstate", l.state.word())}>{l.state.word()}</span>
-                                    <b>{format!("Link {}", l.id)}</b>
-                                    <span>{format!(" · {} · since {}", side_text(l), clock(l.since))}</span>
-                                    if l.received > 0 { <span class="muted">{format!(" · {} frames in", l.received)}</span> }
+                                    <b>{t.format("links-link", &[("link", l.id.clone().into())])}</b>
+                                    <span>{" · "}{t.format("links-since", &[("side", side_text(&t, l).into()), ("since", clock(l.since).into())])}</span>
+                                    if l.received > 0 { <span class="muted">{" · "}{t.format("links-frames-in", &[("count", l.received.into())])}</span> }
                                     if l.state.is_over() || l.state == link::LinkState::Connecting {
                                         <button class="small" data-testid="forget-link" onclick={Callback::from(move |_| links.forget(&id))}>
-                                            { if l.state.is_over() { "Remove" } else { "Cancel" } }
+                                            { if l.state.is_over() { t.get("links-remove") } else { t.get("links-cancel") } }
                                         </button>
                                     }
                                     <span class="reason">{l.reason.clone()}</span>
@@ -297,11 +309,11 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                 }
                 <p class="muted small">
                     { if stun.is_empty() {
-                        "No STUN server: machines link when they are on one network that lets them talk to each other (same LAN or Wi-Fi without client isolation). Otherwise add ?stun=host:port to the page's address.".to_string()
+                        t.get("links-no-stun")
                     } else {
-                        format!("{}: {}.", if stun.len() == 1 { "STUN server" } else { "STUN servers" }, stun.join(", "))
+                        t.format("links-stun", &[("count", stun.len().into()), ("servers", stun.join(", ").into())])
                     } }
-                    {" A closed or failed link is not re-dialled: make a new invitation. The tab keeps working with the peers it has."}
+                    {" "}{t.get("links-not-redialled")}
                 </p>
             </details>
         </section>

@@ -30,8 +30,12 @@ impl PartialEq for LiveProps {
 #[function_component(LiveRegion)]
 pub fn live_region(p: &LiveProps) -> Html {
     let said = use_state(String::new);
+    // The words of the language the page shows now (the timer outlives a switch).
+    let now_texts = super::language::use_texts();
+    let texts = use_mut_ref(|| now_texts.clone());
+    *texts.borrow_mut() = now_texts;
     {
-        let (model, said) = (p.model.clone(), said.clone());
+        let (model, said, texts) = (p.model.clone(), said.clone(), texts.clone());
         use_effect_with((), move |_| {
             let mut announcer = Announcer::new();
             let timer = Interval::new(LISTEN_MS, move || {
@@ -39,14 +43,14 @@ pub fn live_region(p: &LiveProps) -> Html {
                 let Ok(m) = model.try_borrow() else { return };
                 let next = m.node(0).and_then(|n| {
                     let chain = n.chain();
-                    chain
-                        .next_forger()
-                        .map(|a| (m.name_of(&a), chain.height() + 1))
+                    chain.next_forger().map(|a| (m.who(&a), chain.height() + 1))
                 });
                 announcer.hear(m.logged(), m.activity(), next);
                 drop(m);
-                if let Some(text) = announcer.speak(now_ms()) {
-                    said.set(text);
+                if let Some(parts) = announcer.speak(now_ms()) {
+                    let t = texts.borrow().clone();
+                    let words: Vec<String> = parts.iter().map(|s| t.say(s)).collect();
+                    said.set(words.join(" "));
                 }
             });
             move || drop(timer)

@@ -10,8 +10,11 @@ pub mod history;
 pub mod line;
 pub mod worker;
 
+use super::{lots, percent};
 use crate::components::copy_button::CopyButton;
 use crate::edge::clock::{reduced_motion, Interval};
+use crate::logic::i18n::Say;
+use crate::logic::i18n::{Arg, Texts};
 use crate::logic::lottery::digest::{LotMark, LotteryDigest, WORKER_THRESHOLD};
 use crate::logic::lottery::{
     offset_ratio, offset_share, python_snippet, BlockLottery, BlockSelection, SnippetInput,
@@ -19,7 +22,6 @@ use crate::logic::lottery::{
 };
 use crate::logic::model::Playground;
 use crate::logic::words::fixed;
-use crate::logic::words::{group, lots, percent};
 use history::History;
 use line::NumberLine;
 use pos_core::Lot;
@@ -87,7 +89,7 @@ pub struct LotteryProps {
     pub on_block: Callback<Option<u64>>,
     /// A line for the activity feed (a block the teacher shows that this page lacks).
     #[prop_or_default]
-    pub on_note: Callback<String>,
+    pub on_note: Callback<Say>,
 }
 
 impl PartialEq for LotteryProps {
@@ -114,21 +116,23 @@ fn tip_of(model: &RefCell<Playground>, node: usize) -> Option<u64> {
 }
 
 fn stake_table(
+    t: &Texts,
     b: &BlockLottery,
     labels: &[StakerLabel],
     forged: &[u64],
     winner: &WinnerInfo,
 ) -> Html {
     let total = b.total();
+    let height = b.height.to_string();
     html! {
-        <table class="stake-table" data-testid="lottery-stakes">
-            <caption>{format!("Stakes at the draw for block #{}", b.height)}</caption>
+        <table class="stake-table" data-testid="lottery-stakes" tabindex="0">
+            <caption>{t.format("stakes-caption", &[("height", height.clone().into())])}</caption>
             <thead><tr>
-                <th scope="col">{"staker"}</th>
-                <th scope="col" class="num">{"stake"}</th>
-                <th scope="col" class="num">{"lots"}</th>
-                <th scope="col" class="num" title="its share of all lots: its chance to win this draw">{"chance"}</th>
-                <th scope="col" class="num" title={format!("blocks #1 to #{} it forged", b.height)}>{"forged"}</th>
+                <th scope="col">{t.get("stakes-staker")}</th>
+                <th scope="col" class="num">{t.get("stakes-stake")}</th>
+                <th scope="col" class="num">{t.get("stakes-lots")}</th>
+                <th scope="col" class="num" title={t.get("stakes-chance.title")}>{t.get("stakes-chance")}</th>
+                <th scope="col" class="num" title={t.format("stakes-forged-title", &[("height", height.into())])}>{t.get("stakes-forged")}</th>
             </tr></thead>
             <tbody>
             { for b.stakers.iter().enumerate().map(|(i, (_, stake))| {
@@ -138,55 +142,56 @@ fn stake_table(
                 html! {
                     <tr class={classes!(won.then_some("won"), fallback.then_some("fallback"))} data-address={l.address.clone()} data-winner={won.to_string()}>
                         <th scope="row"><span class="chip" style={format!("background:{}", l.colour)}></span>{l.name.clone()}
-                            if won { <span class="tag win">{ if b.forged { "★ winner" } else { "★ wins" } }</span> }
-                            if fallback { <span class="tag">{format!("forged, rank {}", b.rank)}</span> }</th>
-                        <td class="num">{group(*stake)}</td>
-                        <td class="num" title={format!("lots k = 1 … {stake}")}>{group(*stake)}</td>
-                        <td class="num">{percent(*stake, total)}</td>
-                        <td class="num">{forged.get(i).copied().unwrap_or(0)}</td>
+                            if won { <span class="tag win">{ t.get(if b.forged { "stakes-winner" } else { "stakes-wins" }) }</span> }
+                            if fallback { <span class="tag">{t.format("stakes-fallback", &[("rank", b.rank.into())])}</span> }</th>
+                        <td class="num">{t.number(*stake)}</td>
+                        <td class="num" title={t.format("stakes-lots-title", &[("stake", (*stake).into())])}>{t.number(*stake)}</td>
+                        <td class="num">{percent(t, *stake, total)}</td>
+                        <td class="num">{t.number(forged.get(i).copied().unwrap_or(0))}</td>
                     </tr>
                 }
             }) }
             </tbody>
-            <tfoot><tr><th scope="row">{"all"}</th><td class="num">{group(total)}</td><td class="num">{group(total)}</td><td class="num">{"100.00 %"}</td><td></td></tr></tfoot>
+            <tfoot><tr><th scope="row">{t.get("stakes-all")}</th><td class="num">{t.number(total)}</td><td class="num">{t.number(total)}</td><td class="num">{percent(t, 1, 1)}</td><td></td></tr></tfoot>
         </table>
     }
 }
 
-fn why_panel(b: &BlockLottery, labels: &[StakerLabel]) -> Html {
+fn why_panel(t: &Texts, b: &BlockLottery, labels: &[StakerLabel]) -> Html {
     let o = &b.outcome;
     let name = |i: usize| labels.get(i).map_or("?".to_string(), |l| l.name.clone());
     let w = &o.winner;
     let (wstake, total) = (b.stakers.get(w.staker).map_or(0, |s| s.1), b.total());
     let parent = b.height - 1;
+    let height = || Arg::from(b.height.to_string());
+    let winner = || Arg::from(name(w.staker));
     html! {
-        <section class="why" aria-label="Why this forger" data-testid="lottery-why">
-            <h3>{ if b.forged { format!("Why {} forged block #{}", name(w.staker), b.height) } else { format!("Why {} forges block #{} next", name(w.staker), b.height) } }</h3>
+        <section class="why" aria-label={t.get("why")} data-testid="lottery-why">
+            <h3>{ t.format(if b.forged { "why-title-forged" } else { "why-title-next" }, &[("winner", winner()), ("height", height())]) }</h3>
             <ol class="steps">
-                <li><b>{"Seed. "}</b>{format!("The hash of the parent block #{parent}: ")}
+                <li><b>{t.get("why-seed")}</b>{t.format("why-seed-text", &[("parent", parent.to_string().into())])}
                     <code class="hex" data-testid="why-seed">{b.seed.to_hex()}</code></li>
-                <li><b>{"Reference. "}</b>{"Everyone hashes the seed: H(seed) = "}
+                <li><b>{t.get("why-reference")}</b>{t.get("why-reference-text")}
                     <code class="hex" data-testid="why-reference">{o.reference.to_hex()}</code>
-                    {". Read as a 256-bit number it is a point on the line."}</li>
-                <li><b>{"Lots. "}</b>{format!("Every staked token is one lot; lot k of a staker is H applied k times to its address + seed. {} in all; {} holds {} of them ({}).",
-                    lots(total), name(w.staker), group(wstake), percent(wstake, total))}</li>
-                <li><b>{"Winning lot. "}</b>{format!("The lot closest to the reference is {}'s lot k = {}: ", name(w.staker), group(w.k))}
+                    {t.get("why-reference-point")}</li>
+                <li><b>{t.get("why-lots")}</b>{t.format("why-lots-text", &[("lots", lots(t, total).into()), ("winner", winner()), ("stake", wstake.into()), ("share", percent(t, wstake, total).into())])}</li>
+                <li><b>{t.get("why-winning")}</b>{t.format("why-winning-text", &[("winner", winner()), ("k", w.k.into())])}
                     <code class="hex" data-testid="why-winner-hash" data-k={w.k.to_string()}>{w.hash.to_hex()}</code>
-                    {", offset "}<code class="hex" data-testid="why-offset">{w.offset.to_hex()}</code>
-                    {format!(" — {}.", offset_share(w.offset))}</li>
+                    {t.get("why-offset")}<code class="hex" data-testid="why-offset">{w.offset.to_hex()}</code>
+                    {t.format("why-offset-share", &[("offset", offset_share(w.offset).into())])}</li>
                 { match &o.runner_up {
-                    Some(r) => html! { <li><b>{"Runner-up. "}</b>{format!("{}'s lot k = {}: ", name(r.staker), group(r.k))}
+                    Some(r) => html! { <li><b>{t.get("why-runner-up")}</b>{t.format("why-runner-up-text", &[("name", name(r.staker).into()), ("k", r.k.into())])}
                         <code class="hex" data-testid="why-runner-up" data-k={r.k.to_string()} data-name={name(r.staker)}>{r.hash.to_hex()}</code>
-                        {format!(", {} times as far from the reference.", offset_ratio(w.offset, r.offset))}</li> },
-                    None => html! { <li><b>{"Runner-up. "}</b>{"None: there is only one lot."}</li> },
+                        {t.format("why-runner-up-ratio", &[("ratio", offset_ratio(w.offset, r.offset))])}</li> },
+                    None => html! { <li><b>{t.get("why-runner-up")}</b>{t.get("why-runner-up-none")}</li> },
                 } }
-                <li><b>{"Forger. "}</b>
-                    { if !b.forged { format!("So {} may forge block #{} at once; anyone else must wait for a later slot — ", name(w.staker), b.height) }
-                      else if b.winner_forged() { format!("So {} forged block #{} — ", name(w.staker), b.height) }
-                      else { format!("{} stayed silent, so block #{} came in slot {} from the staker ranked {} (stakers are ranked by their closest lot; from slot r the staker of rank r may forge too): {} — ",
-                          name(w.staker), b.height, b.slot, b.rank, b.forger_index().map_or("?".to_string(), &name)) } }
+                <li><b>{t.get("why-forger")}</b>
+                    { if !b.forged { t.format("why-forger-next", &[("winner", winner()), ("height", height())]) }
+                      else if b.winner_forged() { t.format("why-forger-forged", &[("winner", winner()), ("height", height())]) }
+                      else { t.format("why-forger-silent", &[("winner", winner()), ("height", height()), ("slot", b.slot.into()), ("rank", b.rank.into()),
+                          ("forger", b.forger_index().map_or("?".to_string(), &name).into())]) } }
                     <code class="hex" data-testid="why-forger" data-name={name(w.staker)}>{b.forger.to_hex()}</code>
-                    {". More stake means more lots, so a better chance, never a certainty."}</li>
+                    {t.get("why-forger-end")}</li>
             </ol>
         </section>
     }
@@ -200,13 +205,14 @@ struct PythonProps {
 
 #[function_component(PythonPanel)]
 fn python_panel(p: &PythonProps) -> Html {
+    let t = super::language::use_texts();
     let pre = use_node_ref();
     html! {
         <details class="python" open={true}>
-            <summary>{"Check it yourself in Python"}</summary>
-            <p class="muted">{"Paste this into Python 3 (hashlib and json only). It recomputes the reference and the winning lot by hand, then every lot, and prints the values shown above."}
+            <summary>{t.get("python")}</summary>
+            <p class="muted">{t.get("python-help")}
                 <CopyButton target={pre.clone()} text={p.snippet.clone()} testid="copy-python" /></p>
-            <pre ref={pre} data-testid="lottery-python" tabindex="0" aria-label="The Python snippet">{p.snippet.clone()}</pre>
+            <pre ref={pre} data-testid="lottery-python" tabindex="0" aria-label={t.get("python-snippet")}>{p.snippet.clone()}</pre>
         </details>
     }
 }
@@ -214,6 +220,7 @@ fn python_panel(p: &PythonProps) -> Html {
 /// The lottery section.
 #[function_component(LotterySection)]
 pub fn lottery_section(p: &LotteryProps) -> Html {
+    let t = super::language::use_texts();
     let redraw = use_force_update();
     let nav = use_mut_ref(Nav::default);
     let replaying = use_state(|| false);
@@ -335,10 +342,10 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
             Some(h) if h >= 1 && h <= tip + 1 => n.selection = BlockSelection::at(h, tip),
             Some(h) => {
                 let note = p.on_note.clone();
-                let line = format!(
-                    "Ignored the teacher's block #{h}: this page's chain ends at #{tip}, and the draw for #{} is the furthest it can show",
-                    tip + 1
-                );
+                let line = Say::new("feed-ignored-block")
+                    .with_id("height", h)
+                    .with_id("tip", tip)
+                    .with_id("next", tip + 1);
                 wasm_bindgen_futures::spawn_local(async move { note.emit(line) });
             }
         }
@@ -365,6 +372,12 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
     let history = use_memo((p.node, p.tip.clone(), p.nodes), |_| {
         Rc::new(
             m.forger_history(p.node)
+                .map(|mut h| {
+                    for s in h.series.iter_mut() {
+                        s.name = t.say(&s.who);
+                    }
+                    h
+                })
                 .unwrap_or(crate::logic::lottery::ForgerHistory {
                     forgers: Vec::new(),
                     series: Vec::new(),
@@ -475,13 +488,22 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
     let still = reduced_motion();
     let Some(b) = block else {
         return html! {
-            <section class="lottery" id="lottery" aria-label="Lottery" data-testid="lottery" ref={section}>
-                <h2>{"The lottery"}</h2>
-                <p class="muted">{"Nobody has stake yet, so there is no draw."}</p>
+            <section class="lottery" id="lottery" aria-label={t.get("lottery")} data-testid="lottery" ref={section}>
+                <h2>{t.get("lottery-title-empty")}</h2>
+                <p class="muted">{t.get("lottery-no-stake")}</p>
             </section>
         };
     };
-    let labels = Rc::new(m.staker_labels(&b.stakers));
+    // Names in the page's language wherever the section writes them.
+    let labels: Rc<Vec<StakerLabel>> = Rc::new(
+        m.staker_labels(&b.stakers)
+            .into_iter()
+            .map(|mut l| {
+                l.name = t.say(&l.who);
+                l
+            })
+            .collect(),
+    );
     let winner = WinnerInfo::of(&b.outcome.winner, b.outcome.runner_up.as_ref());
     let forged_by: Vec<u64> = b
         .stakers
@@ -494,27 +516,30 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 .count() as u64
         })
         .collect();
-    let snippet = python_snippet(&SnippetInput {
-        height,
-        seed: b.seed.to_hex(),
-        stakers: b
-            .stakers
-            .iter()
-            .zip(labels.iter())
-            .map(|((a, s), l)| (a.to_hex(), *s, l.name.clone()))
-            .collect(),
-        winner_staker: winner.staker,
-        winner_k: winner.k,
-        fallback: if b.winner_forged() {
-            None
-        } else {
-            b.forger_index().map(|i| (i, b.rank))
+    let snippet = python_snippet(
+        &SnippetInput {
+            height,
+            seed: b.seed.to_hex(),
+            stakers: b
+                .stakers
+                .iter()
+                .zip(labels.iter())
+                .map(|((a, s), l)| (a.to_hex(), *s, l.name.clone()))
+                .collect(),
+            winner_staker: winner.staker,
+            winner_k: winner.k,
+            fallback: if b.winner_forged() {
+                None
+            } else {
+                b.forger_index().map(|i| (i, b.rank))
+            },
         },
-    });
+        &|say| t.say(&say),
+    );
     let winner_name = labels
         .get(winner.staker)
         .map_or("?".to_string(), |l| l.name.clone());
-    let forger_name = m.name_of(&b.forger);
+    let forger_name = t.say(&m.who(&b.forger));
     let winner_colour = labels
         .get(winner.staker)
         .map_or("#888".to_string(), |l| l.colour.clone());
@@ -527,12 +552,12 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
             html! { <>
                 <NumberLine digest={c.digest.clone()} stakers={labels.clone()} winner={winner} exp={exp} />
                 <div class="line-tools">
-                    <span class="zoom-buttons" role="group" aria-label="Zoom">
-                        <button onclick={zoom_by(Some(-ZOOM_STEP))} disabled={exp <= limits.min} data-testid="zoom-in" title="Zoom in (+)">{"Zoom in +"}</button>
-                        <button onclick={zoom_by(Some(ZOOM_STEP))} disabled={exp >= limits.max} data-testid="zoom-out" title="Zoom out (−)">{"Zoom out −"}</button>
-                        <button onclick={zoom_by(None)} disabled={zoom_shift == 0} data-testid="zoom-auto">{"Auto"}</button>
+                    <span class="zoom-buttons" role="group" aria-label={t.get("lottery-zoom")}>
+                        <button onclick={zoom_by(Some(-ZOOM_STEP))} disabled={exp <= limits.min} data-testid="zoom-in" title={t.get("lottery-zoom-in.title")}>{t.get("lottery-zoom-in")}</button>
+                        <button onclick={zoom_by(Some(ZOOM_STEP))} disabled={exp >= limits.max} data-testid="zoom-out" title={t.get("lottery-zoom-out.title")}>{t.get("lottery-zoom-out")}</button>
+                        <button onclick={zoom_by(None)} disabled={zoom_shift == 0} data-testid="zoom-auto">{t.get("lottery-zoom-auto")}</button>
                     </span>
-                    <span class="muted" data-testid="lottery-timing">{format!("{} drawn in {} ms {}", lots(c.digest.total), fixed(c.ms.max(0.0), 0), if c.in_worker { "in a Web Worker" } else { "on the page" })}</span>
+                    <span class="muted" data-testid="lottery-timing">{t.format("lottery-timing", &[("lots", lots(&t, c.digest.total).into()), ("ms", Arg::Decimal(fixed(c.ms.max(0.0), 0))), ("where", (if c.in_worker { "worker" } else { "page" }).into())])}</span>
                 </div>
             </> }
         }
@@ -543,17 +568,17 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                 .map_or((0, total, now()), |j| (j.done, j.total, j.started));
             html! {
                 <div class="computing" data-testid="lottery-progress" role="status" aria-live="polite">
-                    <p><b>{format!("Drawing {} in a Web Worker…", lots(all))}</b>
-                       {format!(" {} done, {} s", percent(done, all.max(1)), fixed((now() - started).max(0.0) / 1000.0, 1))}</p>
+                    <p><b>{t.format("lottery-drawing", &[("lots", lots(&t, all).into())])}</b>
+                       {t.format("lottery-drawing-done", &[("done", percent(&t, done, all.max(1)).into()), ("seconds", Arg::Decimal(fixed((now() - started).max(0.0) / 1000.0, 1)))])}</p>
                     <progress max={all.max(1).to_string()} value={done.to_string()}></progress>
-                    <p class="muted">{"The page stays responsive: the same wasm core runs in a background thread. The stake table and the explanation below are ready already."}</p>
+                    <p class="muted">{t.get("lottery-responsive")}</p>
                 </div>
             }
         }
     };
 
     html! {
-        <section class="lottery" id="lottery" aria-label="Lottery" data-testid="lottery" ref={section}
+        <section class="lottery" id="lottery" aria-label={t.get("lottery")} data-testid="lottery" ref={section}
                  data-height={height.to_string()} data-forged={b.forged.to_string()}
                  data-forger={b.forger.to_hex()} data-selection={match selection {
                      BlockSelection::Newest => "newest".to_string(),
@@ -562,42 +587,43 @@ pub fn lottery_section(p: &LotteryProps) -> Html {
                  }}>
             <header class="lottery-head">
                 <div>
-                    <h2>{format!("The lottery of block #{height}")}
-                        <small class="muted">{format!(" — as {} sees it", Playground::name(p.node))}</small></h2>
+                    <h2>{t.format("lottery-title", &[("height", height.to_string().into())])}
+                        <small class="muted">{t.format("lottery-as-seen", &[("node", Playground::node_words(p.node).into())])}</small></h2>
                     <p class="verdict" data-testid="lottery-winner" data-address={b.forger.to_hex()}>
                         <span class="chip" style={format!("background:{winner_colour}")}></span>
-                        { if !b.forged { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw for the next block, #{height}: not forged yet.")}</> } }
-                          else if b.winner_forged() { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw and forged block #{height}.")}</> } }
-                          else { html!{ <><b>{winner_name.clone()}</b>{format!(" won the draw but stayed silent; {}, ranked {}, forged block #{height} in slot {}.", forger_name, b.rank, b.slot)}</> } } }
+                        <b>{winner_name.clone()}</b>
+                        { if !b.forged { t.format("lottery-verdict-next", &[("height", height.to_string().into())]) }
+                          else if b.winner_forged() { t.format("lottery-verdict-forged", &[("height", height.to_string().into())]) }
+                          else { t.format("lottery-verdict-silent", &[("forger", forger_name.clone().into()), ("rank", b.rank.into()), ("height", height.to_string().into()), ("slot", b.slot.into())]) } }
                     </p>
                 </div>
-                <nav class="stepper" aria-label="Blocks">
-                    <button onclick={on_first} disabled={height <= 1} data-testid="lottery-first" title="First block (Home)">{"◀◀ #1"}</button>
-                    <button onclick={on_prev} disabled={height <= 1} data-testid="lottery-prev" title="Previous block (←)">{"◀ Previous"}</button>
-                    <span class="where" data-testid="lottery-where">{ if b.forged { format!("block {height} of {tip}") } else { "next block".to_string() } }</span>
-                    <button onclick={on_next} disabled={height > tip} data-testid="lottery-next" title="Next block (→)">{"Next ▶"}</button>
-                    <button onclick={on_newest} disabled={selection == BlockSelection::Newest || tip == 0} data-testid="lottery-newest" title="Newest block (End)">{"Newest ▶▶"}</button>
+                <nav class="stepper" aria-label={t.get("lottery-blocks")}>
+                    <button onclick={on_first} disabled={height <= 1} data-testid="lottery-first" title={t.get("lottery-first.title")}>{t.get("lottery-first")}</button>
+                    <button onclick={on_prev} disabled={height <= 1} data-testid="lottery-prev" title={t.get("lottery-prev.title")}>{t.get("lottery-prev")}</button>
+                    <span class="where" data-testid="lottery-where">{ if b.forged { t.format("lottery-where", &[("height", height.to_string().into()), ("tip", tip.to_string().into())]) } else { t.get("lottery-where-next") } }</span>
+                    <button onclick={on_next} disabled={height > tip} data-testid="lottery-next" title={t.get("lottery-next.title")}>{t.get("lottery-next")}</button>
+                    <button onclick={on_newest} disabled={selection == BlockSelection::Newest || tip == 0} data-testid="lottery-newest" title={t.get("lottery-newest.title")}>{t.get("lottery-newest")}</button>
                     <button onclick={on_replay} disabled={tip < 2 && !*replaying} data-testid="lottery-replay" aria-pressed={replaying.to_string()}
-                            title={if still { "Reduced motion: the replay starts at block #1 and you step with Next (→)" } else { "Every block in turn, from #1 to the newest" }}>
-                        { if *replaying { "■ Stop" } else if still { "▶ Replay from #1" } else { "▶ Replay the chain" } }</button>
+                            title={t.get(if still { "lottery-replay-still.title" } else { "lottery-replay.title" })}>
+                        { t.get(if *replaying { "lottery-stop" } else if still { "lottery-replay-still" } else { "lottery-replay" }) }</button>
                 </nav>
             </header>
             if let Some(why) = &worker_failed {
-                <p class="notice" role="alert">{format!("The lottery worker is unavailable: {why}. Big draws are computed on the page, which pauses while it draws.")}</p>
+                <p class="notice" role="alert">{t.format("lottery-worker-failed", &[("why", why.clone().into())])}</p>
             }
             <div class="lottery-main">
                 <div class="line-box">{line}</div>
                 <aside class="stakes-box">
-                    { stake_table(&b, &labels, &forged_by, &winner) }
-                    <p class="muted small">{"Each token staked is one lot, so a staker's chance is its share of all lots. The colours follow the node cards; the numbers on the marks are the nodes'."}</p>
+                    { stake_table(&t, &b, &labels, &forged_by, &winner) }
+                    <p class="muted small">{t.get("lottery-stakes-note")}</p>
                 </aside>
             </div>
             <div class="lottery-lower">
-                { why_panel(&b, &labels) }
+                { why_panel(&t, &b, &labels) }
                 <History history={(*history).clone()} selected={height.min(tip.max(1))} on_select={on_select_block} />
             </div>
             <PythonPanel snippet={snippet} />
-            <p class="keys muted">{"Keys: ← → step through blocks, Home / End jump to the first / newest, + / − zoom."}</p>
+            <p class="keys muted">{t.get("lottery-keys")}</p>
         </section>
     }
 }

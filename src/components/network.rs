@@ -2,7 +2,6 @@
 //! resolve, and how many messages this tab refused.
 
 use crate::logic::views::NetworkView;
-use crate::logic::words::count;
 use pos_core::vec_map::VecMap;
 use yew::prelude::*;
 
@@ -25,6 +24,7 @@ const SHOWN_TABS: usize = 8;
 /// The network bar.
 #[function_component(NetworkBar)]
 pub fn network_bar(p: &NetworkBarProps) -> Html {
+    let t = super::language::use_texts();
     let role = p.network.role.to_string();
     let name = p.network.name.clone();
     let server = p
@@ -43,46 +43,48 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
         .collect::<Vec<_>>()
         .join(", ");
     let role_text = match role.as_str() {
-        "solo" => "this tab runs alone".to_string(),
-        "discovering" => format!("looking for network \"{name}\"…"),
-        "host" => "this tab hosts the network (genesis and exchange)".to_string(),
-        _ => "this tab is a member".to_string(),
+        "solo" => t.get("net-role-solo"),
+        "discovering" => t.format("net-role-discovering", &[("name", name.clone().into())]),
+        "host" => t.get("net-role-host"),
+        _ => t.get("net-role-member"),
     };
     html! {
-        <section class="network" aria-label="Network of tabs" data-testid="network">
-            <span class="netname">{"Network "}<b data-testid="net-name">{name.clone()}</b></span>
+        <section class="network" aria-label={t.get("net.aria-label")} data-testid="network">
+            <span class="netname">{t.get("net-network")}{" "}<b data-testid="net-name">{name.clone()}</b></span>
             if role != "solo" {
-                <span class="stat">{"tab "}<code data-testid="tab-id">{p.network.tab.clone().unwrap_or_default()}</code></span>
+                <span class="stat">{t.get("net-tab")}{" "}<code data-testid="tab-id">{p.network.tab.clone().unwrap_or_default()}</code></span>
             }
             <span class={classes!("stat", "role", role.clone())} data-testid="role" data-role={role.clone()}>{role_text}</span>
             if role == "solo" {
-                <span class="hint">{"To join tabs or windows into one network, open "}
-                    <a href="?net=class-a">{"?net=class-a"}</a>{" in each of them."}</span>
+                <span class="hint">{t.get("net-hint-open")}{" "}
+                    <a href="?net=class-a">{"?net=class-a"}</a>{" "}{t.get("net-hint-each")}</span>
             } else {
                 <span class="tabs" data-testid="other-tabs">
-                    { if tabs.is_empty() { html! { <span class="muted">{"no other tabs yet"}</span> } } else { html! {
+                    { if tabs.is_empty() { html! { <span class="muted">{t.get("net-no-tabs")}</span> } } else { html! {
                         <>
-                        { for tabs.iter().take(SHOWN_TABS).map(|t| html! {
-                            <span class="tabpeer" data-tab={t.tab.clone()}>
-                                {format!("{} · {} · height {}{}",
-                                    if t.tab == server { "the class server".to_string() } else { format!("tab {}", t.tab) },
-                                    t.role, t.height,
-                                    match t.via {
-                                        "webrtc" => " · other machine",
-                                        "relay" if t.tab != server => " · relayed by the server",
-                                        _ => "",
-                                    })}
+                        { for tabs.iter().take(SHOWN_TABS).map(|peer| html! {
+                            <span class="tabpeer" data-tab={peer.tab.clone()}>
+                                {t.format("net-peer", &[
+                                    ("who", if peer.tab == server { t.get("net-the-server") } else { t.format("net-tab-named", &[("tab", peer.tab.clone().into())]) }.into()),
+                                    ("role", peer.role.to_string().into()),
+                                    ("height", peer.height.into()),
+                                    ("via", match peer.via {
+                                        "webrtc" => "webrtc",
+                                        "relay" if peer.tab != server => "relay",
+                                        _ => "here",
+                                    }.into()),
+                                ])}
                             </span>
                         }) }
                         if tabs.len() > SHOWN_TABS {
-                            <span class="muted">{format!("and {} more (the Class roster lists everyone)", tabs.len() - SHOWN_TABS)}</span>
+                            <span class="muted">{t.format("net-more-tabs", &[("count", (tabs.len() - SHOWN_TABS).into())])}</span>
                         }
                         </>
                     } } }
                 </span>
             }
             <span class={classes!("stat", (total > 0).then_some("warn"))} data-testid="rejected" data-total={total.to_string()} title={reasons.clone()}>
-                {format!("{} refused", count(total, "message"))}
+                {t.format("net-refused", &[("count", total.into())])}
             </span>
             if total > 0 { <span class="muted small">{reasons}</span> }
             { for conflicts.iter().map(|c| {
@@ -91,10 +93,14 @@ pub fn network_bar(p: &NetworkBarProps) -> Html {
                 let (on_join, on_keep) = (p.on_join.clone(), p.on_keep.clone());
                 html! {
                     <div class="conflict" role="alert" data-testid="conflict">
-                        {format!("Tab {tab} runs another network called \"{name}\" (genesis {}…, height {}). Both cannot be one chain.",
-                            c.network.to_hex().chars().take(8).collect::<String>(), c.height)}
-                        <button onclick={Callback::from(move |_| on_join.emit(t1.clone()))} data-testid="join-theirs">{"Join theirs (drop this tab's chain)"}</button>
-                        <button onclick={Callback::from(move |_| on_keep.emit(t2.clone()))} data-testid="keep-mine">{"Keep mine (ignore that tab)"}</button>
+                        {t.format("net-conflict", &[
+                            ("tab", tab.clone().into()),
+                            ("name", name.clone().into()),
+                            ("genesis", c.network.to_hex().chars().take(8).collect::<String>().into()),
+                            ("height", c.height.into()),
+                        ])}
+                        <button onclick={Callback::from(move |_| on_join.emit(t1.clone()))} data-testid="join-theirs">{t.get("net-join-theirs")}</button>
+                        <button onclick={Callback::from(move |_| on_keep.emit(t2.clone()))} data-testid="keep-mine">{t.get("net-keep-mine")}</button>
                     </div>
                 }
             }) }

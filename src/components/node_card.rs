@@ -1,7 +1,7 @@
 //! One node's card: its numbers, and forms to buy, transfer, stake and forge.
 
 use super::short;
-use crate::logic::model::{ActionResult, NodeSummary, Request, Target};
+use crate::logic::model::{ActionResult, NodeSummary, Playground, Request, Target};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -30,6 +30,7 @@ enum Kind {
 /// A node card.
 #[function_component(NodeCard)]
 pub fn node_card(props: &NodeCardProps) -> Html {
+    let t = super::language::use_texts();
     let s = &props.summary;
     let kind = use_state(|| Kind::Exchange);
     let amount = use_state(|| "25".to_string());
@@ -80,13 +81,13 @@ pub fn node_card(props: &NodeCardProps) -> Html {
         );
         let on_request = props.on_request.clone();
         let index = s.index;
+        let t = t.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Ok(n) = amount.trim().parse::<u64>() else {
-                local_error.set(Some(format!(
-                    "Refused: \"{}\" is not a whole number of tokens",
-                    amount.trim()
-                )));
+                local_error.set(Some(
+                    t.format("card-not-a-number", &[("amount", amount.trim().into())]),
+                ));
                 return;
             };
             local_error.set(None);
@@ -109,55 +110,56 @@ pub fn node_card(props: &NodeCardProps) -> Html {
     };
 
     let id = |part: &str| format!("n{}-{part}", s.index);
-    let result = match (&*local_error, &props.result) {
-        (Some(e), _) => Some(ActionResult::new(false, e.clone())),
-        (None, r) => r.clone(),
+    let result: Option<(bool, String)> = match (&*local_error, &props.result) {
+        (Some(e), _) => Some((false, e.clone())),
+        (None, r) => r.as_ref().map(|r: &ActionResult| (r.ok, t.say(&r.text))),
     };
+    let name = t.say(&Playground::node_words(s.index));
     html! {
         <article class={classes!("card", s.forges_next.then_some("next"), s.crashed.then_some("down"))}
                  style={format!("--node:{}", s.colour)}
                  data-testid={format!("node-{}", s.index)}
-                 aria-label={s.name.clone()}>
+                 aria-label={name.clone()}>
             <header>
                 <span class="badge" style={format!("background:{}", s.colour)}>{s.index + 1}</span>
-                <h3>{s.name.clone()}</h3>
+                <h3>{name.clone()}</h3>
                 <code class="addr" title={s.address.clone()}>{short(&s.address, 8)}</code>
-                if s.host { <span class="tag" title="holds the genesis key and the exchange">{"host"}</span> }
-                if s.forges_next { <span class="tag win" data-testid="forges-next">{"forges next"}</span> }
-                if s.crashed { <span class="tag bad" data-testid="crashed">{"crashed"}</span> }
-                if s.behaviour != "honest" { <span class="tag bad" title={s.behaviour.clone()}>{"adversary"}</span> }
+                if s.host { <span class="tag" title={t.get("card-host.title")}>{t.get("card-host")}</span> }
+                if s.forges_next { <span class="tag win" data-testid="forges-next">{t.get("card-forges-next")}</span> }
+                if s.crashed { <span class="tag bad" data-testid="crashed">{t.get("card-crashed")}</span> }
+                if s.behaviour != "honest" { <span class="tag bad" title={s.behaviour.clone()}>{t.get("card-adversary")}</span> }
             </header>
             <dl class="numbers">
-                <div><dt>{"balance"}</dt><dd data-testid="balance">{s.balance}</dd></div>
-                <div><dt>{"stake"}</dt><dd data-testid="stake">{s.stake}</dd></div>
-                <div><dt>{"pool"}</dt><dd data-testid="pool">{s.pool}</dd></div>
-                <div><dt>{"height"}</dt><dd data-testid="height">{s.height}</dd></div>
-                <div class="tip"><dt>{"tip"}</dt><dd><code data-testid="tip" data-hash={s.tip.clone()}>{short(&s.tip, 8)}</code></dd></div>
+                <div><dt>{t.get("card-balance")}</dt><dd data-testid="balance">{s.balance}</dd></div>
+                <div><dt>{t.get("card-stake")}</dt><dd data-testid="stake">{s.stake}</dd></div>
+                <div><dt>{t.get("card-pool")}</dt><dd data-testid="pool">{s.pool}</dd></div>
+                <div><dt>{t.get("card-height")}</dt><dd data-testid="height">{s.height}</dd></div>
+                <div class="tip"><dt>{t.get("card-tip")}</dt><dd><code data-testid="tip" data-hash={s.tip.clone()}>{short(&s.tip, 8)}</code></dd></div>
             </dl>
-            <form class="act-form" onsubmit={on_submit} aria-label={format!("{} actions", s.name)}>
-                <label class="sr" for={id("kind")}>{"Action"}</label>
+            <form class="act-form" onsubmit={on_submit} aria-label={t.format("card-actions", &[("node", name.clone().into())])}>
+                <label class="sr" for={id("kind")}>{t.get("card-action")}</label>
                 <select id={id("kind")} onchange={on_kind} data-testid="kind">
-                    <option value="exchange" selected={*kind == Kind::Exchange}>{"Buy"}</option>
-                    <option value="transfer" selected={*kind == Kind::Transfer}>{"Transfer"}</option>
-                    <option value="stake" selected={*kind == Kind::Stake}>{"Stake"}</option>
+                    <option value="exchange" selected={*kind == Kind::Exchange}>{t.get("card-buy")}</option>
+                    <option value="transfer" selected={*kind == Kind::Transfer}>{t.get("card-transfer")}</option>
+                    <option value="stake" selected={*kind == Kind::Stake}>{t.get("card-stake-verb")}</option>
                 </select>
-                <label class="sr" for={id("amount")}>{"Amount"}</label>
+                <label class="sr" for={id("amount")}>{t.get("card-amount")}</label>
                 <input id={id("amount")} class="amount" inputmode="numeric" value={(*amount).clone()} oninput={on_amount} data-testid="amount" />
                 if *kind == Kind::Transfer {
-                    <label class="sr" for={id("to")}>{"To"}</label>
+                    <label class="sr" for={id("to")}>{t.get("card-to")}</label>
                     <select id={id("to")} onchange={on_to} data-testid="to">
-                        { for props.names.iter().filter(|(i, _)| *i != s.index).map(|(i, n)| html! {
-                            <option value={i.to_string()} selected={*i == *to}>{format!("→ {n}")}</option>
+                        { for props.names.iter().filter(|(i, _)| *i != s.index).map(|(i, _)| html! {
+                            <option value={i.to_string()} selected={*i == *to}>{t.format("card-to-node", &[("node", Playground::node_words(*i).into())])}</option>
                         }) }
                     </select>
                 }
-                <button type="submit" data-testid="send">{"Send"}</button>
+                <button type="submit" data-testid="send">{t.get("card-send")}</button>
                 <button type="button" class="ghost" onclick={on_forge} data-testid="forge"
-                        title="Forge a block now (only the draw's winner may)">{"Forge now"}</button>
+                        title={t.get("card-forge.title")}>{t.get("card-forge")}</button>
             </form>
-            <p class={classes!("result", result.as_ref().map(|r| if r.ok { "ok" } else { "err" }))}
+            <p class={classes!("result", result.as_ref().map(|(ok, _)| if *ok { "ok" } else { "err" }))}
                role="status" aria-live="polite" data-testid="result">
-                { result.map(|r| r.text).unwrap_or_default() }
+                { result.map(|(_, text)| text).unwrap_or_default() }
             </p>
         </article>
     }

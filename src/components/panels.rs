@@ -2,9 +2,9 @@
 //! readable table or as the raw JSON that the console API returns.
 
 use super::{clock, short};
+use crate::logic::i18n::{Arg, Texts};
 use crate::logic::model::Playground;
 use crate::logic::views::{ChainView, InfoView, NodeView, PoolView, TxView};
-use crate::logic::words::count;
 use pos_core::TxKind;
 use wasm_bindgen::JsCast as _;
 use yew::prelude::*;
@@ -41,18 +41,26 @@ pub struct PanelsProps {
     pub data: Option<NodeView>,
 }
 
-fn tx_line(t: &TxView) -> String {
-    match t.kind {
-        TxKind::Stake => format!("{} stakes {}", t.sender_name, t.amount),
-        TxKind::Exchange => format!("Exchange sells {} → {}", t.amount, t.receiver_name),
-        TxKind::Transfer => format!("{} pays {} → {}", t.sender_name, t.amount, t.receiver_name),
-    }
+fn tx_line(words: &Texts, t: &TxView) -> String {
+    let key = match t.kind {
+        TxKind::Stake => "tx-stake",
+        TxKind::Exchange => "tx-exchange",
+        TxKind::Transfer => "tx-transfer",
+    };
+    words.format(
+        key,
+        &[
+            ("from", t.sender_name.clone().into()),
+            ("amount", t.amount.into()),
+            ("to", t.receiver_name.clone().into()),
+        ],
+    )
 }
 
-fn chain_table(chain: &ChainView) -> Html {
+fn chain_table(t: &Texts, chain: &ChainView) -> Html {
     html! {
-        <table data-testid="chain-table" tabindex="0" aria-label="Blocks, newest first">
-            <thead><tr><th>{"#"}</th><th>{"hash"}</th><th>{"previous"}</th><th>{"forger"}</th><th>{"time"}</th><th>{"transactions"}</th></tr></thead>
+        <table data-testid="chain-table" tabindex="0" aria-label={t.get("chain-table")}>
+            <thead><tr><th>{t.get("chain-height")}</th><th>{t.get("chain-hash")}</th><th>{t.get("chain-previous")}</th><th>{t.get("chain-forger")}</th><th>{t.get("chain-time")}</th><th>{t.get("chain-transactions")}</th></tr></thead>
             <tbody>
             { for chain.blocks.iter().rev().take(30).map(|b| html! {
                 <tr>
@@ -61,8 +69,8 @@ fn chain_table(chain: &ChainView) -> Html {
                     <td><code>{short(&b.prev_hash.to_hex(), 10)}</code></td>
                     <td>{b.forger_name.clone()}</td>
                     <td>{clock(b.timestamp)}</td>
-                    <td>{ if b.transactions.is_empty() { html!{ <span class="muted">{"none"}</span> } } else {
-                        html! { <ul class="txs">{ for b.transactions.iter().map(|t| html! { <li>{tx_line(t)}</li> }) }</ul> }
+                    <td>{ if b.transactions.is_empty() { html!{ <span class="muted">{t.get("chain-none")}</span> } } else {
+                        html! { <ul class="txs">{ for b.transactions.iter().map(|x| html! { <li>{tx_line(t, x)}</li> }) }</ul> }
                     } }</td>
                 </tr>
             }) }
@@ -71,33 +79,33 @@ fn chain_table(chain: &ChainView) -> Html {
     }
 }
 
-fn pool_table(pool: &PoolView) -> Html {
+fn pool_table(t: &Texts, pool: &PoolView) -> Html {
     if pool.transactions.is_empty() {
-        return html! { <p class="muted" data-testid="pool-empty">{"The pool is empty: every transaction this node knows is in a block."}</p> };
+        return html! { <p class="muted" data-testid="pool-empty">{t.get("pool-empty")}</p> };
     }
     html! {
-        <table data-testid="pool-table" tabindex="0" aria-label="Transactions in the pool">
-            <thead><tr><th>{"type"}</th><th>{"what"}</th><th>{"nonce"}</th><th>{"id"}</th></tr></thead>
+        <table data-testid="pool-table" tabindex="0" aria-label={t.get("pool-table")}>
+            <thead><tr><th>{t.get("pool-type")}</th><th>{t.get("pool-what")}</th><th>{t.get("pool-nonce")}</th><th>{t.get("pool-id")}</th></tr></thead>
             <tbody>
-            { for pool.transactions.iter().map(|t| html! {
-                <tr><td>{t.kind.to_string()}</td><td>{tx_line(t)}</td><td>{t.nonce}</td><td><code>{short(&t.id.to_hex(), 10)}</code></td></tr>
+            { for pool.transactions.iter().map(|x| html! {
+                <tr><td>{x.kind.to_string()}</td><td>{tx_line(t, x)}</td><td>{x.nonce}</td><td><code>{short(&x.id.to_hex(), 10)}</code></td></tr>
             }) }
             </tbody>
         </table>
     }
 }
 
-fn info_table(info: &InfoView) -> Html {
+fn info_table(t: &Texts, info: &InfoView) -> Html {
     html! {
         <div class="info" data-testid="info">
-            <p>{"Address "}<code>{info.address.to_hex()}</code></p>
-            <p>{format!("Height {} · next forger: {} · {}: ", info.height, info.next_forger.as_deref().unwrap_or_default(), count(info.peers.len() as u64, "peer"))}
+            <p>{t.get("info-address")}<code>{info.address.to_hex()}</code></p>
+            <p>{t.format("info-line", &[("height", info.height.to_string().into()), ("forger", info.next_forger.as_deref().unwrap_or_default().into()), ("count", info.peers.len().into())])}
                { for info.peers.iter().map(|p| html! { <span class="peer">{p.name.clone()}</span> }) }</p>
-            <table tabindex="0" aria-label="Stakers">
-                <thead><tr><th>{"staker"}</th><th>{"stake (= lots)"}</th><th>{"chance to forge"}</th></tr></thead>
+            <table tabindex="0" aria-label={t.get("info-stakers")}>
+                <thead><tr><th>{t.get("info-staker")}</th><th>{t.get("info-stake")}</th><th>{t.get("info-chance")}</th></tr></thead>
                 <tbody>
                 { for info.stakers.iter().map(|st| html! {
-                    <tr><td>{st.name.clone()}</td><td>{st.stake}</td><td>{format!("{} %", st.share_percent)}</td></tr>
+                    <tr><td>{st.name.clone()}</td><td>{st.stake}</td><td>{t.format("percent", &[("value", Arg::Decimal(st.share_percent.clone()))])}</td></tr>
                 }) }
                 </tbody>
             </table>
@@ -136,7 +144,8 @@ fn arrows(e: KeyboardEvent) {
 /// The views.
 #[function_component(Panels)]
 pub fn panels(p: &PanelsProps) -> Html {
-    let tab = |v: View, label: &'static str, path: &'static str| {
+    let t = super::language::use_texts();
+    let tab = |v: View, label: String, path: &'static str| {
         let on_view = p.on_view.clone();
         html! {
             <button role="tab" aria-selected={(p.view == v).to_string()} class={classes!("tab", (p.view == v).then_some("on"))}
@@ -155,35 +164,35 @@ pub fn panels(p: &PanelsProps) -> Html {
         Some(data) if p.raw => {
             html! { <pre class="raw" data-testid="raw">{crate::edge::js_api::pretty_json(data)}</pre> }
         }
-        Some(NodeView::Chain(c)) => chain_table(c),
-        Some(NodeView::Pool(pool)) => pool_table(pool),
-        Some(NodeView::Info(info)) => info_table(info),
+        Some(NodeView::Chain(c)) => chain_table(&t, c),
+        Some(NodeView::Pool(pool)) => pool_table(&t, pool),
+        Some(NodeView::Info(info)) => info_table(&t, info),
         None => html! { <pre class="raw" data-testid="raw">{"null"}</pre> },
     };
     html! {
-        <section class="panels" aria-label="Node views">
+        <section class="panels" aria-label={t.get("panels")}>
             <div class="panel-bar">
-                <div class="node-pick" role="radiogroup" aria-label="Node" onkeydown={Callback::from(arrows)}>
-                    { for p.names.iter().map(|(i, n)| {
+                <div class="node-pick" role="radiogroup" aria-label={t.get("panels-node")} onkeydown={Callback::from(arrows)}>
+                    { for p.names.iter().map(|(i, _)| {
                         let on_select = p.on_select.clone();
                         let i = *i;
                         html! {
                             <button role="radio" class={classes!("pick", (i == p.selected).then_some("on"))} aria-checked={(i == p.selected).to_string()}
                                     tabindex={if i == p.selected { "0" } else { "-1" }}
                                     style={format!("--node:{}", Playground::colour(i))}
-                                    onclick={Callback::from(move |_| on_select.emit(i))}>{n.clone()}</button>
+                                    onclick={Callback::from(move |_| on_select.emit(i))}>{t.say(&Playground::node_words(i))}</button>
                         }
                     }) }
                 </div>
-                <div class="view-pick" role="tablist" aria-label="View" onkeydown={Callback::from(arrows)}>
-                    { tab(View::Chain, "Blockchain", "/blockchain") }
-                    { tab(View::Pool, "Pool", "/transactionPool") }
-                    { tab(View::Info, "Info", "/info") }
+                <div class="view-pick" role="tablist" aria-label={t.get("panels-view")} onkeydown={Callback::from(arrows)}>
+                    { tab(View::Chain, t.get("panels-chain"), "/blockchain") }
+                    { tab(View::Pool, t.get("panels-pool"), "/transactionPool") }
+                    { tab(View::Info, t.get("panels-info"), "/info") }
                 </div>
-                <label class="raw-toggle"><input type="checkbox" checked={p.raw} onchange={on_raw} data-testid="raw-toggle" />{" raw JSON"}</label>
+                <label class="raw-toggle"><input type="checkbox" checked={p.raw} onchange={on_raw} data-testid="raw-toggle" />{t.get("panels-raw")}</label>
             </div>
             // It scrolls, so it takes the focus (the arrows scroll it).
-            <div class="panel-body" tabindex="0" role="region" aria-label="Node view">{body}</div>
+            <div class="panel-body" tabindex="0" role="region" aria-label={t.get("panels-body")}>{body}</div>
         </section>
     }
 }

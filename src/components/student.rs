@@ -4,7 +4,6 @@
 //! playground below. The teacher's lesson step is the lesson panel, as on every page.
 
 use crate::logic::views::MyDrawView;
-use crate::logic::words::{group, lots};
 use yew::prelude::*;
 
 /// Props of [`MyDraw`].
@@ -17,32 +16,33 @@ pub struct MyDrawProps {
 /// The draw for the next block, from this node's point of view.
 #[function_component(MyDraw)]
 pub fn my_draw(p: &MyDrawProps) -> Html {
+    let t = super::language::use_texts();
     let Some(d) = &p.draw else {
         return html! {
-            <section class="mydraw card" aria-label="The next draw" data-testid="my-draw">
-                <h3>{"The next draw"}</h3>
-                <p>{"Nobody stakes yet: the first staker's lots will be the whole draw."}</p>
+            <section class="mydraw card" aria-label={t.get("my-draw-next")} data-testid="my-draw">
+                <h3>{t.get("my-draw-next")}</h3>
+                <p>{t.get("my-draw-nobody")}</p>
             </section>
         };
     };
     html! {
-        <section class="mydraw card" aria-label="The next draw" data-testid="my-draw" data-won={d.won.to_string()}>
-            <h3>{format!("The draw for block #{}", d.height)}</h3>
+        <section class="mydraw card" aria-label={t.get("my-draw-next")} data-testid="my-draw" data-won={d.won.to_string()}>
+            <h3>{t.format("my-draw-title", &[("height", d.height.into())])}</h3>
             <dl>
-                <dt>{"Your lots"}</dt>
+                <dt>{t.get("my-draw-lots")}</dt>
                 <dd data-testid="my-lots">{ if d.lots == 0 {
-                    "none: stake tokens to take part".to_string()
+                    t.get("my-draw-no-lots")
                 } else {
-                    format!("{} of {}", group(d.lots), lots(d.total))
+                    t.format("my-draw-lots-of", &[("lots", d.lots.into()), ("total", d.total.into())])
                 } }</dd>
-                <dt>{"Your chance"}</dt>
+                <dt>{t.get("my-draw-chance")}</dt>
                 <dd data-testid="my-chance">{d.chance.clone()}</dd>
-                <dt>{"The reference"}</dt>
+                <dt>{t.get("my-draw-reference")}</dt>
                 <dd><code>{d.reference.clone()}</code></dd>
-                <dt>{"The winner"}</dt>
-                <dd data-testid="my-winner"><b>{d.winner.clone()}</b>{ if d.won { " — you: you forge the next block" } else { "" } }</dd>
+                <dt>{t.get("my-draw-winner")}</dt>
+                <dd data-testid="my-winner"><b>{d.winner.clone()}</b>{ if d.won { t.get("my-draw-you-won") } else { String::new() } }</dd>
             </dl>
-            <p><a href="#lottery" class="jump">{"Every lot of this draw ↓"}</a></p>
+            <p><a href="#lottery" class="jump">{t.get("my-draw-every-lot")}</a></p>
         </section>
     }
 }

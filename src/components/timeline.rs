@@ -16,9 +16,10 @@ pub struct TimelineProps {
 /// The timeline.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
+    let t = super::language::use_texts();
     html! {
-        <section class="timeline" aria-label="Blocks">
-            <h2>{"Blocks"}<small>{" — dots: nodes holding the block"}</small></h2>
+        <section class="timeline" aria-label={t.get("timeline")}>
+            <h2>{t.get("timeline")}<small>{t.get("timeline-subtitle")}</small></h2>
             <ol data-testid="timeline">
                 { for props.rows.iter().map(|r| {
                     let held = r.held_by.iter().filter(|h| **h).count();
@@ -27,13 +28,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             <span class="height">{format!("#{}", r.height)}</span>
                             <span class="chip" style={format!("background:{}", r.colour)}></span>
                             <span class="forger">{r.forger.clone()}</span>
-                            <span class="txs">{format!("{} tx", r.transactions)}</span>
+                            <span class="txs">{t.format("timeline-txs", &[("count", r.transactions.into())])}</span>
                             <code class="hash">{short(&r.hash.to_hex(), 8)}</code>
-                            <span class="held" aria-label={format!("held by {held} of {} nodes", r.held_by.len())}>
+                            <span class="held" aria-label={t.format("timeline-held", &[("held", held.into()), ("nodes", r.held_by.len().into())])}>
                                 { for r.held_by.iter().enumerate().map(|(i, h)| {
                                     let c = props.colours.get(i).cloned().unwrap_or_default();
                                     let style = if *h { format!("background:{c};border-color:{c}") } else { format!("border-color:{c}") };
-                                    html! { <span class={classes!("dot", (!*h).then_some("empty"))} style={style} title={format!("{}: {}", Playground::name(i), if *h { "holds it" } else { "not yet" })}></span> }
+                                    html! { <span class={classes!("dot", (!*h).then_some("empty"))} style={style} title={t.format(if *h { "timeline-holds" } else { "timeline-not-yet" }, &[("node", Playground::name(i).into())])}></span> }
                                 }) }
                             </span>
                         </li>

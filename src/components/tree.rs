@@ -19,6 +19,7 @@ const H: i64 = 30;
 /// The tree.
 #[function_component(BlockTree)]
 pub fn block_tree(p: &BlockTreeProps) -> Html {
+    let t = super::language::use_texts();
     let (blocks, node): (&[TreeBlockView], &str) = p
         .tree
         .as_ref()
@@ -42,12 +43,12 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
     let height = pos.iter().map(|(_, y)| y + H + 10).max().unwrap_or(50);
     let sides = blocks.iter().filter(|b| !b.canonical).count();
     html! {
-        <section class="tree" aria-label="Block tree" data-testid="block-tree" data-side-blocks={sides.to_string()}>
-            <h2>{format!("Block tree as {node} sees it")}
-                <small>{" — top row: the chain it follows; below: side branches it keeps (forks)"}</small></h2>
-            <div class="tree-scroll" tabindex="0" role="region" aria-label="The block tree, scrolling sideways">
+        <section class="tree" aria-label={t.get("tree")} data-testid="block-tree" data-side-blocks={sides.to_string()}>
+            <h2>{t.format("tree-title", &[("node", node.into())])}
+                <small>{t.get("tree-subtitle")}</small></h2>
+            <div class="tree-scroll" tabindex="0" role="region" aria-label={t.get("tree-scroll")}>
             <svg width={width.to_string()} height={height.to_string()} role="img"
-                 aria-label={format!("{} blocks, {} of them on side branches", blocks.len(), sides)}>
+                 aria-label={t.format("tree-picture", &[("blocks", blocks.len().into()), ("sides", sides.into())])}>
                 { for blocks.iter().zip(&pos).filter_map(|(b, &(x, y))| {
                     let (px, py) = at(b.parent)?;
                     Some(html! { <line x1={(px + W).to_string()} y1={(py + H / 2).to_string()} x2={x.to_string()} y2={(y + H / 2).to_string()} class="edge" /> })
@@ -56,8 +57,8 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
                     let canonical = b.canonical;
                     let h = b.height;
                     let hash = b.hash.to_hex();
-                    let title = format!("#{h} by {} · slot {} · rank {} · {} tx · {}",
-                        b.forger_name, b.slot, b.rank + 1, b.transactions, &hash[..10]);
+                    let title = t.format("tree-block", &[("height", h.to_string().into()), ("forger", b.forger_name.clone().into()),
+                        ("slot", b.slot.into()), ("rank", (b.rank + 1).into()), ("count", b.transactions.into()), ("hash", hash[..10].into())]);
                     html! {
                         <g class={classes!("tblock", if canonical { "canon" } else { "side" })} data-hash={hash}>
                             <title>{title}</title>

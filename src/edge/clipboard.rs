@@ -20,11 +20,11 @@ pub enum Copied {
 }
 
 impl Copied {
-    /// What the page says beside the button.
-    pub fn words(self) -> &'static str {
+    /// The key of what the page says beside the button (`www/lang/<code>/page.ftl`).
+    pub fn key(self) -> &'static str {
         match self {
-            Copied::Done => "Copied.",
-            Copied::Selected => "Selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+            Copied::Done => "copy-done",
+            Copied::Selected => "copy-selected",
         }
     }
 }

@@ -230,11 +230,11 @@ pub async fn bench(
             runs: 1,
         };
         let own = pool.all(vec![pool.ask(0, id, &own)]).await?;
-        let digest_ms = match own.first() {
-            Some(WorkerReply::Bench { results, .. }) => {
-                results.first().map_or(0.0, |r| r.digest_ms)
-            }
-            _ => 0.0,
+        let (digest_ms, simd) = match own.first() {
+            Some(WorkerReply::Bench { results, .. }) => results
+                .first()
+                .map_or((0.0, false), |r| (r.digest_ms, r.simd)),
+            _ => (0.0, false),
         };
         let best = times.first().copied().unwrap_or(0.0);
         results.push(BenchResult {
@@ -245,6 +245,7 @@ pub async fn bench(
             digest_ms,
             lots_per_second: lots_per_second(total, best),
             workers: ranges.len() as u32,
+            simd,
         });
     }
     Ok(results)

@@ -2,16 +2,18 @@
 //! blocks forged and by whom, the draw's winner for the next block, branch switches and
 //! refusals, taken from the lines of the activity feed. A busy network forges and refuses
 //! faster than anyone can listen, so the region speaks at most once every [`QUIET_MS`], and
-//! what came in between is summed up ("3 blocks forged; the newest: …"). Every word the region
-//! says is built here.
+//! what came in between is summed up ("3 blocks forged; the newest: …"). What the region says
+//! is decided here, as words of `page.ftl` ([`Say`]); the component writes them in the page's
+//! language.
 
+use crate::logic::i18n::Say;
 use crate::logic::model::Activity;
 
 /// The least time between two announcements, in ms.
 pub const QUIET_MS: u64 = 5_000;
 
 /// The draw's winner for the next block: its name and the block's height.
-pub type NextForger = (String, u64);
+pub type NextForger = (Say, u64);
 
 /// What the live region has heard and not said yet, and when it last spoke.
 #[derive(Debug, Default)]
@@ -19,9 +21,9 @@ pub struct Announcer {
     /// Feed lines heard so far ([`crate::logic::model::Playground::logged`]); none before the
     /// first [`Announcer::hear`], which takes the feed as it stands without reading it out.
     heard: Option<u64>,
-    blocks: Vec<String>,
-    branches: Vec<String>,
-    refusals: Vec<String>,
+    blocks: Vec<Say>,
+    branches: Vec<Say>,
+    refusals: Vec<Say>,
     /// The next draw's winner as last said, and as it is now.
     said_next: Option<NextForger>,
     next: Option<NextForger>,
@@ -29,12 +31,17 @@ pub struct Announcer {
     spoke: Option<u64>,
 }
 
-/// "{n} {what}; the newest: {line}." for several lines, the line itself for one.
-fn summed(lines: &[String], several: &str) -> Option<String> {
+/// "{n} {what}; the newest: {line}." (`several`, given `count` and `line`) for several lines,
+/// the line itself for one (`announce-line`).
+fn summed(lines: &[Say], several: &'static str) -> Option<Say> {
     match lines {
         [] => None,
-        [one] => Some(format!("{one}.")),
-        [.., newest] => Some(format!("{} {several}; the newest: {newest}.", lines.len())),
+        [one] => Some(Say::new("announce-line").with("line", one.clone())),
+        [.., newest] => Some(
+            Say::new(several)
+                .with("count", lines.len())
+                .with("line", newest.clone()),
+        ),
     }
 }
 
@@ -76,20 +83,25 @@ impl Announcer {
     }
 
     /// What to say at `now`, if anything was heard and the region has been quiet for
-    /// [`QUIET_MS`]: blocks first, then the next draw's winner, branch switches and refusals.
-    pub fn speak(&mut self, now: u64) -> Option<String> {
+    /// [`QUIET_MS`]: blocks first, then the next draw's winner, branch switches and refusals,
+    /// one sentence each.
+    pub fn speak(&mut self, now: u64) -> Option<Vec<Say>> {
         if self.spoke.is_some_and(|t| now < t.saturating_add(QUIET_MS)) {
             return None;
         }
         let next = (self.next != self.said_next)
             .then_some(self.next.as_ref())
             .flatten()
-            .map(|(name, height)| format!("{name} won the draw for block #{height}."));
-        let parts: Vec<String> = [
-            summed(&self.blocks, "blocks forged"),
+            .map(|(name, height)| {
+                Say::new("announce-next")
+                    .with("name", name.clone())
+                    .with_id("height", *height)
+            });
+        let parts: Vec<Say> = [
+            summed(&self.blocks, "announce-blocks"),
             next,
-            summed(&self.branches, "switches to a better branch"),
-            summed(&self.refusals, "refusals"),
+            summed(&self.branches, "announce-branches"),
+            summed(&self.refusals, "announce-refusals"),
         ]
         .into_iter()
         .flatten()
@@ -102,6 +114,6 @@ impl Announcer {
         self.refusals.clear();
         self.said_next = self.next.clone();
         self.spoke = Some(now);
-        Some(parts.join(" "))
+        Some(parts)
     }
 }

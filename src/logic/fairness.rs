@@ -8,6 +8,7 @@
 //! Shares and p-values are fractions in millionths: the counts and the test come from
 //! `pos_core::fairness` in integers; floats appear only where the page formats text.
 
+use crate::logic::i18n::{Arg, Say};
 use crate::logic::model::Playground;
 use crate::logic::words::fixed;
 use crate::logic::words::group;
@@ -133,7 +134,8 @@ pub enum Against {
     Design,
 }
 
-/// A verdict in words a class understands; `p` is the p-value as the page prints it.
+/// A verdict in words a class understands, in the console's English; `p` is the p-value as
+/// [`p_words`] writes it. The page says [`verdict_say`].
 pub fn verdict_words(verdict: Verdict, p: &str, against: Against) -> String {
     let target = match against {
         Against::Stake => "the stake shares",
@@ -156,6 +158,41 @@ pub fn verdict_words(verdict: Verdict, p: &str, against: Against) -> String {
         Verdict::Deviates => format!(
             "The wins do not follow {target}: chance alone would give a gap this big in only \
              {p} of runs."
+        ),
+    }
+}
+
+/// [`verdict_words`] as the page says it (`fairness-verdict`), with `p` from [`p_say`].
+pub fn verdict_say(verdict: Verdict, p: Say, against: Against) -> Say {
+    let verdict = match verdict {
+        Verdict::TooFew => "tooFew",
+        Verdict::Exact => "exact",
+        Verdict::Fits => "fits",
+        Verdict::Borderline => "borderline",
+        Verdict::Deviates => "deviates",
+    };
+    let against = match against {
+        Against::Stake => "stake",
+        Against::Design => "design",
+    };
+    Say::new("fairness-verdict")
+        .with("verdict", verdict)
+        .with("p", p)
+        .with("against", against)
+}
+
+/// [`p_words`] as the page says it.
+pub fn p_say(p_ppm: u32) -> Say {
+    match p_ppm {
+        0 => Say::new("fairness-p-tiny"),
+        1..=999 => Say::new("fairness-p-one-in").with("n", u64::from(PPM as u32 / p_ppm)),
+        1_000..=99_999 => Say::new("fairness-p-percent").with(
+            "percent",
+            Arg::Decimal(fixed(f64::from(p_ppm) / 10_000.0, 1)),
+        ),
+        _ => Say::new("fairness-p-percent").with(
+            "percent",
+            Arg::Decimal(fixed(f64::from(p_ppm) / 10_000.0, 0)),
         ),
     }
 }

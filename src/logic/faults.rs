@@ -2,6 +2,7 @@
 //! adversaries, and each node's block tree as JSON. The machinery is the core's (`SimNet`,
 //! `Behaviour`, `BlockTree`); this only names things for the page and the console.
 
+use crate::logic::i18n::Say;
 use crate::logic::model::Playground;
 use crate::logic::views::{FaultsView, TreeBlockView, TreeView};
 use pos_core::node::Behaviour;
@@ -57,10 +58,10 @@ impl Playground {
         self.note_for(
             0,
             "info",
-            format!(
-                "Links now: {latency_ms} ms latency, {jitter_ms} ms jitter, {} % lost",
-                drop_ppm / 10_000
-            ),
+            Say::new("feed-links-now")
+                .with("latency", latency_ms)
+                .with("jitter", jitter_ms)
+                .with("lost", u64::from(drop_ppm / 10_000)),
         );
         Ok(())
     }
@@ -74,18 +75,19 @@ impl Playground {
         if groups.iter().all(Vec::is_empty) {
             return Err("give at least one group of node indices, e.g. [[0,1],[2,3]]".into());
         }
+        // Node numbers, as the page writes them: "1, 2 | 3, 4".
         let text = groups
             .iter()
             .map(|g| {
                 g.iter()
-                    .map(|i| Playground::name(*i))
+                    .map(|i| (i + 1).to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
             })
             .collect::<Vec<_>>()
             .join(" | ");
         self.net_mut().set_partition(groups);
-        self.note_for(0, "reorg", format!("The network is split: {text}"));
+        self.note_for(0, "reorg", Say::new("feed-split").with("groups", text));
         Ok(())
     }
 
@@ -93,11 +95,7 @@ impl Playground {
     pub fn heal(&mut self) {
         if self.net().partition().is_some() {
             self.net_mut().heal();
-            self.note_for(
-                0,
-                "reorg",
-                "The partition is healed: every node hears every other again".into(),
-            );
+            self.note_for(0, "reorg", Say::new("feed-healed"));
         }
     }
 
@@ -109,7 +107,11 @@ impl Playground {
         if !self.net_mut().crash(i) {
             return Err(format!("{} is already down", Playground::name(i)));
         }
-        self.note_for(i, "reject", format!("{} crashed", Playground::name(i)));
+        self.note_for(
+            i,
+            "reject",
+            Say::new("feed-crashed").with("node", Playground::node_words(i)),
+        );
         Ok(())
     }
 
@@ -124,7 +126,7 @@ impl Playground {
         self.note_for(
             i,
             "info",
-            format!("{} restarted and is catching up", Playground::name(i)),
+            Say::new("feed-restarted").with("node", Playground::node_words(i)),
         );
         Ok(())
     }
@@ -150,7 +152,9 @@ impl Playground {
             } else {
                 "reject"
             },
-            format!("{} now {}", Playground::name(i), b.describe()),
+            Say::new("feed-behaviour-now")
+                .with("node", Playground::node_words(i))
+                .with("behaviour", b.name()),
         );
         Ok(b)
     }

@@ -26,6 +26,7 @@
 //! again from the present (said in the feed).
 
 use crate::logic::command::{Act, Applied, Command, Refused};
+use crate::logic::i18n::Say;
 use crate::logic::input::Input;
 use crate::logic::model::{Ids, Moment, Playground, Step};
 use pos_core::chain::DrawRequest;
@@ -284,7 +285,7 @@ pub struct Origin {
     /// When (ms).
     pub at: u64,
     /// The feed the tab had then, newest first: (time, node, kind, text).
-    pub feed: Vec<(u64, usize, String, String)>,
+    pub feed: Vec<(u64, usize, String, Say)>,
 }
 
 /// The timeline's numbers, for the console's `timeline()` and the bar.
@@ -494,9 +495,7 @@ impl History {
         }
         if full && self.parked.is_none() {
             *self = History::begin(shown, now);
-            shown.note(format!(
-                "The history reached {MAX_EVENTS} events: it starts again from here"
-            ));
+            shown.note(Say::new("feed-history-restart").with("most", MAX_EVENTS));
         }
         ran
     }

@@ -73,7 +73,7 @@ pub enum Input {
         teacher: bool,
     },
     /// A line for the feed from the class's side of the page.
-    ClassNote(String),
+    ClassNote(crate::logic::i18n::Say),
 }
 
 impl Input {

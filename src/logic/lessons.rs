@@ -6,6 +6,7 @@
 //! every problem is a [`LessonError`] naming the file and line, never a panic.
 
 use crate::logic::command::Command;
+use crate::logic::i18n::Say;
 use crate::logic::model::{NodeSummary, Playground, Request, Target};
 use crate::logic::wire::MAX_NODES;
 use pos_core::vec_map::VecMap;
@@ -528,10 +529,10 @@ pub struct Baseline {
     holdings: Vec<(u64, u64)>,
     height: u64,
     rejected: VecMap<String, u64>,
-    refusals: Vec<Option<String>>,
+    refusals: Vec<Option<Say>>,
 }
 
-fn refusals(p: &Playground) -> Vec<Option<String>> {
+fn refusals(p: &Playground) -> Vec<Option<Say>> {
     (0..p.len())
         .map(|i| p.result(i).filter(|r| !r.ok).map(|r| r.text.clone()))
         .collect()

@@ -7,10 +7,10 @@
 
 pub mod digest;
 
+use crate::logic::i18n::{Arg, Say};
 use crate::logic::lottery::digest::{bit_len, shr_u64};
 use crate::logic::model::Playground;
 use crate::logic::views::{LotView, LotteryStakerView, LotteryView};
-use crate::logic::words::group;
 use pos_core::lottery::{Lot, Outcome, U256};
 use pos_core::{Address, Hash};
 
@@ -59,10 +59,10 @@ impl BlockSelection {
 
 /// An offset as a share of the whole 2^256 range, in words: `"0.0031 % of the range (1 part
 /// in 32,150)"`. Integer arithmetic on the top 64 bits.
-pub fn offset_share(offset: U256) -> String {
+pub fn offset_share(offset: U256) -> Say {
     let high = offset.high_u64();
     if high == 0 {
-        return "less than 1 part in 2^64 of the range".into();
+        return Say::new("lottery-offset-tiny");
     }
     // Percent times 10^9.
     let scaled = (high as u128 * 100 * 1_000_000_000) >> 64;
@@ -74,21 +74,23 @@ pub fn offset_share(offset: U256) -> String {
     let pct = format!("{int}.{}", &frac[..keep]);
     let one_in = ((1u128 << 64) / high as u128).min(u64::MAX as u128) as u64;
     if one_in < 2 {
-        return format!("{pct} % of the range");
+        return Say::new("lottery-offset-share").with("percent", Arg::Decimal(pct));
     }
-    format!("{pct} % of the range (1 part in {})", group(one_in))
+    Say::new("lottery-offset-share-parts")
+        .with("percent", Arg::Decimal(pct))
+        .with("parts", one_in)
 }
 
 /// How many times the runner-up's offset is the winner's, to one decimal ("3.2"), from the
 /// top 64 significant bits of both (integer arithmetic).
-pub fn offset_ratio(winner: U256, runner_up: U256) -> String {
+pub fn offset_ratio(winner: U256, runner_up: U256) -> Arg {
     let shift = bit_len(runner_up).saturating_sub(64);
     let (w, r) = (shr_u64(winner, shift), shr_u64(runner_up, shift));
     if w == 0 {
-        return "far more than 10^6".into();
+        return Say::new("lottery-ratio-huge").into();
     }
     let tenths = (r as u128 * 10) / w as u128;
-    format!("{}.{}", group((tenths / 10) as u64), tenths % 10)
+    Arg::Decimal(format!("{}.{}", tenths / 10, tenths % 10))
 }
 
 /// The draw behind one block, as one node's chain records it.
@@ -145,8 +147,10 @@ impl BlockLottery {
 pub struct StakerLabel {
     /// Address, hex.
     pub address: String,
-    /// "Node 2", "Exchange" or a short hex.
+    /// "Node 2", "Exchange" or a short hex, in the console's words.
     pub name: String,
+    /// The same name as the page says it.
+    pub who: Say,
     /// Its colour ([`Playground::colour_of`]).
     pub colour: String,
     /// A short tag drawn on marks: the node's number.
@@ -176,8 +180,10 @@ pub struct ForgerHistory {
 pub struct ShareSeries {
     /// The staker.
     pub address: Address,
-    /// Its name on the page.
+    /// Its name in the console's words.
     pub name: String,
+    /// Its name as the page says it.
+    pub who: Say,
     /// Its colour.
     pub colour: String,
     /// Blocks it forged.
@@ -215,6 +221,7 @@ impl Playground {
                 StakerLabel {
                     address: a.to_hex(),
                     tag: tag(&name),
+                    who: self.who(a),
                     name,
                     colour: self.colour_of(a).to_string(),
                 }
@@ -310,6 +317,7 @@ impl Playground {
             series.push(ShareSeries {
                 address: *a,
                 name: self.name_of(a),
+                who: self.who(a),
                 colour: self.colour_of(a).to_string(),
                 forged: 0,
                 forged_bp: Vec::new(),
@@ -366,27 +374,33 @@ pub struct SnippetInput {
 /// lot by hand, then checks every lot, printing lines the page shows word for word:
 /// `reference: …`, `winning lot: …`, `closest lot: <name> k = <k> <hash>`, `offset: …` (64 hex
 /// digits), `runner-up: …` and `forger: <name> <address>`; when a staker ranked after the
-/// winner forged (slots), also `rank of forger: <r>` from every staker's closest lot.
-pub fn python_snippet(s: &SnippetInput) -> String {
+/// winner forged (slots), also `rank of forger: <r>` from every staker's closest lot. Its
+/// comments are prose for the class, in the page's language: `say` writes each (`python-…`
+/// keys of page.ftl); the code and what it prints stay Python's and the page's labels.
+pub fn python_snippet(s: &SnippetInput, say: &dyn Fn(Say) -> String) -> String {
     let q = |x: &str| serde_json::to_string(x).unwrap_or_else(|_| "\"\"".into());
     let (waddr, _, wname) = s.stakers.get(s.winner_staker).cloned().unwrap_or_default();
     let total: u64 = s.stakers.iter().map(|(_, st, _)| *st).sum();
     let mut out = String::new();
     out.push_str(&format!(
-        "# Who forges block #{h}? Recompute its lottery by hand (Python 3: hashlib and json only).\n",
-        h = s.height
+        "# {}\n",
+        say(Say::new("python-head").with_id("height", s.height))
     ));
-    out.push_str(
-        "import hashlib\nimport json\n\n\ndef H(x):\n    \
-         \"\"\"The chain's hash: SHA-256 of the JSON-encoded string x, in hex.\"\"\"\n    \
-         return hashlib.sha256(json.dumps(x).encode()).hexdigest()\n\n\n",
-    );
     out.push_str(&format!(
-        "seed = {}  # the parent block's hash (block #{})\n",
-        q(&s.seed),
-        s.height.saturating_sub(1)
+        "import hashlib\nimport json\n\n\ndef H(x):\n    \
+         \"\"\"{}\"\"\"\n    \
+         return hashlib.sha256(json.dumps(x).encode()).hexdigest()\n\n\n",
+        say(Say::new("python-hash"))
     ));
-    out.push_str("stakers = [  # (address, stake): one lot per staked token, in staking order\n");
+    out.push_str(&format!(
+        "seed = {}  # {}\n",
+        q(&s.seed),
+        say(Say::new("python-seed").with_id("height", s.height.saturating_sub(1)))
+    ));
+    out.push_str(&format!(
+        "stakers = [  # {}\n",
+        say(Say::new("python-stakers"))
+    ));
     for (a, st, name) in &s.stakers {
         out.push_str(&format!("    ({}, {st}),  # {name}\n", q(a)));
     }
@@ -396,21 +410,28 @@ pub fn python_snippet(s: &SnippetInput) -> String {
     }
     out.push_str("}\n\nreference = H(seed)\nprint(\"reference:\", reference)\n\n");
     out.push_str(&format!(
-        "# By hand: {wname}'s lot k = {k} is H applied {k} times to its address + seed.\n\
+        "# {}\n\
          lot = {a} + seed\nfor _ in range({k}):\n    lot = H(lot)\nprint(\"winning lot:\", lot)\n\n",
+        say(Say::new("python-by-hand")
+            .with("name", wname.clone())
+            .with_id("k", s.winner_k)),
         k = s.winner_k,
         a = q(&waddr),
     ));
     out.push_str(&format!(
-        "# Every lot ({} in all), keeping the two closest to the reference; on a tie the earlier\n\
-         # lot wins.\n",
-        group(total)
+        "# {}\n# {}\n",
+        say(Say::new("python-every-lot").with("count", total)),
+        say(Say::new("python-tie"))
+    ));
+    out.push_str(&format!(
+        "target = int(reference, 16)\n\
+         best = []  # {}\n\
+         best_of = {{}}  # {}\n",
+        say(Say::new("python-best")),
+        say(Say::new("python-best-of"))
     ));
     out.push_str(
-        "target = int(reference, 16)\n\
-         best = []  # (offset, address, k, lot), closest first\n\
-         best_of = {}  # each staker's closest offset\n\
-         for address, stake in stakers:\n    \
+        "for address, stake in stakers:\n    \
              value = address + seed\n    \
              for k in range(1, stake + 1):\n        \
                  value = H(value)\n        \
@@ -424,16 +445,20 @@ pub fn python_snippet(s: &SnippetInput) -> String {
          if len(best) > 1:\n    \
              print(\"runner-up:\", names[best[1][1]], \"k =\", best[1][2], best[1][3])\n",
     );
-    match s.fallback.and_then(|(i, r)| s.stakers.get(i).map(|st| (st, r))) {
+    match s
+        .fallback
+        .and_then(|(i, r)| s.stakers.get(i).map(|st| (st, r)))
+    {
         None => out.push_str("print(\"forger:\", names[address], address)\n"),
         Some(((faddr, _, fname), rank)) => out.push_str(&format!(
-            "\n# {name} won the draw but did not forge: with slots, the staker of rank r may forge\n\
-             # from slot r on. Stakers are ranked by their closest lot (ties: staking order).\n\
+            "\n# {}\n# {}\n\
              ranking = sorted(best_of, key=lambda a: best_of[a])\n\
              forger = {a}  # {fname}\n\
-             print(\"rank of forger:\", ranking.index(forger))  # the page: {rank}\n\
+             print(\"rank of forger:\", ranking.index(forger))  # {}\n\
              print(\"forger:\", names[forger], forger)\n",
-            name = wname,
+            say(Say::new("python-fallback").with("name", wname.clone())),
+            say(Say::new("python-ranked")),
+            say(Say::new("python-rank").with_id("rank", rank)),
             a = q(faddr),
         )),
     }

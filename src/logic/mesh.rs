@@ -8,6 +8,7 @@
 //! core validates the message inside like any other.
 
 use crate::logic::class::ClassConnection;
+use crate::logic::i18n::Say;
 use crate::logic::link::{Invitation, LinkChange, LinkState, LinkStatus, LinkTable, Side};
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES, MAX_NODES, MAX_TABS};
 use pos_core::vec_map::VecMap;
@@ -239,11 +240,11 @@ pub enum MeshEvent {
         /// `info` or `reject`.
         kind: &'static str,
         /// The line.
-        text: String,
+        text: Say,
     },
 }
 
-fn note(kind: &'static str, text: String) -> MeshEvent {
+fn note(kind: &'static str, text: Say) -> MeshEvent {
     MeshEvent::Note { kind, text }
 }
 
@@ -637,11 +638,7 @@ impl Mesh {
         match self.role {
             Role::Discovering if role != Role::Discovering => Ok(vec![MeshEvent::Join(genesis)]),
             Role::Host | Role::Member if network != ours && our_server => Ok(vec![
-                note(
-                    "info",
-                    "The class server started a new chain (it restarted): this page joins it, keeping its keys"
-                        .to_string(),
-                ),
+                note("info", Say::new("feed-server-new-chain")),
                 MeshEvent::Join(genesis),
             ]),
             Role::Host | Role::Member if network != ours => {
@@ -685,9 +682,7 @@ impl Mesh {
         });
         Ok(vec![note(
             "reject",
-            format!(
-                "Tab {tab} runs a different network under the same name: choose which one to keep"
-            ),
+            Say::new("feed-conflict").with("tab", tab),
         )])
     }
 
@@ -708,10 +703,7 @@ impl Mesh {
             self.last_hello = 0;
             events.push(note(
                 "info",
-                format!(
-                    "Nobody runs \"{}\" yet: this tab started it and hosts genesis and the exchange",
-                    self.name
-                ),
+                Say::new("feed-started-network").with("network", self.name.clone()),
             ));
         }
         self.conflicts
@@ -813,10 +805,7 @@ impl Mesh {
             LinkChange::Opened { remote } => vec![
                 note(
                     "info",
-                    format!(
-                        "Linked to tab {} on another machine (WebRTC)",
-                        remote.unwrap_or_default()
-                    ),
+                    Say::new("feed-linked").with("tab", remote.unwrap_or_default()),
                 ),
                 MeshEvent::Presence { answer: false },
             ],
@@ -828,10 +817,10 @@ impl Mesh {
                 let mut events = self.forget_over(id, remote.as_deref());
                 events.push(note(
                     "reject",
-                    format!(
-                        "The link to tab {} {word}: {reason}. This tab keeps working with the peers it has; a new invitation links it again",
-                        remote.as_deref().unwrap_or("?")
-                    ),
+                    Say::new("feed-link-over")
+                        .with("tab", remote.as_deref().unwrap_or("?"))
+                        .with("word", word)
+                        .with("reason", reason),
                 ));
                 events
             }
@@ -894,7 +883,7 @@ impl Mesh {
             Ok(events) if events.is_empty() => events,
             Ok(_) => vec![note(
                 "reject",
-                format!("The invitation from tab {} is for another network, and this tab has blocks of its own: choose which one to keep", inv.tab),
+                Say::new("feed-invitation-conflict").with("tab", inv.tab.clone()),
             )],
             Err(e) => {
                 if let Some(e) = e {
@@ -968,10 +957,7 @@ mod tests {
             to,
             data: "{}".into(),
         };
-        let conflict_note = note(
-            "reject",
-            "Tab ab runs a different network under the same name: choose which one to keep".into(),
-        );
+        let conflict_note = note("reject", Say::new("feed-conflict").with("tab", "ab"));
         let rows: Vec<(&str, Mesh, String, Vec<MeshEvent>, u64)> = vec![
             (
                 "a discovering tab joins the first network it hears",

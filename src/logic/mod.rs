@@ -11,6 +11,7 @@ pub mod compounding;
 pub mod fairness;
 pub mod faults;
 pub mod history;
+pub mod i18n;
 pub mod input;
 pub mod lessons;
 pub mod link;

@@ -2,13 +2,14 @@
 //! about it. Components render it; the browser timer and the console API change it. Plain Rust,
 //! so wasm tests drive it directly.
 
+use crate::logic::i18n::Say;
 use crate::logic::mesh::{Frame, Mesh, MeshEvent, Role, Via};
 use crate::logic::views::{
     role_word, BalanceView, BlockView, ChainView, ConflictView, InfoPeerView, InfoView,
     NetworkView, PeerView, PoolView, StakerView, TabView, TxView,
 };
 use crate::logic::wire::MAX_NODES;
-use crate::logic::words::{count, percent_number};
+use crate::logic::words::percent_number;
 use pos_core::sim::{Founding, LinkConfig, SimNet, SplitMix64};
 use pos_core::vec_map::VecMap;
 use pos_core::{
@@ -136,16 +137,16 @@ pub struct ActionResult {
     /// Whether the node accepted it.
     pub ok: bool,
     /// What to show.
-    pub text: String,
+    pub text: Say,
     /// A transaction waiting for a block, and what to show once node's chain holds it
-    /// (`{h}` stands for the block's height).
+    /// (given the block's `height`).
     #[serde(skip)]
-    pub pending: Option<(Hash, String)>,
+    pub pending: Option<(Hash, Say)>,
 }
 
 impl ActionResult {
     /// A result with nothing to wait for.
-    pub fn new(ok: bool, text: String) -> ActionResult {
+    pub fn new(ok: bool, text: Say) -> ActionResult {
         ActionResult {
             ok,
             text,
@@ -163,8 +164,8 @@ pub struct Activity {
     pub node: usize,
     /// "block", "tx", "reject" or "info".
     pub kind: &'static str,
-    /// Plain words.
-    pub text: String,
+    /// The line's words.
+    pub text: Say,
 }
 
 /// A node card's numbers.
@@ -435,7 +436,7 @@ impl Playground {
     }
 
     /// Writes a line in the activity feed.
-    pub(crate) fn note(&mut self, text: String) {
+    pub(crate) fn note(&mut self, text: Say) {
         self.log(0, "info", text);
     }
 
@@ -468,9 +469,7 @@ impl Playground {
             p.log(
                 0,
                 "info",
-                format!(
-                    "This tab started a new network \"{name}\" and hosts genesis and the exchange"
-                ),
+                Say::new("feed-new-network").with("network", name),
             );
         }
         p
@@ -539,7 +538,7 @@ impl Playground {
         self.log(
             0,
             "info",
-            format!("This tab joined the network \"{name}\" and is fetching its chain"),
+            Say::new("feed-joined-network").with("network", name),
         );
         let joined = self.mesh.as_mut().map(Mesh::joined).unwrap_or_default();
         self.carry_out(now, joined);
@@ -638,7 +637,7 @@ impl Playground {
     }
 
     /// Writes a line in the activity feed about node `i`.
-    pub(crate) fn note_for(&mut self, i: usize, kind: &'static str, text: String) {
+    pub(crate) fn note_for(&mut self, i: usize, kind: &'static str, text: Say) {
         self.log(i, kind, text);
     }
 
@@ -657,9 +656,64 @@ impl Playground {
         self.net.node(i)
     }
 
-    /// The display name of node `i`.
+    /// The name of node `i` in the console's words ("Node 1"); the page says
+    /// [`Playground::node_words`].
     pub fn name(i: usize) -> String {
         format!("Node {}", i + 1)
+    }
+
+    /// The name of node `i` as the page says it (`node-name`, numbered from 1).
+    pub fn node_words(i: usize) -> Say {
+        Say::new("node-name").with("number", i + 1)
+    }
+
+    /// [`Playground::name_of`] as the page says it.
+    pub fn who(&self, a: &Address) -> Say {
+        if *a == self.genesis.exchange {
+            return Say::new("name-exchange");
+        }
+        if let Some(i) = self.index_of(a) {
+            return Self::node_words(i);
+        }
+        let server = self
+            .mesh
+            .as_ref()
+            .and_then(Mesh::class)
+            .and_then(|c| c.server.as_deref());
+        for n in self.net.nodes() {
+            for (id, p) in n.node.peers() {
+                if p.address == *a {
+                    if server.is_some_and(|s| id.0.split_once('/').is_some_and(|(t, _)| t == s)) {
+                        return Say::new("name-class-server");
+                    }
+                    return Self::peer_words(id);
+                }
+            }
+        }
+        if *a == self.genesis.forger {
+            return Say::new("name-genesis");
+        }
+        Say::new("name-address").with("address", a.short())
+    }
+
+    /// [`Playground::peer_name`] as the page says it.
+    pub fn peer_words(p: &PeerId) -> Say {
+        let node = |n: &str| {
+            n.strip_prefix('n')
+                .and_then(|k| k.parse::<usize>().ok())
+                .map(Self::node_words)
+        };
+        match p.0.split_once('/') {
+            Some((tab, n)) => match node(n) {
+                Some(name) => Say::new("name-peer-of-tab")
+                    .with("node", name)
+                    .with("tab", tab),
+                None => Say::new("name-address").with("address", p.0.clone()),
+            },
+            None => {
+                node(&p.0).unwrap_or_else(|| Say::new("name-address").with("address", p.0.clone()))
+            }
+        }
     }
 
     /// The colour of node `i`.
@@ -746,7 +800,11 @@ impl Playground {
         );
         let i = self.net.add_node(node);
         self.results.push(None);
-        self.log(i, "info", format!("{} joined the network", Self::name(i)));
+        self.log(
+            i,
+            "info",
+            Say::new("feed-node-joined").with("node", Self::node_words(i)),
+        );
         Ok(i)
     }
 
@@ -758,7 +816,11 @@ impl Playground {
         self.net.remove_last();
         self.results.pop();
         let i = self.len();
-        self.log(i, "info", format!("{} left the network", Self::name(i)));
+        self.log(
+            i,
+            "info",
+            Say::new("feed-node-left").with("node", Self::node_words(i)),
+        );
         Ok(())
     }
 
@@ -780,7 +842,7 @@ impl Playground {
 
     /// Puts back a feed read from a recording (untrusted: at most 80 lines, kinds from the
     /// feed's own set).
-    pub(crate) fn set_feed(&mut self, lines: Vec<(u64, usize, String, String)>) {
+    pub(crate) fn set_feed(&mut self, lines: Vec<(u64, usize, String, Say)>) {
         const KINDS: [&str; 5] = ["block", "tx", "reject", "info", "reorg"];
         self.activity = lines
             .into_iter()
@@ -805,7 +867,7 @@ impl Playground {
         self.logged
     }
 
-    fn log(&mut self, node: usize, kind: &'static str, text: String) {
+    fn log(&mut self, node: usize, kind: &'static str, text: Say) {
         self.logged += 1;
         self.activity.push_front(Activity {
             time: self.clock.wall_seen().unwrap_or_else(|| self.net.now()),
@@ -981,8 +1043,8 @@ impl Playground {
 
     /// Turns a node's event into a line of the feed (gossip echoes are left out).
     fn describe(&mut self, i: usize, e: Event) {
-        let me = Self::name(i);
-        let from_name = Self::peer_name;
+        let me = Self::node_words(i);
+        let from_name = Self::peer_words;
         match e {
             Event::BlockForged {
                 height,
@@ -994,9 +1056,16 @@ impl Playground {
                 i,
                 "block",
                 if rank == 0 {
-                    format!("{me} won the draw and forged block #{height} with {}", count(transactions as u64, "transaction"))
+                    Say::new("feed-forged")
+                        .with("node", me)
+                        .with_id("height", height)
+                        .with("count", transactions)
                 } else {
-                    format!("{me} forged block #{height} in slot {slot}: it ranked {} in the draw, and the nodes ahead of it stayed silent", rank + 1)
+                    Say::new("feed-forged-in-slot")
+                        .with("node", me)
+                        .with_id("height", height)
+                        .with("slot", slot)
+                        .with("rank", rank + 1)
                 },
             ),
             Event::Reorg {
@@ -1007,26 +1076,37 @@ impl Playground {
             } => self.log(
                 i,
                 "reorg",
-                format!(
-                    "{me} switched to a better branch (tip {}): {} undone, {} back in its pool",
-                    new_tip.short(8),
-                    count(depth, "block"),
-                    count(returned_txs.len() as u64, "transaction")
-                ),
+                Say::new("feed-reorg")
+                    .with("node", me)
+                    .with("tip", new_tip.short(8))
+                    .with("depth", depth)
+                    .with("returned", returned_txs.len()),
             ),
-            Event::Equivocation { forger, height, hashes } => self.log(
+            Event::Equivocation {
+                forger,
+                height,
+                hashes,
+            } => {
+                let forger = self.who(&forger);
+                self.log(
+                    i,
+                    "reject",
+                    Say::new("feed-equivocation")
+                        .with("node", me)
+                        .with("forger", forger)
+                        .with("count", hashes.len())
+                        .with_id("height", height),
+                )
+            }
+            Event::Misbehaved {
+                behaviour, height, ..
+            } => self.log(
                 i,
                 "reject",
-                format!(
-                    "{me} caught {} forging {} different blocks at height {height}: evidence kept, fork choice keeps one",
-                    self.name_of(&forger),
-                    hashes.len()
-                ),
-            ),
-            Event::Misbehaved { behaviour, height, .. } => self.log(
-                i,
-                "reject",
-                format!("{me} (adversary: {}) acted at height {height}", behaviour.describe()),
+                Say::new("feed-misbehaved")
+                    .with("node", me)
+                    .with("behaviour", behaviour.name())
+                    .with_id("height", height),
             ),
             Event::ChainReplaced {
                 from,
@@ -1035,78 +1115,127 @@ impl Playground {
             } => self.log(
                 i,
                 "info",
-                format!(
-                    "{me} was behind (height {old_height}) and took {}'s chain up to height {new_height}",
-                    from_name(&from)
-                ),
+                Say::new("feed-chain-replaced")
+                    .with("node", me)
+                    .with_id("old", old_height)
+                    .with("peer", from_name(&from))
+                    .with_id("new", new_height),
             ),
             Event::TxRejected { from, reason, .. } => self.log(
                 i,
                 "reject",
-                format!("{me} refused a transaction from {}: {reason}", from_name(&from)),
+                Say::new("feed-tx-refused")
+                    .with("node", me)
+                    .with("peer", from_name(&from))
+                    .with("why", Say::refusal("refusal-tx", &reason, None)),
             ),
             Event::TxDropped { reason, .. } => self.log(
                 i,
                 "reject",
-                format!("{me} dropped a pooled transaction: {reason}"),
+                Say::new("feed-tx-dropped")
+                    .with("node", me)
+                    .with("why", Say::refusal("refusal-tx", &reason, None)),
             ),
-            Event::BlockRejected { from, reason, height } => self.log(
+            Event::BlockRejected {
+                from,
+                reason,
+                height,
+            } => self.log(
                 i,
                 "reject",
-                format!("{me} refused block #{height} from {}: {reason}", from_name(&from)),
+                Say::new("feed-block-refused")
+                    .with("node", me)
+                    .with_id("height", height)
+                    .with("peer", from_name(&from))
+                    .with(
+                        "why",
+                        Say::refusal("refusal-block", &reason, Some("refusal-tx")),
+                    ),
             ),
             Event::ChainRejected { from, reason } => self.log(
                 i,
                 "reject",
-                format!("{me} refused the chain of {}: {reason}", from_name(&from)),
+                Say::new("feed-chain-refused")
+                    .with("node", me)
+                    .with("peer", from_name(&from))
+                    .with(
+                        "why",
+                        Say::refusal("refusal-chain", &reason, Some("refusal-block")),
+                    ),
             ),
             Event::MessageRejected { from, reason } => self.log(
                 i,
                 "reject",
-                format!("{me} dropped a message from {}: {reason}", from_name(&from)),
+                Say::new("feed-message-dropped")
+                    .with("node", me)
+                    .with("peer", from_name(&from))
+                    .with(
+                        "why",
+                        Say::refusal("refusal-message", &reason, Some("refusal-decode")),
+                    ),
             ),
-            Event::PeerLost { peer } => {
-                self.log(i, "info", format!("{me} lost touch with {}", from_name(&peer)))
-            }
+            Event::PeerLost { peer } => self.log(
+                i,
+                "info",
+                Say::new("feed-peer-lost")
+                    .with("node", me)
+                    .with("peer", from_name(&peer)),
+            ),
             _ => {}
         }
     }
 
-    /// Node `i` submits a request; the result is also kept for the card.
+    /// Node `i` submits a request; the result is also kept for the card. A refusal comes
+    /// back in the console's words.
     pub fn submit(&mut self, i: usize, request: Request) -> Result<Hash, String> {
         let result = self.try_submit(i, &request);
         let to = match &request {
-            Request::Transfer(Target::Node(j), _) => Self::name(*j),
-            Request::Transfer(Target::Address(a), _) => self.name_of(a),
-            _ => String::new(),
+            Request::Transfer(Target::Node(j), _) => Self::node_words(*j),
+            Request::Transfer(Target::Address(a), _) => self.who(a),
+            _ => Say::new("name-exchange"),
         };
-        // What the card says, and what the feed says once the node accepted it.
         // What the card says, what the feed says once the node accepted it, and what the card
         // says once the transaction is in a block (a purchase is a request to the exchange,
         // whose own transaction the card does not follow).
         let (card, feed, landed) = match &request {
             Request::Exchange(a) => (
-                format!("Asked the exchange for {a} tokens"),
-                format!("asked the exchange for {a} tokens"),
+                Say::new("result-asked").with("amount", *a),
+                Say::new("feed-asked"),
                 None,
             ),
             Request::Stake(a) => (
-                format!("Staking {a} tokens: waiting for a block"),
-                format!("staked {a} tokens"),
-                Some(format!("Staked {a} tokens in block #{{h}}")),
+                Say::new("result-staking").with("amount", *a),
+                Say::new("feed-staked"),
+                Some(Say::new("result-staked").with("amount", *a)),
             ),
             Request::Transfer(_, a) => (
-                format!("Sending {a} tokens to {to}: waiting for a block"),
-                format!("sent {a} tokens to {to}"),
-                Some(format!("Sent {a} tokens to {to} in block #{{h}}")),
+                Say::new("result-sending")
+                    .with("amount", *a)
+                    .with("to", to.clone()),
+                Say::new("feed-sent"),
+                Some(
+                    Say::new("result-sent")
+                        .with("amount", *a)
+                        .with("to", to.clone()),
+                ),
             ),
+        };
+        let amount = match &request {
+            Request::Exchange(a) | Request::Stake(a) | Request::Transfer(_, a) => *a,
         };
         let text = match &result {
             Ok(_) => {
-                self.log(i, "tx", format!("{} {feed}", Self::name(i)));
+                let line = Say {
+                    key: feed.key,
+                    args: Vec::new(),
+                }
+                .with("node", Self::node_words(i))
+                .with("amount", amount)
+                .with("to", to);
+                self.log(i, "tx", line);
                 card
             }
-            Err(e) => format!("Refused: {e}"),
+            Err((_, why)) => Say::new("result-refused").with("why", why.clone()),
         };
         let pending = match (&result, landed) {
             (Ok(id), Some(landed)) => Some((*id, landed)),
@@ -1119,7 +1248,7 @@ impl Playground {
                 pending,
             });
         }
-        result
+        result.map_err(|(console, _)| console)
     }
 
     /// Cards whose transaction reached a block of their node's chain say so.
@@ -1143,14 +1272,21 @@ impl Playground {
                 .rev()
                 .find(|b| b.transactions.iter().any(|t| t.id() == *id))
                 .map_or(0, |b| b.height);
-            r.text = landed.replace("{h}", &height.to_string());
+            r.text = landed.clone().with_id("height", height);
             r.pending = None;
         }
     }
 
-    fn try_submit(&mut self, i: usize, request: &Request) -> Result<Hash, String> {
+    /// A refusal comes in the console's words and the page's.
+    fn try_submit(&mut self, i: usize, request: &Request) -> Result<Hash, (String, Say)> {
+        let no_node = |j: usize| {
+            (
+                format!("there is no node {j}"),
+                Say::new("refusal-no-node").with("index", j),
+            )
+        };
         if i >= self.len() {
-            return Err(format!("there is no node {i}"));
+            return Err(no_node(i));
         }
         let action = match request {
             Request::Exchange(amount) => Action::Exchange { amount: *amount },
@@ -1160,7 +1296,7 @@ impl Playground {
                     Target::Node(j) => self
                         .node(*j)
                         .map(Node::address)
-                        .ok_or_else(|| format!("there is no node {j}"))?,
+                        .ok_or_else(|| no_node(*j))?,
                     Target::Address(a) => *a,
                 };
                 Action::Transfer {
@@ -1173,11 +1309,17 @@ impl Playground {
         for e in events {
             match e {
                 Event::Submitted { id } => return Ok(id),
-                Event::SubmitRejected { reason } => return Err(reason.to_string()),
+                Event::SubmitRejected { reason } => {
+                    let words = Say::refusal("refusal-action", &reason, Some("refusal-tx"));
+                    return Err((reason.to_string(), words));
+                }
                 _ => {}
             }
         }
-        Err("the node did not answer".into())
+        Err((
+            "the node did not answer".into(),
+            Say::new("refusal-no-answer"),
+        ))
     }
 
     /// Node `i` forges now if it won the draw.
@@ -1194,6 +1336,7 @@ impl Playground {
         }
         let events = self.net.input(i, Input::ForgeNow);
         let mut answer = Err("nothing happened".to_string());
+        let mut refused = Say::new("refusal-nothing-happened");
         for e in events.iter() {
             match e {
                 Event::BlockForged { height, hash, .. } => answer = Ok((*height, *hash)),
@@ -1203,6 +1346,12 @@ impl Playground {
                         "{} did not win the draw for the next block: {who} did",
                         Self::name(i)
                     ));
+                    refused = Say::new("refusal-not-the-winner")
+                        .with("node", Self::node_words(i))
+                        .with(
+                            "winner",
+                            winner.map_or(Say::new("name-nobody"), |w| self.who(&w)),
+                        );
                 }
                 _ => {}
             }
@@ -1211,8 +1360,8 @@ impl Playground {
             self.describe(i, e);
         }
         let text = match &answer {
-            Ok((h, _)) => format!("Forged block #{h}"),
-            Err(e) => format!("Refused: {e}"),
+            Ok((h, _)) => Say::new("result-forged").with_id("height", *h),
+            Err(_) => Say::new("result-refused").with("why", refused),
         };
         if let Some(slot) = self.results.get_mut(i) {
             *slot = Some(ActionResult::new(answer.is_ok(), text));

@@ -2,6 +2,7 @@
 //! to export and import. Plain Rust: what is stored is validated on the way back exactly like a
 //! chain from a peer, so corrupt or tampered text is refused with its reason, never trusted.
 
+use crate::logic::i18n::Say;
 use crate::logic::model::{Ids, Playground, RandomnessError};
 use pos_core::hash::{from_hex_array, to_hex};
 use pos_core::{Block, Chain, ChainError, Genesis, Transaction, Wallet};
@@ -192,9 +193,7 @@ impl Playground {
     pub fn restore(text: &str, ids: Ids, now: u64) -> Result<Playground, LoadError> {
         let mut p = Playground::restore_state(text, ids, now)?;
         let height = p.summary(0).map_or(0, |s| s.height);
-        p.note(format!(
-            "Restored this tab from the browser's storage: height {height}, every block checked again"
-        ));
+        p.note(Say::new("feed-restored").with_id("height", height));
         Ok(p)
     }
 
@@ -266,9 +265,7 @@ impl Playground {
         };
         let height = chain.height();
         let mut p = Playground::from_chain(ids, now, chain, vec![node], exchange, None);
-        p.note(format!(
-            "Started a new network from an imported chain: {height} blocks, every one checked"
-        ));
+        p.note(Say::new("feed-imported").with("count", height));
         Ok(p)
     }
 }

@@ -130,6 +130,9 @@ pub struct BenchResult {
     pub lots_per_second: f64,
     /// Workers the draw was split over (1: one worker's own timing, without messages).
     pub workers: u32,
+    /// Whether the worker hashed with SIMD128 (`pos-worker`) or one lot at a time
+    /// (`pos-worker-scalar`, loaded where the engine has no wasm SIMD).
+    pub simd: bool,
 }
 
 /// A reply of the lottery worker, posted as bytes ([`encode`]).
@@ -266,6 +269,7 @@ fn bench(lots: &[u64], runs: u32, clock: &dyn Fn() -> f64) -> Vec<BenchResult> {
                 digest_ms,
                 lots_per_second: lots_per_second(total, best),
                 workers: 1,
+                simd: cfg!(feature = "simd"),
             }
         })
         .collect()

@@ -43,3 +43,14 @@ pub fn link_input(id: &str, state: LinkState, reason: &str) -> Input {
         reason: reason.into(),
     }
 }
+
+/// What the page shows for `say` in English (`www/lang/en/page.ftl`).
+pub fn english(say: &pos_playground::logic::i18n::Say) -> String {
+    use pos_playground::logic::i18n::{ftl::Resource, Texts};
+    thread_local! {
+        static EN: Texts = Texts::english(
+            Resource::parse(include_str!("../../www/lang/en/page.ftl")).expect("en/page.ftl"),
+        );
+    }
+    EN.with(|t| t.say(say))
+}

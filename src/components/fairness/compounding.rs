@@ -8,6 +8,7 @@ use crate::logic::compounding::{
     variance_with_error, variance_words, CompoundingReport, ScheduleReport,
 };
 use crate::logic::fairness::LabStaker;
+use crate::logic::i18n::{Arg, Texts};
 use crate::logic::words::{fixed, group};
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::compounding::{Schedule, Setup, SHARE_ONE};
@@ -39,11 +40,8 @@ fn colour(schedule: Schedule) -> &'static str {
     }
 }
 
-fn title(schedule: Schedule) -> &'static str {
-    match schedule {
-        Schedule::Constant => "Constant reward",
-        Schedule::Geometric => "Geometric reward",
-    }
+fn title(t: &Texts, schedule: Schedule) -> String {
+    t.format("cmp-title-of", &[("schedule", schedule.name().into())])
 }
 
 /// The smallest staker with some stake (the first of equals): does the small one fall
@@ -65,6 +63,7 @@ fn select_u64(e: &Event) -> Option<u64> {
 /// The rewards-and-compounding panel.
 #[function_component(Compounding)]
 pub fn compounding_panel(p: &Props) -> Html {
+    let t = crate::components::language::use_texts();
     let watched = use_state(|| None::<usize>);
     let reward = use_state(|| 10_000u64);
     let blocks = use_state(|| 1_000u64);
@@ -122,7 +121,7 @@ pub fn compounding_panel(p: &Props) -> Html {
     };
 
     let s = job.get();
-    let option = |values: &[u64], chosen: u64, words: fn(u64) -> String| {
+    let option = |values: &[u64], chosen: u64, words: &dyn Fn(u64) -> String| {
         values
             .iter()
             .map(|v| html! { <option value={v.to_string()} selected={*v == chosen}>{words(*v)}</option> })
@@ -133,43 +132,43 @@ pub fn compounding_panel(p: &Props) -> Html {
         .as_ref()
         .map_or((0, *runs), |r| (r.runs_done, r.runs_target));
     html! {
-        <section class="compounding" aria-label="Rewards and compounding" data-testid="compounding">
-            <h3>{"Rewards and compounding: do the rich get richer?"}</h3>
-            <p>{"Each block's forger earns a reward and stakes it again, so a staker that wins early holds more stake and wins more often after. Here one staker's share of all stake is followed through many independent runs of the same blocks, under two ways of paying the same total reward: the same reward every block, or the same fraction of all stake every block (geometric). Each run draws every block's winner with exactly its share of the stake, from a chain of SHA-256 seeds, in a worker."}</p>
+        <section class="compounding" aria-label={t.get("cmp")} data-testid="compounding">
+            <h3>{t.get("cmp-title")}</h3>
+            <p>{t.get("cmp-help")}</p>
             <div class="row">
-                <label>{"staker to watch "}<select onchange={on_watch} data-testid="cmp-watch">
+                <label>{t.get("cmp-watch")}<select onchange={on_watch} data-testid="cmp-watch">
                     { for (0..n).map(|i| html! {
                         <option value={i.to_string()} selected={i == watched_i}>
                             {format!("{} · {}", p.stakers[i].name, share_words(part(p.stakers[i].stake, total)))}
                         </option>
                     }) }
                 </select></label>
-                <label>{"reward per block "}<select onchange={pick(&reward)} data-testid="cmp-reward">
-                    { option(&REWARDS, *reward, |v| format!("{} of the starting stake", reward_words(v))) }
+                <label>{t.get("cmp-reward")}<select onchange={pick(&reward)} data-testid="cmp-reward">
+                    { option(&REWARDS, *reward, &|v| t.format("cmp-reward-of", &[("reward", reward_words(v).into())])) }
                 </select></label>
-                <label>{"blocks "}<select onchange={pick(&blocks)} data-testid="cmp-blocks">
-                    { option(&BLOCKS, *blocks, group) }
+                <label>{t.get("cmp-blocks")}<select onchange={pick(&blocks)} data-testid="cmp-blocks">
+                    { option(&BLOCKS, *blocks, &|v| t.number(v)) }
                 </select></label>
-                <label>{"runs "}<select onchange={pick(&runs)} data-testid="cmp-runs">
-                    { option(&RUNS, *runs, group) }
+                <label>{t.get("cmp-runs")}<select onchange={pick(&runs)} data-testid="cmp-runs">
+                    { option(&RUNS, *runs, &|v| t.number(v)) }
                 </select></label>
             </div>
             <div class="row">
                 if s.running {
-                    <button class="primary" onclick={on_stop} data-testid="cmp-stop">{"■ Stop"}</button>
+                    <button class="primary" onclick={on_stop} data-testid="cmp-stop">{t.get("lab-stop")}</button>
                 } else {
-                    <button class="primary" onclick={on_run} disabled={n == 0} data-testid="cmp-run">{"▶ Run both schedules"}</button>
+                    <button class="primary" onclick={on_run} disabled={n == 0} data-testid="cmp-run">{t.get("cmp-run")}</button>
                 }
-                <progress max={goal.max(1).to_string()} value={done.to_string()} aria-label="runs done" data-testid="cmp-progress"></progress>
+                <progress max={goal.max(1).to_string()} value={done.to_string()} aria-label={t.get("cmp-progress")} data-testid="cmp-progress"></progress>
                 <span class="muted" data-testid="cmp-status">{ match &s.report {
-                    Some(r) => format!("{} of {} runs of {} blocks · {} s{}", group(r.runs_done), group(r.runs_target), group(r.blocks), fixed(s.ms / 1000.0, 1),
-                        if r.done { " · done" } else if s.running { "" } else { " · stopped" }),
-                    None if s.running => "starting the worker…".to_string(),
+                    Some(r) => t.format("cmp-status", &[("done", r.runs_done.into()), ("goal", r.runs_target.into()), ("blocks", r.blocks.into()),
+                        ("seconds", Arg::Decimal(fixed(s.ms / 1000.0, 1))), ("state", (if r.done { "done" } else if s.running { "running" } else { "stopped" }).into())]),
+                    None if s.running => t.get("lab-starting"),
                     None => String::new(),
                 } }</span>
             </div>
             if let Some(e) = &s.error { <p class="result err" role="status" data-testid="cmp-error">{e.clone()}</p> }
-            if let Some(r) = &s.report { { results(r, &s.context) } }
+            if let Some(r) = &s.report { { results(&t, r, &s.context) } }
         </section>
     }
 }
@@ -181,7 +180,7 @@ fn part(part: u64, whole: u64) -> u64 {
         .unwrap_or(0) as u64
 }
 
-fn results(r: &CompoundingReport, stakers: &[LabStaker]) -> Html {
+fn results(t: &Texts, r: &CompoundingReport, stakers: &[LabStaker]) -> Html {
     let name = stakers
         .get(r.watched)
         .map_or_else(|| format!("staker {}", r.watched), |s| s.name.clone());
@@ -202,29 +201,27 @@ fn results(r: &CompoundingReport, stakers: &[LabStaker]) -> Html {
     html! {
         <div class="cmp-results" data-testid="cmp-results">
             <div class="cmp-charts">
-                { for r.schedules.iter().map(|s| histogram(r, s, &name, tallest)) }
+                { for r.schedules.iter().map(|s| histogram(t, r, s, &name, tallest)) }
             </div>
             <div class="cmp-figures">
                 <table class="cmp-table" data-testid="cmp-table">
-                    <caption>{format!("{name}'s final share after {} blocks, {} runs", group(r.blocks), group(r.runs_done))}</caption>
+                    <caption>{t.format("cmp-caption", &[("name", name.clone().into()), ("blocks", r.blocks.into()), ("runs", r.runs_done.into())])}</caption>
                     <thead><tr><th></th>{ for r.schedules.iter().map(|s| html! {
-                        <th class="num" scope="col" style={format!("color:{}", colour(s.summary.schedule))}>{title(s.summary.schedule)}</th>
+                        <th class="num" scope="col" style={format!("color:{}", colour(s.summary.schedule))}>{title(t, s.summary.schedule)}</th>
                     }) }</tr></thead>
                     <tbody>
-                        <tr><th scope="row">{"reward per block"}</th>
-                            <td class="num">{format!("{} of the starting stake", reward_words(r.reward_ppm))}</td>
-                            <td class="num">{format!("{} of the stake before it", rate_words(r.geometric_rate))}</td></tr>
-                        <tr><th scope="row">{"mean, simulated"}</th>{ cell(&|s| format!("{} ± {}", mean_words(s.summary.mean), mean_words(s.summary.mean_error)), "mean") }</tr>
-                        <tr><th scope="row">{"mean, exact"}</th>{ cell(&|s| mean_words(s.summary.exact_mean), "exact-mean") }</tr>
-                        <tr><th scope="row">{"variance, simulated"}</th>{ cell(&|s| variance_with_error(s.summary.variance, s.summary.variance_error), "var") }</tr>
-                        <tr><th scope="row">{"variance, exact"}</th>{ cell(&|s| variance_words(s.summary.exact_variance), "exact-var") }</tr>
-                        <tr><th scope="row">{"simulated vs exact"}</th>{ cell(&|s| agreement_words(&s.summary), "agreement") }</tr>
-                        <tr><th scope="row">{"standard deviation"}</th>{ cell(&|s| format!("{} (exact {})", spread_words(s.summary.variance), spread_words(s.summary.exact_variance)), "sd") }</tr>
+                        <tr><th scope="row">{t.get("cmp-reward-row")}</th>
+                            <td class="num">{t.format("cmp-reward-of", &[("reward", reward_words(r.reward_ppm).into())])}</td>
+                            <td class="num">{t.format("cmp-rate-of", &[("rate", rate_words(r.geometric_rate).into())])}</td></tr>
+                        <tr><th scope="row">{t.get("cmp-mean")}</th>{ cell(&|s| format!("{} ± {}", mean_words(s.summary.mean), mean_words(s.summary.mean_error)), "mean") }</tr>
+                        <tr><th scope="row">{t.get("cmp-mean-exact")}</th>{ cell(&|s| mean_words(s.summary.exact_mean), "exact-mean") }</tr>
+                        <tr><th scope="row">{t.get("cmp-variance")}</th>{ cell(&|s| variance_with_error(s.summary.variance, s.summary.variance_error), "var") }</tr>
+                        <tr><th scope="row">{t.get("cmp-variance-exact")}</th>{ cell(&|s| variance_words(s.summary.exact_variance), "exact-var") }</tr>
+                        <tr><th scope="row">{t.get("cmp-agreement")}</th>{ cell(&|s| agreement_words(&s.summary), "agreement") }</tr>
+                        <tr><th scope="row">{t.get("cmp-sd")}</th>{ cell(&|s| t.format("cmp-sd-value", &[("sd", spread_words(s.summary.variance).into()), ("exact", spread_words(s.summary.exact_variance).into())]), "sd") }</tr>
                     </tbody>
                 </table>
-                <p class="small muted">{format!(
-                    "Exact: the share's mean never moves (a martingale), and its variance is v(1 − v)·(1 − Π(1 − (R/T)²)) over the blocks' rewards R and totals T; for a constant reward r that is the Beta-Binomial's v(1 − v)·n·r² / ((1 + r)(1 + n·r)), tending to v(1 − v)·r / (1 + r) = {} as blocks grow. ± is one standard error of the simulation.",
-                    variance_words(r.limit_variance))}</p>
+                <p class="small muted">{t.format("cmp-exact", &[("limit", variance_words(r.limit_variance).into())])}</p>
             </div>
             <div class="cmp-point" data-testid="cmp-point">
                 { for the_point(r).into_iter().map(|p| html! { <p>{p}</p> }) }
@@ -242,7 +239,13 @@ const BOTTOM: f64 = 150.0;
 
 /// One schedule's histogram of final shares, the starting share dashed; both schedules
 /// share the bins and the height scale, so their spreads compare at a glance.
-fn histogram(r: &CompoundingReport, s: &ScheduleReport, name: &str, tallest: u32) -> Html {
+fn histogram(
+    t: &Texts,
+    r: &CompoundingReport,
+    s: &ScheduleReport,
+    name: &str,
+    tallest: u32,
+) -> Html {
     let schedule = s.summary.schedule;
     let bins = r.bins;
     let span = (bins.width as f64) * bins.count as f64;
@@ -261,17 +264,20 @@ fn histogram(r: &CompoundingReport, s: &ScheduleReport, name: &str, tallest: u32
         2
     };
     let start_x = x(r.start_share);
-    let words = format!(
-        "{}: how many of {} runs ended with each final share of {name}; the starting share {} is dashed",
-        title(schedule),
-        group(s.summary.runs),
-        share_words(r.start_share)
+    let words = t.format(
+        "cmp-chart",
+        &[
+            ("schedule", title(t, schedule).into()),
+            ("runs", s.summary.runs.into()),
+            ("name", name.into()),
+            ("start", share_words(r.start_share).into()),
+        ],
     );
     html! {
         <figure class="cmp-chart">
-            <figcaption style={format!("color:{}", colour(schedule))}><b>{title(schedule)}</b>{ match schedule {
-                Schedule::Constant => format!(": {} of the starting stake every block", reward_words(r.reward_ppm)),
-                Schedule::Geometric => format!(": {} of the stake every block, the same total", rate_words(r.geometric_rate)),
+            <figcaption style={format!("color:{}", colour(schedule))}><b>{title(t, schedule)}</b>{ match schedule {
+                Schedule::Constant => t.format("cmp-every-constant", &[("reward", reward_words(r.reward_ppm).into())]),
+                Schedule::Geometric => t.format("cmp-every-geometric", &[("rate", rate_words(r.geometric_rate).into())]),
             } }</figcaption>
             <svg class="share-chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={words}
                  data-testid={format!("cmp-histogram-{}", schedule.name())}>
@@ -280,7 +286,7 @@ fn histogram(r: &CompoundingReport, s: &ScheduleReport, name: &str, tallest: u32
                 { for s.counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(i, c)| html! {
                     <rect x={fixed(LEFT + bar_w * i as f64 + 0.5, 1)} width={fixed((bar_w - 1.0).max(0.5), 1)}
                           y={fixed(y(*c), 1)} height={fixed(BOTTOM - y(*c), 1)} fill={colour(schedule)} class="bar">
-                        <title>{format!("{} to {}: {} runs", share_words(bins.lo + bins.width * i as u64), share_words(bins.lo + bins.width * (i as u64 + 1)), group(u64::from(*c)))}</title>
+                        <title>{t.format("cmp-bin", &[("from", share_words(bins.lo + bins.width * i as u64).into()), ("to", share_words(bins.lo + bins.width * (i as u64 + 1)).into()), ("count", u64::from(*c).into())])}</title>
                     </rect>
                 }) }
                 { for (0..=bins.count).step_by(every).map(|i| {
@@ -293,9 +299,9 @@ fn histogram(r: &CompoundingReport, s: &ScheduleReport, name: &str, tallest: u32
                 }) }
                 <line x1={fixed(start_x, 1)} x2={fixed(start_x, 1)} y1={(TOP - 6.0).to_string()} y2={BOTTOM.to_string()} class="start" />
                 <text x={fixed(start_x, 1)} y={(TOP - 10.0).to_string()} class="axis start-label"
-                      text-anchor={if start_x > (LEFT + RIGHT) / 2.0 { "end" } else { "start" }}>{format!("start {}", share_words(r.start_share))}</text>
+                      text-anchor={if start_x > (LEFT + RIGHT) / 2.0 { "end" } else { "start" }}>{t.format("cmp-start", &[("share", share_words(r.start_share).into())])}</text>
                 <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis caption" text-anchor="middle">
-                    {format!("{name}'s share of all stake after {} blocks · bars: runs", group(r.blocks))}</text>
+                    {t.format("cmp-axis", &[("name", name.into()), ("blocks", r.blocks.into())])}</text>
             </svg>
         </figure>
     }

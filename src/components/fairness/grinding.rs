@@ -4,8 +4,8 @@
 use super::job::use_job;
 use super::pct;
 use crate::logic::fairness::{GrindReport, LabStaker};
+use crate::logic::i18n::{Arg, Texts};
 use crate::logic::words::fixed;
-use crate::logic::words::group;
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::grinding::{self, Setup, MAX_POOL};
 use pos_core::Hash;
@@ -38,6 +38,7 @@ fn default_grinder(stakers: &[LabStaker]) -> usize {
 /// The grinding demonstration.
 #[function_component(Grinding)]
 pub fn grinding_demo(p: &Props) -> Html {
+    let t = crate::components::language::use_texts();
     // Until someone is picked: the staker nearest a 20 % share, small enough that grinding
     // shows, big enough that it forges now and then.
     let grinder = use_state(|| None::<usize>);
@@ -113,50 +114,51 @@ pub fn grinding_demo(p: &Props) -> Html {
         html! { <option value={i.to_string()} selected={selected}>{p.stakers[i].name.clone()}</option> }
     };
     html! {
-        <section class="grinding" aria-label="Grinding" data-testid="grinding">
-            <h3>{"Grinding: can a forger steer the next draw?"}</h3>
-            <p>{"The next forger is drawn from the hash of the block before, and that hash covers the block's transactions in their order. So a forger may try every order and subset of its pool, hash each version (no signature needed until it publishes), run the lottery on each, and publish the one that makes itself — or a friend — the next forger. Here real blocks of real signed transactions are hashed with the chain's own code."}</p>
+        <section class="grinding" aria-label={t.get("grinding")} data-testid="grinding">
+            <h3>{t.get("grinding-title")}</h3>
+            <p>{t.get("grinding-help")}</p>
             <div class="row">
-                <label>{"grinder "}<select onchange={on_grinder} data-testid="grinder">
+                <label>{t.get("grinding-grinder")}<select onchange={on_grinder} data-testid="grinder">
                     { for (0..n).map(|i| option(i, i == grinder_i)) }
                 </select></label>
-                <label>{"its friend "}<select onchange={on_friend} data-testid="friend">
-                    <option value="none" selected={friend.is_none()}>{"nobody"}</option>
+                <label>{t.get("grinding-friend")}<select onchange={on_friend} data-testid="friend">
+                    <option value="none" selected={friend.is_none()}>{t.get("grinding-nobody")}</option>
                     { for (0..n).filter(|i| *i != grinder_i).map(|i| option(i, *friend == Some(i))) }
                 </select></label>
-                <label>{"transactions in its pool "}<select onchange={pick(&pool)} data-testid="grind-pool">
+                <label>{t.get("grinding-pool")}<select onchange={pick(&pool)} data-testid="grind-pool">
                     { for (0..=MAX_POOL).map(|k| html! {
-                        <option value={k.to_string()} selected={k == *pool}>{format!("{k} → {} block versions", grinding::variants(k))}</option>
+                        <option value={k.to_string()} selected={k == *pool}>{t.format("grinding-versions", &[("count", k.into()), ("versions", grinding::variants(k).into())])}</option>
                     }) }
                 </select></label>
-                <label>{"blocks "}<select onchange={on_rounds}>
+                <label>{t.get("grinding-blocks")}<select onchange={on_rounds}>
                     { for [200u64, 1_000, 5_000].iter().map(|r| html! {
-                        <option value={r.to_string()} selected={*r == *rounds}>{group(*r)}</option>
+                        <option value={r.to_string()} selected={*r == *rounds}>{t.number(*r)}</option>
                     }) }
                 </select></label>
                 if s.running {
-                    <button class="primary" onclick={on_stop}>{"■ Stop"}</button>
+                    <button class="primary" onclick={on_stop}>{t.get("lab-stop")}</button>
                 } else {
-                    <button class="primary" onclick={on_run} disabled={n == 0} data-testid="grind-run">{"▶ Honest vs grinding"}</button>
+                    <button class="primary" onclick={on_run} disabled={n == 0} data-testid="grind-run">{t.get("grinding-run")}</button>
                 }
                 <span class="muted" data-testid="grind-status">{ match &s.report {
-                    Some(r) => format!("{} of {} blocks · {} s{}", group(r.grinding.rounds), group(r.grinding.rounds.max(r.honest.rounds).max(if r.done { 0 } else { *rounds })), fixed(s.ms / 1000.0, 1), if r.done { " · done" } else if s.running { "" } else { " · stopped" }),
-                    None if s.running => "starting the worker…".to_string(),
+                    Some(r) => t.format("grinding-status", &[("done", r.grinding.rounds.into()), ("goal", r.grinding.rounds.max(r.honest.rounds).max(if r.done { 0 } else { *rounds }).into()),
+                        ("seconds", Arg::Decimal(fixed(s.ms / 1000.0, 1))), ("state", (if r.done { "done" } else if s.running { "running" } else { "stopped" }).into())]),
+                    None if s.running => t.get("lab-starting"),
                     None => String::new(),
                 } }</span>
             </div>
             if let Some(e) = &s.error { <p class="result err" role="status">{e.clone()}</p> }
-            if let Some(r) = &s.report { { outcome(r, &s.context.0, s.context.1) } }
+            if let Some(r) = &s.report { { outcome(&t, r, &s.context.0, s.context.1) } }
             <div class="defences">
-                <p><b>{"Why real chains are not this easy to steer. "}</b>
-                   {"Ethereum's RANDAO mixes in each proposer's reveal, a BLS signature of the epoch number: one fixed value per proposer, so there is nothing to try. Its only choice is to reveal or skip its slot — one bit of influence, paid for with its block and reward. "}
-                   {"Algorand and Cardano use a VRF: the lottery input is the VRF of a nonce fixed before any block's contents exist and the slot number, one output per key and slot, so reordering transactions changes nothing."}</p>
+                <p><b>{t.get("grinding-why")}</b>
+                   {t.get("grinding-randao")}
+                   {t.get("grinding-vrf")}</p>
             </div>
         </section>
     }
 }
 
-fn outcome(r: &GrindReport, stakers: &[LabStaker], variants: u64) -> Html {
+fn outcome(t: &Texts, r: &GrindReport, stakers: &[LabStaker], variants: u64) -> Html {
     let colour = |i: usize| {
         stakers
             .get(i)
@@ -176,27 +178,26 @@ fn outcome(r: &GrindReport, stakers: &[LabStaker], variants: u64) -> Html {
     html! {
         <div class="grind-results" data-testid="grind-results">
             <div class="grind-bars">
-                <p class="muted">{"share of blocks forged by the grinder's side"}</p>
-                { bar("its stake", g.coalition_stake_ppm, "stake", "grind-stake") }
-                { bar("honest play", r.honest.coalition_block_ppm, "honest", "grind-honest") }
-                { bar(&format!("grinding, {} versions", group(variants)), g.coalition_block_ppm, "ground", "grind-ground") }
-                { bar("grinding, predicted", g.expected_block_ppm, "predicted", "grind-predicted") }
-                <p class="small muted">{"predicted long-run share s ÷ (s + (1 − s)^V), for stake share s and V versions: once the grinder's side forges, it keeps the next block unless all V versions fail"}</p>
+                <p class="muted">{t.get("grinding-share")}</p>
+                { bar(&t.get("grinding-its-stake"), g.coalition_stake_ppm, "stake", "grind-stake") }
+                { bar(&t.get("grinding-honest-play"), r.honest.coalition_block_ppm, "honest", "grind-honest") }
+                { bar(&t.format("grinding-ground", &[("versions", variants.into())]), g.coalition_block_ppm, "ground", "grind-ground") }
+                { bar(&t.get("grinding-predicted"), g.expected_block_ppm, "predicted", "grind-predicted") }
+                <p class="small muted">{t.get("grinding-formula")}</p>
             </div>
             <div class="grind-strips">
-                <p class="muted">{format!("who forged the first {} blocks", r.honest_strip.len().max(r.grinding_strip.len()))}</p>
-                <div class="strip-row"><span class="what">{"honest"}</span>
+                <p class="muted">{t.format("grinding-first", &[("count", r.honest_strip.len().max(r.grinding_strip.len()).into())])}</p>
+                <div class="strip-row"><span class="what">{t.get("grinding-honest")}</span>
                     <span class="cells">{ for r.honest_strip.iter().enumerate().map(|(h, f)| html! {
-                        <i style={format!("background:{}", colour(*f))} title={format!("block {}: {}", h + 1, name(*f))}></i>
+                        <i style={format!("background:{}", colour(*f))} title={t.format("grinding-block", &[("height", (h + 1).to_string().into()), ("name", name(*f).into())])}></i>
                     }) }</span></div>
-                <div class="strip-row"><span class="what">{"grinding"}</span>
+                <div class="strip-row"><span class="what">{t.get("grinding-grinding")}</span>
                     <span class="cells">{ for r.grinding_strip.iter().enumerate().map(|(h, (f, changed))| html! {
                         <i class={classes!(changed.then_some("changed"))} style={format!("background:{}", colour(*f))}
-                           title={format!("block {}: {}{}", h + 1, name(*f), if *changed { " — the block before it was ground" } else { "" })}></i>
+                           title={t.format(if *changed { "grinding-block-ground" } else { "grinding-block" }, &[("height", (h + 1).to_string().into()), ("name", name(*f).into())])}></i>
                     }) }</span></div>
-                <p class="small">{format!(
-                    "Grinding changed the next forger in {} of the {} blocks the grinder's side forged, hashing {} block versions in all (honest play: {}). A dark foot marks a block won because the one before it was ground.",
-                    group(g.changed_rounds), group(g.coalition_blocks), group(g.variants_tried), group(r.honest.variants_tried))}</p>
+                <p class="small">{t.format("grinding-summary", &[("changed", g.changed_rounds.into()), ("blocks", g.coalition_blocks.into()),
+                    ("tried", g.variants_tried.into()), ("honest", r.honest.variants_tried.into())])}</p>
             </div>
         </div>
     }

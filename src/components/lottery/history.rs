@@ -3,6 +3,7 @@
 //! against its share of stake (dashed). Over many blocks the two meet: that is what
 //! stake-weighted selection means.
 
+use crate::logic::i18n::Arg;
 use crate::logic::lottery::{tag, ForgerHistory, ShareSeries};
 use crate::logic::words::fixed;
 use std::rc::Rc;
@@ -60,8 +61,9 @@ fn polyline(values: &[u32], blocks: usize) -> String {
         .join(" ")
 }
 
-fn pct(bp: u32) -> String {
-    format!("{}.{} %", bp / 100, (bp % 100) / 10)
+/// Basis points as a percentage with one decimal, for the page's language to write.
+fn pct(bp: u32) -> Arg {
+    Arg::Decimal(format!("{}.{}", bp / 100, (bp % 100) / 10))
 }
 
 /// End labels, nudged apart vertically so they never overlap.
@@ -96,14 +98,15 @@ fn end_labels(series: &[&ShareSeries]) -> Vec<(usize, f64)> {
 /// The forger strip and the share chart.
 #[function_component(History)]
 pub fn history(p: &HistoryProps) -> Html {
+    let t = crate::components::language::use_texts();
     let strip = use_node_ref();
     let h = &p.history;
     let blocks = h.forgers.len();
     if blocks == 0 {
         return html! {
-            <section class="history" aria-label="Forger history" data-testid="forger-history">
-                <h3>{"Who forged each block"}</h3>
-                <p class="muted">{"No block forged yet: the history starts with block #1."}</p>
+            <section class="history" aria-label={t.get("history")} data-testid="forger-history">
+                <h3>{t.get("history-title")}</h3>
+                <p class="muted">{t.get("history-empty")}</p>
             </section>
         };
     }
@@ -138,11 +141,11 @@ pub fn history(p: &HistoryProps) -> Html {
     let labels = end_labels(&active);
 
     html! {
-        <section class="history" aria-label="Forger history" data-testid="forger-history">
-            <h3>{"Who forged each block"}<small class="muted">{format!(" — blocks #1 to #{blocks}; click one to see its lottery")}</small></h3>
+        <section class="history" aria-label={t.get("history")} data-testid="forger-history">
+            <h3>{t.get("history-title")}<small class="muted">{t.format("history-range", &[("blocks", blocks.to_string().into())])}</small></h3>
             <svg class="strip" data-testid="forger-strip" ref={strip} viewBox={format!("0 0 {W} {STRIP_H}")}
                  preserveAspectRatio="none" role="img" onclick={on_strip}
-                 aria-label={format!("{blocks} blocks, each in its forger's colour")}>
+                 aria-label={t.format("history-strip", &[("blocks", blocks.into())])}>
                 { for h.forgers.iter().enumerate().map(|(i, f)| {
                     let s = &h.series[*f];
                     let x = i as f64 * cell;
@@ -150,7 +153,7 @@ pub fn history(p: &HistoryProps) -> Html {
                         <g data-height={(i + 1).to_string()} data-forger={s.address.to_hex()}>
                             <rect x={fixed(x, 2)} y="0" width={fixed((cell - if cell > 4.0 { 1.0 } else { 0.0 }).max(0.2), 2)}
                                   height={STRIP_H.to_string()} fill={s.colour.clone()}>
-                                <title>{format!("Block #{}: forged by {}", i + 1, s.name)}</title>
+                                <title>{t.format("history-block", &[("height", (i + 1).to_string().into()), ("name", s.name.clone().into())])}</title>
                             </rect>
                         </g>
                     }
@@ -164,18 +167,18 @@ pub fn history(p: &HistoryProps) -> Html {
                 </div>
             }
             <svg class="share-chart" data-testid="share-chart" viewBox={format!("0 0 {CHART_W} {CHART_H}")} role="img"
-                 aria-label="Each staker's share of forged blocks so far (solid) against its share of stake (dashed)">
+                 aria-label={t.get("history-chart")}>
                 { for [0u32, 2_500, 5_000, 7_500, 10_000].iter().map(|bp| {
                     let y = BOTTOM - (BOTTOM - TOP) * f64::from(*bp) / 10_000.0;
                     html! { <>
                         <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={fixed(y, 1)} y2={fixed(y, 1)} class="grid" />
-                        <text x={(LEFT - 6.0).to_string()} y={fixed(y + 4.0, 1)} class="axis" text-anchor="end">{format!("{} %", bp / 100)}</text>
+                        <text x={(LEFT - 6.0).to_string()} y={fixed(y + 4.0, 1)} class="axis" text-anchor="end">{t.format("percent", &[("value", u64::from(bp / 100).into())])}</text>
                     </> }
                 }) }
-                <text x={LEFT.to_string()} y={(BOTTOM + 18.0).to_string()} class="axis">{"block #1"}</text>
-                <text x={RIGHT.to_string()} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="end">{format!("block #{blocks}")}</text>
+                <text x={LEFT.to_string()} y={(BOTTOM + 18.0).to_string()} class="axis">{t.get("history-first")}</text>
+                <text x={RIGHT.to_string()} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="end">{t.format("history-last", &[("blocks", blocks.to_string().into())])}</text>
                 <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 32.0).to_string()} class="axis" text-anchor="middle">
-                    {"solid: share of blocks forged so far · dashed: share of stake"}</text>
+                    {t.get("history-key")}</text>
                 <line x1={fixed(sel_x, 1)} x2={fixed(sel_x, 1)} y1={TOP.to_string()} y2={BOTTOM.to_string()} class="sel" />
                 { for active.iter().map(|s| html! { <g data-address={s.address.to_hex()}>
                     <polyline points={polyline(&s.stake_bp, blocks)} fill="none" stroke={s.colour.clone()} stroke-width="2.5" stroke-dasharray="7 5" />
@@ -195,8 +198,8 @@ pub fn history(p: &HistoryProps) -> Html {
                 { for active.iter().map(|s| html! {
                     <li data-address={s.address.to_hex()}>
                         <span class="chip" style={format!("background:{}", s.colour)}></span><b>{s.name.clone()}</b>
-                        {format!(" forged {} of {blocks} blocks ({}); its stake: {} at the last draw",
-                            s.forged, pct(s.forged_bp.last().copied().unwrap_or(0)), pct(s.stake_bp.last().copied().unwrap_or(0)))}
+                        {t.format("history-legend", &[("forged", s.forged.into()), ("blocks", blocks.into()),
+                            ("share", pct(s.forged_bp.last().copied().unwrap_or(0))), ("stake", pct(s.stake_bp.last().copied().unwrap_or(0)))])}
                     </li>
                 }) }
             </ul>

@@ -4,9 +4,11 @@
 //! out, and hovering anywhere names the lot under the pointer.
 
 use super::WinnerInfo;
+use crate::components::lots;
+use crate::logic::i18n::{Arg, Texts};
 use crate::logic::lottery::digest::{line_x, position_at, px, Hover, LotMark, LotteryDigest};
 use crate::logic::lottery::{offset_share, StakerLabel};
-use crate::logic::words::{fixed, group, lots};
+use crate::logic::words::{fixed, group};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
@@ -166,6 +168,7 @@ fn pow2(e: u32) -> String {
 
 /// Draws everything; returns where it put the marks.
 fn draw(
+    t: &Texts,
     canvas: &HtmlCanvasElement,
     d: &LotteryDigest,
     stakers: &[StakerLabel],
@@ -257,7 +260,13 @@ fn draw(
         MAIN_BASE - MAIN_TOP + 12.0,
     );
     ctx.set_font(BOLD);
-    labels.centred(&ctx, "reference", ref_x, MAIN_BASE + 20.0, css_w);
+    labels.centred(
+        &ctx,
+        &t.get("line-reference"),
+        ref_x,
+        MAIN_BASE + 20.0,
+        css_w,
+    );
     ctx.set_font(FONT);
 
     // The zoom line.
@@ -314,7 +323,13 @@ fn draw(
     let _ = ctx.set_line_dash(&js_sys::Array::new());
     ctx.set_fill_style_str(INK);
     ctx.set_font(BOLD);
-    labels.centred(&ctx, "reference H(seed)", centre, ZOOM_TOP - 26.0, css_w);
+    labels.centred(
+        &ctx,
+        &t.get("line-reference-seed"),
+        centre,
+        ZOOM_TOP - 26.0,
+        css_w,
+    );
     ctx.set_font(FONT);
 
     // The winner, its offset to the reference, and the runner-up: labelled, not only coloured.
@@ -334,13 +349,22 @@ fn draw(
         ctx.fill_rect(x - 1.0, y - 5.0, 2.0, 10.0);
         ctx.fill_rect(centre - 1.0, y - 5.0, 2.0, 10.0);
         ctx.set_fill_style_str(MUTED);
-        labels.centred(&ctx, "offset", (x + centre) / 2.0, y + 15.0, css_w);
+        labels.centred(
+            &ctx,
+            &t.get("line-offset"),
+            (x + centre) / 2.0,
+            y + 15.0,
+            css_w,
+        );
         ctx.set_fill_style_str(INK);
         ctx.set_font(BOLD);
         let name = stakers.get(winner.staker).map_or("?", |s| s.name.as_str());
         labels.centred(
             &ctx,
-            &format!("winner: {name}, lot k = {}", group(winner.k)),
+            &t.format(
+                "line-winner-label",
+                &[("name", name.into()), ("k", winner.k.into())],
+            ),
             x,
             ZOOM_BASE + 48.0,
             css_w,
@@ -356,7 +380,10 @@ fn draw(
         let k = winner.runner_up.map_or(0, |(_, k)| k);
         labels.centred(
             &ctx,
-            &format!("runner-up: {name}, lot k = {}", group(k)),
+            &t.format(
+                "line-runner-up-label",
+                &[("name", name.into()), ("k", k.into())],
+            ),
             x,
             ZOOM_BASE + 66.0,
             css_w,
@@ -365,14 +392,14 @@ fn draw(
     ctx.set_fill_style_str(MUTED);
     labels.put(
         &ctx,
-        &format!("reference − {}", pow2(exp)),
+        &t.format("line-minus", &[("power", pow2(exp).into())]),
         PAD,
         ZOOM_TOP - 14.0,
         css_w,
     );
     labels.right(
         &ctx,
-        &format!("reference + {}", pow2(exp)),
+        &t.format("line-plus", &[("power", pow2(exp).into())]),
         PAD + line_w,
         ZOOM_TOP - 14.0,
         css_w,
@@ -402,38 +429,46 @@ fn magnification(exp: u32) -> String {
     }
 }
 
-fn lot_words(l: &LotMark, stakers: &[StakerLabel], winner: &WinnerInfo) -> String {
+fn side(l: &LotMark) -> Arg {
+    (if l.above { "above" } else { "below" }).into()
+}
+
+fn lot_words(t: &Texts, l: &LotMark, stakers: &[StakerLabel], winner: &WinnerInfo) -> String {
     let name = stakers.get(l.staker).map_or("?", |s| s.name.as_str());
     let role = if winner.is(l) {
-        " (the winner)"
+        "winner"
     } else if winner.is_runner_up(l) {
-        " (the runner-up)"
+        "runner-up"
     } else {
-        ""
+        "other"
     };
-    format!(
-        "{name}'s lot k = {}{role}, {} the reference, offset {}",
-        group(l.k),
-        if l.above { "above" } else { "below" },
-        offset_share(l.offset)
+    t.format(
+        "line-lot-words",
+        &[
+            ("name", name.into()),
+            ("k", l.k.into()),
+            ("role", role.into()),
+            ("side", side(l)),
+            ("offset", offset_share(l.offset).into()),
+        ],
     )
 }
 
-fn lot_card(l: &LotMark, stakers: &[StakerLabel], winner: &WinnerInfo) -> Html {
+fn lot_card(t: &Texts, l: &LotMark, stakers: &[StakerLabel], winner: &WinnerInfo) -> Html {
     let s = stakers.get(l.staker);
     let colour = s.map_or("#888888".to_string(), |s| s.colour.clone());
     let name = s.map_or("?".to_string(), |s| s.name.clone());
     html! {
         <dl class="lot-card" data-testid="lot-card" data-k={l.k.to_string()}
             data-staker={s.map(|s| s.address.clone()).unwrap_or_default()}>
-            <div><dt>{"staker"}</dt><dd><span class="chip" style={format!("background:{colour}")}></span><b>{name}</b>
-                { if winner.is(l) { html!{ <span class="tag win">{"winner"}</span> } }
-                  else if winner.is_runner_up(l) { html!{ <span class="tag">{"runner-up"}</span> } }
+            <div><dt>{t.get("line-card-staker")}</dt><dd><span class="chip" style={format!("background:{colour}")}></span><b>{name}</b>
+                { if winner.is(l) { html!{ <span class="tag win">{t.get("line-card-winner")}</span> } }
+                  else if winner.is_runner_up(l) { html!{ <span class="tag">{t.get("line-card-runner-up")}</span> } }
                   else { html!{} } }</dd></div>
-            <div><dt>{"index k"}</dt><dd>{group(l.k)}</dd></div>
-            <div class="wide"><dt>{"hash"}</dt><dd><code>{l.hash.to_hex()}</code></dd></div>
-            <div class="wide"><dt>{"offset"}</dt><dd><code>{l.offset.to_hex()}</code>
-                <span class="muted">{format!(" — {}, {} the reference", offset_share(l.offset), if l.above { "above" } else { "below" })}</span></dd></div>
+            <div><dt>{t.get("line-card-index")}</dt><dd>{t.number(l.k)}</dd></div>
+            <div class="wide"><dt>{t.get("line-card-hash")}</dt><dd><code>{l.hash.to_hex()}</code></dd></div>
+            <div class="wide"><dt>{t.get("line-card-offset")}</dt><dd><code>{l.offset.to_hex()}</code>
+                <span class="muted">{t.format("line-card-offset-words", &[("offset", offset_share(l.offset).into()), ("side", side(l))])}</span></dd></div>
         </dl>
     }
 }
@@ -441,6 +476,7 @@ fn lot_card(l: &LotMark, stakers: &[StakerLabel], winner: &WinnerInfo) -> Html {
 /// The number line in words (the canvas's text alternative): the range, the zoom, the winning
 /// lot and the runner-up with their offsets.
 fn line_words(
+    t: &Texts,
     d: &LotteryDigest,
     stakers: &[StakerLabel],
     winner: &WinnerInfo,
@@ -449,25 +485,39 @@ fn line_words(
     runner_lot: Option<&LotMark>,
 ) -> String {
     let name = |s: usize| stakers.get(s).map_or("?", |s| s.name.as_str());
+    let short = |s: usize, k: u64| {
+        t.format(
+            "line-lot-short",
+            &[("name", name(s).into()), ("k", k.into())],
+        )
+    };
     let won = match winner_lot {
-        Some(l) => lot_words(l, stakers, winner),
-        None => format!("{}'s lot k = {}", name(winner.staker), group(winner.k)),
+        Some(l) => lot_words(t, l, stakers, winner),
+        None => short(winner.staker, winner.k),
     };
     let runner = match (runner_lot, winner.runner_up) {
-        (Some(l), _) => format!("The runner-up: {}.", lot_words(l, stakers, winner)),
-        (None, Some((s, k))) => format!("The runner-up: {}'s lot k = {}.", name(s), group(k)),
-        (None, None) => "No runner-up: there is only one lot.".to_string(),
+        (Some(l), _) => t.format(
+            "line-runner-up",
+            &[("lot", lot_words(t, l, stakers, winner).into())],
+        ),
+        (None, Some((s, k))) => t.format("line-runner-up", &[("lot", short(s, k).into())]),
+        (None, None) => t.get("line-no-runner-up"),
     };
-    format!(
-        "Number line of all 2^256 values: {}, the reference, and a zoom ({}) around it. The winning lot: {won}. {runner}",
-        lots(d.total),
-        magnification(exp),
+    t.format(
+        "line-words",
+        &[
+            ("lots", lots(t, d.total).into()),
+            ("zoom", magnification(exp).into()),
+            ("won", won.into()),
+            ("runner", runner.into()),
+        ],
     )
 }
 
 /// The number line with its zoom, hover card and focusable lots.
 #[function_component(NumberLine)]
 pub fn number_line(p: &NumberLineProps) -> Html {
+    let t = crate::components::language::use_texts();
     let canvas = use_node_ref();
     let layout = use_state(Layout::default);
     let pointed = use_state(|| None::<Pointed>);
@@ -500,6 +550,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
     {
         let canvas = canvas.clone();
         let layout = layout.clone();
+        let texts = t.clone();
         let deps = (
             p.digest.clone(),
             p.stakers.clone(),
@@ -509,7 +560,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         );
         use_effect_with(deps, move |(digest, stakers, winner, exp, _)| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                if let Some(l) = draw(&c, digest, stakers, winner, *exp) {
+                if let Some(l) = draw(&texts, &c, digest, stakers, winner, *exp) {
                     layout.set(l);
                 }
             }
@@ -573,7 +624,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
     };
     let winner_lot = d.nearest.iter().find(|l| p.winner.is(l));
     let runner_lot = d.nearest.iter().find(|l| p.winner.is_runner_up(l));
-    let alternative = line_words(&d, &p.stakers, &p.winner, p.exp, winner_lot, runner_lot);
+    let alternative = line_words(&t, &d, &p.stakers, &p.winner, p.exp, winner_lot, runner_lot);
     let winner_staker = p
         .stakers
         .get(p.winner.staker)
@@ -599,8 +650,8 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         html! {
             <button class={classes!("lot-mark", p.winner.is(&lot).then_some("winner"))}
                     style={format!("left:{}px;top:{}px;height:{}px", fixed(x - 7.0, 1), ZOOM_TOP, ZOOM_BASE - ZOOM_TOP)}
-                    aria-label={lot_words(&lot, &p.stakers, &p.winner)}
-                    title={lot_words(&lot, &p.stakers, &p.winner)}
+                    aria-label={lot_words(&t, &lot, &p.stakers, &p.winner)}
+                    title={lot_words(&t, &lot, &p.stakers, &p.winner)}
                     data-testid="lot-mark" data-staker={staker} data-k={lot.k.to_string()}
                     data-winner={p.winner.is(&lot).to_string()}
                     onfocus={focus} onmouseenter={enter}></button>
@@ -611,7 +662,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         Some(Pointed {
             hover: Hover::Lot(lot),
             ..
-        }) => lot_card(lot, &p.stakers, &p.winner),
+        }) => lot_card(&t, lot, &p.stakers, &p.winner),
         Some(Pointed {
             hover:
                 Hover::Slice {
@@ -622,20 +673,20 @@ pub fn number_line(p: &NumberLineProps) -> Html {
             ..
         }) => html! {
             <div class="lot-card slice" data-testid="lot-card">
-                <p>{format!("{} in this 1/4096 of the range: ", lots(u64::from(*total)))}
+                <p>{t.format("line-slice", &[("lots", lots(&t, u64::from(*total)).into())])}
                 { for counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(s, c)| {
                     let st = p.stakers.get(s);
                     html! { <span class="count"><span class="chip" style={format!("background:{}", st.map_or("#888", |s| s.colour.as_str()))}></span>
-                        {format!("{} {}", st.map_or("?", |s| s.name.as_str()), group(u64::from(*c)))}</span> }
+                        {t.format("line-slice-count", &[("name", st.map_or("?", |s| s.name.as_str()).into()), ("count", u64::from(*c).into())])}</span> }
                 }) }</p>
                 { match sample { Some(lot) => html! { <>
-                    <p class="muted">{"Of these, the closest to the reference:"}</p>
-                    { lot_card(lot, &p.stakers, &p.winner) }
+                    <p class="muted">{t.get("line-slice-closest")}</p>
+                    { lot_card(&t, lot, &p.stakers, &p.winner) }
                 </> }, None => html!{} } }
             </div>
         },
         None => html! {
-            <p class="lot-card hint muted">{"Point at the line, or focus a lot in the zoom (Tab), to read its staker, index k, hash and offset."}</p>
+            <p class="lot-card hint muted">{t.get("line-hint")}</p>
         },
     };
     // Always there (hidden when nothing is pointed at): Yew matches unkeyed children from the
@@ -662,7 +713,7 @@ pub fn number_line(p: &NumberLineProps) -> Html {
         <div class="number-line">
             <div class="line-axis" aria-hidden="true">
                 <span>{"0"}</span>
-                <span class="what">{format!("every possible lot value, 0 … 2^256 − 1: {}", lots(d.total))}</span>
+                <span class="what">{t.format("line-axis", &[("lots", lots(&t, d.total).into())])}</span>
                 <span>{"2^256 − 1"}</span>
             </div>
             <div class="canvas-wrap" style={format!("height:{HEIGHT}px")}>
@@ -688,8 +739,8 @@ pub fn number_line(p: &NumberLineProps) -> Html {
                 </div>
             </div>
             <div class="zoom-note muted" data-testid="zoom-note">
-                {format!("Zoom {}: the lower line shows reference ± 2^{} ", magnification(p.exp), p.exp)}
-                {format!("({} in view).", lots(l.zoom.len() as u64))}
+                {t.format("line-zoom-note", &[("zoom", magnification(p.exp).into()), ("exp", p.exp.to_string().into())])}
+                {t.format("line-zoom-in-view", &[("lots", lots(&t, l.zoom.len() as u64).into())])}
             </div>
             <div aria-live="polite">{card}</div>
         </div>

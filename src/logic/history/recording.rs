@@ -16,6 +16,7 @@
 
 use super::{DrawAnswer, Entry, History, Origin};
 use crate::logic::command::{Command, Key};
+use crate::logic::i18n::SaidFile;
 use crate::logic::model::{Ids, Playground, Request, Target};
 use crate::logic::persist::{check_header, LoadError};
 use pos_core::hash::{from_hex_array, to_hex};
@@ -89,9 +90,10 @@ struct Start {
     tab: String,
     net_seed: u64,
     at: u64,
-    /// The feed it had then, newest first: `[time, node, kind, text]`.
+    /// The feed it had then, newest first: `[time, node, kind, words]`, the words a key of
+    /// `page.ftl` and its values (`SaidFile`).
     #[serde(default)]
-    feed: Vec<(u64, usize, String, String)>,
+    feed: Vec<(u64, usize, String, SaidFile)>,
 }
 
 /// One entry as the file has it.
@@ -451,7 +453,13 @@ impl History {
                 tab: origin.ids.tab.clone(),
                 net_seed: origin.ids.net_seed,
                 at: origin.at,
-                feed: origin.feed.clone(),
+                feed: origin
+                    .feed
+                    .iter()
+                    .map(|(time, node, kind, say)| {
+                        (*time, *node, kind.clone(), SaidFile::from(say))
+                    })
+                    .collect(),
             },
             entries,
         };
@@ -487,7 +495,19 @@ impl History {
         let at = file.start.at;
         let mut first = Playground::restore_state(&file.start.save, ids.clone(), at)
             .map_err(RecordingError::Start)?;
-        let feed: Vec<_> = file.start.feed.into_iter().take(80).collect();
+        let feed = file
+            .start
+            .feed
+            .into_iter()
+            .take(80)
+            .enumerate()
+            .map(|(n, (time, node, kind, said))| match said.to_say() {
+                Some(say) => Ok((time, node, kind, say)),
+                None => Err(RecordingError::Start(LoadError::Unreadable(format!(
+                    "line {n} of its feed: a key and names are letters, digits and dashes"
+                )))),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         first.set_feed(feed.clone());
         if first.mesh().is_some() {
             return Err(RecordingError::Start(LoadError::Unreadable(

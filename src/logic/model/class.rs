@@ -5,6 +5,7 @@
 
 use super::Playground;
 use crate::logic::class::{ClassConnection, Lead, Member, Order, Path, ToServer};
+use crate::logic::i18n::Say;
 use crate::logic::mesh::Via;
 use pos_core::message::{encode, Envelope, Message, PROTOCOL_VERSION};
 use pos_core::{Address, Hash, PeerId, Transaction};
@@ -206,7 +207,7 @@ impl Playground {
     }
 
     /// A line of the feed about following the teacher (what this page ignored, and why).
-    pub fn class_note(&mut self, text: String) {
+    pub fn class_note(&mut self, text: Say) {
         self.note_for(0, "info", text);
     }
 
@@ -359,15 +360,11 @@ impl Playground {
                     .is_some_and(|b| b.paused || b.speed != lead.speed))
         {
             let line = match (lead.paused, lead.forge_up_to) {
-                (true, Some(h)) => format!(
-                    "The class clock is paused: no block above #{h} until the teacher steps or resumes"
-                ),
-                (true, None) => "The class clock is paused".to_string(),
-                (false, _) => format!(
-                    "The class clock runs at {}: a slot lasts {}",
-                    crate::logic::class::speed_words(lead.speed),
-                    crate::logic::clock::slot_words(lead.speed)
-                ),
+                (true, Some(h)) => Say::new("feed-class-paused-at").with_id("height", h),
+                (true, None) => Say::new("feed-class-paused"),
+                (false, _) => Say::new("feed-class-runs")
+                    .with("speed", crate::logic::class::speed_words(lead.speed))
+                    .with("slot", crate::logic::clock::slot_words(lead.speed)),
             };
             self.note_for(0, "info", line);
         }
@@ -385,11 +382,7 @@ impl Playground {
             }
         }
         if back {
-            self.note_for(
-                0,
-                "info",
-                "The teacher called everyone back: following the teacher again".into(),
-            );
+            self.note_for(0, "info", Say::new("feed-called-back"));
         }
     }
 
@@ -398,7 +391,7 @@ impl Playground {
         self.note_for(
             0,
             "refused",
-            format!("The class server refused to be led from here: {reason}"),
+            Say::new("feed-not-leading").with("reason", reason.clone()),
         );
         if let Some(c) = self.class_mut() {
             c.not_leading = Some(reason);
