@@ -359,6 +359,7 @@ pub fn page(props: &PageProps) -> Html {
         let router = router.clone();
         let redraw = redraw.clone();
         let message = history_message.clone();
+        let t = t.clone();
         Callback::from(move |a: TimeAction| {
             let said = match a {
                 TimeAction::Play(q) => router.play(q).err().map(|e| (false, e)),
@@ -372,17 +373,29 @@ pub fn page(props: &PageProps) -> Html {
                         .recording()
                         .and_then(|t| storage::download("pos-playground-recording.json", &t))
                     {
-                        Ok(()) => (true, "Saved pos-playground-recording.json (it holds every node's secret key)".to_string()),
+                        Ok(()) => (
+                            true,
+                            t.format(
+                                "history-saved",
+                                &[("file", "pos-playground-recording.json".into())],
+                            ),
+                        ),
                         Err(e) => (false, e),
                     },
                 ),
                 TimeAction::Open(text) => Some(match router.open_recording(&text) {
-                    Ok(events) => (true, format!("Opened a recording of {events} events, paused at its end")),
+                    Ok(events) => (
+                        true,
+                        t.format("history-opened", &[("events", events.into())]),
+                    ),
                     Err(e) => (false, e),
                 }),
                 TimeAction::TooBig(size) => Some((
                     false,
-                    format!("This file is {size} bytes: a recording holds at most {MAX_RECORDING_BYTES} bytes (8 MiB)"),
+                    t.format(
+                        "history-too-big",
+                        &[("size", size.into()), ("most", MAX_RECORDING_BYTES.into())],
+                    ),
                 )),
             };
             message.set(said);

@@ -5,6 +5,7 @@
 
 use crate::logic::history::recording::MAX_RECORDING_BYTES;
 use crate::logic::history::TimelineView;
+use crate::logic::i18n::Arg;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -47,6 +48,7 @@ const SPEEDS: [(u8, &str); 5] = [(1, "×0.25"), (2, "×0.5"), (4, "×1"), (8, "�
 /// The bar.
 #[function_component(HistoryBar)]
 pub fn history_bar(p: &HistoryBarProps) -> Html {
+    let t = super::language::use_texts();
     let v = &p.view;
     let quarters = (v.speed * 4.0).round() as u8;
     let past = v.at < v.now;
@@ -123,33 +125,32 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             e as f64 * 100.0 / v.now as f64
         }
     };
+    let id = |n: u64| Arg::Text(n.to_string());
     let status = if !past {
-        format!(
-            "Now: event {}{}",
-            v.now,
-            if v.paused { ", paused" } else { "" }
-        )
-    } else if v.alone {
-        format!(
-            "Event {} of {}: the past (acting here starts a new branch)",
-            v.at, v.now
-        )
+        let key = if v.paused {
+            "history-status-now-paused"
+        } else {
+            "history-status-now"
+        };
+        t.format(key, &[("event", id(v.now))])
     } else {
-        format!(
-            "Event {} of {}: viewing the past: the network goes on",
-            v.at, v.now
-        )
+        let key = if v.alone {
+            "history-status-past-alone"
+        } else {
+            "history-status-past-linked"
+        };
+        t.format(key, &[("at", id(v.at)), ("now", id(v.now))])
     };
     html! {
-        <section class={classes!("history", past.then_some("past"))} aria-label="History of the network" data-testid="history">
+        <section class={classes!("history", past.then_some("past"))} aria-label={t.get("history-label")} data-testid="history">
             if v.paused {
-                <button onclick={act(TimeAction::Play(quarters))} data-testid="history-play" title="Go on from the present">{"▶ Play"}</button>
+                <button onclick={act(TimeAction::Play(quarters))} data-testid="history-play" title={t.get("history-play-title")}>{t.get("history-play")}</button>
             } else {
-                <button onclick={act(TimeAction::Pause)} data-testid="history-pause">{"⏸ Pause"}</button>
+                <button onclick={act(TimeAction::Pause)} data-testid="history-pause">{t.get("history-pause")}</button>
             }
-            <button onclick={act(TimeAction::Step(-1))} disabled={v.at == 0} data-testid="history-back" title="One event back">{"◀ Back"}</button>
-            <button onclick={act(TimeAction::Step(1))} data-testid="history-forward" title="One event forward">{"Step ▶"}</button>
-            <label class="history-speed">{"Speed "}
+            <button onclick={act(TimeAction::Step(-1))} disabled={v.at == 0} data-testid="history-back" title={t.get("history-back-title")}>{t.get("history-back")}</button>
+            <button onclick={act(TimeAction::Step(1))} data-testid="history-forward" title={t.get("history-forward-title")}>{t.get("history-forward")}</button>
+            <label class="history-speed">{t.get("history-speed")}{" "}
                 <select onchange={on_speed} data-testid="history-speed">
                     { for SPEEDS.iter().map(|(q, words)| html! {
                         <option value={q.to_string()} selected={*q == quarters}>{*words}</option>
@@ -158,33 +159,37 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             </label>
             <div class="history-track">
                 <input type="range" min="0" max={v.now.to_string()} value={v.at.to_string()}
-                    oninput={on_slide} data-testid="history-slider" aria-label="Event shown"
+                    oninput={on_slide} data-testid="history-slider" aria-label={t.get("history-slider")}
                     aria-valuetext={status.clone()} />
                 <div class="history-marks" aria-hidden="true">
                     { for v.blocks.iter().map(|(e, h)| html! {
-                        <span class="mark block" style={format!("left: {:.2}%", place(*e))} title={format!("block #{h}")}></span>
+                        <span class="mark block" style={format!("left: {:.2}%", place(*e))} title={t.format("history-mark-block", &[("height", id(*h))])}></span>
                     }) }
                     { for v.forks.iter().map(|e| html! {
-                        <span class="mark fork" style={format!("left: {:.2}%", place(*e))} title="fork"></span>
+                        <span class="mark fork" style={format!("left: {:.2}%", place(*e))} title={t.get("history-mark-fork")}></span>
                     }) }
                 </div>
             </div>
             if past {
-                <button onclick={act(TimeAction::Seek(v.now))} data-testid="history-now">{"Back to now"}</button>
+                <button onclick={act(TimeAction::Seek(v.now))} data-testid="history-now">{t.get("history-now")}</button>
             }
             <span class="history-status" data-testid="history-status" data-at={v.at.to_string()} data-now={v.now.to_string()}>{status}</span>
             <form class="history-block" onsubmit={on_block}>
-                <label>{"Block "}<input ref={block_input} name="height" type="number" min="0" size="4" data-testid="history-block" /></label>
-                <button type="submit" data-testid="history-jump">{"Go"}</button>
+                <label>{t.get("history-jump-block")}{" "}<input ref={block_input} name="height" type="number" min="0" size="4" data-testid="history-block" /></label>
+                <button type="submit" data-testid="history-jump">{t.get("history-go")}</button>
             </form>
             if v.branches.len() > 1 {
-                <label>{"Branch "}
+                <label>{t.get("history-branch")}{" "}
                     <select onchange={on_branch} data-testid="history-branch">
                         { for v.branches.iter().map(|b| html! {
                             <option value={b.id.to_string()} selected={b.id == v.branch}>
                                 { match b.from {
-                                    None => format!("{} (the first)", b.id + 1),
-                                    Some((parent, e)) => format!("{} (from {} at event {e})", b.id + 1, parent + 1),
+                                    None => t.format("history-branch-first", &[("branch", id(b.id as u64 + 1))]),
+                                    Some((parent, e)) => t.format("history-branch-from", &[
+                                        ("branch", id(b.id as u64 + 1)),
+                                        ("parent", id(parent as u64 + 1)),
+                                        ("event", id(e)),
+                                    ]),
                                 } }
                             </option>
                         }) }
@@ -192,9 +197,9 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
                 </label>
             }
             <button onclick={act(TimeAction::Save)} disabled={v.cannot_save.is_some()}
-                title={v.cannot_save.clone().unwrap_or_else(|| "A file with every node's secret key (at most 8 MiB, 6 hours)".into())}
-                data-testid="history-save">{"Save recording"}</button>
-            <label class="import">{"Open a recording: "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="history-open" /></label>
+                title={v.cannot_save.clone().unwrap_or_else(|| t.get("history-save-title"))}
+                data-testid="history-save">{t.get("history-save")}</button>
+            <label class="import">{t.get("history-open")}{" "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="history-open" /></label>
             if let Some((ok, text)) = &p.message {
                 <span class={classes!("files-msg", if *ok { "ok" } else { "err" })} role="status" data-testid="history-message">{text.clone()}</span>
             }
