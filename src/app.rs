@@ -7,6 +7,7 @@ use crate::components::class_panel::ClassPanel;
 use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
+use crate::components::history::{HistoryBar, TimeAction};
 use crate::components::language::LanguageMenu;
 use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
@@ -29,6 +30,7 @@ use crate::edge::webrtc::Links;
 use crate::logic::class::{Order, Place, SECTIONS};
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::network_stakers;
+use crate::logic::history::recording::MAX_RECORDING_BYTES;
 use crate::logic::model::{
     new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
 };
@@ -352,6 +354,54 @@ pub fn page(props: &PageProps) -> Html {
             }
         })
     };
+    let history_message = use_state(|| None::<(bool, String)>);
+    let on_time = {
+        let router = router.clone();
+        let redraw = redraw.clone();
+        let message = history_message.clone();
+        let t = t.clone();
+        Callback::from(move |a: TimeAction| {
+            let said = match a {
+                TimeAction::Play(q) => router.play(q).err().map(|e| (false, e)),
+                TimeAction::Pause => router.pause().err().map(|e| (false, e)),
+                TimeAction::Step(d) => router.step_event(d).err().map(|e| (false, e)),
+                TimeAction::Seek(e) => router.seek(e).err().map(|e| (false, e)),
+                TimeAction::Block(h) => router.jump_to_block(h).err().map(|e| (false, e)),
+                TimeAction::Branch(b) => router.switch_branch(b).err().map(|e| (false, e)),
+                TimeAction::Save => Some(
+                    match router
+                        .recording()
+                        .and_then(|t| storage::download("pos-playground-recording.json", &t))
+                    {
+                        Ok(()) => (
+                            true,
+                            t.format(
+                                "history-saved",
+                                &[("file", "pos-playground-recording.json".into())],
+                            ),
+                        ),
+                        Err(e) => (false, e),
+                    },
+                ),
+                TimeAction::Open(text) => Some(match router.open_recording(&text) {
+                    Ok(events) => (
+                        true,
+                        t.format("history-opened", &[("events", events.into())]),
+                    ),
+                    Err(e) => (false, e),
+                }),
+                TimeAction::TooBig(size) => Some((
+                    false,
+                    t.format(
+                        "history-too-big",
+                        &[("size", size.into()), ("most", MAX_RECORDING_BYTES.into())],
+                    ),
+                )),
+            };
+            message.set(said);
+            redraw.force_update();
+        })
+    };
     let on_export = {
         let router = router.clone();
         let files_message = files_message.clone();
@@ -469,7 +519,7 @@ pub fn page(props: &PageProps) -> Html {
     let on_note = {
         let router = router.clone();
         Callback::from(move |line: crate::logic::i18n::Say| {
-            router.with(true, |m, _| m.class_note(line));
+            router.handle(crate::logic::input::Input::ClassNote(line));
         })
     };
     let on_class = {
@@ -609,6 +659,9 @@ pub fn page(props: &PageProps) -> Html {
                 </div>
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
+            if let Some(view) = router.timeline() {
+                <HistoryBar view={view} on={on_time} message={(*history_message).clone()} />
+            }
             if m.mesh().is_some() {
                 <ClassPanel class={m.class_connection().cloned()} roster={roster}
                     webrtc={m.links().iter().filter(|l| l.state == crate::logic::link::LinkState::Open).count()} />

@@ -172,7 +172,7 @@ fn act(lessons: &Lessons, what: u8) {
         3 => {
             let ids = lessons
                 .router
-                .with(true, |m, now| tour.do_it(m, now))
+                .act(|m, now| tour.do_it(m, now))
                 .unwrap_or_default();
             drop(tour);
             // Steps done by a button of the page: pressed as a person would.

@@ -7,6 +7,7 @@ pub mod copy_button;
 pub mod fairness;
 pub mod faults;
 pub mod files;
+pub mod history;
 pub mod language;
 pub mod lesson;
 pub mod links;

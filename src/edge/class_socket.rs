@@ -133,10 +133,7 @@ impl ClassSocket {
             location.host().ok()?
         );
         let teacher = token.is_some();
-        router.with(false, |m, _| {
-            m.expect_class_host();
-            m.set_class_teacher(teacher);
-        });
+        router.handle(Input::ClassOpening { teacher });
         let inner = Rc::new(Inner {
             router: router.clone(),
             links,

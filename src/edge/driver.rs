@@ -1,14 +1,18 @@
 //! The browser side of time and of the model's inputs and outputs. The [`Router`] is the one
 //! place the tab's model is changed from the edge: every transport hands it an [`Input`], the
-//! page and the console a [`Command`], the clock a tick; and it carries out every [`Step`] the
-//! model returns (frames to every transport, big draws to the lottery worker, a save and a
-//! redraw when something changed). A `setInterval` advances the in-tab network to the wall
-//! clock.
+//! page and the console a [`Command`], the clock a tick, the lottery worker a draw; each goes
+//! into the tab's history (`logic/history.rs`) as an entry and then to the live tab, so
+//! nothing reaches the model unrecorded. It carries out every [`Step`] the model returns
+//! (frames to every transport, big draws to the lottery worker, a save and a redraw when
+//! something changed), and moves the timeline: pause, play, step, seek, branches,
+//! recordings. A `setInterval` advances the in-tab network to the wall clock.
 
 use crate::edge::clock::{now_ms, Interval};
-use crate::edge::draws::DrawWorker;
+use crate::edge::draws::{Answered, DrawWorker};
 use crate::edge::storage::Saver;
-use crate::logic::command::{Applied, Command, Refused};
+use crate::logic::class::Order;
+use crate::logic::command::{Act, Applied, Command, Refused};
+use crate::logic::history::{DrawAnswer, Entry, History, Recorder, TimelineView};
 use crate::logic::input::Input;
 use crate::logic::model::{Playground, Step};
 use std::cell::RefCell;
@@ -68,7 +72,9 @@ impl Outlets {
 
 /// The model's one way in from the edge and its one way out.
 pub struct Router {
+    /// The tab shown: the live tab, or a past state while the slider is back.
     model: Rc<RefCell<Playground>>,
+    history: RefCell<History>,
     outlets: Outlets,
     draws: Rc<RefCell<DrawWorker>>,
     saver: Rc<Saver>,
@@ -78,26 +84,40 @@ pub struct Router {
     waiting: RefCell<VecDeque<Input>>,
 }
 
+/// How a time order reaches the network: this tab's own clock (a tab alone), the class's
+/// clock (the teacher's page), or only this tab's view (a linked tab).
+enum Reach {
+    Alone,
+    Class,
+    View,
+}
+
 impl Router {
-    /// A router for `model`: a change is marked for `saver` and drawn by `redraw` (at once,
-    /// after a command or a tick) or `redraw_soon` (once per burst of inputs); big draws go
-    /// to a lottery worker of its own. Transports add themselves with [`Router::outlets`].
+    /// A router for `model`, whose history starts now: a change is marked for `saver` and
+    /// drawn by `redraw` (at once, after a command or a tick) or `redraw_soon` (once per
+    /// burst of inputs); big draws go to a lottery worker of its own. Transports add
+    /// themselves with [`Router::outlets`].
     pub fn new(
         model: Rc<RefCell<Playground>>,
         saver: Rc<Saver>,
         redraw: Rc<dyn Fn()>,
         redraw_soon: Rc<dyn Fn()>,
     ) -> Rc<Router> {
+        let history = {
+            let mut m = model.borrow_mut();
+            History::begin(&mut m, now_ms())
+        };
         Rc::new_cyclic(|me: &Weak<Router>| {
             let me = me.clone();
-            let route = move |step| {
+            let answered = move |a: Answered| {
                 if let Some(router) = me.upgrade() {
-                    router.route(step, true);
+                    router.answered(a);
                 }
             };
             Router {
-                draws: DrawWorker::new(&model, Rc::new(route)),
+                draws: DrawWorker::new(Rc::new(answered)),
                 model,
+                history: RefCell::new(history),
                 outlets: Outlets::default(),
                 saver,
                 redraw,
@@ -112,8 +132,8 @@ impl Router {
         &self.outlets
     }
 
-    /// Reads the model; `None` only while the model is being changed (never for a caller on
-    /// the page's thread outside a change).
+    /// Reads the tab shown (the past while the slider is back); `None` only while the model
+    /// is being changed (never for a caller on the page's thread outside a change).
     pub fn read<T>(&self, f: impl FnOnce(&Playground) -> T) -> Option<T> {
         self.model.try_borrow().ok().map(|m| f(&m))
     }
@@ -127,40 +147,83 @@ impl Router {
 
     fn take_waiting(&self) {
         loop {
-            let Ok(mut m) = self.model.try_borrow_mut() else {
+            let (Ok(mut m), Ok(mut h)) =
+                (self.model.try_borrow_mut(), self.history.try_borrow_mut())
+            else {
                 return; // Whoever holds it is a caller of this router, which comes back here.
             };
             let Some(input) = self.waiting.borrow_mut().pop_front() else {
                 return;
             };
-            let step = m.handle(now_ms(), input);
-            drop(m);
+            let entry = Entry::Handle {
+                now: now_ms(),
+                input: Box::new(input),
+            };
+            let step = h.run(&mut m, entry).step;
+            drop((m, h));
             self.route(step, false);
         }
     }
 
     /// Carries out `command` (a form's or the console's) and routes what it moved.
     pub fn apply(&self, command: Command) -> Result<Applied, Refused> {
-        self.with(true, |m, now| m.apply(command, now))
+        self.act(|r, now| r.act(command, now))
             .unwrap_or_else(|| Err(Refused::Said(BUSY.into())))
     }
 
-    /// Runs `f` on the model at the wall clock's time, between two steps of the network (so
-    /// that `f` sees the present, and what it said leaves at once), and routes both steps;
-    /// `changes` marks a change to save and draw. `None` (and nothing done) only while the
-    /// model is in use.
-    pub fn with<T>(&self, changes: bool, f: impl FnOnce(&mut Playground, u64) -> T) -> Option<T> {
+    /// Runs `f` at the wall clock's time, between two steps of the network (so that `f` sees
+    /// the present, and what it said leaves at once), and routes both steps. `f` reads the
+    /// live tab and acts on it only through commands, which the history records (a command
+    /// while the past of a tab alone is shown starts a branch there). `None` (and nothing
+    /// done) only while the model is in use.
+    pub fn act<T>(&self, f: impl FnOnce(&mut Recorder<'_>, u64) -> T) -> Option<T> {
         let now = now_ms();
         let (out, mut step) = {
             let mut m = self.model.try_borrow_mut().ok()?;
-            let before = m.advance(now);
-            let out = f(&mut m, now);
-            (out, before.then(m.advance(now)))
+            let mut h = self.history.try_borrow_mut().ok()?;
+            let before = h.tick(&mut m, now);
+            let out = f(
+                &mut Recorder {
+                    history: &mut h,
+                    shown: &mut m,
+                },
+                now,
+            );
+            (out, before.then(h.tick(&mut m, now)))
         };
-        step.changed |= changes;
+        step.changed = true;
         self.route(step, true);
         self.take_waiting();
         Some(out)
+    }
+
+    /// A draw the worker answered (or the news that it is gone) goes in as an entry.
+    fn answered(&self, answer: Answered) {
+        match answer {
+            Answered::Ranked(answer) => {
+                let (draw, ranking) = *answer;
+                let step = {
+                    let (Ok(mut m), Ok(mut h)) =
+                        (self.model.try_borrow_mut(), self.history.try_borrow_mut())
+                    else {
+                        // Busy: the draw is still pending and goes to the worker again.
+                        return;
+                    };
+                    let answer = DrawAnswer {
+                        now: now_ms(),
+                        draw,
+                        ranking,
+                        by_worker: true,
+                    };
+                    h.run(&mut m, Entry::Draw(Box::new(answer))).step
+                };
+                self.route(step, true);
+            }
+            Answered::Failed => {
+                // The next settings let the network draw what waits.
+                self.advance(now_ms());
+            }
+        }
     }
 
     /// Carries out `step`: frames to every transport, draws to the worker, then a save mark
@@ -172,13 +235,13 @@ impl Router {
             changed,
         } = step;
         self.outlets.send(&frames);
-        // Drawing on the page's thread (the worker failed) moves the network on again.
-        let more = match self.draws.try_borrow_mut() {
-            Ok(mut d) if !draws.is_empty() => d.send_all(draws),
-            // Busy: the draws stay pending, and the next tick's `configure` sends them.
-            _ => Step::default(),
-        };
-        if changed || more.changed {
+        if !draws.is_empty() {
+            // Busy: the draws stay pending, and the next tick sends them.
+            if let Ok(mut d) = self.draws.try_borrow_mut() {
+                d.send_all(draws);
+            }
+        }
+        if changed {
             self.saver.mark_dirty();
             if at_once {
                 (self.redraw)();
@@ -186,39 +249,223 @@ impl Router {
                 (self.redraw_soon)();
             }
         }
-        self.outlets.send(&more.frames);
-        let lines = self
-            .model
-            .try_borrow_mut()
-            .map(|mut m| m.take_class_outbox())
-            .unwrap_or_default();
+        let lines = match (self.model.try_borrow_mut(), self.history.try_borrow_mut()) {
+            (Ok(mut m), Ok(mut h)) => h.take_class_outbox(&mut m),
+            _ => Vec::new(),
+        };
         self.outlets.send_class(&lines);
     }
 
     /// Brings the network up to `now` and routes what that step leaves, after any inputs
-    /// that waited; `false` when the model was in use and nothing was done.
+    /// that waited; `false` when the model was in use and nothing was done. Keeps the nodes'
+    /// way of drawing as the worker allows (recorded when it changes), and sends the worker
+    /// any draw that waits and is not with it.
     pub fn advance(&self, now: u64) -> bool {
         self.take_waiting();
-        let step = match self.model.try_borrow_mut() {
-            Ok(mut m) => {
-                let first = self
-                    .draws
-                    .try_borrow_mut()
-                    .map(|mut d| d.configure(&mut m))
-                    .unwrap_or_default();
-                first.then(m.advance(now))
+        let step = {
+            let (Ok(mut m), Ok(mut h)) =
+                (self.model.try_borrow_mut(), self.history.try_borrow_mut())
+            else {
+                return false;
+            };
+            let mut step = Step::default();
+            if let Ok(d) = self.draws.try_borrow() {
+                let (defer_from, external) = d.settings();
+                if h.live(&m).net().draw_settings() != (defer_from, external) {
+                    let entry = Entry::Draws {
+                        defer_from,
+                        external,
+                    };
+                    step = h.run(&mut m, entry).step;
+                }
+                if external {
+                    step.draws.extend(
+                        h.live(&m)
+                            .net()
+                            .pending_draws()
+                            .into_iter()
+                            .filter(|w| !d.in_flight().contains(w)),
+                    );
+                }
             }
-            Err(_) => return false,
+            step.then(h.tick(&mut m, now))
         };
         self.route(step, true);
         true
     }
 
-    /// Saves the model now if a save is due (`force`: now in any case).
+    /// Saves the live tab now if a save is due (`force`: now in any case).
     pub fn maybe_save(&self, now: u64, force: bool) {
-        if let Ok(m) = self.model.try_borrow() {
-            self.saver.maybe_save(&m, now, force);
+        if let (Ok(m), Ok(h)) = (self.model.try_borrow(), self.history.try_borrow()) {
+            self.saver.maybe_save(h.live(&m), now, force);
         }
+    }
+
+    /// The timeline's numbers (`None` while the model is in use).
+    pub fn timeline(&self) -> Option<TimelineView> {
+        let (Ok(m), Ok(h)) = (self.model.try_borrow(), self.history.try_borrow()) else {
+            return None;
+        };
+        Some(h.view(&m))
+    }
+
+    fn reach(&self) -> Option<Reach> {
+        let (Ok(m), Ok(h)) = (self.model.try_borrow(), self.history.try_borrow()) else {
+            return None;
+        };
+        let live = h.live(&m);
+        Some(if live.mesh().is_none() {
+            Reach::Alone
+        } else if live.class_connection().is_some_and(|c| c.teacher) {
+            Reach::Class
+        } else {
+            Reach::View
+        })
+    }
+
+    /// Runs `f` on the history and the tab shown, then redraws.
+    fn timeline_do<T>(
+        &self,
+        f: impl FnOnce(&mut History, &mut Playground) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let out = {
+            let (Ok(mut m), Ok(mut h)) =
+                (self.model.try_borrow_mut(), self.history.try_borrow_mut())
+            else {
+                return Err(BUSY.into());
+            };
+            f(&mut h, &mut m)?
+        };
+        (self.redraw)();
+        Ok(out)
+    }
+
+    /// Pauses: the tab's own network (alone), the class's clock (the teacher's page), or only
+    /// what this tab shows (a linked tab: the network goes on).
+    pub fn pause(&self) -> Result<(), String> {
+        match self.reach().ok_or(BUSY)? {
+            Reach::Alone => {
+                let paused = self.timeline().is_some_and(|t| t.paused);
+                if !paused {
+                    self.apply(Command::Pause)?;
+                }
+                Ok(())
+            }
+            Reach::Class => self
+                .apply(Command::Teach(Order::Pause))
+                .map(|_| ())
+                .map_err(String::from),
+            Reach::View => self.timeline_do(|h, m| {
+                h.freeze(m);
+                Ok(())
+            }),
+        }
+    }
+
+    /// Plays from the present at `quarters` of the wall clock's speed (4: ×1): back to now,
+    /// and the network goes on (a tab alone, or the class on the teacher's page).
+    pub fn play(&self, quarters: u8) -> Result<(), String> {
+        self.timeline_do(|h, m| {
+            h.back_to_now(m);
+            Ok(())
+        })?;
+        match self.reach().ok_or(BUSY)? {
+            Reach::Alone => self.apply(Command::Play(quarters)).map(|_| ()).map_err(String::from),
+            Reach::Class => {
+                self.apply(Command::Teach(Order::Speed(quarters)))?;
+                self.apply(Command::Teach(Order::Resume))
+                    .map(|_| ())
+                    .map_err(String::from)
+            }
+            Reach::View if quarters == crate::logic::class::NORMAL_SPEED => Ok(()),
+            Reach::View => Err(
+                "this tab is linked to others: the speed of the network they share is not this tab's"
+                    .into(),
+            ),
+        }
+    }
+
+    /// Shows event `e` of the branch shown (the last one: the present). A tab alone pauses
+    /// first, so the present waits while the past is looked at.
+    pub fn seek(&self, e: u64) -> Result<(), String> {
+        let view = self.timeline().ok_or(BUSY)?;
+        if e < view.events && view.alone && !view.paused {
+            self.pause()?;
+        }
+        self.timeline_do(|h, m| h.seek(m, e).map_err(|err| err.to_string()))
+    }
+
+    /// One event forward or back (`delta` is +1 or -1, or more). At the present, forward
+    /// runs the paused network to its next event (the class's one block on the teacher's
+    /// page).
+    pub fn step_event(&self, delta: i64) -> Result<(), String> {
+        let view = self.timeline().ok_or(BUSY)?;
+        let target = i128::from(view.at) + i128::from(delta);
+        if delta < 0 || view.at < view.events {
+            let target = u64::try_from(target.clamp(0, i128::from(view.events))).unwrap_or(0);
+            return self.seek(target);
+        }
+        match self.reach().ok_or(BUSY)? {
+            Reach::Alone => {
+                if !view.paused {
+                    self.apply(Command::Pause)?;
+                }
+                for _ in 0..delta.max(1) {
+                    self.apply(Command::StepEvent)?;
+                }
+                Ok(())
+            }
+            Reach::Class => self
+                .apply(Command::Teach(Order::Step))
+                .map(|_| ())
+                .map_err(String::from),
+            Reach::View => Err("this tab's view is at the present: the network goes on".into()),
+        }
+    }
+
+    /// Shows the first event at which block `height` was forged in the branch shown.
+    pub fn jump_to_block(&self, height: u64) -> Result<u64, String> {
+        let e = self
+            .history
+            .try_borrow()
+            .map_err(|_| BUSY.to_string())?
+            .block_event(height)
+            .map_err(|e| e.to_string())?;
+        self.seek(e)?;
+        Ok(e)
+    }
+
+    /// Makes branch `b` the present.
+    pub fn switch_branch(&self, b: usize) -> Result<(), String> {
+        let now = now_ms();
+        self.timeline_do(|h, m| h.switch(m, b, now).map_err(|e| e.to_string()))?;
+        self.saver.mark_dirty();
+        Ok(())
+    }
+
+    /// The branch shown as a recording's text.
+    pub fn recording(&self) -> Result<String, String> {
+        let h = self.history.try_borrow().map_err(|_| BUSY.to_string())?;
+        h.recording().map_err(|e| e.to_string())
+    }
+
+    /// Opens a recording (untrusted text): the tab becomes its last state, with its history;
+    /// refused with the place and the reason, and then nothing changed.
+    pub fn open_recording(&self, text: &str) -> Result<u64, String> {
+        let (history, live) =
+            History::open(text).map_err(|e| format!("This recording cannot be opened: {e}"))?;
+        let events = history.events();
+        let now = now_ms();
+        self.timeline_do(move |h, m| {
+            *h = history;
+            *m = live;
+            // The network goes on from the recording's last moment, paused.
+            let _ = h.run(m, Entry::Rebase { now });
+            let _ = h.apply(m, Command::Pause, now);
+            Ok(())
+        })?;
+        self.saver.mark_dirty();
+        Ok(events)
     }
 }
 

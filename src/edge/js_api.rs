@@ -3,15 +3,17 @@
 //! Node indices are positions in `nodes()`, from 0 ("Node 1" is index 0). Every function
 //! returns plain JSON-like objects; actions return `{ok: true, ...}` or `{ok: false, error}`.
 
+use crate::edge::clock::now_ms;
 use crate::edge::driver::{Router, BUSY};
 use crate::edge::lessons::Lessons;
 use crate::edge::storage::Saver;
 use crate::edge::webrtc::Links;
 use crate::edge::worker::JobWorker;
 use crate::logic::class::Order;
-use crate::logic::command::{Applied, Command, Key, Refused};
+use crate::logic::command::{Act, Applied, Command, Key, Refused};
 use crate::logic::compounding::{console_setup, CompoundingAnswer};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
+use crate::logic::history::Recorder;
 use crate::logic::lessons::Position;
 use crate::logic::model::{new_wallet, Playground};
 use crate::logic::worker_protocol::console_grind;
@@ -65,40 +67,64 @@ fn failure(error: impl Into<String>) -> JsValue {
     to_js(&json!({ "ok": false, "error": error.into() }))
 }
 
+/// `{ok: true}`, or `{ok: false, error}`.
+fn outcome(r: Result<(), String>) -> JsValue {
+    match r {
+        Ok(()) => done(),
+        Err(e) => failure(e),
+    }
+}
+
+/// A speed from 0.25 to 4 in quarters of the wall clock's (1 to 16).
+fn quarters(speed: f64) -> Option<u8> {
+    let q = speed * 4.0;
+    (q.fract() == 0.0 && (1.0..=16.0).contains(&q)).then_some(q as u8)
+}
+
 fn done() -> JsValue {
     to_js(&json!({ "ok": true }))
 }
 
-type ApiFn = Box<dyn Fn(&mut Playground, u64, JsValue, JsValue) -> JsValue>;
+/// A console function that reads the tab shown (the past while the slider is back).
+type ReadFn = Box<dyn Fn(&Playground, u64, JsValue, JsValue) -> JsValue>;
+/// A console function that acts: it reads the live tab and acts only through commands, which
+/// the tab's history records ([`Recorder`]).
+type ActFn = Box<dyn Fn(&mut Recorder<'_>, u64, JsValue, JsValue) -> JsValue>;
+
+/// One console function.
+enum Api {
+    Read(ReadFn),
+    Act(ActFn),
+}
 
 /// `name(i)`: one node's view, `null` for a node that does not exist.
-fn node_view<T: Serialize + 'static>(view: fn(&Playground, usize) -> Option<T>) -> ApiFn {
-    Box::new(move |m, _, i, _| {
+fn node_view<T: Serialize + 'static>(view: fn(&Playground, usize) -> Option<T>) -> Api {
+    Api::Read(Box::new(move |m, _, i, _| {
         index(&i)
             .and_then(|i| view(m, i))
             .map_or(JsValue::NULL, |v| to_js(&v))
-    })
+    }))
 }
 
 /// `name(i)`: an action on one node, `{ok: true}` or `{ok: false, error}`.
-fn node_action(command: fn(usize) -> Command) -> ApiFn {
-    Box::new(
-        move |m, now, i, _| match index(&i).map(|i| m.apply(command(i), now)) {
+fn node_action(command: fn(usize) -> Command) -> Api {
+    Api::Act(Box::new(move |m, now, i, _| {
+        match index(&i).map(|i| m.act(command(i), now)) {
             Some(Ok(_)) => done(),
             Some(Err(e)) => failure(e),
             None => failure("the argument is a node index: 0, 1, 2, …"),
-        },
-    )
+        }
+    }))
 }
 
 /// `name()`: the teacher's order, `{ok: true}` or `{ok: false, error}`.
-fn teach(order: Order) -> ApiFn {
-    Box::new(
-        move |m, now, _, _| match m.apply(Command::Teach(order.clone()), now) {
+fn teach(order: Order) -> Api {
+    Api::Act(Box::new(move |m, now, _, _| {
+        match m.act(Command::Teach(order.clone()), now) {
             Ok(_) => done(),
             Err(e) => failure(e),
-        },
-    )
+        }
+    }))
 }
 
 /// Puts `closure` on the API object as `name` and keeps it alive.
@@ -238,30 +264,31 @@ fn compounding_answer(reply: WorkerReply) -> Option<Value> {
 pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<ApiHandle> {
     let window = web_sys::window()?;
     let api = js_sys::Object::new();
-    let entries: Vec<(&str, bool, ApiFn)> = vec![
-        ("nodes", false, Box::new(|m, _, _, _| to_js(&m.summaries()))),
-        ("chain", false, node_view(Playground::chain_view)),
-        ("pool", false, node_view(Playground::pool_view)),
-        ("info", false, node_view(Playground::info_view)),
+    let entries: Vec<(&str, Api)> = vec![
+        (
+            "nodes",
+            Api::Read(Box::new(|m, _, _, _| to_js(&m.summaries()))),
+        ),
+        ("chain", node_view(Playground::chain_view)),
+        ("pool", node_view(Playground::pool_view)),
+        ("info", node_view(Playground::info_view)),
         (
             "lottery",
-            false,
-            Box::new(|m, _, i, height| {
+            Api::Read(Box::new(|m, _, i, height| {
                 index(&i)
                     .and_then(|i| m.lottery_view(i, index(&height).map(|h| h as u64)))
                     .map_or(JsValue::NULL, |v| to_js(&v))
-            }),
+            })),
         ),
         (
             "network",
-            true,
-            Box::new(|m, now, arg, _| {
+            Api::Act(Box::new(|m, now, arg, _| {
                 // network() reads; network({latencyMs, jitterMs, drop}) sets the in-tab links.
                 let v = from_js(&arg);
                 if !v.is_object() {
-                    return to_js(&m.network_view());
+                    return to_js(&m.playground().network_view());
                 }
-                let link = m.faults_view();
+                let link = m.playground().faults_view();
                 let pick = |k: &str| v.get(k).and_then(Value::as_u64);
                 let drop = v.get("drop").and_then(Value::as_f64).unwrap_or(link.drop);
                 let command = Command::SetConditions {
@@ -269,42 +296,39 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     jitter_ms: pick("jitterMs").unwrap_or(link.jitter_ms),
                     drop,
                 };
-                match m.apply(command, now) {
-                    Ok(_) => to_js(&json!({ "ok": true, "link": m.faults_view() })),
+                match m.act(command, now) {
+                    Ok(_) => to_js(&json!({ "ok": true, "link": m.playground().faults_view() })),
                     Err(e) => failure(e),
                 }
-            }),
+            })),
         ),
         (
             "partition",
-            true,
-            Box::new(|m, now, groups, _| {
+            Api::Act(Box::new(|m, now, groups, _| {
                 let groups: Option<Vec<Vec<usize>>> = serde_json::from_value(from_js(&groups)).ok();
-                match groups.map(|g| m.apply(Command::Partition(g), now)) {
+                match groups.map(|g| m.act(Command::Partition(g), now)) {
                     Some(Ok(_)) => done(),
                     Some(Err(e)) => failure(e),
                     None => failure("give groups of node indices, e.g. [[0,1],[2,3]]"),
                 }
-            }),
+            })),
         ),
         (
             "heal",
-            true,
-            Box::new(|m, now, _, _| match m.apply(Command::Heal, now) {
+            Api::Act(Box::new(|m, now, _, _| match m.act(Command::Heal, now) {
                 Ok(_) => done(),
                 Err(e) => failure(e),
-            }),
+            })),
         ),
-        ("crash", true, node_action(Command::Crash)),
-        ("restart", true, node_action(Command::Restart)),
+        ("crash", node_action(Command::Crash)),
+        ("restart", node_action(Command::Restart)),
         (
             "adversary",
-            true,
-            Box::new(|m, now, i, b| {
+            Api::Act(Box::new(|m, now, i, b| {
                 let (Some(i), Some(b)) = (index(&i), b.as_string()) else {
                     return failure("adversary(i, behaviour): a node index and a behaviour name");
                 };
-                match m.apply(
+                match m.act(
                     Command::Adversary {
                         node: i,
                         behaviour: b,
@@ -317,13 +341,12 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     Ok(_) => done(),
                     Err(e) => failure(e),
                 }
-            }),
+            })),
         ),
-        ("tree", false, node_view(Playground::tree_view)),
+        ("tree", node_view(Playground::tree_view)),
         (
             "exportChain",
-            false,
-            Box::new(|m, now, i, opts| {
+            Api::Read(Box::new(|m, now, i, opts| {
                 let keys = from_js(&opts)
                     .get("keys")
                     .and_then(Value::as_bool)
@@ -331,18 +354,17 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                 index(&i)
                     .and_then(|i| m.export_chain(i, keys, now))
                     .map_or(JsValue::NULL, |t| JsValue::from_str(&t))
-            }),
+            })),
         ),
         (
             "importChain",
-            true,
-            Box::new(|m, now, text, _| {
+            Api::Act(Box::new(|m, now, text, _| {
                 let Some(text) = text.as_string() else {
                     return to_js(
                         &json!({ "ok": false, "height": 0, "error": "give the chain file's text" }),
                     );
                 };
-                match Command::import(text).and_then(|c| m.apply(c, now)) {
+                match Command::import(text).and_then(|c| m.act(c, now)) {
                     Ok(Applied::Imported(height)) => {
                         to_js(&json!({ "ok": true, "height": height }))
                     }
@@ -352,33 +374,34 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     }
                     Err(e) => to_js(&json!({ "ok": false, "height": 0, "error": e.to_string() })),
                 }
-            }),
+            })),
         ),
-        ("peers", false, node_view(Playground::peers_view)),
-        ("roster", false, Box::new(|m, _, _, _| to_js(&m.roster()))),
-        ("rejected", false, node_view(Playground::rejected_view)),
+        ("peers", node_view(Playground::peers_view)),
+        (
+            "roster",
+            Api::Read(Box::new(|m, _, _, _| to_js(&m.roster()))),
+        ),
+        ("rejected", node_view(Playground::rejected_view)),
         (
             "submit",
-            true,
-            Box::new(|m, now, i, req| {
+            Api::Act(Box::new(|m, now, i, req| {
                 let Some(i) = index(&i) else {
                     return failure("the first argument is a node index: 0, 1, 2, …");
                 };
-                match m.parse_request(&from_js(&req)) {
-                    Ok(request) => match m.apply(Command::Submit { node: i, request }, now) {
+                match m.playground().parse_request(&from_js(&req)) {
+                    Ok(request) => match m.act(Command::Submit { node: i, request }, now) {
                         Ok(Applied::Submitted(id)) => to_js(&json!({ "ok": true, "id": id })),
                         Ok(_) => done(),
                         Err(e) => failure(e),
                     },
                     Err(e) => failure(e),
                 }
-            }),
+            })),
         ),
         (
             "forge",
-            true,
-            Box::new(|m, now, i, _| match index(&i) {
-                Some(i) => match m.apply(Command::Forge(i), now) {
+            Api::Act(Box::new(|m, now, i, _| match index(&i) {
+                Some(i) => match m.act(Command::Forge(i), now) {
                     Ok(Applied::Forged(height, hash)) => {
                         to_js(&json!({ "ok": true, "height": height, "hash": hash }))
                     }
@@ -386,43 +409,41 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     Err(e) => failure(e),
                 },
                 None => failure("the argument is a node index: 0, 1, 2, …"),
-            }),
+            })),
         ),
         (
             "addNode",
-            true,
-            Box::new(|m, now, _, _| {
+            Api::Act(Box::new(|m, now, _, _| {
                 let added = new_wallet()
                     .map_err(Refused::from)
-                    .and_then(|w| m.apply(Command::AddNode(Key(w)), now));
+                    .and_then(|w| m.act(Command::AddNode(Key(w)), now));
                 match added {
                     Ok(Applied::Added(i)) => to_js(&json!({ "ok": true, "index": i })),
                     Ok(_) => done(),
                     Err(e) => failure(e),
                 }
-            }),
+            })),
         ),
         (
             "removeNode",
-            true,
-            Box::new(|m, now, _, _| match m.apply(Command::RemoveNode, now) {
-                Ok(_) => done(),
-                Err(e) => failure(e),
-            }),
+            Api::Act(Box::new(|m, now, _, _| {
+                match m.act(Command::RemoveNode, now) {
+                    Ok(_) => done(),
+                    Err(e) => failure(e),
+                }
+            })),
         ),
         (
             "classMode",
-            false,
-            Box::new(|m, _, _, _| to_js(&m.class_mode())),
+            Api::Read(Box::new(|m, _, _, _| to_js(&m.class_mode()))),
         ),
         (
             "lead",
-            true,
-            Box::new(|m, now, a, _| {
-                let orders = m.lead_orders(&from_js(&a));
+            Api::Act(Box::new(|m, now, a, _| {
+                let orders = m.playground().lead_orders(&from_js(&a));
                 match orders.and_then(|o| {
                     o.into_iter().try_for_each(|o| {
-                        m.apply(Command::Teach(o), now)
+                        m.act(Command::Teach(o), now)
                             .map(|_| ())
                             .map_err(String::from)
                     })
@@ -430,32 +451,34 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     Ok(()) => done(),
                     Err(e) => failure(e),
                 }
-            }),
+            })),
         ),
-        ("pause", true, teach(Order::Pause)),
-        ("resume", true, teach(Order::Resume)),
-        ("step", true, teach(Order::Step)),
-        ("callBack", true, teach(Order::CallBack)),
+        ("resume", teach(Order::Resume)),
+        ("step", teach(Order::Step)),
+        ("callBack", teach(Order::CallBack)),
         (
             "follow",
-            true,
-            Box::new(|m, now, a, _| {
+            Api::Act(Box::new(|m, now, a, _| {
                 let following = a.as_bool().unwrap_or(true);
-                match m.apply(Command::Follow(following), now) {
+                match m.act(Command::Follow(following), now) {
                     Ok(_) => done(),
                     Err(e) => failure(e),
                 }
-            }),
+            })),
         ),
     ];
     let mut closures = Vec::new();
-    for (name, mutates, f) in entries {
+    for (name, f) in entries {
         let router = router.clone();
         let promise = name == "importChain";
         let closure = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, b| {
-            // Between two steps of the network: the answer reflects the present, and what
-            // the call said leaves at once.
-            let Some(result) = router.with(mutates, |m, now| f(m, now, a, b)) else {
+            // An action runs between two steps of the network: the answer reflects the
+            // present, and what the call said leaves at once.
+            let answer = match &f {
+                Api::Read(f) => router.read(|m| f(m, now_ms(), a, b)),
+                Api::Act(f) => router.act(|m, now| f(m, now, a, b)),
+            };
+            let Some(result) = answer else {
                 return failure(BUSY);
             };
             if promise {
@@ -464,6 +487,103 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                 result
             }
         });
+        publish(&api, name, closure, &mut closures)?;
+    }
+    // The timeline (issue 29): the tab's history, its pause, speed and steps. On a class
+    // teacher's page pause, play and a step at the present are the class's; on another linked
+    // tab they only move what this tab shows.
+    type TimeFn = Box<dyn Fn(&Router, JsValue) -> JsValue>;
+    let time: Vec<(&str, TimeFn)> = vec![
+        (
+            "timeline",
+            Box::new(|r, _| r.timeline().map_or_else(|| failure(BUSY), |t| to_js(&t))),
+        ),
+        (
+            "seek",
+            Box::new(|r, e| match index(&e) {
+                Some(e) => outcome(r.seek(e as u64)),
+                None => failure("seek(event): an event number, from 0 to timeline().events"),
+            }),
+        ),
+        ("pause", Box::new(|r, _| outcome(r.pause()))),
+        (
+            "play",
+            Box::new(|r, speed| {
+                let speed = if speed.is_undefined() {
+                    Some(1.0)
+                } else {
+                    speed.as_f64()
+                };
+                match speed.and_then(quarters) {
+                    Some(q) => outcome(r.play(q)),
+                    None => failure(
+                        "play(speed): a speed from 0.25 to 4, in quarters (0.25, 0.5, 0.75, 1, …)",
+                    ),
+                }
+            }),
+        ),
+        (
+            "stepEvent",
+            Box::new(|r, d| {
+                let delta = if d.is_undefined() {
+                    Some(1.0)
+                } else {
+                    d.as_f64()
+                };
+                match delta.filter(|d| d.fract() == 0.0 && d.abs() <= 1_000_000.0 && *d != 0.0) {
+                    Some(d) => outcome(r.step_event(d as i64)),
+                    None => {
+                        failure("stepEvent(n): a whole number of events, +1 forward or -1 back")
+                    }
+                }
+            }),
+        ),
+        (
+            "jumpToBlock",
+            Box::new(|r, h| match index(&h) {
+                Some(h) => match r.jump_to_block(h as u64) {
+                    Ok(e) => to_js(&json!({ "ok": true, "at": e })),
+                    Err(e) => failure(e),
+                },
+                None => failure("jumpToBlock(height): a block's height"),
+            }),
+        ),
+        (
+            "branch",
+            Box::new(|r, b| match index(&b) {
+                Some(b) => outcome(r.switch_branch(b)),
+                None => failure("branch(id): a branch's id from timeline().branches"),
+            }),
+        ),
+        (
+            "backToNow",
+            Box::new(|r, _| {
+                let at = r.timeline().map_or(0, |t| t.events);
+                outcome(r.seek(at))
+            }),
+        ),
+        (
+            "saveRecording",
+            Box::new(|r, _| match r.recording() {
+                Ok(text) => JsValue::from_str(&text),
+                Err(e) => failure(e),
+            }),
+        ),
+        (
+            "openRecording",
+            Box::new(|r, text| match text.as_string() {
+                Some(text) => match r.open_recording(&text) {
+                    Ok(events) => to_js(&json!({ "ok": true, "events": events })),
+                    Err(e) => failure(e),
+                },
+                None => failure("openRecording(text): the recording's text"),
+            }),
+        ),
+    ];
+    for (name, f) in time {
+        let router = router.clone();
+        let closure =
+            Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |a, _| f(&router, a));
         publish(&api, name, closure, &mut closures)?;
     }
     // WebRTC links: Promises of the invitation text, of the answer text, and of

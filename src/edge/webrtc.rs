@@ -295,8 +295,12 @@ impl Links {
         let inner = self.0.clone();
         let id = inner
             .router
-            .with(true, |m, now| m.invitation_link(now))
-            .ok_or_else(busy)??;
+            .apply(crate::logic::command::Command::Invite)
+            .map_err(String::from)
+            .and_then(|a| match a {
+                crate::logic::command::Applied::Linked(id) => Ok(id),
+                _ => Err(busy()),
+            })?;
         let pc = match inner.new_pc() {
             Ok(pc) => pc,
             Err(e) => return Err(inner.fail(&id, e)),
@@ -338,8 +342,12 @@ impl Links {
             .map_err(|e| format!("This invitation cannot be used: {e}"))?;
         let (id, me) = inner
             .router
-            .with(true, |m, now| m.accept_invitation(&inv, now))
-            .ok_or_else(busy)??;
+            .apply(crate::logic::command::Command::Accept(inv.clone()))
+            .map_err(String::from)
+            .and_then(|a| match a {
+                crate::logic::command::Applied::Accepted(id, me) => Ok((id, me)),
+                _ => Err(busy()),
+            })?;
         let pc = match inner.new_pc() {
             Ok(pc) => pc,
             Err(e) => return Err(inner.fail(&id, e)),

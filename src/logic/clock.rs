@@ -26,6 +26,8 @@ pub struct ChainClock {
     last: u64,
     /// The latest wall-clock time read (ms; 0 before the first).
     seen: u64,
+    /// Stopped by this tab's own pause (issue 29's timeline): chain time holds at `last`.
+    paused: bool,
 }
 
 impl Default for ChainClock {
@@ -37,6 +39,7 @@ impl Default for ChainClock {
             quarters: NORMAL_SPEED,
             last: 0,
             seen: 0,
+            paused: false,
         }
     }
 }
@@ -44,6 +47,9 @@ impl Default for ChainClock {
 impl ChainClock {
     /// Chain time at wall-clock `wall` (ms), without moving the clock.
     pub fn peek(&self, wall: u64) -> u64 {
+        if self.paused {
+            return self.last;
+        }
         let elapsed = wall.saturating_sub(self.wall);
         let ran = elapsed.saturating_mul(u64::from(self.quarters)) / u64::from(NORMAL_SPEED);
         self.chain.saturating_add(ran).max(self.last)
@@ -76,6 +82,39 @@ impl ChainClock {
     /// shows, since chain time runs slower or faster than the clock on the classroom's wall.
     pub fn wall_seen(&self) -> Option<u64> {
         (self.seen > 0).then_some(self.seen)
+    }
+
+    /// Stops chain time where it is at wall-clock `wall`, until [`ChainClock::resume`].
+    pub fn pause(&mut self, wall: u64) {
+        self.at(wall);
+        self.paused = true;
+    }
+
+    /// Whether this tab's own pause holds chain time.
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+
+    /// From wall-clock `wall` on, chain time counts on from `chain` at `quarters` (clamped),
+    /// even if that is behind the time already given out: the tab went back in its history
+    /// and goes on from there, or goes on after a pause from where it stopped.
+    pub fn resume(&mut self, wall: u64, chain: u64, quarters: u8) {
+        self.seen = self.seen.max(wall);
+        self.wall = wall;
+        self.chain = chain;
+        self.last = chain;
+        self.quarters = quarters.clamp(MIN_SPEED, MAX_SPEED);
+        self.paused = false;
+    }
+
+    /// While paused: the network was stepped on to `chain`, and the clock holds there.
+    pub fn hold_at(&mut self, chain: u64) {
+        self.last = self.last.max(chain);
+    }
+
+    /// The latest chain time given out.
+    pub fn last(&self) -> u64 {
+        self.last
     }
 
     /// The speed in quarters (4: as fast as the wall clock).
@@ -137,6 +176,24 @@ mod tests {
         // Ahead: it jumps forward to the class's time.
         c.set(53_000, 60_000, NORMAL_SPEED);
         assert_eq!(c.at(53_500), 60_500);
+    }
+
+    #[test]
+    fn a_pause_holds_chain_time_and_resume_goes_on_from_there() {
+        let mut c = ChainClock::default();
+        assert_eq!(c.at(10_000), 10_000);
+        c.pause(11_000);
+        assert_eq!(c.at(20_000), 11_000);
+        c.hold_at(11_500);
+        assert_eq!(c.at(21_000), 11_500, "a step moved it on");
+        c.resume(30_000, c.last(), 2);
+        assert_eq!(c.at(32_000), 12_500, "half speed from where it stopped");
+        c.resume(33_000, 5_000, NORMAL_SPEED);
+        assert_eq!(
+            c.at(34_000),
+            6_000,
+            "back in history: it goes on from there"
+        );
     }
 
     #[test]

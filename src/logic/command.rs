@@ -86,6 +86,17 @@ pub enum Command {
     Teach(crate::logic::class::Order),
     /// A student's page follows the teacher (`true`) or explores on its own (`false`).
     Follow(bool),
+    /// This tab's own pause: the network stops (a tab running alone only).
+    Pause,
+    /// The network goes on (or changes speed) at this many quarters of the wall clock.
+    Play(u8),
+    /// While paused: the network runs on to its next event.
+    StepEvent,
+    /// A new link waiting for its answer (the Links panel's invitation); its id comes back.
+    Invite,
+    /// A pasted invitation is accepted: a link to the inviter, joining its network if this
+    /// tab has no chain of its own yet.
+    Accept(crate::logic::link::Invitation),
 }
 
 impl Command {
@@ -170,6 +181,29 @@ pub enum Applied {
     Added(usize),
     /// The tab now runs the network of the imported chain, at this height.
     Imported(u64),
+    /// A link was made with this id.
+    Linked(String),
+    /// An invitation was accepted: the link's id and this tab's id.
+    Accepted(String, String),
+}
+
+/// What carries out a command: the tab itself, or the tab with its history recording it
+/// (`logic/history.rs`). A lesson's "Do it" acts through one, so it is recorded like a click.
+pub trait Act {
+    /// The tab as it is now.
+    fn playground(&self) -> &Playground;
+    /// Carries out `command` at `now` (ms).
+    fn act(&mut self, command: Command, now: u64) -> Result<Applied, Refused>;
+}
+
+impl Act for Playground {
+    fn playground(&self) -> &Playground {
+        self
+    }
+
+    fn act(&mut self, command: Command, now: u64) -> Result<Applied, Refused> {
+        self.apply(command, now)
+    }
 }
 
 impl Playground {
@@ -233,6 +267,24 @@ impl Playground {
             Command::Follow(following) => {
                 self.follow(following)?;
                 Applied::Done
+            }
+            Command::Pause => {
+                self.pause(now)?;
+                Applied::Done
+            }
+            Command::Play(quarters) => {
+                self.play(now, quarters)?;
+                Applied::Done
+            }
+            Command::StepEvent => {
+                // What the step moved on leaves with the next advance's step.
+                let _ = self.step_event(now)?;
+                Applied::Done
+            }
+            Command::Invite => Applied::Linked(self.invitation_link(now)?),
+            Command::Accept(invitation) => {
+                let (link, me) = self.accept_invitation(&invitation, now)?;
+                Applied::Accepted(link, me)
             }
             Command::NewNetwork(network) => {
                 *self = Playground::fresh(network.as_deref(), true, now)?;

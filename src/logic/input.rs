@@ -66,6 +66,14 @@ pub enum Input {
     ClassLead(Lead),
     /// The class server refused this tab's lead message, and why.
     NotLeading(String),
+    /// The page was opened from a class server (as the teacher's page, or a student's): the
+    /// tab waits for the server's tab to host.
+    ClassOpening {
+        /// Whether it is the teacher's page.
+        teacher: bool,
+    },
+    /// A line for the feed from the class's side of the page.
+    ClassNote(crate::logic::i18n::Say),
 }
 
 impl Input {
@@ -105,6 +113,11 @@ impl Playground {
             Input::ClassRoster(members) => self.class_roster(members),
             Input::ClassLead(lead) => self.class_lead(now, lead),
             Input::NotLeading(reason) => self.class_not_leading(reason),
+            Input::ClassOpening { teacher } => {
+                self.expect_class_host();
+                self.set_class_teacher(teacher);
+            }
+            Input::ClassNote(line) => self.class_note(line),
         }
         Step {
             frames: self.take_outbox(),

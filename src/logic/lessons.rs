@@ -791,7 +791,7 @@ impl Tour {
     /// "Do it": hands the step's commands to `Playground::apply`. Returns the `data-testid`s
     /// of the buttons the view presses (`press`); a refused command is kept as the step's note.
     /// A step without checks is done at once.
-    pub fn do_it(&mut self, p: &mut Playground, now: u64) -> Vec<String> {
+    pub fn do_it(&mut self, p: &mut impl crate::logic::command::Act, now: u64) -> Vec<String> {
         let Tour::Open {
             lesson,
             step,
@@ -812,12 +812,12 @@ impl Tour {
             if let Action::Press(id) = action {
                 presses.push(id.clone());
             }
-            let commands = action.commands(p);
+            let commands = action.commands(p.playground());
             if commands.is_empty() && !matches!(action, Action::Press(_)) {
                 *note = Some("Nothing to do: no node fits".to_string());
             }
             for c in commands {
-                if let Err(e) = p.apply(c, now) {
+                if let Err(e) = p.act(c, now) {
                     *note = Some(format!("Refused: {e}"));
                 }
             }

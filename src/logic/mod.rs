@@ -10,6 +10,7 @@ pub mod command;
 pub mod compounding;
 pub mod fairness;
 pub mod faults;
+pub mod history;
 pub mod i18n;
 pub mod input;
 pub mod lessons;

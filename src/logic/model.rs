@@ -242,8 +242,46 @@ impl Step {
     }
 }
 
+/// One event of the tab's network, as the timeline marks it (issue 29): one delivery or wake-up
+/// of a node that said something, one command, one input from outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Moment {
+    /// A node forged block `height`.
+    Forged {
+        /// The block's height.
+        height: u64,
+    },
+    /// A node kept a block on a side branch or switched branches: a fork.
+    Fork,
+    /// A message was delivered or a node woke, and it said something.
+    Message,
+    /// A person's command.
+    Command,
+    /// Something from outside the tab's network: another tab, a link, the class server, a
+    /// draw from the worker.
+    Outside,
+}
+
+impl Moment {
+    /// What the nodes said in one delivery or wake-up, as one moment.
+    fn of(events: &[(usize, Event)]) -> Moment {
+        let mut moment = Moment::Message;
+        for (_, e) in events {
+            match e {
+                Event::BlockForged { height, .. } => return Moment::Forged { height: *height },
+                Event::SideBlock { .. } | Event::Reorg { .. } => moment = Moment::Fork,
+                _ => {}
+            }
+        }
+        moment
+    }
+}
+
 /// The whole tab: the network's genesis, the in-memory network of this tab's nodes, the
 /// activity feed, and (when the tab is part of a network of tabs) what it knows of other tabs.
+/// A clone is a snapshot of the tab (its history keeps some, `logic/history.rs`).
+#[derive(Clone)]
 pub struct Playground {
     genesis: Genesis,
     net: SimNet,
@@ -793,6 +831,33 @@ impl Playground {
         self.activity.iter()
     }
 
+    /// Takes `other`'s feed (a history's first state keeps what the tab said before it).
+    pub(crate) fn take_feed(&mut self, other: &Playground) {
+        self.activity = other.activity.clone();
+        self.logged = other.logged;
+    }
+
+    /// Puts back a feed read from a recording (untrusted: at most 80 lines, kinds from the
+    /// feed's own set).
+    pub(crate) fn set_feed(&mut self, lines: Vec<(u64, usize, String, Say)>) {
+        const KINDS: [&str; 5] = ["block", "tx", "reject", "info", "reorg"];
+        self.activity = lines
+            .into_iter()
+            .take(80)
+            .map(|(time, node, kind, text)| Activity {
+                time,
+                node,
+                kind: KINDS
+                    .iter()
+                    .find(|k| **k == kind)
+                    .copied()
+                    .unwrap_or("info"),
+                text,
+            })
+            .collect();
+        self.logged = self.activity.len() as u64;
+    }
+
     /// How many lines the feed has had since the tab started (its first 80 are the newest
     /// [`Playground::activity`]): with it a reader of the feed knows which lines are new.
     pub fn logged(&self) -> u64 {
@@ -814,8 +879,39 @@ impl Playground {
     /// waiting to go out, the big draws the nodes deferred, and whether anything happened
     /// that must be saved and drawn. The edge routes it (`edge/driver.rs`).
     pub fn advance(&mut self, now: u64) -> Step {
+        self.advance_events(now, None).0
+    }
+
+    /// [`Playground::advance`], one delivery or wake-up at a time, stopping right after the
+    /// `limit`-th that said something (then the network's time is that one's, not `now`'s);
+    /// also what each of those showed, in order.
+    pub fn advance_events(&mut self, now: u64, limit: Option<u64>) -> (Step, Vec<Moment>) {
         self.mesh_step(now);
-        self.net.advance_to(self.clock.at(now));
+        let t = self.clock.at(now);
+        let moments = self.run_events(t, limit);
+        (self.settle(), moments)
+    }
+
+    fn run_events(&mut self, t: u64, limit: Option<u64>) -> Vec<Moment> {
+        let mut moments = Vec::new();
+        loop {
+            if limit.is_some_and(|l| moments.len() as u64 >= l) {
+                return moments;
+            }
+            let before = self.net.events_waiting().len();
+            if !self.net.step_to(t) {
+                self.net.advance_to(t);
+                return moments;
+            }
+            let said = &self.net.events_waiting()[before..];
+            if !said.is_empty() {
+                moments.push(Moment::of(said));
+            }
+        }
+    }
+
+    /// What the network said goes to the feed and the cards; frames and draws leave.
+    fn settle(&mut self) -> Step {
         self.flush_outbound();
         let events = self.net.drain_events();
         let changed = !events.is_empty();
@@ -829,6 +925,94 @@ impl Playground {
             frames: self.take_outbox(),
             draws: self.net.take_draw_requests(),
             changed,
+        }
+    }
+
+    /// Whether the network has something due by wall-clock `now` (a delivery or a wake-up),
+    /// or other tabs to keep up with: an advance to `now` that would do nothing need not be
+    /// recorded in the history.
+    pub fn due(&self, now: u64) -> bool {
+        self.mesh.is_some()
+            || self
+                .net
+                .next_due()
+                .is_some_and(|d| d <= self.clock.peek(now))
+    }
+
+    /// This tab's own pause (the timeline's): chain time stops, nothing travels and nobody
+    /// forges, until [`Playground::play`]. A tab linked to others cannot stop them, so it is
+    /// refused there.
+    pub fn pause(&mut self, now: u64) -> Result<(), String> {
+        self.alone("pause")?;
+        self.clock.pause(now);
+        Ok(())
+    }
+
+    /// Goes on after a pause (or changes the speed) at `quarters` of the wall clock (4: ×1),
+    /// from where chain time stopped.
+    pub fn play(&mut self, now: u64, quarters: u8) -> Result<(), String> {
+        self.alone("set the speed of")?;
+        let chain = self.clock.at(now);
+        self.clock.resume(now, chain, quarters);
+        Ok(())
+    }
+
+    /// While paused, runs the network on to its next event (at most a minute of chain time):
+    /// one delivery or wake-up that says something.
+    pub fn step_event(&mut self, now: u64) -> Result<Step, String> {
+        self.alone("step")?;
+        if !self.clock.paused() {
+            return Err("a step works while the network is paused".into());
+        }
+        self.clock.at(now);
+        let horizon = self.net.now().saturating_add(60_000);
+        self.run_to_next_event(horizon);
+        self.clock.hold_at(self.net.now());
+        Ok(self.settle())
+    }
+
+    /// Deliveries and wake-ups up to `horizon`, stopping after the first that says something;
+    /// the network's time stays at the last one's.
+    fn run_to_next_event(&mut self, horizon: u64) {
+        loop {
+            let before = self.net.events_waiting().len();
+            if !self.net.step_to(horizon) || self.net.events_waiting().len() > before {
+                return;
+            }
+        }
+    }
+
+    fn alone(&self, what: &str) -> Result<(), String> {
+        match &self.mesh {
+            None => Ok(()),
+            Some(_) => Err(format!(
+                "this tab is linked to others: it cannot {what} the network they share (its timeline only views its own past)"
+            )),
+        }
+    }
+
+    /// Chain time goes on from the network's own time at wall-clock `now`: after going back in
+    /// the history, or switching to another branch of it, the network resumes where that
+    /// moment left it instead of catching up with the wall clock.
+    pub fn rebase_clock(&mut self, now: u64) {
+        let paused = self.clock.paused();
+        self.clock
+            .resume(now, self.net.now(), self.clock.quarters());
+        if paused {
+            self.clock.pause(now);
+        }
+    }
+
+    /// The tab's chain clock.
+    pub fn clock(&self) -> &crate::logic::clock::ChainClock {
+        &self.clock
+    }
+
+    /// The tab's ids (a recording carries them, so that its network replays the same).
+    pub fn ids(&self) -> Ids {
+        Ids {
+            tab: self.tab.clone(),
+            net_seed: self.net_seed,
         }
     }
 

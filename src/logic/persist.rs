@@ -140,7 +140,7 @@ fn wallet(hex: &str) -> Result<Wallet, LoadError> {
 
 /// Reads `format` and `version` first, so that another version's file says so instead of
 /// failing on a field it does not have.
-fn check_header(text: &str, format: &str, version: u32) -> Result<(), LoadError> {
+pub(crate) fn check_header(text: &str, format: &str, version: u32) -> Result<(), LoadError> {
     #[derive(Deserialize)]
     struct Header {
         format: Option<String>,
@@ -191,6 +191,15 @@ impl Playground {
     /// Rebuilds a tab from stored text: every block is validated from genesis again. The tab
     /// takes the new `ids` (a save holds no ids, only keys).
     pub fn restore(text: &str, ids: Ids, now: u64) -> Result<Playground, LoadError> {
+        let mut p = Playground::restore_state(text, ids, now)?;
+        let height = p.summary(0).map_or(0, |s| s.height);
+        p.note(Say::new("feed-restored").with_id("height", height));
+        Ok(p)
+    }
+
+    /// [`Playground::restore`] without a line in the feed: the first state of a history, which
+    /// a recording rebuilds the same way (`logic/history.rs`).
+    pub fn restore_state(text: &str, ids: Ids, now: u64) -> Result<Playground, LoadError> {
         check_header(text, STATE_FORMAT, STATE_VERSION)?;
         let state: SavedState =
             serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
@@ -206,8 +215,6 @@ impl Playground {
         let exchange = state.exchange_key.as_deref().map(wallet).transpose()?;
         let mut p = Playground::from_chain(ids, now, chain, wallets, exchange, state.network);
         p.repool(&state.pool);
-        let height = p.summary(0).map_or(0, |s| s.height);
-        p.note(Say::new("feed-restored").with_id("height", height));
         Ok(p)
     }
 

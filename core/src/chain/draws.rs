@@ -31,6 +31,36 @@ thread_local! {
         const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
 }
 
+/// A thread's memo of big draws, taken out of the thread: a driver that must behave the same
+/// whatever else its thread ran before (a [`crate::sim::SimNet`] whose history is replayed)
+/// keeps its own and lends it to the thread while its nodes run ([`DrawMemo::lend`]). A
+/// deferring node's choice between drawing at once and asking its driver reads the memo, so
+/// with a memo of its own a network's run is a function of its inputs alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DrawMemo(std::collections::VecDeque<(DrawKey, Option<Ranking>)>);
+
+thread_local! {
+    /// How deep this thread is in [`DrawMemo::lend`] (only the outermost lends).
+    static LENT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl DrawMemo {
+    /// Runs `f` with this memo as the thread's, and keeps what `f` left in it; the thread's
+    /// own memo is put back afterwards. Inside another `lend` it only runs `f`.
+    pub fn lend<T>(memo: &mut DrawMemo, f: impl FnOnce() -> T) -> T {
+        if LENT.with(|d| d.get()) > 0 {
+            return f();
+        }
+        let mine = std::mem::take(&mut memo.0);
+        let thread = MEMO.with(|m| std::mem::replace(&mut *m.borrow_mut(), mine));
+        LENT.with(|d| d.set(1));
+        let out = f();
+        LENT.with(|d| d.set(0));
+        memo.0 = MEMO.with(|m| std::mem::replace(&mut *m.borrow_mut(), thread));
+        out
+    }
+}
+
 /// A draw a node asks its driver for ([`crate::node::Output::Draw`]): the ranking of
 /// `stakers` seeded by `seed`, computed as [`compute_draw`] does.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -64,7 +64,7 @@
 mod draws;
 mod rules;
 
-pub use draws::{compute_draw, draw_key_lots, remember_draw, DrawRequest};
+pub use draws::{compute_draw, draw_key_lots, remember_draw, DrawMemo, DrawRequest};
 pub(crate) use draws::{draw_on, draw_ready, rank_on, recall, Drawn};
 pub(crate) use rules::{check_block, precheck, Checked, Parent};
 pub use rules::{BlockError, ChainError};

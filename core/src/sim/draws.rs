@@ -38,6 +38,10 @@ impl SimNet {
     /// ([`SimNet::take_draw_requests`], [`SimNet::deliver_draw`]). Switching back answers
     /// every waiting draw now.
     pub fn set_external_draws(&mut self, external: bool) {
+        self.lend(|net| net.set_external_draws_here(external));
+    }
+
+    fn set_external_draws_here(&mut self, external: bool) {
         self.external_draws = external;
         if external {
             return;
@@ -47,6 +51,13 @@ impl SimNet {
             self.draws_computed += 1;
             self.deliver_draw(draw.seed, draw.stakers, ranking);
         }
+    }
+
+    /// How the nodes draw: the [`crate::node::NodeConfig::defer_draws_from`] last set for
+    /// every node ([`SimNet::set_defer_draws_from`]), and whether deferred draws wait for the
+    /// driver ([`SimNet::set_external_draws`]).
+    pub fn draw_settings(&self) -> (Option<u64>, bool) {
+        (self.defer_draws_from.flatten(), self.external_draws)
     }
 
     /// Draws asked by the nodes since the last call, each once however many nodes asked, in
@@ -77,6 +88,15 @@ impl SimNet {
     /// nobody waits for is only remembered). Crashed nodes are skipped: on
     /// [`SimNet::restart`] they ask again for what their thread no longer remembers.
     pub fn deliver_draw(
+        &mut self,
+        seed: Hash,
+        stakers: Vec<(Address, u64)>,
+        ranking: Option<Ranking>,
+    ) -> usize {
+        self.lend(|net| net.deliver_draw_here(seed, stakers, ranking))
+    }
+
+    fn deliver_draw_here(
         &mut self,
         seed: Hash,
         stakers: Vec<(Address, u64)>,

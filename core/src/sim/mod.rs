@@ -43,7 +43,7 @@ pub use scenario::{
 };
 
 pub use crate::chain::DrawRequest;
-use crate::chain::{compute_draw, remember_draw};
+use crate::chain::{compute_draw, remember_draw, DrawMemo};
 use crate::node::{Behaviour, Event, Input, Node, Output, PeerId};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -169,6 +169,9 @@ pub struct SimNet {
     draws_computed: u64,
     /// The class clock's forging limit and delay for every node, once set.
     forging: Option<(Option<u64>, u64)>,
+    /// This network's memo of big draws, lent to the thread while its nodes run, so that its
+    /// run depends on its inputs alone (see [`DrawMemo`]).
+    memo: DrawMemo,
 }
 
 /// A message leaving the simulated network for a driver's other transport (another tab).
@@ -203,7 +206,16 @@ impl SimNet {
             draws_taken: 0,
             draws_computed: 0,
             forging: None,
+            memo: DrawMemo::default(),
         }
+    }
+
+    /// Runs `f` with this network's memo of draws as the thread's.
+    fn lend<T>(&mut self, f: impl FnOnce(&mut SimNet) -> T) -> T {
+        let mut memo = std::mem::take(&mut self.memo);
+        let out = DrawMemo::lend(&mut memo, || f(self));
+        self.memo = memo;
+        out
     }
 
     /// Sets [`crate::node::NodeConfig::forge_up_to`] and `forge_delay_ms` on every node, now
@@ -237,6 +249,10 @@ impl SimNet {
 
     /// Hands bytes from a remote peer to local node `to`, or to every local node, now.
     pub fn deliver_from_outside(&mut self, from: &PeerId, to: Option<usize>, bytes: &[u8]) {
+        self.lend(|net| net.deliver_from_outside_here(from, to, bytes));
+    }
+
+    fn deliver_from_outside_here(&mut self, from: &PeerId, to: Option<usize>, bytes: &[u8]) {
         let targets: Vec<usize> = match to {
             Some(i) if i < self.nodes.len() => vec![i],
             Some(_) => Vec::new(),
@@ -257,6 +273,10 @@ impl SimNet {
 
     /// Tells every local node that a remote peer is gone.
     pub fn disconnect(&mut self, peer: &PeerId) {
+        self.lend(|net| net.disconnect_here(peer));
+    }
+
+    fn disconnect_here(&mut self, peer: &PeerId) {
         for i in 0..self.nodes.len() {
             if self.nodes[i].crashed {
                 continue;
@@ -358,6 +378,10 @@ impl SimNet {
     /// Restarts crashed node `i` with the state it had; it is woken at once. Returns whether
     /// it was crashed.
     pub fn restart(&mut self, i: usize) -> bool {
+        self.lend(|net| net.restart_here(i))
+    }
+
+    fn restart_here(&mut self, i: usize) -> bool {
         let now = self.now;
         match self.nodes.get_mut(i) {
             Some(n) if n.crashed => {
@@ -415,6 +439,10 @@ impl SimNet {
     /// Feeds `input` to node `i` now; returns that call's events (they are also queued for
     /// [`SimNet::drain_events`]). A crashed node takes no input.
     pub fn input(&mut self, i: usize, input: Input) -> Vec<Event> {
+        self.lend(|net| net.input_here(i, input))
+    }
+
+    fn input_here(&mut self, i: usize, input: Input) -> Vec<Event> {
         if self.nodes.get(i).is_none_or(|n| n.crashed) {
             return Vec::new();
         }
@@ -543,35 +571,54 @@ impl SimNet {
 
     /// Processes every delivery and wake-up due up to `t`, in time order (deliveries before
     /// wake-ups at the same instant, then by send order and node index), then sets the clock to
-    /// `t`.
+    /// `t`. The same as [`SimNet::step_to`] until it answers `false`: calling it once or in
+    /// several steps up to `t` leaves the same network.
     pub fn advance_to(&mut self, t: u64) {
-        while let Some(due) = self.next_due() {
-            if due > t {
-                break;
-            }
-            self.now = self.now.max(due);
-            let msg_due = self.queue.peek().is_some_and(|Reverse(d)| d.at <= due);
-            if msg_due {
-                if let Some(Reverse(d)) = self.queue.pop() {
-                    if self.nodes[d.to].crashed || !self.linked(d.from, d.to) {
-                        self.dropped += 1;
-                        continue;
-                    }
-                    self.delivered += 1;
-                    let from = self.nodes[d.from].peer.clone();
-                    let input = Input::Receive {
-                        from,
-                        bytes: d.bytes,
-                    };
-                    let outputs = self.nodes[d.to].node.handle(self.now, input);
-                    self.route(d.to, outputs);
-                }
-            } else if let Some(i) = self.nodes.iter().position(|n| !n.crashed && n.wake <= due) {
-                let outputs = self.nodes[i].node.handle(self.now, Input::Tick);
-                self.route(i, outputs);
-            }
-        }
+        self.lend(|net| while net.step_here(t) {});
         self.now = self.now.max(t);
+    }
+
+    /// Processes the one delivery or wake-up due first, if it is due by `t` (the clock moves
+    /// to its time, not to `t`); `false` when nothing is due by then. So a driver can show a
+    /// network one delivery at a time.
+    pub fn step_to(&mut self, t: u64) -> bool {
+        self.lend(|net| net.step_here(t))
+    }
+
+    fn step_here(&mut self, t: u64) -> bool {
+        let Some(due) = self.next_due() else {
+            return false;
+        };
+        if due > t {
+            return false;
+        }
+        self.now = self.now.max(due);
+        let msg_due = self.queue.peek().is_some_and(|Reverse(d)| d.at <= due);
+        if msg_due {
+            if let Some(Reverse(d)) = self.queue.pop() {
+                if self.nodes[d.to].crashed || !self.linked(d.from, d.to) {
+                    self.dropped += 1;
+                    return true;
+                }
+                self.delivered += 1;
+                let from = self.nodes[d.from].peer.clone();
+                let input = Input::Receive {
+                    from,
+                    bytes: d.bytes,
+                };
+                let outputs = self.nodes[d.to].node.handle(self.now, input);
+                self.route(d.to, outputs);
+            }
+        } else if let Some(i) = self.nodes.iter().position(|n| !n.crashed && n.wake <= due) {
+            let outputs = self.nodes[i].node.handle(self.now, Input::Tick);
+            self.route(i, outputs);
+        }
+        true
+    }
+
+    /// The events the nodes have said that [`SimNet::drain_events`] has not taken yet.
+    pub fn events_waiting(&self) -> &[(usize, Event)] {
+        &self.events
     }
 
     /// Whether every node (crashed ones included) holds the same tip.

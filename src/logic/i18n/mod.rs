@@ -374,6 +374,112 @@ impl Say {
     }
 }
 
+/// [`Say`] as a file holds it (a recording's feed, `logic/history/recording.rs`): the key
+/// and the values' names as text, each value tagged with its kind (`{"int":5}`,
+/// `{"decimal":"1.50"}`), so that a number written the language's way stays one after a
+/// round trip (a `Say`'s own JSON leaves a decimal and a text alike).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaidFile {
+    /// The key in `page.ftl`.
+    pub key: String,
+    /// The values, by name.
+    #[serde(default)]
+    pub args: Vec<(String, ArgFile)>,
+}
+
+/// An [`Arg`] as a file holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ArgFile {
+    /// [`Arg::Int`].
+    Int(i64),
+    /// [`Arg::Decimal`].
+    Decimal(String),
+    /// [`Arg::Text`].
+    Text(String),
+    /// [`Arg::Say`].
+    Say(Box<SaidFile>),
+}
+
+/// The most words nested in a [`SaidFile`] (a refusal in a refusal is 3).
+const MAX_SAID_DEPTH: usize = 4;
+
+impl From<&Say> for SaidFile {
+    fn from(say: &Say) -> SaidFile {
+        SaidFile {
+            key: say.key.to_string(),
+            args: say
+                .args
+                .iter()
+                .map(|(name, arg)| {
+                    let arg = match arg {
+                        Arg::Int(n) => ArgFile::Int(*n),
+                        Arg::Decimal(d) => ArgFile::Decimal(d.clone()),
+                        Arg::Text(t) => ArgFile::Text(t.clone()),
+                        Arg::Say(s) => ArgFile::Say(Box::new(SaidFile::from(&**s))),
+                    };
+                    (name.to_string(), arg)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl SaidFile {
+    /// The words again, from untrusted text: a key and names are Fluent identifiers of at
+    /// most 64 characters, at most [`MAX_SAID_DEPTH`] words deep; `None` when not.
+    pub fn to_say(&self) -> Option<Say> {
+        self.to_say_at(0)
+    }
+
+    fn to_say_at(&self, depth: usize) -> Option<Say> {
+        if depth >= MAX_SAID_DEPTH || self.args.len() > 16 {
+            return None;
+        }
+        let mut say = Say::new(intern(&self.key)?);
+        for (name, arg) in &self.args {
+            let arg = match arg {
+                ArgFile::Int(n) => Arg::Int(*n),
+                ArgFile::Decimal(d) => Arg::Decimal(d.clone()),
+                ArgFile::Text(t) => Arg::Text(t.clone()),
+                ArgFile::Say(s) => Arg::Say(Box::new(s.to_say_at(depth + 1)?)),
+            };
+            say.args.push((intern(name)?, arg));
+        }
+        Some(say)
+    }
+}
+
+/// The most names [`intern`] keeps (the page's keys and values are a few hundred).
+const MAX_INTERNED: usize = 4096;
+
+/// `name` as a `&'static str` that a [`Say`] can hold: each one is kept once, only Fluent
+/// identifiers (`[a-zA-Z][a-zA-Z0-9_-]*`) of at most 64 characters and at most
+/// [`MAX_INTERNED`] of them, so that untrusted text cannot make the tab hold more than
+/// about 256 KiB this way.
+fn intern(name: &str) -> Option<&'static str> {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut chars = name.chars();
+    let ok = name.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !ok {
+        return None;
+    }
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = names.get(name) {
+        return Some(known);
+    }
+    if names.len() >= MAX_INTERNED {
+        return None;
+    }
+    let kept: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(kept);
+    Some(kept)
+}
+
 /// The names of the core's refusal fields, as `page.ftl` uses them (`{ $expected }`).
 const REFUSAL_FIELDS: [&str; 19] = [
     "expected",

@@ -919,3 +919,35 @@ python-best-of = der kleinste Abstand jedes Stakers
 python-fallback = { $name } hat die Ziehung gewonnen, aber nicht geschmiedet: Mit Slots darf der Staker auf Rang r ab Slot r schmieden.
 python-ranked = Die Staker werden nach ihrem nächsten Los geordnet (Gleichstand: Reihenfolge des Stakens).
 python-rank = die Seite: { $rank }
+
+## The history bar (issue 29)
+# $most: how many events a history holds at most.
+feed-history-restart = Der Verlauf hat { $most } Ereignisse erreicht: er beginnt hier neu
+history-label = Verlauf des Netzwerks
+history-play = ▶ Abspielen
+history-play-title = Von der Gegenwart aus weiter
+history-pause = ⏸ Pause
+history-back = ◀ Zurück
+history-back-title = Ein Ereignis zurück
+history-forward = Schritt ▶
+history-forward-title = Ein Ereignis vor
+history-speed = Tempo
+history-slider = Gezeigtes Ereignis
+history-mark-block = Block #{ $height }
+history-mark-fork = Gabelung
+history-now = Zurück zur Gegenwart
+history-status-now = Jetzt: Ereignis { $event }
+history-status-now-paused = Jetzt: Ereignis { $event }, pausiert
+history-status-past-alone = Ereignis { $at } von { $now }: die Vergangenheit (wer hier handelt, beginnt einen neuen Zweig)
+history-status-past-linked = Ereignis { $at } von { $now }: Blick in die Vergangenheit: das Netzwerk läuft weiter
+history-jump-block = Block
+history-go = Los
+history-branch = Zweig
+history-branch-first = { $branch } (der erste)
+history-branch-from = { $branch } (von { $parent } bei Ereignis { $event })
+history-save = Aufnahme speichern
+history-save-title = Eine Datei mit dem geheimen Schlüssel jedes Knotens (höchstens 8 MiB, 6 Stunden)
+history-open = Aufnahme öffnen:
+history-saved = { $file } gespeichert (sie enthält den geheimen Schlüssel jedes Knotens)
+history-opened = Aufnahme mit { $events } Ereignissen geöffnet, pausiert an ihrem Ende
+history-too-big = Diese Datei hat { $size } Bytes: eine Aufnahme hat höchstens { $most } Bytes (8 MiB)

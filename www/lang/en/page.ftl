@@ -913,3 +913,35 @@ python-fallback = { $name } won the draw but did not forge: with slots, the stak
 python-ranked = Stakers are ranked by their closest lot (ties: staking order).
 # $rank: the forger's rank, as the page shows it.
 python-rank = the page: { $rank }
+
+## The history bar (issue 29)
+# $most: how many events a history holds at most.
+feed-history-restart = The history reached { $most } events: it starts again from here
+history-label = History of the network
+history-play = ▶ Play
+history-play-title = Go on from the present
+history-pause = ⏸ Pause
+history-back = ◀ Back
+history-back-title = One event back
+history-forward = Step ▶
+history-forward-title = One event forward
+history-speed = Speed
+history-slider = Event shown
+history-mark-block = block #{ $height }
+history-mark-fork = fork
+history-now = Back to now
+history-status-now = Now: event { $event }
+history-status-now-paused = Now: event { $event }, paused
+history-status-past-alone = Event { $at } of { $now }: the past (acting here starts a new branch)
+history-status-past-linked = Event { $at } of { $now }: viewing the past: the network goes on
+history-jump-block = Block
+history-go = Go
+history-branch = Branch
+history-branch-first = { $branch } (the first)
+history-branch-from = { $branch } (from { $parent } at event { $event })
+history-save = Save recording
+history-save-title = A file with every node's secret key (at most 8 MiB, 6 hours)
+history-open = Open a recording:
+history-saved = Saved { $file } (it holds every node's secret key)
+history-opened = Opened a recording of { $events } events, paused at its end
+history-too-big = This file is { $size } bytes: a recording holds at most { $most } bytes (8 MiB)

@@ -926,3 +926,35 @@ python-best-of = la distancia más corta de cada participante
 python-fallback = { $name } ganó el sorteo pero no forjó: con slots, el participante del puesto r puede forjar a partir del slot r.
 python-ranked = Los participantes se ordenan por su boleto más cercano (empates: orden de participación).
 python-rank = la página: { $rank }
+
+## The history bar (issue 29)
+# $most: how many events a history holds at most.
+feed-history-restart = La historia llegó a { $most } eventos: empieza de nuevo desde aquí
+history-label = Historia de la red
+history-play = ▶ Reproducir
+history-play-title = Seguir desde el presente
+history-pause = ⏸ Pausa
+history-back = ◀ Atrás
+history-back-title = Un evento atrás
+history-forward = Paso ▶
+history-forward-title = Un evento adelante
+history-speed = Velocidad
+history-slider = Evento mostrado
+history-mark-block = bloque #{ $height }
+history-mark-fork = bifurcación
+history-now = Volver al presente
+history-status-now = Ahora: evento { $event }
+history-status-now-paused = Ahora: evento { $event }, en pausa
+history-status-past-alone = Evento { $at } de { $now }: el pasado (actuar aquí empieza una rama nueva)
+history-status-past-linked = Evento { $at } de { $now }: viendo el pasado: la red sigue
+history-jump-block = Bloque
+history-go = Ir
+history-branch = Rama
+history-branch-first = { $branch } (la primera)
+history-branch-from = { $branch } (de la { $parent } en el evento { $event })
+history-save = Guardar grabación
+history-save-title = Un archivo con la clave secreta de cada nodo (como mucho 8 MiB, 6 horas)
+history-open = Abrir una grabación:
+history-saved = Guardado { $file } (tiene la clave secreta de cada nodo)
+history-opened = Abierta una grabación de { $events } eventos, en pausa al final
+history-too-big = Este archivo tiene { $size } bytes: una grabación tiene como mucho { $most } bytes (8 MiB)

@@ -942,3 +942,35 @@ python-best-of = le plus petit écart de chaque participant
 python-fallback = { $name } a gagné le tirage mais n'a pas forgé : avec les créneaux, le participant de rang r peut forger à partir du créneau r.
 python-ranked = Les participants sont classés par leur billet le plus proche (égalité : ordre des mises).
 python-rank = la page : { $rank }
+
+## The history bar (issue 29)
+# $most: how many events a history holds at most.
+feed-history-restart = L'historique a atteint { $most } événements : il recommence à partir d'ici
+history-label = Historique du réseau
+history-play = ▶ Lecture
+history-play-title = Reprendre depuis le présent
+history-pause = ⏸ Pause
+history-back = ◀ Retour
+history-back-title = Un événement en arrière
+history-forward = Pas ▶
+history-forward-title = Un événement en avant
+history-speed = Vitesse
+history-slider = Événement affiché
+history-mark-block = bloc n° { $height }
+history-mark-fork = fourche
+history-now = Retour au présent
+history-status-now = Maintenant : événement { $event }
+history-status-now-paused = Maintenant : événement { $event }, en pause
+history-status-past-alone = Événement { $at } sur { $now } : le passé (agir ici crée une nouvelle branche)
+history-status-past-linked = Événement { $at } sur { $now } : vue du passé : le réseau continue
+history-jump-block = Bloc
+history-go = Aller
+history-branch = Branche
+history-branch-first = { $branch } (la première)
+history-branch-from = { $branch } (depuis la { $parent } à l'événement { $event })
+history-save = Enregistrer la session
+history-save-title = Un fichier avec la clé secrète de chaque nœud (8 Mio, 6 heures au plus)
+history-open = Ouvrir un enregistrement :
+history-saved = { $file } enregistré (il contient la clé secrète de chaque nœud)
+history-opened = Enregistrement de { $events } événements ouvert, en pause à sa fin
+history-too-big = Ce fichier fait { $size } octets : un enregistrement fait au plus { $most } octets (8 Mio)

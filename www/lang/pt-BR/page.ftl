@@ -926,3 +926,35 @@ python-best-of = a menor distância de cada participante
 python-fallback = { $name } venceu o sorteio mas não forjou: com slots, o participante na posição r pode forjar a partir do slot r.
 python-ranked = Os participantes são ordenados pelo bilhete mais próximo (empates: ordem de stake).
 python-rank = a página: { $rank }
+
+## The history bar (issue 29)
+# $most: how many events a history holds at most.
+feed-history-restart = O histórico chegou a { $most } eventos: ele recomeça a partir daqui
+history-label = Histórico da rede
+history-play = ▶ Reproduzir
+history-play-title = Seguir a partir do presente
+history-pause = ⏸ Pausar
+history-back = ◀ Voltar
+history-back-title = Um evento para trás
+history-forward = Passo ▶
+history-forward-title = Um evento para frente
+history-speed = Velocidade
+history-slider = Evento mostrado
+history-mark-block = bloco #{ $height }
+history-mark-fork = bifurcação
+history-now = Voltar ao presente
+history-status-now = Agora: evento { $event }
+history-status-now-paused = Agora: evento { $event }, pausado
+history-status-past-alone = Evento { $at } de { $now }: o passado (agir aqui começa um novo ramo)
+history-status-past-linked = Evento { $at } de { $now }: vendo o passado: a rede continua
+history-jump-block = Bloco
+history-go = Ir
+history-branch = Ramo
+history-branch-first = { $branch } (o primeiro)
+history-branch-from = { $branch } (do { $parent } no evento { $event })
+history-save = Salvar gravação
+history-save-title = Um arquivo com a chave secreta de cada nó (no máximo 8 MiB, 6 horas)
+history-open = Abrir uma gravação:
+history-saved = { $file } salvo (ele tem a chave secreta de cada nó)
+history-opened = Gravação de { $events } eventos aberta, pausada no fim
+history-too-big = Este arquivo tem { $size } bytes: uma gravação tem no máximo { $most } bytes (8 MiB)

@@ -1,0 +1,144 @@
+// The history bar (issue 29): pause, step back across a block and see the page as it was;
+// crash the forger at a past moment and get a branch whose chain differs from the kept one;
+// save a recording and open it in another browser context to the same state.
+// Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, collectConsoleErrors, screenshot, waitFor } from './helpers.mjs';
+
+const env = useServerAndBrowser();
+
+/** Every node buys and stakes, so several nodes may forge. */
+async function stakers(page) {
+  for (const i of [1, 2, 3]) {
+    assert.equal((await page.evaluate((i) => playground.submit(i, { kind: 'exchange', amount: 40 }), i)).ok, true);
+  }
+  await waitFor(page, 'purchases', () => playground.nodes().slice(1).every((n) => n.balance === 40), null, 60_000);
+  for (const i of [1, 2, 3]) {
+    assert.equal((await page.evaluate((i) => playground.submit(i, { kind: 'stake', amount: 30 }), i)).ok, true);
+  }
+  await waitFor(page, 'stakes', () => playground.nodes().slice(1).every((n) => n.stake === 30), null, 60_000);
+}
+
+async function open(context) {
+  const page = await context.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = collectConsoleErrors(page);
+  await page.goto(env.server.url);
+  await waitFor(page, 'the page', () => window.playground && playground.nodes().length === 4);
+  return { page, errors };
+}
+
+const state = () =>
+  playground.nodes().map((n) => ({ height: n.height, tip: n.tip, balance: n.balance, stake: n.stake, pool: n.pool }));
+
+test('pause, one event back across a block: the page shows the earlier height and pool', { timeout: 180_000 }, async () => {
+  const { page, errors } = await open(env.browser);
+  await stakers(page);
+  await page.locator('[data-testid=history-pause]').click();
+  await waitFor(page, 'the pause', () => playground.timeline().paused);
+  const t = await page.evaluate(() => playground.timeline());
+  const [event, height] = t.blocks[t.blocks.length - 1];
+  assert.ok(height >= 2, `some blocks: ${JSON.stringify(t.blocks)}`);
+  const forger = await page.evaluate((h) => {
+    const b = playground.chain(0).blocks[h];
+    return playground.nodes().findIndex((n) => n.address === b.forger);
+  }, height);
+  // Jump to the block through the bar, then one event back: the moment before it was forged.
+  await page.fill('[data-testid=history-block]', String(height));
+  await page.locator('[data-testid=history-jump]').click();
+  await waitFor(page, 'the block', (e) => playground.timeline().at === e, event);
+  assert.equal(await page.evaluate((i) => playground.nodes()[i].height, forger), height);
+  await page.locator('[data-testid=history-back]').click();
+  await waitFor(page, 'one event back', (e) => playground.timeline().at === e - 1, event);
+  const before = await page.evaluate((i) => ({ node: playground.nodes()[i], pool: playground.pool(i) }), forger);
+  assert.equal(before.node.height, height - 1, 'the forger before its block');
+  assert.ok(before.node.pool > 0 && before.pool.transactions.length > 0, 'its pool held what the block took');
+  assert.match(await page.innerText('[data-testid=history-status]'), /the past/);
+  assert.equal(await page.locator('.netbar .stat b').nth(1).innerText(), String(
+    await page.evaluate(() => Math.max(...playground.nodes().map((n) => n.height))),
+  ), 'the network bar shows the past too');
+  await screenshot(page, 'history-past');
+  await page.locator('[data-testid=history-now]').click();
+  await waitFor(page, 'the present', () => playground.timeline().at === playground.timeline().now);
+  assert.ok(await page.evaluate((h) => playground.nodes()[0].height >= h, height));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('crash the forger at a past moment: a branch whose chain differs from the kept one', { timeout: 240_000 }, async () => {
+  const { page, errors } = await open(env.browser);
+  await stakers(page);
+  // A block forged by a node other than the host, with work waiting for the next ones.
+  await page.evaluate(() => playground.submit(1, { kind: 'transfer', to: 2, amount: 1 }));
+  await waitFor(page, 'a block by a staker', () => {
+    const c = playground.chain(0).blocks;
+    return c.slice(3).some((b) => b.forger !== playground.nodes()[0].address);
+  }, null, 90_000);
+  await page.evaluate(() => playground.pause());
+  const kept = await page.evaluate(() => {
+    const blocks = playground.chain(0).blocks;
+    const k = blocks.findLastIndex((b, h) => h >= 3 && b.forger !== playground.nodes()[0].address);
+    return { height: k, hash: blocks[k].hash, forger: playground.nodes().findIndex((n) => n.address === blocks[k].forger) };
+  });
+  assert.ok(kept.forger > 0);
+  const jumped = await page.evaluate((h) => playground.jumpToBlock(h), kept.height);
+  assert.equal(jumped.ok, true, JSON.stringify(jumped));
+  assert.equal((await page.evaluate(() => playground.stepEvent(-1))).ok, true);
+  // Crash the forger there: a new branch from that moment.
+  assert.equal((await page.evaluate((i) => playground.crash(i), kept.forger)).ok, true);
+  let t = await page.evaluate(() => playground.timeline());
+  assert.equal(t.branches.length, 2, 'a new branch');
+  assert.equal(t.at, t.now, 'the branch is the present');
+  assert.equal(t.branch, 1);
+  // Someone else forges that height in the new branch (the next in the draw, in its slot).
+  await page.evaluate(() => playground.submit(3, { kind: 'transfer', to: 1, amount: 1 }));
+  await waitFor(page, 'the height forged again', (h) => playground.nodes()[0].height >= h, kept.height, 120_000);
+  const other = await page.evaluate((h) => playground.chain(0).blocks[h], kept.height);
+  assert.notEqual(other.hash, kept.hash, 'the branch holds another block at that height');
+  assert.equal(await page.evaluate((i) => playground.nodes()[i].crashed, kept.forger), true);
+  await screenshot(page, 'history-branch');
+  // The old future is kept.
+  assert.equal((await page.evaluate(() => playground.branch(0))).ok, true);
+  assert.equal(await page.evaluate((h) => playground.chain(0).blocks[h].hash, kept.height), kept.hash);
+  t = await page.evaluate(() => playground.timeline());
+  assert.equal(t.branch, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('save a recording and open it in another context: the same state', { timeout: 180_000 }, async () => {
+  const a = await env.browser.newContext();
+  const { page, errors } = await open(a);
+  await stakers(page);
+  await page.evaluate(() => playground.pause());
+  const saved = await page.evaluate(state);
+  const text = await page.evaluate(() => playground.saveRecording());
+  assert.equal(typeof text, 'string', JSON.stringify(text));
+  assert.match(text, /"keys":true/);
+  const b = await env.browser.newContext();
+  const other = await open(b);
+  // A damaged recording is refused with its place, and nothing changes.
+  const before = await other.page.evaluate(state);
+  const damaged = text.replace('"t":"advance"', '"t":"teleport"');
+  const refused = await other.page.evaluate((t) => playground.openRecording(t), damaged);
+  assert.equal(refused.ok, false);
+  assert.match(refused.error, /entry \d+/);
+  assert.deepEqual((await other.page.evaluate(state)).map((n) => n.tip), before.map((n) => n.tip));
+  // Through the bar's file input.
+  await other.page.setInputFiles('[data-testid=history-open]', {
+    name: 'recording.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await other.page.waitForSelector('[data-testid=history-message]');
+  assert.match(await other.page.innerText('[data-testid=history-message]'), /Opened a recording/);
+  assert.deepEqual(await other.page.evaluate(state), saved);
+  const t = await other.page.evaluate(() => playground.timeline());
+  assert.equal(t.paused, true);
+  assert.ok(t.blocks.length >= 2);
+  await screenshot(other.page, 'history-opened');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(other.errors, []);
+  await a.close();
+  await b.close();
+});
