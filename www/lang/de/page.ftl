@@ -116,7 +116,7 @@ class-clock =
 class-resume = ▶ Fortsetzen
 class-step = Einen Block weiter
     .title = Genau ein Block mehr: der des rechtmäßigen Forgers
-class-pause = ⏸ Pause
+class-pause = ‖ Pause
     .title = Kein Knoten der Klasse schmiedet, bis du fortsetzt
 class-speed = Tempo
 # $who: teacher (die Leiste der Lehrkraft) oder student (die Leiste von Schülerinnen und Schülern, die die Uhr nennt).
@@ -926,7 +926,7 @@ feed-history-restart = Der Verlauf hat { $most } Ereignisse erreicht: er beginnt
 history-label = Verlauf des Netzwerks
 history-play = ▶ Abspielen
 history-play-title = Von der Gegenwart aus weiter
-history-pause = ⏸ Pause
+history-pause = ‖ Pause
 history-back = ◀ Zurück
 history-back-title = Ein Ereignis zurück
 history-forward = Schritt ▶

@@ -116,7 +116,7 @@ class-clock =
 class-resume = ▶ Resume
 class-step = Step one block
     .title = Exactly one more block: the rightful forger's
-class-pause = ⏸ Pause
+class-pause = ‖ Pause
     .title = No node of the class forges until you resume
 class-speed = Speed
 # $who: teacher (the teacher's bar) or student (a student's bar, which names the clock).
@@ -920,7 +920,7 @@ feed-history-restart = The history reached { $most } events: it starts again fro
 history-label = History of the network
 history-play = ▶ Play
 history-play-title = Go on from the present
-history-pause = ⏸ Pause
+history-pause = ‖ Pause
 history-back = ◀ Back
 history-back-title = One event back
 history-forward = Step ▶

@@ -120,7 +120,7 @@ class-clock =
 class-resume = ▶ Reanudar
 class-step = Avanzar un bloque
     .title = Exactamente un bloque más: el del forjador legítimo
-class-pause = ⏸ Pausa
+class-pause = ‖ Pausa
     .title = Ningún nodo de la clase forja hasta que reanudes
 class-speed = Velocidad
 # $who: teacher (la barra del profesor) o student (la barra de un estudiante, que nombra el reloj).
@@ -933,7 +933,7 @@ feed-history-restart = La historia llegó a { $most } eventos: empieza de nuevo 
 history-label = Historia de la red
 history-play = ▶ Reproducir
 history-play-title = Seguir desde el presente
-history-pause = ⏸ Pausa
+history-pause = ‖ Pausa
 history-back = ◀ Atrás
 history-back-title = Un evento atrás
 history-forward = Paso ▶

@@ -120,7 +120,7 @@ class-clock =
 class-resume = ▶ Reprendre
 class-step = Avancer d'un bloc
     .title = Exactement un bloc de plus : celui du forgeur légitime
-class-pause = ⏸ Pause
+class-pause = ‖ Pause
     .title = Aucun nœud de la classe ne forge tant que vous n'avez pas repris
 class-speed = Vitesse
 # $who : teacher (la barre de l'enseignant) ou student (la barre d'un élève, qui nomme l'horloge).
@@ -949,7 +949,7 @@ feed-history-restart = L'historique a atteint { $most } événements : il recomm
 history-label = Historique du réseau
 history-play = ▶ Lecture
 history-play-title = Reprendre depuis le présent
-history-pause = ⏸ Pause
+history-pause = ‖ Pause
 history-back = ◀ Retour
 history-back-title = Un événement en arrière
 history-forward = Pas ▶

@@ -120,7 +120,7 @@ class-clock =
 class-resume = ▶ Retomar
 class-step = Avançar um bloco
     .title = Exatamente mais um bloco: o do forjador legítimo
-class-pause = ⏸ Pausar
+class-pause = ‖ Pausar
     .title = Nenhum nó da turma forja até você retomar
 class-speed = Velocidade
 # $who: teacher (a barra do professor) ou student (a barra de um aluno, que dá nome ao relógio).
@@ -933,7 +933,7 @@ feed-history-restart = O histórico chegou a { $most } eventos: ele recomeça a 
 history-label = Histórico da rede
 history-play = ▶ Reproduzir
 history-play-title = Seguir a partir do presente
-history-pause = ⏸ Pausar
+history-pause = ‖ Pausar
 history-back = ◀ Voltar
 history-back-title = Um evento para trás
 history-forward = Passo ▶
