@@ -71,6 +71,7 @@ files-export = Kette von { $node } exportieren
 files-with-keys = mit geheimen Schlüsseln
 files-keys-confirm = Geheime Schlüssel mitspeichern? Wer die Datei bekommt, kann die Token dieses Knotens ausgeben (und auf dem Host auch die der Börse).
 files-import = Eine Kettendatei importieren:
+file-choose = Datei wählen…
 
 ## Das Netzwerk der Tabs
 net =

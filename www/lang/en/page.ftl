@@ -71,6 +71,7 @@ files-export = Export { $node }'s chain
 files-with-keys = with secret keys
 files-keys-confirm = Include secret keys? Whoever gets the file can spend this node's tokens (and the exchange's, on the host).
 files-import = Import a chain file:
+file-choose = Choose a file…
 
 ## The network of tabs
 net =

@@ -74,6 +74,7 @@ files-export = Exportar la cadena de { $node }
 files-with-keys = con claves secretas
 files-keys-confirm = ¿Incluir las claves secretas? Quien tenga el archivo podrá gastar los tokens de este nodo (y los de la casa de cambio, en el anfitrión).
 files-import = Importar un archivo de cadena:
+file-choose = Elegir un archivo…
 
 ## La red de pestañas
 net =

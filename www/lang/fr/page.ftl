@@ -74,6 +74,7 @@ files-export = Exporter la chaîne de { $node }
 files-with-keys = avec les clés secrètes
 files-keys-confirm = Inclure les clés secrètes ? Quiconque obtient le fichier peut dépenser les jetons de ce nœud (et ceux de la plateforme d'échange, sur l'hôte).
 files-import = Importer un fichier de chaîne :
+file-choose = Choisir un fichier…
 
 ## Le réseau d'onglets
 net =

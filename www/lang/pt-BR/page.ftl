@@ -74,6 +74,7 @@ files-export = Exportar a cadeia de { $node }
 files-with-keys = com as chaves secretas
 files-keys-confirm = Incluir as chaves secretas? Quem receber o arquivo pode gastar os tokens deste nó (e os da corretora, no anfitrião).
 files-import = Importar um arquivo de cadeia:
+file-choose = Escolher um arquivo…
 
 ## A rede de abas
 net =
