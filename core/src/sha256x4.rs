@@ -202,6 +202,8 @@ impl Lanes {
 
     /// The next lot of each chain: `H` of each digest, i.e. SHA-256 over the 66 bytes
     /// `"<64 hex digits>"`, padded to two blocks.
+    // The last round's `a ^ b` (in `rounds!`) is for a round that never comes.
+    #[allow(unused_assignments)]
     #[target_feature(enable = "simd128")]
     pub(crate) fn step(&mut self) {
         // Digest word i, bytes b3 (most significant) to b0, is the eight digits
@@ -231,7 +233,7 @@ impl Lanes {
             *s = u32x4_splat(iv);
         }
         rounds!(&mut state, |T| {
-            if T >= 16 {
+            if (16..).contains(&T) {
                 // w[T] over the window: w[T - 16] + σ0(w[T - 15]) + w[T - 7] + σ1(w[T - 2]).
                 let w15 = w[(T + 1) % 16];
                 let w2 = w[(T + 14) % 16];
