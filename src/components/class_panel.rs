@@ -79,9 +79,9 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
                             <td title={r.addresses.join(", ")}>{r.name.clone()}</td>
                             <td class="num">{r.stake}</td>
                             <td class="num">{r.forged}</td>
-                            <td>{r.path.clone()}</td>
+                            <td>{t.format("roster-path-of", &[("path", r.path.as_str().into())])}</td>
                             <td>{if r.online { t.get("yes") } else { t.get("no") }}</td>
-                            <td data-testid="roster-follows">{r.follows.unwrap_or("")}</td>
+                            <td data-testid="roster-follows">{r.follows.map_or_else(String::new, |f| t.format("roster-follows-of", &[("follows", f.into())]))}</td>
                         </tr>
                     }) }
                 </tbody>
