@@ -1,4 +1,5 @@
-// The history bar (issue 29): pause, step back across a block and see the page as it was;
+// The history bar (issue 29): pause, step back across a block and see the page as it was,
+// then play the past back up to the present;
 // crash the forger at a past moment and get a branch whose chain differs from the kept one;
 // save a recording and open it in another browser context to the same state.
 // Needs `bash scripts/trunk.sh build --release` first (scripts/test.sh does it).
@@ -58,8 +59,26 @@ test('pause, one event back across a block: the page shows the earlier height an
     await page.evaluate(() => Math.max(...playground.nodes().map((n) => n.height))),
   ), 'the network bar shows the past too');
   await screenshot(page, 'history-past');
-  await page.locator('[data-testid=history-now]').click();
-  await waitFor(page, 'the present', () => playground.timeline().at === playground.timeline().now);
+  // Play here replays the past, event after event, up to the present; the network goes on.
+  await page.locator('[data-testid=history-play]').click();
+  const { seen, reached } = await page.evaluate(async () => {
+    const ats = [];
+    const start = Date.now();
+    while (Date.now() - start < 60_000) {
+      const t = playground.timeline();
+      ats.push(t.at);
+      if (t.at === t.now && !t.paused) return { seen: ats, reached: true };
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { seen: ats, reached: false };
+  });
+  assert.ok(reached, `the replay reached the present and the network plays: ${seen.join(' ')}`);
+  assert.ok(seen.every((a, i) => i === 0 || a >= seen[i - 1]), `a replay goes forward: ${seen.join(' ')}`);
+  const onTheWay = Math.min(3, t.now - (event - 1) + 1);
+  assert.ok(new Set(seen).size >= onTheWay, `the replay showed the events on the way: ${seen.join(' ')}`);
+  const last = await page.evaluate(() => playground.timeline());
+  assert.equal(last.paused, false, 'the network goes on');
+  assert.equal(await page.locator('[data-testid=history-now]').count(), 0, 'at the present: no "Back to now"');
   assert.ok(await page.evaluate((h) => playground.nodes()[0].height >= h, height));
   assert.deepEqual(errors, []);
   await page.close();

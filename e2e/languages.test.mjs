@@ -132,6 +132,12 @@ for (const lang of LANGUAGES) {
       const said = await pageWords(page);
       const left = englishOnly(lang).filter((e) => said.includes(e));
       assert.deepEqual(left, [], `${lang}: English still on the page`);
+      // Nodes are named in the language everywhere (cards, tables, block tree, roster): never
+      // the English "Node 2" where the language says otherwise.
+      if (lead(lang, 'node-name') !== lead('en', 'node-name')) {
+        const english = said.split('\n').filter((l) => /\bNode \d/.test(l));
+        assert.deepEqual(english, [], `${lang}: a node named in English`);
+      }
 
       // The lessons: the menu in the language, and each walked through "Do it".
       const titles = Object.fromEntries(lessonFile(lang, 'index').split('\n')

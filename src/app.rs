@@ -598,7 +598,7 @@ pub fn page(props: &PageProps) -> Html {
     let summaries = m.summaries();
     let names: Vec<(usize, String)> = summaries
         .iter()
-        .map(|s| (s.index, s.name.clone()))
+        .map(|s| (s.index, t.say(&Playground::node_words(s.index))))
         .collect();
     let next = m
         .node(0)
@@ -613,11 +613,11 @@ pub fn page(props: &PageProps) -> Html {
     let panel = match *view {
         View::Chain => m.chain_view(sel).map(NodeView::Chain),
         View::Pool => m.pool_view(sel).map(NodeView::Pool),
-        View::Info => m.info_view(sel).map(NodeView::Info),
+        View::Info => m.info_view(sel).map(|v| NodeView::Info(Box::new(v))),
     };
     let height = summaries.iter().map(|s| s.height).max().unwrap_or(0);
     let agreed = summaries.windows(2).all(|w| w[0].tip == w[1].tip);
-    let (lab_network, lab_seed) = network_stakers(&m, sel)
+    let (lab_network, lab_seed) = network_stakers(&m, sel, &|s| t.say(s))
         .map(|(rows, tip)| (rows, tip.to_hex()))
         .unwrap_or_default();
 
@@ -712,7 +712,7 @@ pub fn page(props: &PageProps) -> Html {
                 seed={lab_seed}
             />
             <FaultControls
-                nodes={summaries.iter().map(|s| (s.index, s.name.clone(), s.colour.clone())).collect::<Vec<_>>()}
+                nodes={summaries.iter().map(|s| (s.index, t.say(&Playground::node_words(s.index)), s.colour.clone())).collect::<Vec<_>>()}
                 state={m.faults_view()}
                 on_request={on_fault}
                 error={(*fault_error).clone()}
@@ -720,7 +720,7 @@ pub fn page(props: &PageProps) -> Html {
             <BlockTree tree={m.tree_view(sel)} />
             <ChainFiles
                 node={sel}
-                name={Playground::name(sel)}
+                name={t.say(&Playground::node_words(sel))}
                 on_export={on_export}
                 on_import={on_import}
                 message={(*files_message).clone()}

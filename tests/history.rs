@@ -355,3 +355,75 @@ fn pause_holds_the_network_and_a_step_is_one_event() {
     let (_, live) = History::open(&text).expect("opens");
     assert_eq!(fingerprint(&live), fingerprint(&shown));
 }
+
+#[test]
+fn play_in_the_past_replays_it_at_its_pace_then_the_network_goes_on() {
+    let mut shown = tab(4);
+    let mut history = History::begin(&mut shown, T0);
+    let mut t = T0;
+    for amount in [30, 40, 50] {
+        let _ = history.apply(
+            &mut shown,
+            Command::Submit {
+                node: 1,
+                request: Request::Exchange(amount),
+            },
+            t,
+        );
+        for _ in 0..20 {
+            t += 300;
+            let _ = history.tick(&mut shown, t);
+        }
+    }
+    history
+        .apply(&mut shown, Command::Pause, t)
+        .expect("a tab alone pauses");
+    let (events, height) = (history.events(), shown.summary(0).map(|s| s.height));
+    assert!(
+        events > 10 && height >= Some(2),
+        "{events} events, height {height:?}"
+    );
+
+    // Back to the first third, then play at ×4: the shown state moves forward event by
+    // event, each one the state a seek to it gives, never past the present.
+    let start = events / 3;
+    history.seek(&mut shown, start).expect("an event");
+    assert!(history.replay(16, t), "the past is shown: a replay starts");
+    let view = history.view(&shown);
+    assert!(!view.paused && (view.speed - 4.0).abs() < 1e-9, "{view:?}");
+    let mut at = start;
+    let mut moves = 0;
+    while history.view(&shown).at < events {
+        t += 100;
+        let _ = history.tick(&mut shown, t);
+        let now_at = history.view(&shown).at;
+        assert!(now_at >= at, "a replay only goes forward ({at} → {now_at})");
+        if now_at > at && now_at < events {
+            moves += 1;
+            assert_eq!(
+                fingerprint(&shown),
+                fingerprint(&history.state_at(history.view(&shown).branch, now_at)),
+                "the replay shows event {now_at} as a seek does"
+            );
+        }
+        at = now_at;
+        assert!(t < T0 + 120_000, "the replay reaches the present");
+    }
+    assert!(
+        moves >= 3,
+        "the past was played in steps, not jumped over ({moves})"
+    );
+
+    // At the present the network goes on at the replay's speed, from the same state.
+    assert!(!shown.clock().paused(), "the network plays on");
+    assert_eq!(shown.clock().quarters(), 16);
+    assert_eq!(history.events(), events + 1, "one more event: the play");
+
+    // Pause during a replay stops it where it is.
+    history.seek(&mut shown, start).expect("an event");
+    assert!(history.replay(4, t));
+    assert!(history.stop_replay());
+    t += 10_000;
+    let _ = history.tick(&mut shown, t);
+    assert_eq!(history.view(&shown).at, start, "a stopped replay stays");
+}

@@ -203,6 +203,22 @@ impl Best {
         (reference, best)
     }
 
+    /// The reference's first 32 bits.
+    fn top(&self) -> u32 {
+        (self.reference.0[0] >> 32) as u32
+    }
+
+    /// How far a lot's first 32 bits may lie from [`Best::top`] while the lot may still be
+    /// among the best two: a lot whose first 32 bits are `d` apart from the reference's is
+    /// more than `(d - 1) * 2^224` away, and the runner-up is less than
+    /// `(its top 32 bits + 1) * 2^224` away, so `d` beyond those top bits + 1 loses to both.
+    /// `u32::MAX` (every lot) until there is a runner-up.
+    fn limit(&self) -> u32 {
+        self.second.map_or(u32::MAX, |l| {
+            ((l.offset.0[0] >> 32) as u32).saturating_add(1)
+        })
+    }
+
     /// Considers one lot; returns its offset so that a caller can keep more than two.
     #[inline]
     fn offer(&mut self, staker: usize, k: u64, digest: &[u8; 32]) -> U256 {
@@ -263,45 +279,55 @@ fn walk_on(mut digest: [u8; 32], k: u64, stake: u64, mut visit: impl FnMut(u64, 
 }
 
 /// Every lot of every staker: `visit(staker, k, digest)`, staker by staker in draw order.
+/// `visit` returns how far (in the top 32 bits) a lot may lie from the reference's top word
+/// `top` and still matter ([`Best::limit`]); this walk offers every lot regardless.
 #[cfg(not(all(target_arch = "wasm32", feature = "simd")))]
 fn walk_all<A: AsRef<str>>(
     stakers: &[(A, u64)],
     seed: &str,
-    mut visit: impl FnMut(usize, u64, &[u8; 32]),
+    _top: u32,
+    mut visit: impl FnMut(usize, u64, &[u8; 32]) -> u32,
 ) {
     for (i, (addr, stake)) in stakers.iter().enumerate() {
-        walk_lots(addr.as_ref(), seed, *stake, |k, d| visit(i, k, d));
+        walk_lots(addr.as_ref(), seed, *stake, |k, d| {
+            visit(i, k, d);
+        });
     }
 }
 
-/// Every lot of every staker: `visit(staker, k, digest)`, four stakers' chains at a time in
-/// the SIMD lanes (`sha256x4`, with the `simd` feature in wasm), so lots arrive out of draw
-/// order ([`Best`] does not mind). The lanes share the chains as [`lane_plan`] says, so they
-/// stay busy whatever the stakes; a stretch left to one lane alone runs in scalar code.
+/// Every lot of every staker that may matter: `visit(staker, k, digest)`, four stakers'
+/// chains at a time in the SIMD lanes (`sha256x4`, with the `simd` feature in wasm), so lots
+/// arrive out of draw order ([`Best`] does not mind). `visit` returns the limit of the lots
+/// it still wants: those whose first 32 bits lie within that distance of `top` (`u32::MAX`
+/// for every lot); the lanes skip the others without taking their digests apart. The lanes
+/// share the chains as [`lane_plan`] says, so they stay busy whatever the stakes; a stretch
+/// left to one lane alone runs in scalar code.
 #[cfg(all(target_arch = "wasm32", feature = "simd"))]
 #[target_feature(enable = "simd128")]
 fn walk_all<A: AsRef<str>>(
     stakers: &[(A, u64)],
     seed: &str,
-    mut visit: impl FnMut(usize, u64, &[u8; 32]),
+    top: u32,
+    mut visit: impl FnMut(usize, u64, &[u8; 32]) -> u32,
 ) {
     // Lot 1 of every staker, in draw order; `chains[c]` is (staker, its current lot).
     let mut chains: Vec<(usize, [u8; 32])> = Vec::with_capacity(stakers.len());
     let mut lengths: Vec<u64> = Vec::with_capacity(stakers.len());
+    let mut limit = u32::MAX;
     for (i, (addr, stake)) in stakers.iter().enumerate() {
         if *stake == 0 {
             continue;
         }
         let digest = first_lot(addr.as_ref(), seed);
-        visit(i, 1, &digest);
+        limit = visit(i, 1, &digest);
         chains.push((i, digest));
         lengths.push(stake - 1);
     }
     let plan = lane_plan(&lengths, 4);
+    let mut lanes = crate::sha256x4::Lanes::new();
     // Each lane: its next segment in `plan[l]`, and how far into it (in steps) it is.
     let mut next = [0usize; 4];
     let mut done = [0u64; 4];
-    let mut lanes = crate::sha256x4::Lanes::new();
     loop {
         let current = |l: usize, next: &[usize; 4]| plan.get(l).and_then(|p| p.get(next[l]));
         let busy: Vec<usize> = (0..4).filter(|l| current(*l, &next).is_some()).collect();
@@ -317,37 +343,44 @@ fn walk_all<A: AsRef<str>>(
                         seg.from
                     };
                     let (staker, digest) = chains[seg.chain];
-                    walk_on(digest, from + 1, seg.to + 1, |k, d| visit(staker, k, d));
+                    walk_on(digest, from + 1, seg.to + 1, |k, d| {
+                        visit(staker, k, d);
+                    });
                 }
                 return;
             }
             _ => {}
         }
-        // Run every busy lane to the end of the shortest segment among them.
+        // Run every busy lane to the end of the shortest segment among them. Lane `l` holds
+        // staker `staker[l]`, whose lot after the run's step `s` is `k0[l] + s`.
         let mut steps = u64::MAX;
+        let mut mask = 0u32;
+        let mut staker = [0usize; 4];
+        let mut k0 = [0u64; 4];
         for &l in &busy {
             if let Some(seg) = current(l, &next) {
                 if done[l] == 0 {
                     lanes.set(l, &chains[seg.chain].1);
                 }
                 steps = steps.min(seg.to - seg.from - done[l]);
+                mask |= 1 << l;
+                staker[l] = chains[seg.chain].0;
+                // Step `seg.from + done` of a chain makes its lot `k` = step + 2.
+                k0[l] = seg.from + done[l] + 2;
             }
         }
-        let mut digests = [[0u8; 32]; 4];
         for s in 0..steps {
             lanes.step();
-            digests = lanes.digests();
-            for &l in &busy {
-                if let Some(seg) = current(l, &next) {
-                    // Step `seg.from + done + s` of a chain makes its lot `k` = step + 2.
-                    let k = seg.from + done[l] + s + 2;
-                    visit(chains[seg.chain].0, k, &digests[l]);
-                }
+            let mut near = lanes.near(top, limit) & mask;
+            while near != 0 {
+                let l = near.trailing_zeros() as usize;
+                near &= near - 1;
+                limit = visit(staker[l], k0[l] + s, &lanes.digest(l));
             }
         }
         for &l in &busy {
             if let Some(seg) = current(l, &next) {
-                chains[seg.chain].1 = digests[l];
+                chains[seg.chain].1 = lanes.digest(l);
                 done[l] += steps;
                 if seg.from + done[l] >= seg.to {
                     next[l] += 1;
@@ -432,7 +465,10 @@ pub fn for_each_lot<A: AsRef<str>>(
     seed: &str,
     mut visit: impl FnMut(usize, u64, Hash),
 ) {
-    walk_all(stakers, seed, |i, k, d| visit(i, k, Hash(*d)));
+    walk_all(stakers, seed, 0, |i, k, d| {
+        visit(i, k, Hash(*d));
+        u32::MAX
+    });
 }
 
 /// The number of lots in a draw: the total stake (saturating).
@@ -447,8 +483,10 @@ fn total_lots<A>(stakers: &[(A, u64)]) -> u64 {
 pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> {
     let (reference, mut best) = Best::for_seed(seed);
     let total = total_lots(stakers);
-    walk_all(stakers, seed, |i, k, d| {
+    let top = best.top();
+    walk_all(stakers, seed, top, |i, k, d| {
         best.offer(i, k, d);
+        best.limit()
     });
     Some(Outcome {
         reference,
@@ -535,7 +573,7 @@ pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> 
     let (reference, mut best) = Best::for_seed(seed);
     let total = total_lots(stakers);
     let mut mine: Vec<Option<Lot>> = vec![None; stakers.len()];
-    walk_all(stakers, seed, |i, k, d| {
+    walk_all(stakers, seed, 0, |i, k, d| {
         let offset = best.offer(i, k, d);
         // Closer, or as close with an earlier k: on a tie the earlier k stays, as in the draw.
         if let Some(m) = mine.get_mut(i) {
@@ -548,6 +586,7 @@ pub fn rank<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Ranking> 
                 });
             }
         }
+        u32::MAX
     });
     let mut order: Vec<Lot> = mine.into_iter().flatten().collect();
     // Keys are unique (one lot per staker), so the order is total.
@@ -804,5 +843,41 @@ mod tests {
         let none: [(&str, u64); 1] = [("a", 0)];
         assert_eq!(draw(&none, "x"), None);
         assert_eq!(rank(&none, "x"), None);
+    }
+
+    /// What the SIMD walk skips ([`Best::limit`]) could never have changed the best two:
+    /// lots whose top 32 bits lie further from the reference's than the limit.
+    #[test]
+    fn a_lot_beyond_the_limit_changes_nothing() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut skipped = 0;
+        for round in 0..200u64 {
+            let reference = Hash::of(&round.to_le_bytes());
+            let mut best = Best {
+                reference: U256::from(reference),
+                first: None,
+                second: None,
+            };
+            for k in 1..300u64 {
+                let mut digest = [0u8; 32];
+                for chunk in digest.chunks_mut(8) {
+                    chunk.copy_from_slice(&next(&mut x).to_le_bytes());
+                }
+                // Now and then a lot close to the reference, or sharing its top bits.
+                if k % 7 == 0 {
+                    digest[..4].copy_from_slice(&reference.0[..4]);
+                    digest[3] ^= (next(&mut x) % 3) as u8;
+                }
+                let top = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]);
+                let far = top.abs_diff(best.top()) > best.limit();
+                let (first, second) = (best.first, best.second);
+                best.offer(0, k, &digest);
+                if far {
+                    skipped += 1;
+                    assert_eq!((best.first, best.second), (first, second));
+                }
+            }
+        }
+        assert!(skipped > 1000, "the limit skips most lots ({skipped})");
     }
 }

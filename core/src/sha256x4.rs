@@ -13,8 +13,9 @@
 //! to call, so the crate stays free of `unsafe`.
 
 use core::arch::wasm32::{
-    i32x4_mul, u32x4_add, u32x4_extract_lane, u32x4_replace_lane, u32x4_shl, u32x4_shr,
-    u32x4_splat, v128, v128_and, v128_bitselect, v128_or, v128_xor,
+    i32x4_bitmask, i8x16_shuffle, u32x4, u32x4_add, u32x4_extract_lane, u32x4_le, u32x4_max,
+    u32x4_min, u32x4_replace_lane, u32x4_shl, u32x4_shr, u32x4_splat, u32x4_sub, u8x16,
+    u8x16_swizzle, v128, v128_and, v128_bitselect, v128_or, v128_xor,
 };
 
 const K: [u32; 64] = [
@@ -60,85 +61,88 @@ macro_rules! unroll {
     };
 }
 
-/// One SHA-256 compression of `block` (16 message words per lane) into `state`. `Ch` and
-/// `Maj` are one and two instructions with `v128.bitselect`: `Ch(e, f, g)` takes `f` where `e`
-/// has a 1 and `g` elsewhere; `Maj(a, b, c)` is `a` where `a` and `c` agree, else `b`.
-#[inline]
-#[target_feature(enable = "simd128")]
-fn compress(state: &mut [v128; 8], block: &[v128; 16]) {
-    let mut w = *block;
-    let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
-    // Round T, with word T of the schedule in w[T % 16].
-    macro_rules! round {
-        ($t:expr) => {
+/// The 64 rounds of one SHA-256 compression on `$state` (eight vectors, one per working
+/// word); `$kw(T)` is round T's constant plus message word, `K[T] + W[T]`, per lane. `Ch(e, f,
+/// g)` is one `v128.bitselect` (`f` where `e` has a 1, else `g`), `Maj(a, b, c)` is
+/// `b ^ ((a ^ b) & (b ^ c))` where `b ^ c` is the last round's `a ^ b`. The next `e` and `a`
+/// are `Σ1(e)` plus what does not wait for it, so that `Σ1` is the only long step between
+/// rounds. A macro rather than a function: [`Lanes::step`] needs it inlined (its second
+/// block's constants fold away there), and a `#[target_feature]` function cannot be
+/// `#[inline(always)]`.
+macro_rules! rounds {
+    ($state:expr, |$t:ident| $kw:expr) => {{
+        let state: &mut [v128; 8] = $state;
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
+        let mut bc = v128_xor(b, c);
+        unroll!($t in [
+            0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31
+            32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59
+            60 61 62 63
+        ] {
             let big_s1 = xor3(rotr(e, 6), rotr(e, 11), rotr(e, 25));
             let ch = v128_bitselect(f, g, e);
-            let t1 = add(add(h, big_s1), add(ch, add(u32x4_splat(K[$t]), w[$t % 16])));
+            let pre = add(add(h, $kw), ch);
             let big_s0 = xor3(rotr(a, 2), rotr(a, 13), rotr(a, 22));
-            let maj = v128_bitselect(b, a, v128_xor(a, c));
+            let ab = v128_xor(a, b);
+            let maj = v128_xor(b, v128_and(ab, bc));
+            bc = ab;
             let t2 = add(big_s0, maj);
             h = g;
             g = f;
             f = e;
-            e = add(d, t1);
+            e = add(add(d, pre), big_s1);
             d = c;
             c = b;
             b = a;
-            a = add(t1, t2);
-        };
-    }
-    unroll!(T in [0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15] {
-        round!(T);
-    });
-    unroll!(T in [
-        16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39
-        40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63
-    ] {
-        // w[T] over the window: w[T - 16] + σ0(w[T - 15]) + w[T - 7] + σ1(w[T - 2]).
-        let w15 = w[(T + 1) % 16];
-        let w2 = w[(T + 14) % 16];
-        let s0 = xor3(rotr(w15, 7), rotr(w15, 18), u32x4_shr(w15, 3));
-        let s1 = xor3(rotr(w2, 17), rotr(w2, 19), u32x4_shr(w2, 10));
-        w[T % 16] = add(add(w[T % 16], s0), add(w[(T + 9) % 16], s1));
-        round!(T);
-    });
-    for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-        *s = add(*s, v);
-    }
+            a = add(add(pre, t2), big_s1);
+        });
+        for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
+            *s = add(*s, v);
+        }
+    }};
 }
 
-/// Lowercase hex digits of the nibbles in each byte (0..=15): `'0' + x`, plus 39 for `x >= 10`
-/// (`'a' - '0' - 10`). `(x + 6) >> 4` is 1 exactly when `x >= 10`, and no byte carries into
-/// the next.
+/// The message schedule of the second block: `K[t] + W[t]` for each of its 16 possible first
+/// words. The block is the last hex digit, the closing quote, the padding bit, zeros and the
+/// length (66 * 8 bits), so its whole schedule depends on that one digit (`[t][digit]`).
+fn second_block_schedules() -> [[u32; 16]; 64] {
+    let mut kw = [[0u32; 16]; 64];
+    for (digit, c) in (0u32..).zip(b"0123456789abcdef") {
+        let mut w = [0u32; 64];
+        w[0] = u32::from(*c) << 24 | 0x0022_8000;
+        w[15] = 66 * 8;
+        for t in 16..64 {
+            let s0 = w[t - 15].rotate_right(7) ^ w[t - 15].rotate_right(18) ^ (w[t - 15] >> 3);
+            let s1 = w[t - 2].rotate_right(17) ^ w[t - 2].rotate_right(19) ^ (w[t - 2] >> 10);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
+        }
+        for t in 0..64 {
+            kw[t][digit as usize] = K[t].wrapping_add(w[t]);
+        }
+    }
+    kw
+}
+
+/// Lowercase hex digits of the nibbles in each byte (0..=15): a table lookup per byte.
 #[inline]
 #[target_feature(enable = "simd128")]
 fn ascii(x: v128) -> v128 {
-    let letters = v128_and(
-        u32x4_shr(add(x, u32x4_splat(0x0606_0606)), 4),
-        u32x4_splat(0x0101_0101),
+    const DIGITS: v128 = u8x16(
+        b'0', b'1', b'2', b'3', b'4', b'5', b'6', b'7', b'8', b'9', b'a', b'b', b'c', b'd', b'e',
+        b'f',
     );
-    add(
-        add(x, u32x4_splat(0x3030_3030)),
-        i32x4_mul(letters, u32x4_splat(39)),
-    )
+    u8x16_swizzle(DIGITS, x)
 }
 
-/// The four hex digits of a 16-bit value (the low half of each lane), as a big-endian word:
-/// the top nibble becomes the first character.
-#[inline]
-#[target_feature(enable = "simd128")]
-fn hex16(v: v128) -> v128 {
-    let n3 = v128_and(u32x4_shl(v, 12), u32x4_splat(0x0f00_0000));
-    let n2 = v128_and(u32x4_shl(v, 8), u32x4_splat(0x000f_0000));
-    let n1 = v128_and(u32x4_shl(v, 4), u32x4_splat(0x0000_0f00));
-    let n0 = v128_and(v, u32x4_splat(0x0000_000f));
-    ascii(v128_or(v128_or(n3, n2), v128_or(n1, n0)))
-}
-
-/// Four chains' current lots, word-sliced: `words[i]` holds big-endian word `i` of each lane's
-/// digest. [`Lanes::step`] hashes all four without taking the lanes apart.
+/// Four chains' current lots, word-sliced: `words[i]` holds big-endian word `i` of each
+/// lane's digest. [`Lanes::step`] hashes all four without taking the lanes apart.
 pub(crate) struct Lanes {
     words: [v128; 8],
+    /// [`second_block_schedules`].
+    second: [[u32; 16]; 64],
 }
 
 impl Lanes {
@@ -147,6 +151,7 @@ impl Lanes {
     pub(crate) fn new() -> Lanes {
         Lanes {
             words: [u32x4_splat(0); 8],
+            second: second_block_schedules(),
         }
     }
 
@@ -169,52 +174,94 @@ impl Lanes {
         }
     }
 
-    /// The four digests.
+    /// The digest in lane `lane` (0 to 3).
     #[target_feature(enable = "simd128")]
-    pub(crate) fn digests(&self) -> [[u8; 32]; 4] {
-        let mut out = [[0u8; 32]; 4];
+    pub(crate) fn digest(&self, lane: usize) -> [u8; 32] {
+        let mut out = [0u8; 32];
         for (i, w) in self.words.iter().enumerate() {
-            let lanes = [
-                u32x4_extract_lane::<0>(*w),
-                u32x4_extract_lane::<1>(*w),
-                u32x4_extract_lane::<2>(*w),
-                u32x4_extract_lane::<3>(*w),
-            ];
-            for (lane, x) in lanes.iter().enumerate() {
-                out[lane][4 * i..4 * i + 4].copy_from_slice(&x.to_be_bytes());
-            }
+            let x = match lane {
+                0 => u32x4_extract_lane::<0>(*w),
+                1 => u32x4_extract_lane::<1>(*w),
+                2 => u32x4_extract_lane::<2>(*w),
+                _ => u32x4_extract_lane::<3>(*w),
+            };
+            out[4 * i..4 * i + 4].copy_from_slice(&x.to_be_bytes());
         }
         out
     }
 
+    /// The lanes whose digest's first word is within `limit` of `top` (bit `l` for lane `l`):
+    /// a lot further than that from the reference cannot beat the one at that distance.
+    #[target_feature(enable = "simd128")]
+    pub(crate) fn near(&self, top: u32, limit: u32) -> u32 {
+        let top = u32x4_splat(top);
+        let x = self.words[0];
+        let distance = u32x4_sub(u32x4_max(x, top), u32x4_min(x, top));
+        u32::from(i32x4_bitmask(u32x4_le(distance, u32x4_splat(limit))))
+    }
+
     /// The next lot of each chain: `H` of each digest, i.e. SHA-256 over the 66 bytes
     /// `"<64 hex digits>"`, padded to two blocks.
+    // The last round's `a ^ b` (in `rounds!`) is for a round that never comes.
+    #[allow(unused_assignments)]
     #[target_feature(enable = "simd128")]
     pub(crate) fn step(&mut self) {
-        // The hex digits as 16 big-endian words of four characters each.
-        let mut hex = [u32x4_splat(0); 16];
-        for (i, w) in self.words.iter().enumerate() {
-            hex[2 * i] = hex16(u32x4_shr(*w, 16));
-            hex[2 * i + 1] = hex16(v128_and(*w, u32x4_splat(0xffff)));
+        // Digest word i, bytes b3 (most significant) to b0, is the eight digits
+        // hi(b3) lo(b3) hi(b2) lo(b2) hi(b1) lo(b1) hi(b0) lo(b0). The message is one byte
+        // behind the digits (the opening quote), so its word 2i + 1 is
+        // lo(b2) hi(b1) lo(b1) hi(b0), and its word 2i is lo(b0) of word i - 1 (the quote for
+        // i = 0), hi(b3) lo(b3) hi(b2). Message words are big-endian: in the lanes' bytes
+        // (least significant first) they read backwards.
+        let mut w = [u32x4_splat(0); 16];
+        let nibbles = u32x4_splat(0x0f0f_0f0f);
+        let mut before = u32x4_splat(u32::from(b'"') << 24);
+        for (i, x) in self.words.iter().enumerate() {
+            let lo = ascii(v128_and(*x, nibbles));
+            let hi = ascii(v128_and(u32x4_shr(*x, 4), nibbles));
+            // Indices 0..16 pick bytes of `lo`, 16..32 of `hi`; lane l's bytes start at 4l.
+            // Word 2i: hi(b2), lo(b3), hi(b3), then `before` in the top byte.
+            let even =
+                i8x16_shuffle::<18, 3, 19, 3, 22, 7, 23, 7, 26, 11, 27, 11, 30, 15, 31, 15>(lo, hi);
+            w[2 * i] = v128_or(v128_and(even, u32x4_splat(0x00ff_ffff)), before);
+            // Word 2i + 1: hi(b0), lo(b1), hi(b1), lo(b2).
+            w[2 * i + 1] =
+                i8x16_shuffle::<16, 1, 17, 2, 20, 5, 21, 6, 24, 9, 25, 10, 28, 13, 29, 14>(lo, hi);
+            before = u32x4_shl(lo, 24);
         }
-        // The message is one byte behind the digits (the opening quote): word j takes the
-        // last character of digit word j - 1 and the first three of digit word j.
-        let mut first = [u32x4_splat(0); 16];
-        let mut before = u32x4_splat(u32::from(b'"'));
-        for (word, digits) in first.iter_mut().zip(&hex) {
-            *word = v128_or(u32x4_shl(before, 24), u32x4_shr(*digits, 8));
-            before = *digits;
-        }
-        let mut second = [u32x4_splat(0); 16];
-        // The last digit, the closing quote, the padding bit; then the length: 66 * 8 bits.
-        second[0] = v128_or(u32x4_shl(hex[15], 24), u32x4_splat(0x0022_8000));
-        second[15] = u32x4_splat(66 * 8);
         let mut state = [u32x4_splat(0); 8];
         for (s, iv) in state.iter_mut().zip(IV) {
             *s = u32x4_splat(iv);
         }
-        compress(&mut state, &first);
-        compress(&mut state, &second);
+        rounds!(&mut state, |T| {
+            if (16..).contains(&T) {
+                // w[T] over the window: w[T - 16] + σ0(w[T - 15]) + w[T - 7] + σ1(w[T - 2]).
+                let w15 = w[(T + 1) % 16];
+                let w2 = w[(T + 14) % 16];
+                let s0 = xor3(rotr(w15, 7), rotr(w15, 18), u32x4_shr(w15, 3));
+                let s1 = xor3(rotr(w2, 17), rotr(w2, 19), u32x4_shr(w2, 10));
+                w[T % 16] = add(add(w[T % 16], s0), add(w[(T + 9) % 16], s1));
+            }
+            add(u32x4_splat(K[T]), w[T % 16])
+        });
+        // The second block: its schedule, looked up by each lane's last digit.
+        let digit = |lane: u32| (lane & 15) as usize;
+        let last = self.words[7];
+        let digits = [
+            digit(u32x4_extract_lane::<0>(last)),
+            digit(u32x4_extract_lane::<1>(last)),
+            digit(u32x4_extract_lane::<2>(last)),
+            digit(u32x4_extract_lane::<3>(last)),
+        ];
+        let second = &self.second;
+        rounds!(&mut state, |T| {
+            if (1..16).contains(&T) {
+                // The same for every digit: W[1..15] are 0 and W[15] the length.
+                u32x4_splat(K[T].wrapping_add(if T == 15 { 66 * 8 } else { 0 }))
+            } else {
+                let kw = &second[T];
+                u32x4(kw[digits[0]], kw[digits[1]], kw[digits[2]], kw[digits[3]])
+            }
+        });
         self.words = state;
     }
 }

@@ -332,7 +332,7 @@ async fn run_rooms(mut rooms: Rooms, mut events: mpsc::Receiver<Event>, default:
                         let v = rooms.room(&class).and_then(|r| match view {
                             View::Blockchain => r.hub().chain_view(0).map(NodeView::Chain),
                             View::Pool => r.hub().pool_view(0).map(NodeView::Pool),
-                            View::Info => r.hub().info_view(0).map(NodeView::Info),
+                            View::Info => r.hub().info_view(0).map(|v| NodeView::Info(Box::new(v))),
                         });
                         let _ = reply.send(v);
                         Vec::new()

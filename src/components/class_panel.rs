@@ -76,16 +76,42 @@ pub fn class_panel(p: &ClassPanelProps) -> Html {
                 <tbody>
                     { for p.roster.iter().map(|r| html! {
                         <tr data-testid="roster-row" data-path={r.path.clone()}>
-                            <td title={r.addresses.join(", ")}>{r.name.clone()}</td>
+                            <td title={r.addresses.join(", ")}>{t.say(&r.words)}</td>
                             <td class="num">{r.stake}</td>
                             <td class="num">{r.forged}</td>
-                            <td>{t.format("roster-path-of", &[("path", r.path.as_str().into())])}</td>
+                            <td>{path_key(&r.path).map_or_else(|| r.path.clone(), |k| t.get(k))}</td>
                             <td>{if r.online { t.get("yes") } else { t.get("no") }}</td>
-                            <td data-testid="roster-follows">{r.follows.map_or_else(String::new, |f| t.format("roster-follows-of", &[("follows", f.into())]))}</td>
+                            <td data-testid="roster-follows" data-follows={r.follows.unwrap_or("")}>{follows_key(r.follows).map(|k| t.get(k)).unwrap_or_default()}</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
         </section>
     }
+}
+
+/// The key of a roster row's path (the console's word, `RosterRow::path`).
+fn path_key(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "this tab" => "roster-path-this-tab",
+        "channel" => "roster-path-channel",
+        "webrtc" => "roster-path-webrtc",
+        "relay" => "roster-path-relay",
+        "server" => "roster-path-server",
+        "connecting" => "roster-path-connecting",
+        "through others" => "roster-path-overlay",
+        "offline" => "roster-path-offline",
+        "another tab or machine" => "roster-path-elsewhere",
+        _ => return None,
+    })
+}
+
+/// The key of what a roster row's page follows (`RosterRow::follows`).
+fn follows_key(follows: Option<&str>) -> Option<&'static str> {
+    Some(match follows? {
+        "teacher" => "roster-follows-teacher",
+        "following" => "roster-follows-following",
+        "exploring" => "roster-follows-exploring",
+        _ => return None,
+    })
 }

@@ -1,5 +1,6 @@
 //! Export a node's chain as a file (keys only on request, with a warning) and import one.
 
+use super::file_pick::FilePick;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -40,30 +41,11 @@ pub fn chain_files(p: &ChainFilesProps) -> Html {
         let (node, keys) = (p.node, *with_keys);
         Callback::from(move |_| cb.emit((node, keys)))
     };
-    let on_file = {
-        let cb = p.on_import.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let cb = cb.clone();
-            input.set_value("");
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                cb.emit(text);
-            });
-        })
-    };
     html! {
         <section class="files" aria-label={t.get("files.aria-label")}>
             <button onclick={on_export} data-testid="export-chain">{t.format("files-export", &[("node", p.name.clone().into())])}</button>
             <label class="keys"><input type="checkbox" checked={*with_keys} onchange={on_keys} data-testid="export-keys" />{" "}{t.get("files-with-keys")}</label>
-            <label class="import">{t.get("files-import")}{" "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="import-chain" /></label>
+            <FilePick caption={t.get("files-import")} testid="import-chain" on_text={p.on_import.clone()} />
             if let Some((ok, text)) = &p.message {
                 <span class={classes!("files-msg", if *ok { "ok" } else { "err" })} role="status" data-testid="files-message">{text.clone()}</span>
             }

@@ -3,6 +3,7 @@
 //! forks marked, jump to a block, the branches, and recordings to save and open. (The timeline
 //! of blocks is another thing: `timeline.rs`.)
 
+use super::file_pick::FilePick;
 use crate::logic::history::recording::MAX_RECORDING_BYTES;
 use crate::logic::history::TimelineView;
 use crate::logic::i18n::Arg;
@@ -95,28 +96,12 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             }
         })
     };
-    let on_file = {
-        let on = p.on.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let on = on.clone();
-            if file.size() > MAX_RECORDING_BYTES as f64 {
-                on.emit(TimeAction::TooBig(file.size() as u64));
-                return;
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                on.emit(TimeAction::Open(text));
-            });
-        })
+    let (on_open, on_too_big) = {
+        let (a, b) = (p.on.clone(), p.on.clone());
+        (
+            Callback::from(move |text| a.emit(TimeAction::Open(text))),
+            Callback::from(move |size| b.emit(TimeAction::TooBig(size))),
+        )
     };
     let place = |e: u64| {
         if v.now == 0 {
@@ -199,7 +184,7 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             <button onclick={act(TimeAction::Save)} disabled={v.cannot_save.is_some()}
                 title={v.cannot_save.map_or_else(|| t.get("history-save-title"), |why| t.say(&why.say()))}
                 data-testid="history-save">{t.get("history-save")}</button>
-            <label class="import">{t.get("history-open")}{" "}<input type="file" accept=".json,application/json" onchange={on_file} data-testid="history-open" /></label>
+            <FilePick caption={t.get("history-open")} testid="history-open" max_bytes={Some(MAX_RECORDING_BYTES as u64)} on_text={on_open} on_too_big={on_too_big} />
             if let Some((ok, text)) = &p.message {
                 <span class={classes!("files-msg", if *ok { "ok" } else { "err" })} role="status" data-testid="history-message">{text.clone()}</span>
             }

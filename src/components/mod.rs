@@ -6,6 +6,7 @@ pub mod class_panel;
 pub mod copy_button;
 pub mod fairness;
 pub mod faults;
+pub mod file_pick;
 pub mod files;
 pub mod history;
 pub mod language;

@@ -50,9 +50,9 @@ fn tx_line(words: &Texts, t: &TxView) -> String {
     words.format(
         key,
         &[
-            ("from", t.sender_name.clone().into()),
+            ("from", t.sender_words.clone().into()),
             ("amount", t.amount.into()),
-            ("to", t.receiver_name.clone().into()),
+            ("to", t.receiver_words.clone().into()),
         ],
     )
 }
@@ -67,7 +67,7 @@ fn chain_table(t: &Texts, chain: &ChainView) -> Html {
                     <td>{b.height}</td>
                     <td><code>{short(&b.hash.to_hex(), 10)}</code></td>
                     <td><code>{short(&b.prev_hash.to_hex(), 10)}</code></td>
-                    <td>{b.forger_name.clone()}</td>
+                    <td>{t.say(&b.forger_words)}</td>
                     <td>{clock(b.timestamp)}</td>
                     <td>{ if b.transactions.is_empty() { html!{ <span class="muted">{t.get("chain-none")}</span> } } else {
                         html! { <ul class="txs">{ for b.transactions.iter().map(|x| html! { <li>{tx_line(t, x)}</li> }) }</ul> }
@@ -99,13 +99,13 @@ fn info_table(t: &Texts, info: &InfoView) -> Html {
     html! {
         <div class="info" data-testid="info">
             <p>{t.get("info-address")}<code>{info.address.to_hex()}</code></p>
-            <p>{t.format("info-line", &[("height", info.height.to_string().into()), ("forger", info.next_forger.as_deref().unwrap_or_default().into()), ("count", info.peers.len().into())])}
-               { for info.peers.iter().map(|p| html! { <span class="peer">{p.name.clone()}</span> }) }</p>
+            <p>{t.format("info-line", &[("height", info.height.to_string().into()), ("forger", info.next_forger_words.clone().map_or_else(|| Arg::from(""), Arg::from)), ("count", info.peers.len().into())])}
+               { for info.peers.iter().map(|p| html! { <span class="peer">{t.say(&p.words)}</span> }) }</p>
             <table tabindex="0" aria-label={t.get("info-stakers")}>
                 <thead><tr><th>{t.get("info-staker")}</th><th>{t.get("info-stake")}</th><th>{t.get("info-chance")}</th></tr></thead>
                 <tbody>
                 { for info.stakers.iter().map(|st| html! {
-                    <tr><td>{st.name.clone()}</td><td>{st.stake}</td><td>{t.format("percent", &[("value", Arg::Decimal(st.share_percent.clone()))])}</td></tr>
+                    <tr><td>{t.say(&st.words)}</td><td>{st.stake}</td><td>{t.format("percent", &[("value", Arg::Decimal(st.share_percent.clone()))])}</td></tr>
                 }) }
                 </tbody>
             </table>

@@ -27,14 +27,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <li class="block-row" data-height={r.height.to_string()}>
                             <span class="height">{format!("#{}", r.height)}</span>
                             <span class="chip" style={format!("background:{}", r.colour)}></span>
-                            <span class="forger">{r.forger.clone()}</span>
+                            <span class="forger">{t.say(&r.forger)}</span>
                             <span class="txs">{t.format("timeline-txs", &[("count", r.transactions.into())])}</span>
                             <code class="hash">{short(&r.hash.to_hex(), 8)}</code>
                             <span class="held" aria-label={t.format("timeline-held", &[("held", held.into()), ("nodes", r.held_by.len().into())])}>
                                 { for r.held_by.iter().enumerate().map(|(i, h)| {
                                     let c = props.colours.get(i).cloned().unwrap_or_default();
                                     let style = if *h { format!("background:{c};border-color:{c}") } else { format!("border-color:{c}") };
-                                    html! { <span class={classes!("dot", (!*h).then_some("empty"))} style={style} title={t.format(if *h { "timeline-holds" } else { "timeline-not-yet" }, &[("node", Playground::name(i).into())])}></span> }
+                                    html! { <span class={classes!("dot", (!*h).then_some("empty"))} style={style} title={t.format(if *h { "timeline-holds" } else { "timeline-not-yet" }, &[("node", Playground::node_words(i).into())])}></span> }
                                 }) }
                             </span>
                         </li>

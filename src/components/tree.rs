@@ -20,10 +20,10 @@ const H: i64 = 30;
 #[function_component(BlockTree)]
 pub fn block_tree(p: &BlockTreeProps) -> Html {
     let t = super::language::use_texts();
-    let (blocks, node): (&[TreeBlockView], &str) = p
-        .tree
-        .as_ref()
-        .map_or((&[], ""), |t| (t.blocks.as_slice(), t.node.as_str()));
+    let (blocks, node): (&[TreeBlockView], String) =
+        p.tree.as_ref().map_or((&[], String::new()), |v| {
+            (v.blocks.as_slice(), t.say(&v.node_words))
+        });
     let min_h = blocks.iter().map(|b| b.height).min().unwrap_or(0);
     let column = |b: &TreeBlockView| (b.height - min_h) as usize;
     // Lane 0 is the canonical chain; side blocks take the next free lane at their height.
@@ -44,7 +44,7 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
     let sides = blocks.iter().filter(|b| !b.canonical).count();
     html! {
         <section class="tree" aria-label={t.get("tree")} data-testid="block-tree" data-side-blocks={sides.to_string()}>
-            <h2>{t.format("tree-title", &[("node", node.into())])}
+            <h2>{t.format("tree-title", &[("node", node.clone().into())])}
                 <small>{t.get("tree-subtitle")}</small></h2>
             <div class="tree-scroll" tabindex="0" role="region" aria-label={t.get("tree-scroll")}>
             <svg width={width.to_string()} height={height.to_string()} role="img"
@@ -57,7 +57,7 @@ pub fn block_tree(p: &BlockTreeProps) -> Html {
                     let canonical = b.canonical;
                     let h = b.height;
                     let hash = b.hash.to_hex();
-                    let title = t.format("tree-block", &[("height", h.to_string().into()), ("forger", b.forger_name.clone().into()),
+                    let title = t.format("tree-block", &[("height", h.to_string().into()), ("forger", b.forger_words.clone().into()),
                         ("slot", b.slot.into()), ("rank", (b.rank + 1).into()), ("count", b.transactions.into()), ("hash", hash[..10].into())]);
                     html! {
                         <g class={classes!("tblock", if canonical { "canon" } else { "side" })} data-hash={hash}>

@@ -351,6 +351,10 @@ impl Router {
     pub fn pause(&self) -> Result<(), Say> {
         match self.reach().ok_or_else(busy)? {
             Reach::Alone => {
+                // A replay of the past stops where it is (the network is paused already).
+                if self.timeline_do(|h, _| Ok(h.stop_replay()))? {
+                    return Ok(());
+                }
                 let paused = self.timeline().is_some_and(|t| t.paused);
                 if !paused {
                     self.apply(Command::Pause).map_err(|e| e.say())?;
@@ -368,9 +372,18 @@ impl Router {
         }
     }
 
-    /// Plays from the present at `quarters` of the wall clock's speed (4: ×1): back to now,
-    /// and the network goes on (a tab alone, or the class on the teacher's page).
+    /// Plays at `quarters` of the wall clock's speed (4: ×1). A tab alone that shows its past
+    /// replays it at that speed, then goes on from the present; otherwise back to now, and
+    /// the network goes on (a tab alone, or the class on the teacher's page).
     pub fn play(&self, quarters: u8) -> Result<(), Say> {
+        let view = self.timeline().ok_or_else(busy)?;
+        if view.alone && view.at < view.events {
+            let now = now_ms();
+            return self.timeline_do(|h, _| {
+                h.replay(quarters, now);
+                Ok(())
+            });
+        }
         self.timeline_do(|h, m| {
             h.back_to_now(m);
             Ok(())

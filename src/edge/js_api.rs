@@ -225,7 +225,7 @@ fn job_promise(
 fn fairness_request(router: &Router, arg: &Value) -> Result<WorkerRequest, String> {
     let (stakes, seed) = router
         .read(|m| {
-            network_stakers(m, 0).map_or(
+            network_stakers(m, 0, &|_| String::new()).map_or(
                 (Vec::new(), pos_core::Hash::of(b"fairness")),
                 |(rows, tip)| (rows.iter().map(|r| r.stake).collect(), tip),
             )

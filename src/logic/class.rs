@@ -385,7 +385,7 @@ impl Path {
             Path::Webrtc => "webrtc",
             Path::Relay => "relay",
             Path::Connecting => "connecting",
-            Path::Overlay => "overlay",
+            Path::Overlay => "through others",
         }
     }
 

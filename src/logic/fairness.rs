@@ -657,15 +657,20 @@ pub struct LabStaker {
     pub stake: u64,
 }
 
-/// Node `i`'s stake table at its tip, as the lab's rows, and its tip hash (a seed).
-pub fn network_stakers(m: &Playground, i: usize) -> Option<(Vec<LabStaker>, Hash)> {
+/// Node `i`'s stake table at its tip, as the lab's rows (each staker named by `name`, the
+/// page's words for a [`Say`]), and its tip hash (a seed).
+pub fn network_stakers(
+    m: &Playground,
+    i: usize,
+    name: &dyn Fn(&Say) -> String,
+) -> Option<(Vec<LabStaker>, Hash)> {
     let chain = m.node(i)?.chain();
     let rows = chain
         .accounts()
         .stakers()
         .iter()
         .map(|(a, s)| LabStaker {
-            name: m.name_of(a),
+            name: name(&m.who(a)),
             colour: m.colour_of(a).to_string(),
             stake: *s,
         })

@@ -193,6 +193,7 @@ impl Playground {
                 colour: self.colour_of(&b.forger),
                 forger: b.forger,
                 forger_name: self.forger_name(b.height, &b.forger),
+                forger_words: self.forger_words(b.height, &b.forger),
                 hash: b.hash,
                 height: b.height,
                 parent: b.parent,
@@ -206,6 +207,7 @@ impl Playground {
             blocks,
             height: view.height,
             node: Playground::name(i),
+            node_words: Playground::node_words(i),
             tip: view.tip,
         })
     }

@@ -331,6 +331,18 @@ pub struct History {
     parked: Option<(u64, Box<Playground>)>,
     /// What the snapshots hold (see [`SNAPSHOT_BUDGET`]).
     weight: u64,
+    /// Play pressed while the past is shown: the page replays the recorded events.
+    replay: Option<Replay>,
+}
+
+/// A replay of the past: from wall-clock `wall`, the page shows the events recorded up to
+/// `from + (t - wall) × quarters / 4` at wall-clock `t`, so the past plays at its own pace
+/// times the speed, until it reaches the present, where the network goes on at that speed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Replay {
+    quarters: u8,
+    wall: u64,
+    from: u64,
 }
 
 impl History {
@@ -388,6 +400,7 @@ impl History {
             current: 0,
             weight: 0,
             parked: None,
+            replay: None,
         }
     }
 
@@ -498,6 +511,9 @@ impl History {
     /// something to do by then (an advance with nothing due changes nothing a later entry
     /// reads).
     pub fn tick(&mut self, shown: &mut Playground, now: u64) -> Step {
+        if self.replay.is_some() {
+            return self.replay_to(shown, now);
+        }
         if !self.live(shown).due(now) {
             return Step::default();
         }
@@ -525,6 +541,12 @@ impl History {
     /// Shows event `e` of the branch shown: the live tab is parked here and `shown` becomes
     /// the state at `e`; the last event brings the present back.
     pub fn seek(&mut self, shown: &mut Playground, e: u64) -> Result<(), HistoryError> {
+        self.replay = None;
+        self.show(shown, e)
+    }
+
+    /// [`History::seek`], leaving a replay going.
+    fn show(&mut self, shown: &mut Playground, e: u64) -> Result<(), HistoryError> {
         let last = self.events();
         if e > last {
             return Err(HistoryError::NoEvent { asked: e, last });
@@ -547,8 +569,101 @@ impl History {
         Ok(())
     }
 
+    /// Plays the past shown at `quarters` of its own pace (4: ×1) from wall-clock `now`: the
+    /// events follow one another as they were recorded, and at the present the network goes
+    /// on at that speed ([`History::tick`] moves it). Whether it started: not when the
+    /// present is shown.
+    pub fn replay(&mut self, quarters: u8, now: u64) -> bool {
+        let Some((at, _)) = self.parked else {
+            return false;
+        };
+        self.replay = Some(Replay {
+            quarters: quarters.clamp(1, 16),
+            wall: now,
+            from: self.time_of(self.current, at),
+        });
+        true
+    }
+
+    /// Stops a replay (the past stays shown where it is); whether one was going.
+    pub fn stop_replay(&mut self) -> bool {
+        self.replay.take().is_some()
+    }
+
+    /// A replay's move at wall-clock `now`: the last event recorded by then, or the present
+    /// (which then plays on).
+    fn replay_to(&mut self, shown: &mut Playground, now: u64) -> Step {
+        let (Some(r), Some((at, _))) = (self.replay, self.parked.as_ref()) else {
+            self.replay = None;
+            return Step::default();
+        };
+        let at = *at;
+        let elapsed = now.saturating_sub(r.wall) * u64::from(r.quarters) / 4;
+        let until = r.from.saturating_add(elapsed);
+        let target = self
+            .times(self.current)
+            .into_iter()
+            .take_while(|(_, t)| *t <= until)
+            .map(|(e, _)| e)
+            .max()
+            .unwrap_or(at)
+            .max(at);
+        if target >= self.events() {
+            self.back_to_now(shown);
+            let play = Entry::Apply {
+                now,
+                command: Box::new(Command::Play(r.quarters)),
+            };
+            let mut step = self.run(shown, play).step;
+            step.changed = true;
+            return step;
+        }
+        if target > at && self.show(shown, target).is_ok() {
+            return Step {
+                changed: true,
+                ..Step::default()
+            };
+        }
+        Step::default()
+    }
+
+    /// (events after it, its wall-clock time) for each timed entry of branch `b`'s line, in
+    /// order (a parent's entries up to the fork).
+    fn times(&self, b: usize) -> Vec<(u64, u64)> {
+        let branch = &self.branches[b];
+        let mut out = match branch.from {
+            Some((parent, fork)) => {
+                let mut t = self.times(parent);
+                t.retain(|(e, _)| *e <= fork);
+                t
+            }
+            None => Vec::new(),
+        };
+        out.extend(
+            branch
+                .entries
+                .iter()
+                .zip(&branch.ends)
+                .filter_map(|(entry, e)| entry_time(entry).map(|t| (*e, t))),
+        );
+        out
+    }
+
+    /// The wall-clock time of event `e` of branch `b`'s line: that of the last entry that
+    /// ended by then (the first entry's for event 0).
+    fn time_of(&self, b: usize, e: u64) -> u64 {
+        let times = self.times(b);
+        times
+            .iter()
+            .take_while(|(end, _)| *end <= e)
+            .last()
+            .or(times.first())
+            .map_or(0, |(_, t)| *t)
+    }
+
     /// Shows the present again.
     pub fn back_to_now(&mut self, shown: &mut Playground) {
+        self.replay = None;
         if let Some((_, live)) = self.parked.take() {
             *shown = *live;
         }
@@ -732,7 +847,7 @@ impl History {
         let marks = self.marks(self.current);
         let alone = live.mesh().is_none();
         let paused = if alone {
-            live.clock().paused()
+            live.clock().paused() && self.replay.is_none()
         } else if live.class_connection().is_some_and(|c| c.teacher) {
             live.class_connection()
                 .and_then(|c| c.lead.as_ref())
@@ -756,7 +871,7 @@ impl History {
                 .collect(),
             branch: self.current,
             paused,
-            speed: f64::from(live.clock().quarters()) / 4.0,
+            speed: f64::from(self.replay.map_or(live.clock().quarters(), |r| r.quarters)) / 4.0,
             alone,
             blocks: marks
                 .iter()

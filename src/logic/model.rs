@@ -207,8 +207,8 @@ pub struct TimelineRow {
     pub height: u64,
     /// Hash.
     pub hash: Hash,
-    /// Index of the forging node (None for the genesis key held elsewhere).
-    pub forger: String,
+    /// The forger, as the page says it ("genesis" for block 0).
+    pub forger: Say,
     /// Colour of the forger.
     pub colour: String,
     /// Number of transactions.
@@ -1407,11 +1407,7 @@ impl Playground {
                 TimelineRow {
                     height: b.height,
                     hash: hashes[h],
-                    forger: if h == 0 {
-                        "genesis".into()
-                    } else {
-                        self.name_of(&b.forger)
-                    },
+                    forger: self.forger_words(b.height, &b.forger),
                     colour: self.colour_of(&b.forger).to_string(),
                     transactions: b.transactions.len(),
                     held_by,
@@ -1427,8 +1423,10 @@ impl Playground {
             nonce: tx.nonce,
             receiver: tx.receiver,
             receiver_name: self.name_of(&tx.receiver),
+            receiver_words: self.who(&tx.receiver),
             sender: tx.sender,
             sender_name: self.name_of(&tx.sender),
+            sender_words: self.who(&tx.sender),
             signature: tx.signature,
             timestamp: tx.timestamp,
             kind: tx.kind,
@@ -1444,6 +1442,15 @@ impl Playground {
         }
     }
 
+    /// [`Playground::forger_name`] as the page says it.
+    pub fn forger_words(&self, height: u64, forger: &Address) -> Say {
+        if height == 0 {
+            Say::new("name-genesis")
+        } else {
+            self.who(forger)
+        }
+    }
+
     /// Node `i`'s chain as the Python's `/blockchain` view.
     pub fn chain_view(&self, i: usize) -> Option<ChainView> {
         let chain = self.node(i)?.chain();
@@ -1454,6 +1461,7 @@ impl Playground {
             .map(|(b, h)| BlockView {
                 forger: b.forger,
                 forger_name: self.forger_name(b.height, &b.forger),
+                forger_words: self.forger_words(b.height, &b.forger),
                 hash: *h,
                 height: b.height,
                 prev_hash: b.prev_hash,
@@ -1488,6 +1496,7 @@ impl Playground {
             .map(|(a, s)| StakerView {
                 address: *a,
                 name: self.name_of(a),
+                words: self.who(a),
                 share_percent: percent_number(*s, total),
                 stake: *s,
             })
@@ -1499,6 +1508,7 @@ impl Playground {
                 address: *a,
                 balance: accounts.balance(a),
                 name: self.name_of(a),
+                words: self.who(a),
             })
             .collect();
         let peers = node
@@ -1509,6 +1519,7 @@ impl Playground {
                 height: p.height,
                 last_seen: p.last_seen,
                 name: self.name_of(&p.address),
+                words: self.who(&p.address),
                 peer: id.0.clone(),
             })
             .collect();
@@ -1520,6 +1531,7 @@ impl Playground {
             name: Self::name(i),
             network: chain.network_id(),
             next_forger: chain.next_forger().map(|a| self.name_of(&a)),
+            next_forger_words: chain.next_forger().map(|a| self.who(&a)),
             peers,
             stakers,
             tip: chain.tip_hash(),

@@ -4,6 +4,7 @@
 //! console's text is what it was when these views were built with `json!`.
 
 use crate::logic::class::ClassConnection;
+use crate::logic::i18n::Say;
 use crate::logic::link::LinkStatus;
 use crate::logic::mesh::Role;
 use pos_core::vec_map::VecMap;
@@ -112,10 +113,16 @@ pub struct TxView {
     pub receiver: Address,
     /// The receiver's name in this tab.
     pub receiver_name: String,
+    /// The receiver's name as the page says it.
+    #[serde(skip)]
+    pub receiver_words: Say,
     /// Who signs and pays.
     pub sender: Address,
     /// The sender's name in this tab.
     pub sender_name: String,
+    /// The sender's name as the page says it.
+    #[serde(skip)]
+    pub sender_words: Say,
     /// The sender's signature.
     pub signature: Signature,
     /// When it was made (ms).
@@ -133,6 +140,9 @@ pub struct BlockView {
     pub forger: Address,
     /// The forger's name ("genesis" for block 0).
     pub forger_name: String,
+    /// The forger's name as the page says it.
+    #[serde(skip)]
+    pub forger_words: Say,
     /// Its hash.
     pub hash: Hash,
     /// Its height (the Python's `count`).
@@ -172,6 +182,9 @@ pub struct BalanceView {
     pub balance: u64,
     /// Its name in this tab.
     pub name: String,
+    /// Its name as the page says it.
+    #[serde(skip)]
+    pub words: Say,
 }
 
 /// A staker in [`InfoView`].
@@ -182,6 +195,9 @@ pub struct StakerView {
     pub address: Address,
     /// Its name in this tab.
     pub name: String,
+    /// Its name as the page says it.
+    #[serde(skip)]
+    pub words: Say,
     /// Its share of all stake, e.g. "33.33" (its chance to forge the next block).
     pub share_percent: String,
     /// Its stake, so its number of lots.
@@ -200,6 +216,9 @@ pub struct InfoPeerView {
     pub last_seen: u64,
     /// Its name in this tab.
     pub name: String,
+    /// Its name as the page says it.
+    #[serde(skip)]
+    pub words: Say,
     /// Its peer id.
     pub peer: String,
 }
@@ -222,6 +241,9 @@ pub struct InfoView {
     pub network: Hash,
     /// Who forges the next block, if anyone has stake.
     pub next_forger: Option<String>,
+    /// The same, as the page says it.
+    #[serde(skip)]
+    pub next_forger_words: Option<Say>,
     /// Its peers.
     pub peers: Vec<InfoPeerView>,
     /// Every staker and its share.
@@ -268,6 +290,9 @@ pub struct TreeBlockView {
     pub forger: Address,
     /// The forger's name ("genesis" for block 0).
     pub forger_name: String,
+    /// The forger's name as the page says it.
+    #[serde(skip)]
+    pub forger_words: Say,
     /// Its hash.
     pub hash: Hash,
     /// Its height.
@@ -293,6 +318,9 @@ pub struct TreeView {
     pub height: u64,
     /// The node's name.
     pub node: String,
+    /// The same, as the page says it.
+    #[serde(skip)]
+    pub node_words: Say,
     /// The canonical tip.
     pub tip: Hash,
 }
@@ -367,7 +395,7 @@ pub enum NodeView {
     /// `/transactionPool`
     Pool(PoolView),
     /// `/info`
-    Info(InfoView),
+    Info(Box<InfoView>),
 }
 
 /// The console's `classMode()`: this page's part in a class with a teacher.

@@ -23,6 +23,9 @@ pub const HTTP_PEER: &str = "http";
 pub struct RosterRow {
     /// Who it is, in words ("Node 1 (this tab)", "tab 3fa1…", "the class server").
     pub name: String,
+    /// The same, as the page says it.
+    #[serde(skip)]
+    pub words: Say,
     /// Its tab id (`None` for an account nobody online claims).
     pub tab: Option<String>,
     /// Its addresses.
@@ -462,6 +465,7 @@ impl Playground {
             claimed.extend(a.iter().cloned());
             rows.push(RosterRow {
                 name: format!("{} (this tab)", Self::name(i)),
+                words: Say::new("roster-own").with("node", Self::node_words(i)),
                 tab: Some(tab.clone()),
                 addresses: a,
                 stake,
@@ -496,6 +500,11 @@ impl Playground {
                 } else {
                     format!("tab {}", short(&m.tab))
                 },
+                words: if m.server {
+                    Say::new("name-class-server")
+                } else {
+                    Say::new("roster-tab").with("tab", short(&m.tab))
+                },
                 tab: Some(m.tab.clone()),
                 addresses: m.addresses.clone(),
                 stake,
@@ -516,6 +525,7 @@ impl Playground {
                 for (t, peer) in m.tabs().iter() {
                     rows.push(RosterRow {
                         name: format!("tab {}", short(t)),
+                        words: Say::new("roster-tab").with("tab", short(t)),
                         tab: Some(t.clone()),
                         addresses: Vec::new(),
                         stake: 0,
@@ -538,6 +548,7 @@ impl Playground {
             }
             rows.push(RosterRow {
                 name: format!("account {}", short(&hex)),
+                words: Say::new("roster-account").with("address", short(&hex)),
                 tab: None,
                 addresses: vec![hex],
                 stake: *stake,

@@ -71,6 +71,7 @@ files-export = Kette von { $node } exportieren
 files-with-keys = mit geheimen Schlüsseln
 files-keys-confirm = Geheime Schlüssel mitspeichern? Wer die Datei bekommt, kann die Token dieses Knotens ausgeben (und auf dem Host auch die der Börse).
 files-import = Eine Kettendatei importieren:
+file-choose = Datei wählen…
 
 ## Das Netzwerk der Tabs
 net =
@@ -116,7 +117,7 @@ class-clock =
 class-resume = ▶ Fortsetzen
 class-step = Einen Block weiter
     .title = Genau ein Block mehr: der des rechtmäßigen Forgers
-class-pause = ⏸ Pause
+class-pause = ‖ Pause
     .title = Kein Knoten der Klasse schmiedet, bis du fortsetzt
 class-speed = Tempo
 # $who: teacher (die Leiste der Lehrkraft) oder student (die Leiste von Schülerinnen und Schülern, die die Uhr nennt).
@@ -221,22 +222,21 @@ roster-forged = Geschmiedete Blöcke
 roster-path = Verbunden über
 roster-online = Online
 roster-follows = Folgt
-# $path: wie ein Tab erreicht wird (server, webrtc, relay, connecting, overlay, channel, offline).
-roster-path-of = { $path ->
-        [server] Server
-        [webrtc] webrtc
-        [relay] weitergeleitet
-        [connecting] wird aufgebaut
-        [overlay] über andere
-        [channel] Kanal
-        [offline] offline
-       *[other] { $path }
-    }
-roster-follows-of = { $follows ->
-        [teacher] Lehrkraft
-        [following] folgt
-       *[exploring] erkundet
-    }
+roster-own = { $node } (dieser Tab)
+roster-tab = Tab { $tab }
+roster-account = Konto { $address }
+roster-path-this-tab = dieser Tab
+roster-path-channel = Kanal
+roster-path-webrtc = WebRTC
+roster-path-relay = Relais
+roster-path-server = Server
+roster-path-connecting = verbindet
+roster-path-overlay = über andere
+roster-path-offline = offline
+roster-path-elsewhere = ein anderer Tab oder Rechner
+roster-follows-teacher = Lehrkraft
+roster-follows-following = folgt
+roster-follows-exploring = erkundet
 yes = ja
 no = nein
 
@@ -1163,8 +1163,8 @@ python-rank = die Seite: { $rank }
 feed-history-restart = Der Verlauf hat { $most } Ereignisse erreicht: er beginnt hier neu
 history-label = Verlauf des Netzwerks
 history-play = ▶ Abspielen
-history-play-title = Von der Gegenwart aus weiter
-history-pause = ⏸ Pause
+history-play-title = Läuft mit der gewählten Geschwindigkeit weiter; zeigt die Seite die Vergangenheit, spielt sie diese zuerst ab
+history-pause = ‖ Pause
 history-back = ◀ Zurück
 history-back-title = Ein Ereignis zurück
 history-forward = Schritt ▶

@@ -71,6 +71,7 @@ files-export = Export { $node }'s chain
 files-with-keys = with secret keys
 files-keys-confirm = Include secret keys? Whoever gets the file can spend this node's tokens (and the exchange's, on the host).
 files-import = Import a chain file:
+file-choose = Choose a file…
 
 ## The network of tabs
 net =
@@ -116,7 +117,7 @@ class-clock =
 class-resume = ▶ Resume
 class-step = Step one block
     .title = Exactly one more block: the rightful forger's
-class-pause = ⏸ Pause
+class-pause = ‖ Pause
     .title = No node of the class forges until you resume
 class-speed = Speed
 # $who: teacher (the teacher's bar) or student (a student's bar, which names the clock).
@@ -215,22 +216,21 @@ roster-forged = Blocks forged
 roster-path = Connected by
 roster-online = Online
 roster-follows = Follows
-# $path: how a tab is reached (server, webrtc, relay, connecting, overlay, channel, offline).
-roster-path-of = { $path ->
-        [server] server
-        [webrtc] webrtc
-        [relay] relay
-        [connecting] connecting
-        [overlay] through others
-        [channel] channel
-        [offline] offline
-       *[other] { $path }
-    }
-roster-follows-of = { $follows ->
-        [teacher] teacher
-        [following] following
-       *[exploring] exploring
-    }
+roster-own = { $node } (this tab)
+roster-tab = tab { $tab }
+roster-account = account { $address }
+roster-path-this-tab = this tab
+roster-path-channel = channel
+roster-path-webrtc = WebRTC
+roster-path-relay = relay
+roster-path-server = server
+roster-path-connecting = connecting
+roster-path-overlay = through others
+roster-path-offline = offline
+roster-path-elsewhere = another tab or machine
+roster-follows-teacher = teacher
+roster-follows-following = following
+roster-follows-exploring = exploring
 yes = yes
 no = no
 
@@ -1158,8 +1158,8 @@ python-rank = the page: { $rank }
 feed-history-restart = The history reached { $most } events: it starts again from here
 history-label = History of the network
 history-play = ▶ Play
-history-play-title = Go on from the present
-history-pause = ⏸ Pause
+history-play-title = Plays on at the chosen speed; when the past is shown, it replays the past first
+history-pause = ‖ Pause
 history-back = ◀ Back
 history-back-title = One event back
 history-forward = Step ▶

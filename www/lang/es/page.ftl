@@ -74,6 +74,7 @@ files-export = Exportar la cadena de { $node }
 files-with-keys = con claves secretas
 files-keys-confirm = ¿Incluir las claves secretas? Quien tenga el archivo podrá gastar los tokens de este nodo (y los de la casa de cambio, en el anfitrión).
 files-import = Importar un archivo de cadena:
+file-choose = Elegir un archivo…
 
 ## La red de pestañas
 net =
@@ -120,7 +121,7 @@ class-clock =
 class-resume = ▶ Reanudar
 class-step = Avanzar un bloque
     .title = Exactamente un bloque más: el del forjador legítimo
-class-pause = ⏸ Pausa
+class-pause = ‖ Pausa
     .title = Ningún nodo de la clase forja hasta que reanudes
 class-speed = Velocidad
 # $who: teacher (la barra del profesor) o student (la barra de un estudiante, que nombra el reloj).
@@ -223,22 +224,21 @@ roster-forged = Bloques forjados
 roster-path = Conectado por
 roster-online = En línea
 roster-follows = Sigue
-# $path: cómo se llega a una pestaña (server, webrtc, relay, connecting, overlay, channel, offline).
-roster-path-of = { $path ->
-        [server] servidor
-        [webrtc] webrtc
-        [relay] retransmitido
-        [connecting] conectando
-        [overlay] a través de otros
-        [channel] canal
-        [offline] desconectado
-       *[other] { $path }
-    }
-roster-follows-of = { $follows ->
-        [teacher] profesor
-        [following] sigue
-       *[exploring] explora
-    }
+roster-own = { $node } (esta pestaña)
+roster-tab = pestaña { $tab }
+roster-account = cuenta { $address }
+roster-path-this-tab = esta pestaña
+roster-path-channel = canal
+roster-path-webrtc = WebRTC
+roster-path-relay = retransmisión
+roster-path-server = servidor
+roster-path-connecting = conectando
+roster-path-overlay = a través de otros
+roster-path-offline = desconectado
+roster-path-elsewhere = otra pestaña u otra máquina
+roster-follows-teacher = profesor
+roster-follows-following = siguiendo
+roster-follows-exploring = explorando
 yes = sí
 no = no
 
@@ -1170,8 +1170,8 @@ python-rank = la página: { $rank }
 feed-history-restart = La historia llegó a { $most } eventos: empieza de nuevo desde aquí
 history-label = Historia de la red
 history-play = ▶ Reproducir
-history-play-title = Seguir desde el presente
-history-pause = ⏸ Pausa
+history-play-title = Sigue a la velocidad elegida; si se muestra el pasado, primero lo reproduce
+history-pause = ‖ Pausa
 history-back = ◀ Atrás
 history-back-title = Un evento atrás
 history-forward = Paso ▶

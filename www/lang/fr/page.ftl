@@ -74,6 +74,7 @@ files-export = Exporter la chaîne de { $node }
 files-with-keys = avec les clés secrètes
 files-keys-confirm = Inclure les clés secrètes ? Quiconque obtient le fichier peut dépenser les jetons de ce nœud (et ceux de la plateforme d'échange, sur l'hôte).
 files-import = Importer un fichier de chaîne :
+file-choose = Choisir un fichier…
 
 ## Le réseau d'onglets
 net =
@@ -120,7 +121,7 @@ class-clock =
 class-resume = ▶ Reprendre
 class-step = Avancer d'un bloc
     .title = Exactement un bloc de plus : celui du forgeur légitime
-class-pause = ⏸ Pause
+class-pause = ‖ Pause
     .title = Aucun nœud de la classe ne forge tant que vous n'avez pas repris
 class-speed = Vitesse
 # $who : teacher (la barre de l'enseignant) ou student (la barre d'un élève, qui nomme l'horloge).
@@ -231,22 +232,21 @@ roster-forged = Blocs forgés
 roster-path = Connecté par
 roster-online = En ligne
 roster-follows = Suit
-# $path : comment on joint un onglet (server, webrtc, relay, connecting, overlay, channel, offline).
-roster-path-of = { $path ->
-        [server] serveur
-        [webrtc] webrtc
-        [relay] relayé
-        [connecting] connexion en cours
-        [overlay] par d'autres
-        [channel] canal
-        [offline] hors ligne
-       *[other] { $path }
-    }
-roster-follows-of = { $follows ->
-        [teacher] enseignant
-        [following] suit
-       *[exploring] explore
-    }
+roster-own = { $node } (cet onglet)
+roster-tab = onglet { $tab }
+roster-account = compte { $address }
+roster-path-this-tab = cet onglet
+roster-path-channel = canal
+roster-path-webrtc = WebRTC
+roster-path-relay = relais
+roster-path-server = serveur
+roster-path-connecting = connexion en cours
+roster-path-overlay = par les autres
+roster-path-offline = hors ligne
+roster-path-elsewhere = un autre onglet ou une autre machine
+roster-follows-teacher = enseignant
+roster-follows-following = suit
+roster-follows-exploring = explore
 yes = oui
 no = non
 
@@ -1186,8 +1186,8 @@ python-rank = la page : { $rank }
 feed-history-restart = L'historique a atteint { $most } événements : il recommence à partir d'ici
 history-label = Historique du réseau
 history-play = ▶ Lecture
-history-play-title = Reprendre depuis le présent
-history-pause = ⏸ Pause
+history-play-title = Reprend à la vitesse choisie ; si le passé est affiché, il le rejoue d'abord
+history-pause = ‖ Pause
 history-back = ◀ Retour
 history-back-title = Un événement en arrière
 history-forward = Pas ▶

@@ -74,6 +74,7 @@ files-export = Exportar a cadeia de { $node }
 files-with-keys = com as chaves secretas
 files-keys-confirm = Incluir as chaves secretas? Quem receber o arquivo pode gastar os tokens deste nó (e os da corretora, no anfitrião).
 files-import = Importar um arquivo de cadeia:
+file-choose = Escolher um arquivo…
 
 ## A rede de abas
 net =
@@ -120,7 +121,7 @@ class-clock =
 class-resume = ▶ Retomar
 class-step = Avançar um bloco
     .title = Exatamente mais um bloco: o do forjador legítimo
-class-pause = ⏸ Pausar
+class-pause = ‖ Pausar
     .title = Nenhum nó da turma forja até você retomar
 class-speed = Velocidade
 # $who: teacher (a barra do professor) ou student (a barra de um aluno, que dá nome ao relógio).
@@ -223,22 +224,21 @@ roster-forged = Blocos forjados
 roster-path = Conectado por
 roster-online = Online
 roster-follows = Segue
-# $path: como uma aba é alcançada (server, webrtc, relay, connecting, overlay, channel, offline).
-roster-path-of = { $path ->
-        [server] servidor
-        [webrtc] webrtc
-        [relay] retransmitido
-        [connecting] conectando
-        [overlay] por meio de outros
-        [channel] canal
-        [offline] offline
-       *[other] { $path }
-    }
-roster-follows-of = { $follows ->
-        [teacher] professor
-        [following] segue
-       *[exploring] explora
-    }
+roster-own = { $node } (esta aba)
+roster-tab = aba { $tab }
+roster-account = conta { $address }
+roster-path-this-tab = esta aba
+roster-path-channel = canal
+roster-path-webrtc = WebRTC
+roster-path-relay = retransmissão
+roster-path-server = servidor
+roster-path-connecting = conectando
+roster-path-overlay = por meio de outros
+roster-path-offline = offline
+roster-path-elsewhere = outra aba ou máquina
+roster-follows-teacher = professor
+roster-follows-following = seguindo
+roster-follows-exploring = explorando
 yes = sim
 no = não
 
@@ -1169,8 +1169,8 @@ python-rank = a página: { $rank }
 feed-history-restart = O histórico chegou a { $most } eventos: ele recomeça a partir daqui
 history-label = Histórico da rede
 history-play = ▶ Reproduzir
-history-play-title = Seguir a partir do presente
-history-pause = ⏸ Pausar
+history-play-title = Continua na velocidade escolhida; se o passado estiver na tela, primeiro o reproduz
+history-pause = ‖ Pausar
 history-back = ◀ Voltar
 history-back-title = Um evento para trás
 history-forward = Passo ▶
