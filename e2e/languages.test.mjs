@@ -2,7 +2,9 @@
 //   - <html lang> is xx and the page shows no English text from www/lang/en/page.ftl that xx
 //     translates (names, numbers and words the language keeps as they are aside), on every
 //     section with its closed parts opened, after a few blocks;
-//   - a refusal arrives in xx: a transfer the sender cannot pay, refused on its card;
+//   - a refusal arrives in xx: a transfer the sender cannot pay, refused on its card; junk
+//     pasted as an invitation, refused in the Links panel;
+//   - the compounding mode runs, its figures written with xx's decimal sign and its point in xx;
 //   - the lesson menu in xx, and every lesson walked through "Do it" (e2e/lesson-walk.mjs).
 // One test per language, so that the files of e2e/ share the cores (node --test runs two at
 // a time). Needs `bash scripts/trunk.sh build --release` first.
@@ -101,6 +103,28 @@ for (const lang of LANGUAGES) {
       const refusal = await card.getByTestId('result').innerText();
       assert.ok(refusal.startsWith(lead(lang, 'result-refused')), `${lang}: the refusal reads "${refusal}"`);
       assert.doesNotMatch(refusal, /Refused|not enough/, `${lang}: the refusal has no English`);
+
+      // A link refusal in the language: junk pasted as an invitation, refused in the Links panel.
+      await page.evaluate(() => { document.querySelector('[data-testid=links] details').open = true; });
+      await page.locator('[data-testid=invitation-in]').fill('hello teacher');
+      await page.locator('[data-testid=accept]').click();
+      await page.locator('[data-testid=links-message].bad').waitFor();
+      const linkRefusal = await page.locator('[data-testid=links-message]').innerText();
+      assert.doesNotMatch(linkRefusal, /invitation cannot be used|not an invitation or answer/, `${lang}: the link refusal reads "${linkRefusal}"`);
+      assert.ok(linkRefusal.includes('pos1:'), `${lang}: the link refusal names the prefix: "${linkRefusal}"`);
+
+      // The compounding mode: a short run, its figures with the language's decimal sign and its
+      // point in the language (the English check below reads them too).
+      await page.getByTestId('fairness').getByRole('button', { name: lead(lang, 'lab-example') }).click();
+      await page.getByTestId('cmp-blocks').selectOption('100');
+      await page.getByTestId('cmp-runs').selectOption('500');
+      await page.getByTestId('cmp-run').click();
+      await page.getByTestId('cmp-point').locator('p').first().waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-testid=cmp-stop]'), null, { timeout: 60_000 });
+      const point = await page.getByTestId('cmp-point').innerText();
+      assert.doesNotMatch(point, /rich get richer|luck compounds/, `${lang}: the compounding point`);
+      assert.match(await page.getByTestId('cmp-mean-constant').innerText(), /^\d+,\d\d\s?%/, `${lang}: a mean with a decimal comma`);
+      assert.doesNotMatch(await page.getByTestId('cmp-agreement-constant').innerText(), /standard errors|too few runs|equal/, `${lang}: the agreement`);
 
       // No English on any section, with every closed part open.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));

@@ -45,8 +45,8 @@ use yew::prelude::*;
 /// A saved state that could not be restored, waiting for the user's choice.
 #[derive(Clone, PartialEq)]
 pub struct Recovery {
-    /// Why, in plain words.
-    pub reason: String,
+    /// Why, in words.
+    pub reason: crate::logic::i18n::Say,
     /// The stored text, for a copy.
     pub raw: String,
 }
@@ -103,7 +103,7 @@ fn restore_saved(
             Err(e) => (
                 None,
                 Some(Recovery {
-                    reason: e.to_string(),
+                    reason: e.say(),
                     raw: text,
                 }),
             ),
@@ -151,10 +151,10 @@ pub fn app(props: &AppProps) -> Html {
         Ok((model, recovery)) => html! {
             <Page model={model.clone()} network={start.network.clone()} recovery={recovery.clone()} />
         },
-        Err(e) => html! {
+        Err(_) => html! {
             <div class="page">
                 <div class="recovery" role="alert" data-testid="no-randomness">
-                    <h2>{e.to_string()}</h2>
+                    <h2>{words.texts.get("no-randomness")}</h2>
                     <p>{words.texts.get("no-randomness-help")}</p>
                 </div>
             </div>
@@ -198,7 +198,7 @@ pub fn page(props: &PageProps) -> Html {
     let selected = use_state(|| 0usize);
     let view = use_state(|| View::Chain);
     let raw = use_state(|| false);
-    let notice = use_state(|| None::<String>);
+    let notice = use_state(|| None::<crate::logic::i18n::Say>);
     // The one way in for every change from the edge (transports, forms, console, clock) and
     // the one way out for what the model says (edge/driver.rs).
     let router = {
@@ -291,7 +291,7 @@ pub fn page(props: &PageProps) -> Html {
             let result = new_wallet()
                 .map_err(Refused::from)
                 .and_then(|w| router.apply(Command::AddNode(Key(w))));
-            notice.set(result.err().map(String::from));
+            notice.set(result.err().map(|e| e.say()));
             redraw.force_update();
         })
     };
@@ -306,7 +306,7 @@ pub fn page(props: &PageProps) -> Html {
             if *selected >= len {
                 selected.set(len.saturating_sub(1));
             }
-            notice.set(result.err().map(String::from));
+            notice.set(result.err().map(|e| e.say()));
             redraw.force_update();
         })
     };
@@ -348,7 +348,7 @@ pub fn page(props: &PageProps) -> Html {
                         notice.set(None);
                     }
                     // The old network stays: nothing weaker than secure randomness makes keys.
-                    Err(e) => notice.set(Some(e.to_string())),
+                    Err(e) => notice.set(Some(e.say())),
                 }
                 redraw.force_update();
             }
@@ -362,16 +362,16 @@ pub fn page(props: &PageProps) -> Html {
         let t = t.clone();
         Callback::from(move |a: TimeAction| {
             let said = match a {
-                TimeAction::Play(q) => router.play(q).err().map(|e| (false, e)),
-                TimeAction::Pause => router.pause().err().map(|e| (false, e)),
-                TimeAction::Step(d) => router.step_event(d).err().map(|e| (false, e)),
-                TimeAction::Seek(e) => router.seek(e).err().map(|e| (false, e)),
-                TimeAction::Block(h) => router.jump_to_block(h).err().map(|e| (false, e)),
-                TimeAction::Branch(b) => router.switch_branch(b).err().map(|e| (false, e)),
+                TimeAction::Play(q) => router.play(q).err().map(|e| (false, t.say(&e))),
+                TimeAction::Pause => router.pause().err().map(|e| (false, t.say(&e))),
+                TimeAction::Step(d) => router.step_event(d).err().map(|e| (false, t.say(&e))),
+                TimeAction::Seek(e) => router.seek(e).err().map(|e| (false, t.say(&e))),
+                TimeAction::Block(h) => router.jump_to_block(h).err().map(|e| (false, t.say(&e))),
+                TimeAction::Branch(b) => router.switch_branch(b).err().map(|e| (false, t.say(&e))),
                 TimeAction::Save => Some(
                     match router
                         .recording()
-                        .and_then(|t| storage::download("pos-playground-recording.json", &t))
+                        .and_then(|text| storage::download("pos-playground-recording.json", &text))
                     {
                         Ok(()) => (
                             true,
@@ -380,7 +380,7 @@ pub fn page(props: &PageProps) -> Html {
                                 &[("file", "pos-playground-recording.json".into())],
                             ),
                         ),
-                        Err(e) => (false, e),
+                        Err(e) => (false, t.say(&e)),
                     },
                 ),
                 TimeAction::Open(text) => Some(match router.open_recording(&text) {
@@ -388,7 +388,7 @@ pub fn page(props: &PageProps) -> Html {
                         true,
                         t.format("history-opened", &[("events", events.into())]),
                     ),
-                    Err(e) => (false, e),
+                    Err(e) => (false, t.say(&e)),
                 }),
                 TimeAction::TooBig(size) => Some((
                     false,
@@ -417,7 +417,7 @@ pub fn page(props: &PageProps) -> Html {
             );
             files_message.set(Some(match text.map(|t| storage::download(&name, &t)) {
                 Some(Ok(())) => (true, t.format("files-saved", &[("file", name.into())])),
-                Some(Err(e)) => (false, e),
+                Some(Err(e)) => (false, t.say(&e)),
                 None => (false, t.get("files-no-node")),
             }));
         })
@@ -456,7 +456,7 @@ pub fn page(props: &PageProps) -> Html {
                             t.format("files-imported", &[("height", height.to_string().into())]),
                         )
                     }
-                    Err(e) => (false, e.to_string()),
+                    Err(e) => (false, t.say(&e.say())),
                 }));
                 redraw.force_update();
             });
@@ -473,7 +473,7 @@ pub fn page(props: &PageProps) -> Html {
             fault_error.set(
                 result
                     .err()
-                    .map(|e| t.format("refused", &[("why", e.to_string().into())])),
+                    .map(|e| t.format("refused", &[("why", e.say().into())])),
             );
             redraw.force_update();
         })
@@ -526,7 +526,7 @@ pub fn page(props: &PageProps) -> Html {
         let (router, redraw, notice) = (router.clone(), redraw.clone(), notice.clone());
         Callback::from(move |c: Command| {
             if let Err(e) = router.apply(c) {
-                notice.set(Some(e.to_string()));
+                notice.set(Some(e.say()));
             }
             redraw.force_update();
         })
@@ -655,7 +655,7 @@ pub fn page(props: &PageProps) -> Html {
                     <button onclick={on_add} disabled={summaries.len() >= MAX_NODES} data-testid="add-node">{t.get("add-node")}</button>
                     <button class="ghost-danger" onclick={on_new_network} data-testid="new-network" title={t.get("new-network.title")}>{t.get("new-network")}</button>
                     <button onclick={on_remove} disabled={summaries.len() <= 1} data-testid="remove-node">{t.get("remove-node")}</button>
-                    if let Some(n) = (*notice).clone() { <span class="notice" role="alert">{n}</span> }
+                    if let Some(n) = &*notice { <span class="notice" role="alert">{t.say(n)}</span> }
                 </div>
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />

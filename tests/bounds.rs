@@ -4,7 +4,9 @@
 
 use pos_core::Wallet;
 use pos_playground::logic::input::Input;
-use pos_playground::logic::link::{LinkState, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS};
+use pos_playground::logic::link::{
+    LinkReason, LinkState, Side, LINK_CONNECT_MS, LINK_KEEP_MS, MAX_LINKS,
+};
 use pos_playground::logic::mesh::{
     Frame, Role, CONFLICT_TIMEOUT_MS, IGNORED_TIMEOUT_MS, MAX_CONFLICTS, MAX_IGNORED,
     TAB_TIMEOUT_MS,
@@ -205,7 +207,10 @@ fn links_are_bounded_and_expire() {
     assert!(p.link_new(Side::Inviter, None, None, T0).is_err());
     assert!(p.can_link().is_err());
     // A link that is over makes room, and ids are never reused.
-    let _ = p.handle(T0 + 1, link_input(&ids[3], LinkState::Failed, "test"));
+    let _ = p.handle(
+        T0 + 1,
+        link_input(&ids[3], LinkState::Failed, LinkReason::Failed),
+    );
     let next = p.link_new(Side::Inviter, None, None, T0 + 2).expect("room");
     assert!(p.link(&ids[3]).is_none());
     assert!(!ids.contains(&next));
@@ -213,7 +218,7 @@ fn links_are_bounded_and_expire() {
     // Links nobody answers fail, and links that are over are forgotten.
     let _ = p.handle(
         T0 + 3,
-        link_input(&ids[0], LinkState::Open, "data channel open"),
+        link_input(&ids[0], LinkState::Open, LinkReason::Open),
     );
     let _ = p.advance(T0 + LINK_CONNECT_MS + 10);
     let states: Vec<LinkState> = p.links().iter().map(|l| l.state).collect();

@@ -123,8 +123,9 @@ fn import_takes_a_valid_chain_and_refuses_a_tampered_one_without_change() {
     };
     match tab.apply(import(tampered), now) {
         Err(Refused::Chain { height, reason }) => {
-            assert_eq!(height, 3, "{reason}");
-            assert!(!reason.is_empty());
+            let words = common::english(&reason);
+            assert_eq!(height, 3, "{words}");
+            assert!(words.starts_with("block 3 is invalid: "), "{words}");
         }
         other => panic!("a tampered chain is refused, not {other:?}"),
     }

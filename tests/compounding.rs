@@ -11,11 +11,15 @@ use pos_playground::logic::compounding::{
     spread_words, step_runs, the_point, variance_with_error, variance_words, CompoundingAnswer,
     CompoundingReport, CompoundingRun,
 };
+use pos_playground::logic::i18n::ftl::Resource;
+use pos_playground::logic::i18n::{Languages, Say, Texts};
 use pos_playground::logic::worker_protocol::{
     decode_reply, encode, handle_worker_request, WorkerReply, WorkerRequest,
 };
 use serde_json::json;
 use std::cell::Cell;
+
+mod common;
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -201,22 +205,28 @@ fn the_console_answer_is_the_report_as_fractions() {
 #[test]
 fn figures_and_the_point_are_written_from_the_numbers() {
     let var = |x: f64| (x * VAR_ONE as f64).round() as u64;
-    assert_eq!(variance_words(var(8.97e-4)), "8.97 × 10⁻⁴");
-    assert_eq!(variance_words(var(0.1234)), "1.23 × 10⁻¹");
-    assert_eq!(variance_words(var(9.999e-5)), "1.00 × 10⁻⁴");
-    assert_eq!(variance_words(0), "0");
+    let en = |s: Say| common::english(&s);
+    assert_eq!(en(variance_words(var(8.97e-4))), "8.97 × 10⁻⁴");
+    assert_eq!(en(variance_words(var(0.1234))), "1.23 × 10⁻¹");
+    assert_eq!(en(variance_words(var(9.999e-5))), "1.00 × 10⁻⁴");
+    assert_eq!(en(variance_words(0)), "0");
     assert_eq!(
-        variance_with_error(var(8.97e-4), var(2.8e-5)),
+        en(variance_with_error(var(8.97e-4), var(2.8e-5))),
         "8.97 ± 0.28 × 10⁻⁴"
     );
-    assert_eq!(spread_words(var(9e-4)), "3.0 points");
-    assert_eq!(spread_words(var(2.5e-5)), "0.50 points");
-    assert_eq!(reward_words(10_000), "1 %");
-    assert_eq!(reward_words(1_000), "0.1 %");
-    assert_eq!(reward_words(1), "0.0001 %");
-    assert_eq!(share_words(SHARE_ONE / 10), "10.0 %");
-    assert_eq!(mean_words(100_200_000_000), "10.02 %");
-    assert_eq!(rate_words(9_559_300_000), "0.956 %");
+    assert_eq!(en(spread_words(var(9e-4))), "3.0 points");
+    assert_eq!(en(spread_words(var(2.5e-5))), "0.50 points");
+    assert_eq!(en(reward_words(10_000)), "1 %");
+    assert_eq!(en(reward_words(1_000)), "0.1 %");
+    assert_eq!(en(reward_words(1)), "0.0001 %");
+    assert_eq!(en(share_words(SHARE_ONE / 10)), "10.0 %");
+    assert_eq!(en(mean_words(100_200_000_000)), "10.02 %");
+    assert_eq!(en(rate_words(9_559_300_000)), "0.956 %");
+    // In German, with a decimal comma.
+    let de = german();
+    assert_eq!(de.say(&variance_words(var(8.97e-4))), "8,97 × 10⁻⁴");
+    assert_eq!(de.say(&mean_words(100_200_000_000)), "10,02 %");
+    assert_eq!(de.say(&spread_words(var(9e-4))), "3,0 Prozentpunkte");
 
     let mut run = CompoundingRun::new(&setup(400, 1_000)).expect("valid");
     run.step(400);
@@ -224,24 +234,46 @@ fn figures_and_the_point_are_written_from_the_numbers() {
     let c = &r.schedules[0].summary;
     let z = c.variance.abs_diff(c.exact_variance) as f64 / c.variance_error as f64;
     assert_eq!(
-        agreement_words(c),
+        en(agreement_words(c)),
         format!(
             "{} standard errors apart",
             pos_playground::logic::words::fixed(z, 1)
         )
     );
-    let point = the_point(&r).join(" ");
+    let point = the_point(&r)
+        .into_iter()
+        .map(en)
+        .collect::<Vec<_>>()
+        .join(" ");
     for words in [
         "martingale",
         "starting 10.0 %",
         "after 1,000 blocks",
-        &spread_words(c.exact_variance),
-        &spread_words(r.schedules[1].summary.exact_variance),
-        &spread_words(r.limit_variance),
-        &rate_words(r.geometric_rate),
+        &en(spread_words(c.exact_variance)),
+        &en(spread_words(r.schedules[1].summary.exact_variance)),
+        &en(spread_words(r.limit_variance)),
+        &en(rate_words(r.geometric_rate)),
         "Fanti et al.",
         "most equitable",
     ] {
         assert!(point.contains(words), "{words:?} in {point}");
     }
+    let punkt = the_point(&r)
+        .iter()
+        .map(|p| de.say(p))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(punkt.contains("10,0 %"), "{punkt}");
+    assert!(!punkt.contains("Do the rich"), "{punkt}");
+}
+
+/// The page's words in German, English beneath.
+fn german() -> Texts {
+    let languages =
+        Languages::parse(include_str!("../www/lang/languages.json")).expect("languages.json");
+    Texts::new(
+        languages.get("de").expect("de").clone(),
+        Resource::parse(include_str!("../www/lang/de/page.ftl")).expect("de"),
+        Resource::parse(include_str!("../www/lang/en/page.ftl")).expect("en"),
+    )
 }

@@ -11,6 +11,8 @@ use pos_playground::logic::history::recording::RecordingError;
 use pos_playground::logic::history::{DrawAnswer, Entry, History};
 use pos_playground::logic::model::{Founders, Ids, Playground, Request, Target};
 
+mod common;
+
 const T0: u64 = 1_700_000_000_000;
 
 fn tab(seed: u8) -> Playground {
@@ -256,28 +258,24 @@ fn a_damaged_recording_is_refused_with_its_place() {
     // Not JSON, another format, another version.
     assert!(matches!(History::open("{"), Err(RecordingError::Start(_))));
     let other = text.replace("pos-playground-recording", "something-else");
-    assert!(refusal(&other)
-        .to_string()
-        .contains("not a pos-playground file"));
+    assert!(common::english(&refusal(&other).say()).contains("not a pos-playground file"));
     let newer = text.replacen("\"version\":1", "\"version\":9", 1);
-    assert!(refusal(&newer).to_string().contains("another version"));
+    assert!(common::english(&refusal(&newer).say()).contains("another version"));
     // An entry of an unknown kind, named by its place.
     let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
     v["entries"][3] = serde_json::json!({"t": "teleport", "now": T0});
     let err = refusal(&v.to_string());
     assert!(
         matches!(err, RecordingError::Entry { index: 3, .. }),
-        "{err}"
+        "{err:?}"
     );
     // Time going back.
     let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
     let n = v["entries"].as_array().map_or(0, Vec::len);
     v["entries"][n - 1] = serde_json::json!({"t": "advance", "now": T0 - 1});
     let err = refusal(&v.to_string());
-    assert!(
-        err.to_string().starts_with(&format!("entry {}", n - 1)),
-        "{err}"
-    );
+    let words = common::english(&err.say());
+    assert!(words.starts_with(&format!("entry {}", n - 1)), "{words}");
     // Too far in the future (the network would run for days).
     let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
     v["entries"][n - 1] = serde_json::json!({"t": "advance", "now": T0 + 400 * 24 * 3_600_000u64});

@@ -76,7 +76,7 @@ fn invitation(p: &mut Playground, now: u64, out: &mut Vec<String>) {
     let opened = Input::Link {
         link: id,
         state: link::LinkState::Open,
-        reason: "data channel open".into(),
+        reason: link::LinkReason::Open,
     };
     out.extend(p.handle(now, opened).frames);
 }

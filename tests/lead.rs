@@ -72,8 +72,8 @@ fn the_lead_puts_this_tabs_nodes_on_the_class_clock() {
     assert_eq!(p.forge_up_to(), Some(0));
     let refused = p.apply(Command::Forge(0), T0 + 2).expect_err("paused");
     assert!(
-        refused.to_string().contains("class clock is paused"),
-        "{refused}"
+        common::english(&refused.say()).contains("class clock is paused"),
+        "{refused:?}"
     );
     assert!(p
         .activity()
@@ -126,8 +126,8 @@ fn only_the_teachers_page_gives_orders_and_a_student_explores_and_is_called_back
     ] {
         let e = s.apply(Command::Teach(order), T0).expect_err("a student");
         assert!(
-            e.to_string().contains("only the teacher's page leads"),
-            "{e}"
+            common::english(&e.say()).contains("only the teacher's page leads"),
+            "{e:?}"
         );
     }
     assert!(
@@ -163,7 +163,7 @@ fn only_the_teachers_page_gives_orders_and_a_student_explores_and_is_called_back
     let e = t
         .apply(Command::Teach(Order::Step), T0)
         .expect_err("running");
-    assert!(e.to_string().contains("while the class clock is paused"));
+    assert!(common::english(&e.say()).contains("while the class clock is paused"));
     t.apply(Command::Teach(Order::Pause), T0)
         .expect("the teacher pauses");
     // Already running: resuming sends nothing.
@@ -177,7 +177,7 @@ fn only_the_teachers_page_gives_orders_and_a_student_explores_and_is_called_back
         }]
     );
     let e = t.apply(Command::Follow(true), T0).expect_err("the teacher");
-    assert!(e.to_string().contains("does not follow"));
+    assert!(common::english(&e.say()).contains("does not follow"));
     assert_eq!(
         serde_json::to_value(t.class_mode()).expect("json")["role"],
         "teacher"

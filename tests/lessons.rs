@@ -40,7 +40,7 @@ fn every_shipped_lesson_reads_and_the_index_names_them_all() {
     assert_eq!(names, SHIPPED.map(|(n, _)| n));
     for (name, text) in SHIPPED {
         let lesson = parse(name, &format!("lessons/en/{name}.txt"), text)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            .unwrap_or_else(|e| panic!("{name}: {}", common::english(&e.say())));
         assert!(lesson.steps.len() >= 4, "{name}");
         for step in &lesson.steps {
             assert!(
@@ -171,12 +171,12 @@ fn damaged_files_name_the_file_line_and_problem() {
             "{text:.60}"
         );
         // The message names the file, and the line when there is one.
-        let message = want.to_string();
+        let message = common::english(&want.say());
         assert!(message.contains("lessons/en/x.txt"), "{message}");
     }
     let e = parse("x", "lessons/en/x.txt", "title: T\nstep: A\njust words\n").unwrap_err();
     assert_eq!(
-        e.to_string(),
+        common::english(&e.say()),
         "The lesson file lessons/en/x.txt is damaged, line 3: expected \"key: value\" (or # for a comment)"
     );
     let many: String = "title: T\n".to_string() + &"step: s\ntext: t\n".repeat(41);
@@ -402,7 +402,7 @@ fn a_failed_fetch_or_a_late_answer_is_handled() {
     tour.loaded(Err(missing.clone()), &p);
     assert_eq!(tour, Tour::Failed(missing.clone()));
     assert_eq!(
-        missing.to_string(),
+        common::english(&missing.say()),
         "The lesson file lessons/en/lots.txt could not be loaded: the server answered 404"
     );
     // The answer for a lesson no longer being opened is dropped.
@@ -434,7 +434,8 @@ fn every_language_has_every_lesson_with_english_steps_and_actions() {
             continue;
         }
         let file = format!("lessons/{lang}/index.txt");
-        let index = parse_index(&file, &read(&lang, "index")).unwrap_or_else(|e| panic!("{e}"));
+        let index = parse_index(&file, &read(&lang, "index"))
+            .unwrap_or_else(|e| panic!("{}", common::english(&e.say())));
         let names = |i: &[(String, String)]| i.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
         assert_eq!(
             names(&index),
@@ -446,7 +447,8 @@ fn every_language_has_every_lesson_with_english_steps_and_actions() {
             let theirs = parse(name, &format!("lessons/en/{name}.txt"), &read("en", name))
                 .expect("English reads");
             let file = format!("lessons/{lang}/{name}.txt");
-            let mine = parse(name, &file, &read(&lang, name)).unwrap_or_else(|e| panic!("{e}"));
+            let mine = parse(name, &file, &read(&lang, name))
+                .unwrap_or_else(|e| panic!("{}", common::english(&e.say())));
             assert_eq!(mine.steps.len(), theirs.steps.len(), "{file}: steps");
             for (k, (m, t)) in mine.steps.iter().zip(&theirs.steps).enumerate() {
                 let at = format!("{file}, step {}", k + 1);

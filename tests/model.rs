@@ -84,7 +84,7 @@ fn refusals_say_why_in_plain_words() {
         .submit(2, Request::Transfer(Target::Node(0), 5))
         .expect_err("no tokens");
     assert_eq!(
-        err,
+        common::english(&err),
         "not enough tokens: the sender has 0 available but needs 5"
     );
     let shown = p.result(2).expect("kept for the card");
@@ -98,9 +98,9 @@ fn refusals_say_why_in_plain_words() {
     assert!(
         common::english(&p.result(3).expect("kept").text)
             .starts_with("Refused: Node 4 did not win the draw for the next block:"),
-        "{err}"
+        "{err:?}"
     );
-    let err = p.forge(3).expect_err("not the winner");
+    let err = common::english(&p.forge(3).expect_err("not the winner"));
     assert!(err.contains("did not win the draw"), "{err}");
     assert!(p
         .parse_request(&json!({"kind": "mint", "amount": 1}))

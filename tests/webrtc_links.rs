@@ -4,7 +4,7 @@
 
 use pos_core::Wallet;
 use pos_playground::logic::input::Input;
-use pos_playground::logic::link::{Invitation, LinkState, Side};
+use pos_playground::logic::link::{Invitation, LinkReason, LinkState, Side};
 use pos_playground::logic::mesh::Adoption;
 use pos_playground::logic::mesh::{Role, Via, DISCOVERY_MS};
 use pos_playground::logic::model::{Playground, Request};
@@ -103,7 +103,7 @@ fn link(
         tab: Some(acceptor.tab_id()),
     };
     let _ = inviter.handle(now, answered);
-    let open = |id: &str| link_input(id, LinkState::Open, "data channel open");
+    let open = |id: &str| link_input(id, LinkState::Open, LinkReason::Open);
     let hellos = [
         inviter.handle(now, open(&at_inviter)).frames,
         acceptor.handle(now, open(&at_acceptor)).frames,
@@ -219,7 +219,7 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     assert_eq!(net["links"].as_array().map(Vec::len), Some(2));
 
     // The B–C link closes: B forgets C's node, says why, and keeps working with A.
-    let closed = link_input(&bc, LinkState::Closed, "the data channel closed");
+    let closed = link_input(&bc, LinkState::Closed, LinkReason::ChannelClosed);
     let _ = b.handle(now + 14_000, closed);
     assert_eq!(b.link(&bc).map(|l| l.state), Some(LinkState::Closed));
     let c_tab = c.tab_id();
@@ -232,11 +232,11 @@ fn a_chain_of_links_relays_blocks_purchases_and_payments_end_to_end() {
     // A closed link stays closed, with its first reason.
     let _ = b.handle(
         now + 14_100,
-        link_input(&bc, LinkState::Open, "data channel open"),
+        link_input(&bc, LinkState::Open, LinkReason::Open),
     );
     assert_eq!(
-        b.link(&bc).map(|l| l.reason.as_str()),
-        Some("the data channel closed")
+        b.link(&bc).map(|l| l.reason),
+        Some(LinkReason::ChannelClosed)
     );
     let wires = [Wire {
         a: 0,

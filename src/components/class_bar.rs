@@ -96,7 +96,7 @@ pub fn class_bar(p: &ClassBarProps) -> Html {
                     <label>{t.get("class-speed")}{" "}
                         <select onchange={on_speed} data-testid="class-speed">
                             { for SPEEDS.iter().map(|q| html! {
-                                <option value={q.to_string()} selected={*q == lead.speed}>{speed_words(*q)}</option>
+                                <option value={q.to_string()} selected={*q == lead.speed}>{t.say(&speed_words(*q))}</option>
                             }) }
                         </select>
                     </label>

@@ -5,9 +5,9 @@ use crate::logic::fairness::{
     p_say, verdict_say, Against, FairnessJob, FairnessReport, LabStaker, RuleReport, Verdict,
     MAX_ROUNDS, MAX_STAKERS, PPM,
 };
-use crate::logic::i18n::{Arg, Texts};
+use crate::logic::i18n::{Arg, Say, Texts};
 use crate::logic::model::PALETTE;
-use crate::logic::words::{fixed, group};
+use crate::logic::words::fixed;
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use job::use_job;
 use pos_core::fairness::ethereum;
@@ -75,9 +75,12 @@ fn network_rows(network: &[LabStaker]) -> Vec<Row> {
         .collect()
 }
 
-/// `ppm` as a percentage with one decimal.
-pub fn pct(ppm: u32) -> String {
-    format!("{} %", fixed(f64::from(ppm) / 10_000.0, 1))
+/// `ppm` as a percentage with one decimal, the language's way.
+pub fn pct(t: &Texts, ppm: u32) -> String {
+    t.format(
+        "percent",
+        &[("value", Arg::Decimal(fixed(f64::from(ppm) / 10_000.0, 1)))],
+    )
 }
 
 /// The fairness lab.
@@ -179,12 +182,15 @@ pub fn fairness_lab(p: &Props) -> Html {
         let lab = job.clone();
         let seed = p.seed.clone();
         let shown = shown.clone();
+        let t_fail = t.clone();
         Callback::from(move |_| {
-            let stakes: Result<Vec<u64>, String> = rows
+            let stakes: Result<Vec<u64>, Say> = rows
                 .iter()
                 .map(|r| {
                     r.stake.trim().parse::<u64>().map_err(|_| {
-                        format!("{}'s stake \"{}\" is not a whole number", r.name, r.stake)
+                        Say::new("lab-not-a-number")
+                            .with("name", r.name.as_str())
+                            .with("stake", r.stake.as_str())
                     })
                 })
                 .collect();
@@ -196,11 +202,11 @@ pub fn fairness_lab(p: &Props) -> Html {
                     seed: Hash::from_hex(&seed).unwrap_or_else(|_| Hash::of(b"fairness lab")),
                     params: Params::default(),
                 };
-                job.validate().map(|()| job).map_err(|e| e.to_string())
+                job.validate().map(|()| job).map_err(|e| e.say())
             });
             let job = match job {
                 Ok(j) => j,
-                Err(e) => return lab.fail(e),
+                Err(e) => return lab.fail(t_fail.say(&e)),
             };
             if !job.rules.contains(&*shown) {
                 shown.set(job.rules[0]);
@@ -234,7 +240,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                     <thead><tr><th>{t.get("lab-staker")}</th><th>{t.get("lab-stake")}</th><th>{t.get("lab-share")}</th><th></th></tr></thead>
                     <tbody>
                     { for rows.iter().enumerate().map(|(i, r)| {
-                        let share = r.stake.trim().parse::<u64>().ok().map(|st| pct(crate::logic::fairness::ppm(st, total)));
+                        let share = r.stake.trim().parse::<u64>().ok().map(|st| pct(&t, crate::logic::fairness::ppm(st, total)));
                         html! {
                             <tr>
                                 <td><span class="chip" style={format!("background:{}", r.colour)}></span>{r.name.clone()}</td>
@@ -257,7 +263,7 @@ pub fn fairness_lab(p: &Props) -> Html {
                         <label>{t.get("lab-rounds")}
                             <select onchange={on_rounds} data-testid="lab-rounds">
                                 { for [1_000u64, 10_000, MAX_ROUNDS].iter().map(|n| html! {
-                                    <option value={n.to_string()} selected={*n == *rounds}>{group(*n)}</option>
+                                    <option value={n.to_string()} selected={*n == *rounds}>{t.number(*n)}</option>
                                 }) }
                             </select>
                         </label>
@@ -351,37 +357,37 @@ fn results(
                     { for rows.iter().enumerate().map(|(i, row)| html! {
                         <tr>
                             <td><span class="chip" style={format!("background:{}", row.colour)}></span>{row.name.clone()}</td>
-                            <td class="num">{pct(report.stake_shares_ppm.get(i).copied().unwrap_or(0))}</td>
+                            <td class="num">{pct(t, report.stake_shares_ppm.get(i).copied().unwrap_or(0))}</td>
                             { for report.rules.iter().map(|r| html! {
-                                <td class="num">{pct(r.shares_ppm.get(i).copied().unwrap_or(0))}
+                                <td class="num">{pct(t, r.shares_ppm.get(i).copied().unwrap_or(0))}
                                     <small class="wins">{ if r.rule == Rule::Algorand {
                                         t.format("lab-votes", &[("count", r.votes.get(i).copied().unwrap_or(0).into())])
                                     } else {
                                         t.format("lab-wins", &[("count", r.wins.get(i).copied().unwrap_or(0).into())])
                                     } }</small>
                                     if let Some(e) = r.expected_ppm.as_ref().and_then(|e| e.get(i)) {
-                                        <small class="wins expected" data-testid="lab-expected">{t.format("lab-expected", &[("share", pct(*e).into())])}</small>
+                                        <small class="wins expected" data-testid="lab-expected">{t.format("lab-expected", &[("share", pct(t, *e).into())])}</small>
                                     }</td>
                             }) }
                         </tr>
                     }) }
                     <tr class="sum"><td>{t.get("lab-rounds-row")}</td><td></td>{ for report.rules.iter().map(|r| html! { <td class="num">{t.number(r.rounds)}</td> }) }</tr>
                     <tr class="sum"><td>{"χ²"}</td><td></td>{ for report.rules.iter().map(|r| html! {
-                        <td class="num">{fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2)}</td> }) }</tr>
+                        <td class="num">{t.number(Arg::Decimal(fixed(r.chi_square.statistic_milli as f64 / 1000.0, 2)))}</td> }) }</tr>
                     <tr class="sum"><td>{t.get("lab-p-value")}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class={classes!("num", verdict_class(r))}>{t.say(&p_say(r.chi_square.p_value_ppm))}</td> }) }</tr>
                     <tr class="sum"><td title={t.get("lab-chi-expected.title")}>{t.get("lab-chi-expected")}</td><td></td>{ for report.rules.iter().map(|r| html! {
-                        <td class="num">{r.chi_expected.map_or("—".to_string(), |c| fixed(c.statistic_milli as f64 / 1000.0, 2))}</td> }) }</tr>
+                        <td class="num">{r.chi_expected.map_or("—".to_string(), |c| t.number(Arg::Decimal(fixed(c.statistic_milli as f64 / 1000.0, 2))))}</td> }) }</tr>
                     <tr class="sum"><td>{t.get("lab-p-expected")}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class={classes!("num", r.verdict_expected.map(class_of))}>{r.chi_expected.map_or("—".to_string(), |c| t.say(&p_say(c.p_value_ppm)))}</td> }) }</tr>
                     <tr class="sum"><td title={t.get("lab-empty-shared.title")}>{t.get("lab-empty-shared")}</td><td></td>{ for report.rules.iter().map(|r| html! {
                         <td class="num">{ match r.rule {
-                            Rule::Praos | Rule::Algorand => format!("{} / {}", group(r.empty_rounds), group(r.shared_rounds)),
+                            Rule::Praos | Rule::Algorand => format!("{} / {}", t.number(r.empty_rounds), t.number(r.shared_rounds)),
                             _ => "—".to_string(),
                         } }
                         if matches!(r.rule, Rule::Praos | Rule::Algorand) {
                             if let (Some(e), Some(s)) = (r.expected_empty_ppm, r.expected_several_ppm) {
-                                <small class="wins expected">{t.format("lab-expected-pair", &[("empty", pct(e).into()), ("shared", pct(s).into())])}</small>
+                                <small class="wins expected">{t.format("lab-expected-pair", &[("empty", pct(t, e).into()), ("shared", pct(t, s).into())])}</small>
                             }
                         }</td> }) }</tr>
                 </tbody>
@@ -417,10 +423,10 @@ fn electra_chances(t: &Texts) -> Html {
     html! {
         <table class="lab-table electra" data-testid="electra-chances">
             <caption>{t.get("lab-electra-caption")}</caption>
-            <thead><tr><th>{t.get("lab-balance")}</th>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| html! { <th class="num">{format!("{} ETH", group(*b))}</th> }) }</tr></thead>
+            <thead><tr><th>{t.get("lab-balance")}</th>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| html! { <th class="num">{format!("{} ETH", t.number(*b))}</th> }) }</tr></thead>
             <tbody><tr><td>{t.get("lab-accepted")}</td>{ for [32u64, 64, 160, 320, 960, 2_048].iter().map(|b| {
                 let a = ethereum::acceptance(*b);
-                html! { <td class="num">{format!("{} / 65,536 = {}", group(a), fixed(a as f64 / 65_536.0, 3))}</td> }
+                html! { <td class="num">{format!("{} / {} = {}", t.number(a), t.number(65_536u64), t.number(Arg::Decimal(fixed(a as f64 / 65_536.0, 3))))}</td> }
             }) }</tr></tbody>
         </table>
     }
@@ -466,8 +472,8 @@ fn chart(t: &Texts, report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Ht
                     <text x={(LEFT - 6.0).to_string()} y={fixed(y(ppm) + 4.0, 1)} class="axis" text-anchor="end">{format!("{} %", fixed(f64::from(ppm) / 10_000.0, 0))}</text>
                 </> }
             }) }
-            { for ticks.iter().map(|t| html! {
-                <text x={fixed(x(*t), 1)} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="middle">{group(*t)}</text>
+            { for ticks.iter().map(|tick| html! {
+                <text x={fixed(x(*tick), 1)} y={(BOTTOM + 18.0).to_string()} class="axis" text-anchor="middle">{t.number(*tick)}</text>
             }) }
             <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(BOTTOM + 34.0).to_string()} class="axis" text-anchor="middle">
                 {t.get("lab-chart-axis")}</text>
@@ -483,7 +489,7 @@ fn chart(t: &Texts, report: &FairnessReport, r: &RuleReport, rows: &[Row]) -> Ht
                     <polyline points={points.join(" ")} fill="none" stroke={row.colour.clone()} stroke-width="2.5" />
                     if rows.len() <= 8 {
                         <text x={(RIGHT + 8.0).to_string()} y={fixed(y(last) + 4.0, 1)} class="end-label">
-                            <tspan fill={row.colour.clone()} font-weight="bold">{"■ "}</tspan>{format!("{} {}", row.name, pct(last))}<title>{t.format("lab-end-title", &[("name", row.name.clone().into()), ("wins", pct(last).into()), ("stake", pct(stake).into())])}</title>
+                            <tspan fill={row.colour.clone()} font-weight="bold">{"■ "}</tspan>{format!("{} {}", row.name, pct(t, last))}<title>{t.format("lab-end-title", &[("name", row.name.clone().into()), ("wins", pct(t, last).into()), ("stake", pct(t, stake).into())])}</title>
                         </text>
                     }
                 </g> }

@@ -44,7 +44,7 @@ pub struct HistoryBarProps {
     pub message: Option<(bool, String)>,
 }
 
-const SPEEDS: [(u8, &str); 5] = [(1, "×0.25"), (2, "×0.5"), (4, "×1"), (8, "×2"), (16, "×4")];
+const SPEEDS: [u8; 5] = [1, 2, 4, 8, 16];
 
 /// The bar.
 #[function_component(HistoryBar)]
@@ -137,8 +137,8 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             <button onclick={act(TimeAction::Step(1))} data-testid="history-forward" title={t.get("history-forward-title")}>{t.get("history-forward")}</button>
             <label class="history-speed">{t.get("history-speed")}{" "}
                 <select onchange={on_speed} data-testid="history-speed">
-                    { for SPEEDS.iter().map(|(q, words)| html! {
-                        <option value={q.to_string()} selected={*q == quarters}>{*words}</option>
+                    { for SPEEDS.iter().map(|q| html! {
+                        <option value={q.to_string()} selected={*q == quarters}>{t.say(&crate::logic::class::speed_words(*q))}</option>
                     }) }
                 </select>
             </label>
@@ -182,7 +182,7 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
                 </label>
             }
             <button onclick={act(TimeAction::Save)} disabled={v.cannot_save.is_some()}
-                title={v.cannot_save.clone().unwrap_or_else(|| t.get("history-save-title"))}
+                title={v.cannot_save.map_or_else(|| t.get("history-save-title"), |why| t.say(&why.say()))}
                 data-testid="history-save">{t.get("history-save")}</button>
             <FilePick caption={t.get("history-open")} testid="history-open" max_bytes={Some(MAX_RECORDING_BYTES as u64)} on_text={on_open} on_too_big={on_too_big} />
             if let Some((ok, text)) = &p.message {

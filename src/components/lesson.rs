@@ -260,7 +260,7 @@ fn key(lessons: &Lessons, section: &mut usize, digits: bool, e: &web_sys::Keyboa
 #[function_component(LessonPanel)]
 pub fn lesson_panel(p: &LessonProps) -> Html {
     let t = super::language::use_texts();
-    let menu = use_state(|| None::<Result<Vec<(String, String)>, String>>);
+    let menu = use_state(|| None::<Result<Vec<(String, String)>, Say>>);
     let section = use_mut_ref(|| 0usize);
     // The section keys 1 to 6: on unless this browser turned them off.
     let digits: Rc<Cell<bool>> = (*use_memo((), |_| {
@@ -385,7 +385,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                                         on_note.emit(
                                             Say::new("feed-ignored-lesson")
                                                 .with("lesson", name)
-                                                .with("reason", e.to_string()),
+                                                .with("reason", e),
                                         );
                                     }
                                 });
@@ -437,7 +437,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                     lessons
                         .tour
                         .borrow_mut()
-                        .set_note("the part of the page this step shows is not there now");
+                        .set_note(Say::new("lesson-not-shown"));
                     redraw.emit(());
                 }
                 if let Some(b) = do_ref
@@ -511,7 +511,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                     { for items.iter().map(|(name, title)| html! { <option value={name.clone()}>{title.clone()}</option> }) }
                 }
             </select>
-            if let Some(Err(e)) = &*menu { <span class="notice" role="alert" data-testid="lesson-menu-error">{e.clone()}</span> }
+            if let Some(Err(e)) = &*menu { <span class="notice" role="alert" data-testid="lesson-menu-error">{t.say(e)}</span> }
             <button onclick={button(4)} aria-pressed={presenting.clone()} data-testid="present">{t.get("presenter")}</button>
         </nav>
     };
@@ -521,7 +521,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
         },
         (Tour::Failed(e), ..) => html! {
             <aside class="lesson" aria-label={t.get("lesson")} data-testid="lesson">
-                <p class="result err" role="alert" data-testid="lesson-error">{e.to_string()}</p>
+                <p class="result err" role="alert" data-testid="lesson-error">{t.say(&e.say())}</p>
                 <button onclick={button(2)} data-testid="lesson-close">{t.get("lesson-close")}</button>
             </aside>
         },
@@ -548,7 +548,7 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
                         <button onclick={button(2)} data-testid="lesson-close">{t.get("lesson-close-esc")}</button>
                         <span class="lesson-status" role="status" aria-live="polite" data-testid="lesson-status">
                             {status}
-                            if let Some(n) = note { <span class="err">{" "}{n.clone()}</span> }
+                            if let Some(n) = note { <span class="err">{" "}{t.say(n)}</span> }
                         </span>
                     </div>
                 </aside>

@@ -169,7 +169,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                         )));
                     }
                     Err(e) => message.set(Some(Note::Error(
-                        t.format("links-no-invitation", &[("reason", e.to_string().into())]),
+                        t.format("links-no-invitation", &[("reason", e.into())]),
                     ))),
                 }
                 busy.set(false);
@@ -203,7 +203,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                             id,
                         )));
                     }
-                    Err(e) => message.set(Some(Note::Error(e))),
+                    Err(e) => message.set(Some(Note::Error(t.say(&e)))),
                 }
                 busy.set(false);
             });
@@ -217,7 +217,9 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
             message.clone(),
             busy.clone(),
         );
+        let t = t.clone();
         Callback::from(move |_| {
+            let t = t.clone();
             let (links, invitation_in, answer_out, message, busy) = (
                 links.clone(),
                 invitation_in.clone(),
@@ -232,9 +234,12 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                     Ok(answer) => {
                         answer_out.set(Some(answer.clone()));
                         invitation_in.set(String::new());
-                        message.set(Some(Note::WhileWaiting("Answer ready: copy it back to the machine that invited this one, and paste it there.".into(), answer)));
+                        message.set(Some(Note::WhileWaiting(
+                            t.get("links-answer-ready"),
+                            answer,
+                        )));
                     }
-                    Err(e) => message.set(Some(Note::Error(e))),
+                    Err(e) => message.set(Some(Note::Error(t.say(&e)))),
                 }
                 busy.set(false);
             });
@@ -292,7 +297,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                             let links = p.links.clone();
                             html! {
                                 <li data-testid="link" data-link={l.id.clone()} data-state={l.state.word()}>
-                                    <span class={classes!("linkstate", l.state.word())}>{l.state.word()}</span>
+                                    <span class={classes!("linkstate", l.state.word())}>{t.format("link-state", &[("state", l.state.word().into())])}</span>
                                     <b>{t.format("links-link", &[("link", l.id.clone().into())])}</b>
                                     <span>{" · "}{t.format("links-since", &[("side", side_text(&t, l).into()), ("since", clock(l.since).into())])}</span>
                                     if l.received > 0 { <span class="muted">{" · "}{t.format("links-frames-in", &[("count", l.received.into())])}</span> }
@@ -301,7 +306,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                                             { if l.state.is_over() { t.get("links-remove") } else { t.get("links-cancel") } }
                                         </button>
                                     }
-                                    <span class="reason">{l.reason.clone()}</span>
+                                    <span class="reason">{t.say(&l.reason.say())}</span>
                                 </li>
                             }
                         }) }

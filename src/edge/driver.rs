@@ -13,6 +13,7 @@ use crate::edge::storage::Saver;
 use crate::logic::class::Order;
 use crate::logic::command::{Act, Applied, Command, Refused};
 use crate::logic::history::{DrawAnswer, Entry, History, Recorder, TimelineView};
+use crate::logic::i18n::Say;
 use crate::logic::input::Input;
 use crate::logic::model::{Playground, Step};
 use std::cell::RefCell;
@@ -25,6 +26,11 @@ pub const TICK_MS: i32 = 100;
 /// What a call says when the model was in use (a call from inside another change, which the
 /// page's single thread makes only by re-entering): nothing was done.
 pub const BUSY: &str = "busy: try again";
+
+/// [`BUSY`] in the page's words.
+pub fn busy() -> Say {
+    Say::new("refusal-busy")
+}
 
 /// Where the frames this tab says go: the BroadcastChannel, every open WebRTC link and the
 /// class server's socket. Each outlet gets every frame, in order.
@@ -168,7 +174,7 @@ impl Router {
     /// Carries out `command` (a form's or the console's) and routes what it moved.
     pub fn apply(&self, command: Command) -> Result<Applied, Refused> {
         self.act(|r, now| r.act(command, now))
-            .unwrap_or_else(|| Err(Refused::Said(BUSY.into())))
+            .unwrap_or_else(|| Err(Refused::Said(busy())))
     }
 
     /// Runs `f` at the wall clock's time, between two steps of the network (so that `f` sees
@@ -326,13 +332,13 @@ impl Router {
     /// Runs `f` on the history and the tab shown, then redraws.
     fn timeline_do<T>(
         &self,
-        f: impl FnOnce(&mut History, &mut Playground) -> Result<T, String>,
-    ) -> Result<T, String> {
+        f: impl FnOnce(&mut History, &mut Playground) -> Result<T, Say>,
+    ) -> Result<T, Say> {
         let out = {
             let (Ok(mut m), Ok(mut h)) =
                 (self.model.try_borrow_mut(), self.history.try_borrow_mut())
             else {
-                return Err(BUSY.into());
+                return Err(busy());
             };
             f(&mut h, &mut m)?
         };
@@ -342,8 +348,8 @@ impl Router {
 
     /// Pauses: the tab's own network (alone), the class's clock (the teacher's page), or only
     /// what this tab shows (a linked tab: the network goes on).
-    pub fn pause(&self) -> Result<(), String> {
-        match self.reach().ok_or(BUSY)? {
+    pub fn pause(&self) -> Result<(), Say> {
+        match self.reach().ok_or_else(busy)? {
             Reach::Alone => {
                 // A replay of the past stops where it is (the network is paused already).
                 if self.timeline_do(|h, _| Ok(h.stop_replay()))? {
@@ -351,14 +357,14 @@ impl Router {
                 }
                 let paused = self.timeline().is_some_and(|t| t.paused);
                 if !paused {
-                    self.apply(Command::Pause)?;
+                    self.apply(Command::Pause).map_err(|e| e.say())?;
                 }
                 Ok(())
             }
             Reach::Class => self
                 .apply(Command::Teach(Order::Pause))
                 .map(|_| ())
-                .map_err(String::from),
+                .map_err(|e| e.say()),
             Reach::View => self.timeline_do(|h, m| {
                 h.freeze(m);
                 Ok(())
@@ -369,8 +375,8 @@ impl Router {
     /// Plays at `quarters` of the wall clock's speed (4: ×1). A tab alone that shows its past
     /// replays it at that speed, then goes on from the present; otherwise back to now, and
     /// the network goes on (a tab alone, or the class on the teacher's page).
-    pub fn play(&self, quarters: u8) -> Result<(), String> {
-        let view = self.timeline().ok_or(BUSY)?;
+    pub fn play(&self, quarters: u8) -> Result<(), Say> {
+        let view = self.timeline().ok_or_else(busy)?;
         if view.alone && view.at < view.events {
             let now = now_ms();
             return self.timeline_do(|h, _| {
@@ -382,91 +388,92 @@ impl Router {
             h.back_to_now(m);
             Ok(())
         })?;
-        match self.reach().ok_or(BUSY)? {
-            Reach::Alone => self.apply(Command::Play(quarters)).map(|_| ()).map_err(String::from),
+        match self.reach().ok_or_else(busy)? {
+            Reach::Alone => self
+                .apply(Command::Play(quarters))
+                .map(|_| ())
+                .map_err(|e| e.say()),
             Reach::Class => {
-                self.apply(Command::Teach(Order::Speed(quarters)))?;
+                self.apply(Command::Teach(Order::Speed(quarters)))
+                    .map_err(|e| e.say())?;
                 self.apply(Command::Teach(Order::Resume))
                     .map(|_| ())
-                    .map_err(String::from)
+                    .map_err(|e| e.say())
             }
             Reach::View if quarters == crate::logic::class::NORMAL_SPEED => Ok(()),
-            Reach::View => Err(
-                "this tab is linked to others: the speed of the network they share is not this tab's"
-                    .into(),
-            ),
+            Reach::View => Err(Say::new("refusal-linked").with("what", "speed")),
         }
     }
 
     /// Shows event `e` of the branch shown (the last one: the present). A tab alone pauses
     /// first, so the present waits while the past is looked at.
-    pub fn seek(&self, e: u64) -> Result<(), String> {
-        let view = self.timeline().ok_or(BUSY)?;
+    pub fn seek(&self, e: u64) -> Result<(), Say> {
+        let view = self.timeline().ok_or_else(busy)?;
         if e < view.events && view.alone && !view.paused {
             self.pause()?;
         }
-        self.timeline_do(|h, m| h.seek(m, e).map_err(|err| err.to_string()))
+        self.timeline_do(|h, m| h.seek(m, e).map_err(|err| err.say()))
     }
 
     /// One event forward or back (`delta` is +1 or -1, or more). At the present, forward
     /// runs the paused network to its next event (the class's one block on the teacher's
     /// page).
-    pub fn step_event(&self, delta: i64) -> Result<(), String> {
-        let view = self.timeline().ok_or(BUSY)?;
+    pub fn step_event(&self, delta: i64) -> Result<(), Say> {
+        let view = self.timeline().ok_or_else(busy)?;
         let target = i128::from(view.at) + i128::from(delta);
         if delta < 0 || view.at < view.events {
             let target = u64::try_from(target.clamp(0, i128::from(view.events))).unwrap_or(0);
             return self.seek(target);
         }
-        match self.reach().ok_or(BUSY)? {
+        match self.reach().ok_or_else(busy)? {
             Reach::Alone => {
                 if !view.paused {
-                    self.apply(Command::Pause)?;
+                    self.apply(Command::Pause).map_err(|e| e.say())?;
                 }
                 for _ in 0..delta.max(1) {
-                    self.apply(Command::StepEvent)?;
+                    self.apply(Command::StepEvent).map_err(|e| e.say())?;
                 }
                 Ok(())
             }
             Reach::Class => self
                 .apply(Command::Teach(Order::Step))
                 .map(|_| ())
-                .map_err(String::from),
-            Reach::View => Err("this tab's view is at the present: the network goes on".into()),
+                .map_err(|e| e.say()),
+            Reach::View => Err(Say::new("refusal-view-at-present")),
         }
     }
 
     /// Shows the first event at which block `height` was forged in the branch shown.
-    pub fn jump_to_block(&self, height: u64) -> Result<u64, String> {
+    pub fn jump_to_block(&self, height: u64) -> Result<u64, Say> {
         let e = self
             .history
             .try_borrow()
-            .map_err(|_| BUSY.to_string())?
+            .map_err(|_| busy())?
             .block_event(height)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.say())?;
         self.seek(e)?;
         Ok(e)
     }
 
     /// Makes branch `b` the present.
-    pub fn switch_branch(&self, b: usize) -> Result<(), String> {
+    pub fn switch_branch(&self, b: usize) -> Result<(), Say> {
         let now = now_ms();
-        self.timeline_do(|h, m| h.switch(m, b, now).map_err(|e| e.to_string()))?;
+        self.timeline_do(|h, m| h.switch(m, b, now).map_err(|e| e.say()))?;
         self.saver.mark_dirty();
         Ok(())
     }
 
     /// The branch shown as a recording's text.
-    pub fn recording(&self) -> Result<String, String> {
-        let h = self.history.try_borrow().map_err(|_| BUSY.to_string())?;
-        h.recording().map_err(|e| e.to_string())
+    pub fn recording(&self) -> Result<String, Say> {
+        let h = self.history.try_borrow().map_err(|_| busy())?;
+        h.recording().map_err(|e| e.say())
     }
 
     /// Opens a recording (untrusted text): the tab becomes its last state, with its history;
     /// refused with the place and the reason, and then nothing changed.
-    pub fn open_recording(&self, text: &str) -> Result<u64, String> {
-        let (history, live) =
-            History::open(text).map_err(|e| format!("This recording cannot be opened: {e}"))?;
+    pub fn open_recording(&self, text: &str) -> Result<u64, Say> {
+        let (history, live) = History::open(text)
+            .map_err(|e| Say::new("history-cannot-open").with("why", e.say()))?;
         let events = history.events();
         let now = now_ms();
         self.timeline_do(move |h, m| {

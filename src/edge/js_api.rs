@@ -14,6 +14,7 @@ use crate::logic::command::{Act, Applied, Command, Key, Refused};
 use crate::logic::compounding::{console_setup, CompoundingAnswer};
 use crate::logic::fairness::{console_job, network_stakers, ConsoleAnswer};
 use crate::logic::history::Recorder;
+use crate::logic::i18n::Say;
 use crate::logic::lessons::Position;
 use crate::logic::model::{new_wallet, Playground};
 use crate::logic::worker_protocol::console_grind;
@@ -63,12 +64,41 @@ fn index(v: &JsValue) -> Option<usize> {
         .map(|f| f as usize)
 }
 
-fn failure(error: impl Into<String>) -> JsValue {
-    to_js(&json!({ "ok": false, "error": error.into() }))
+/// A refusal as the console says it: in English.
+trait Words {
+    fn words(self) -> String;
+}
+
+impl Words for String {
+    fn words(self) -> String {
+        self
+    }
+}
+
+impl Words for &str {
+    fn words(self) -> String {
+        self.to_string()
+    }
+}
+
+impl Words for Say {
+    fn words(self) -> String {
+        crate::edge::lang::english(&self)
+    }
+}
+
+impl Words for Refused {
+    fn words(self) -> String {
+        crate::edge::lang::english(&self.say())
+    }
+}
+
+fn failure(error: impl Words) -> JsValue {
+    to_js(&json!({ "ok": false, "error": error.words() }))
 }
 
 /// `{ok: true}`, or `{ok: false, error}`.
-fn outcome(r: Result<(), String>) -> JsValue {
+fn outcome(r: Result<(), impl Words>) -> JsValue {
     match r {
         Ok(()) => done(),
         Err(e) => failure(e),
@@ -370,9 +400,9 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     }
                     Ok(_) => done(),
                     Err(Refused::Chain { height, reason }) => {
-                        to_js(&json!({ "ok": false, "height": height, "error": reason }))
+                        to_js(&json!({ "ok": false, "height": height, "error": reason.words() }))
                     }
-                    Err(e) => to_js(&json!({ "ok": false, "height": 0, "error": e.to_string() })),
+                    Err(e) => to_js(&json!({ "ok": false, "height": 0, "error": e.words() })),
                 }
             })),
         ),
@@ -445,7 +475,7 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                     o.into_iter().try_for_each(|o| {
                         m.act(Command::Teach(o), now)
                             .map(|_| ())
-                            .map_err(String::from)
+                            .map_err(Refused::words)
                     })
                 }) {
                     Ok(()) => done(),
@@ -606,7 +636,7 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
                             .map(|id| to_js(&json!({ "ok": true, "link": id }))),
                     };
                     saver.mark_dirty();
-                    result.map_err(|e| js_sys::Error::new(&e).into())
+                    result.map_err(|e| js_sys::Error::new(&e.words()).into())
                 })
                 .into()
             });
@@ -676,7 +706,7 @@ pub fn install_lesson(
             wasm_bindgen_futures::future_to_promise(async move {
                 match lessons.open(&name, step, &*redraw).await {
                     Ok(p) => Ok(position_js(&p)),
-                    Err(e) => Err(js_sys::Error::new(&e).into()),
+                    Err(e) => Err(js_sys::Error::new(&e.words()).into()),
                 }
             })
             .into()

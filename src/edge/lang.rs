@@ -6,8 +6,22 @@
 
 use crate::edge::lessons::{fetch_text, url_param};
 use crate::logic::i18n::ftl::Resource;
-use crate::logic::i18n::{Language, Languages, Texts, ENGLISH};
+use crate::logic::i18n::{Language, Languages, Say, Texts, ENGLISH};
+use std::cell::RefCell;
 use std::rc::Rc;
+
+thread_local! {
+    /// The page's words in English, for the console's answers (kept by [`load`]).
+    static CONSOLE: RefCell<Option<Rc<Texts>>> = const { RefCell::new(None) };
+}
+
+/// `say` in English, as the console answers (its key until the words are loaded).
+pub fn english(say: &Say) -> String {
+    CONSOLE.with(|c| match &*c.borrow() {
+        Some(t) => t.say(say),
+        None => say.key.to_string(),
+    })
+}
 
 /// The languages the page offers and its words in the chosen one.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +89,7 @@ pub async fn load(wanted: Option<&str>) -> Words {
             Resource::default()
         }
     };
+    CONSOLE.with(|c| *c.borrow_mut() = Some(Rc::new(Texts::english(english.clone()))));
     let texts = if language.code == ENGLISH {
         Texts::new(language, english.clone(), english)
     } else {

@@ -2,7 +2,8 @@
 //! lesson's file (`lessons/<lang>/<name>.txt`, copied into `dist/` by trunk) and handing it
 //! to the step machine ([`Tour`]) that the panel and `playground.lesson()` share.
 
-use crate::edge::driver::{Router, BUSY};
+use crate::edge::driver::{busy, Router};
+use crate::logic::i18n::Say;
 use crate::logic::lessons::{file_of, language, parse, parse_index, LessonError, Position, Tour};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -71,27 +72,22 @@ impl Lessons {
     }
 
     /// The menu: the language's `index.txt` as (name, title) pairs, or why not.
-    pub async fn index(&self) -> Result<Vec<(String, String)>, String> {
+    pub async fn index(&self) -> Result<Vec<(String, String)>, Say> {
         let file = file_of(&self.lang, "index");
         let text = fetch_text(&file).await.map_err(|why| {
             LessonError::Missing {
                 file: file.clone(),
                 why,
             }
-            .to_string()
+            .say()
         })?;
-        parse_index(&file, &text).map_err(|e| e.to_string())
+        parse_index(&file, &text).map_err(|e| e.say())
     }
 
     /// Opens lesson `name` at step `step` (from 0): fetches and reads its file, then opens
     /// the step. `redraw` runs when the panel should change. Answers where the tour is, or
     /// the error in words.
-    pub async fn open(
-        &self,
-        name: &str,
-        step: usize,
-        redraw: &dyn Fn(),
-    ) -> Result<Position, String> {
+    pub async fn open(&self, name: &str, step: usize, redraw: &dyn Fn()) -> Result<Position, Say> {
         let started = self.tour.borrow_mut().start(name, step);
         redraw();
         if started {
@@ -103,15 +99,13 @@ impl Lessons {
             let tour = &self.tour;
             self.router
                 .read(|m| tour.borrow_mut().loaded(lesson, m))
-                .ok_or(BUSY)?;
+                .ok_or_else(busy)?;
             redraw();
         }
         let tour = self.tour.borrow();
         match &*tour {
-            Tour::Failed(e) => Err(e.to_string()),
-            t => t
-                .position()
-                .ok_or_else(|| "another lesson is opening".to_string()),
+            Tour::Failed(e) => Err(e.say()),
+            t => t.position().ok_or_else(|| Say::new("lesson-opening")),
         }
     }
 }

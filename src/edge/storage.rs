@@ -1,6 +1,7 @@
 //! The browser's storage and files: where a tab's state is kept, and how a file is handed to
 //! the user. Only text crosses this edge; `persist.rs` decides what it means.
 
+use crate::logic::i18n::Say;
 use crate::logic::model::Playground;
 use std::cell::Cell;
 use wasm_bindgen::JsCast as _;
@@ -35,11 +36,9 @@ pub fn load(area: Area, key: &str) -> Option<String> {
     storage(area)?.get_item(key).ok().flatten()
 }
 
-/// Stores text; fails when storage is off or full.
-pub fn store(area: Area, key: &str, text: &str) -> Result<(), String> {
-    let s = storage(area).ok_or("the browser's storage is not available")?;
-    s.set_item(key, text)
-        .map_err(|_| "the browser's storage is full or refused the state".to_string())
+/// Stores text; false when storage is off, full or refused it.
+pub fn store(area: Area, key: &str, text: &str) -> bool {
+    storage(area).is_some_and(|s| s.set_item(key, text).is_ok())
 }
 
 /// Forgets the stored text.
@@ -50,21 +49,22 @@ pub fn clear(area: Area, key: &str) {
 }
 
 /// Offers `text` to the user as a file download.
-pub fn download(filename: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "the browser refused the download".to_string();
+pub fn download(filename: &str, text: &str) -> Result<(), Say> {
+    let fail = || Say::new("refusal-download");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or_else(fail)?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(fail)?
+        .map_err(|_| fail())?
         .dyn_into()
-        .map_err(|_| "no anchor".to_string())?;
+        .map_err(|_| fail())?;
     a.set_href(&url);
     a.set_download(filename);
     a.click();
@@ -122,7 +122,7 @@ impl Saver {
         self.last.set(now);
         self.dirty.set(false);
         self.failed
-            .set(store(self.area, &self.key, &p.save_text(now)).is_err());
+            .set(!store(self.area, &self.key, &p.save_text(now)));
     }
 
     /// Forgets the saved state.

@@ -19,14 +19,15 @@
 //! the connection's end ([`Conn::ended`]).
 
 use crate::edge::clock::after;
-use crate::edge::driver::{Router, BUSY};
+use crate::edge::driver::{busy, Router};
+use crate::logic::i18n::Say;
 use crate::logic::input::Input;
-use crate::logic::link::{self, Answer, LinkState, Reassembler, Signal};
+use crate::logic::link::{self, Answer, LinkReason, LinkState, Reassembler, Signal};
 use crate::logic::mesh::Via;
 use crate::logic::model::Playground;
 use crate::logic::wire::FrameError;
 use pos_core::vec_map::VecMap;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
@@ -49,12 +50,10 @@ pub const STEP_TIMEOUT_MS: f64 = 10_000.0;
 /// catch up by asking for the chain again.
 pub const MAX_BUFFERED: u32 = 4 * 1024 * 1024;
 
-const FAILED: &str = "the two machines found no route to each other (ICE failed): was the answer \
-pasted on the inviting machine? Both must be on one network that lets them talk (same LAN or \
-Wi-Fi without client isolation), or use a STUN server (?stun=)";
-
-const NO_ADDRESS: &str =
-    "the browser found no network address to offer: is this machine on a network?";
+/// Why a link could not be made, in words (`link-error`).
+fn link_error(reason: &'static str) -> Say {
+    Say::new("link-error").with("reason", reason)
+}
 
 /// The STUN servers named by the page's `?stun=` parameter (comma-separated), cleaned.
 pub fn stun_from_url() -> Vec<String> {
@@ -81,6 +80,8 @@ struct Conn {
     /// handles is an error on the console.
     ended: js_sys::Promise,
     end: RefCell<Option<js_sys::Function>>,
+    /// Why it was closed, once it is.
+    ended_for: Cell<Option<LinkReason>>,
 }
 
 /// A browser event handler kept alive with its connection.
@@ -98,17 +99,19 @@ impl Conn {
             closures: RefCell::new(Vec::new()),
             ended,
             end: RefCell::new(end),
+            ended_for: Cell::new(None),
         }
     }
 
     fn close(&self) {
-        self.close_for("the connection was closed");
+        self.close_for(LinkReason::Closed);
     }
 
     /// Closes the connection; a step still waiting on it fails with `reason`.
-    fn close_for(&self, reason: &str) {
+    fn close_for(&self, reason: LinkReason) {
         if let Some(end) = self.end.borrow_mut().take() {
-            let _ = end.call1(&JsValue::NULL, &js_sys::Error::new(reason));
+            self.ended_for.set(Some(reason));
+            let _ = end.call1(&JsValue::NULL, &js_sys::Error::new("ended"));
         }
         if let Some(dc) = self.dc.borrow().as_ref() {
             dc.set_onopen(None);
@@ -141,22 +144,27 @@ impl Conn {
         link::piece_limit(announced)
     }
 
-    /// Waits on a browser step (`what`, for the message) until it settles, the connection
-    /// ends or `deadline` passes, whichever comes first. The last two win with an `Error`
-    /// object, which no browser step resolves with.
+    /// Waits on a browser step (`what`: its word in `link-error`'s `$step`) until it
+    /// settles, the connection ends or `deadline` passes, whichever comes first. The last two
+    /// win with an `Error` object, which no browser step resolves with.
     async fn step(
         &self,
         promise: js_sys::Promise,
         deadline: &Deadline,
-        what: &str,
-    ) -> Result<JsValue, String> {
-        let timer = timeout(deadline.left(), what);
+        what: &'static str,
+    ) -> Result<JsValue, Say> {
+        let timer = timeout(deadline.left());
         let race = js_sys::Promise::race(&js_sys::Array::of3(&promise, &self.ended, &timer));
-        let value = JsFuture::from(race).await.map_err(js_err)?;
-        match value.dyn_ref::<js_sys::Error>() {
-            Some(e) => Err(String::from(e.message())),
-            None => Ok(value),
+        let value = JsFuture::from(race).await.map_err(browser_error)?;
+        if value.dyn_ref::<js_sys::Error>().is_none() {
+            return Ok(value);
         }
+        Err(match self.ended_for.get() {
+            Some(reason) => reason.say(),
+            None => link_error("timeout")
+                .with("step", what)
+                .with("seconds", (STEP_TIMEOUT_MS / 1000.0).round() as u64),
+        })
     }
 }
 
@@ -174,17 +182,12 @@ impl Deadline {
     }
 }
 
-/// A Promise resolved after `ms` with an `Error` saying that the browser did not `what` in
-/// time (resolved, not rejected: see [`Conn::ended`]).
-fn timeout(ms: f64, what: &str) -> js_sys::Promise {
-    let message = format!(
-        "the browser did not {what} within {} s",
-        (STEP_TIMEOUT_MS / 1000.0).round()
-    );
+/// A Promise resolved after `ms` with an `Error`: the browser did not finish in time
+/// (resolved, not rejected: see [`Conn::ended`]).
+fn timeout(ms: f64) -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _| {
-        let message = message.clone();
         let fire = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &js_sys::Error::new(&message));
+            let _ = resolve.call1(&JsValue::NULL, &js_sys::Error::new("timeout"));
         });
         let set = web_sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -219,31 +222,36 @@ impl PartialEq for Links {
     }
 }
 
+/// What the browser said, in its own words.
 fn js_err(e: JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+        .unwrap_or_default()
+}
+
+/// A browser step that failed, with the browser's own words.
+fn browser_error(e: JsValue) -> Say {
+    link_error("browser").with("detail", js_err(e))
 }
 
 /// Waits until the browser has gathered its ICE candidates (at most [`GATHER_TIMEOUT_MS`],
 /// and never past `deadline`), then returns the local description's SDP. The wait is a timer
 /// of its own, not the gathering state's events: an engine with no address to offer may leave
 /// gathering at `new` for good.
-async fn gathered_sdp(conn: &Conn, deadline: &Deadline) -> Result<String, String> {
+async fn gathered_sdp(conn: &Conn, deadline: &Deadline) -> Result<String, Say> {
     let pc = &conn.pc;
     let until = js_sys::Date::now() + GATHER_TIMEOUT_MS.min(deadline.left());
     while pc.ice_gathering_state() != RtcIceGatheringState::Complete && js_sys::Date::now() < until
     {
-        conn.step(after(50), deadline, "gather its network addresses")
-            .await?;
+        conn.step(after(50), deadline, "gather").await?;
     }
     let sdp = pc
         .local_description()
         .map(|d| d.sdp())
-        .ok_or("the browser made no description")?;
+        .ok_or_else(|| link_error("noDescription"))?;
     if !sdp.contains("a=candidate") {
-        return Err(NO_ADDRESS.into());
+        return Err(LinkReason::NoAddress.say());
     }
     Ok(sdp)
 }
@@ -291,12 +299,12 @@ impl Links {
     }
 
     /// Makes an invitation: a new link waiting for its answer; returns the text to hand over.
-    pub async fn invite(&self) -> Result<String, String> {
+    pub async fn invite(&self) -> Result<String, Say> {
         let inner = self.0.clone();
         let id = inner
             .router
             .apply(crate::logic::command::Command::Invite)
-            .map_err(String::from)
+            .map_err(|e| e.say())
             .and_then(|a| match a {
                 crate::logic::command::Applied::Linked(id) => Ok(id),
                 _ => Err(busy()),
@@ -311,13 +319,11 @@ impl Links {
         (inner.redraw)();
         let deadline = Deadline::start();
         let offered = async {
-            let offer = conn
-                .step(pc.create_offer(), &deadline, "make an offer")
-                .await?;
+            let offer = conn.step(pc.create_offer(), &deadline, "offer").await?;
             conn.step(
                 pc.set_local_description(offer.unchecked_ref()),
                 &deadline,
-                "take its own offer",
+                "ownOffer",
             )
             .await?;
             gathered_sdp(&conn, &deadline).await
@@ -325,7 +331,7 @@ impl Links {
         .await;
         let sdp = match offered {
             Ok(sdp) => sdp,
-            Err(e) => return Err(inner.fail(&id, format!("no invitation could be made: {e}"))),
+            Err(e) => return Err(inner.fail(&id, link_error("noInvitation").with("why", e))),
         };
         let invitation = inner
             .router
@@ -336,14 +342,14 @@ impl Links {
 
     /// Accepts a pasted invitation (joining the inviter's network if this tab has no chain of
     /// its own yet); returns the answer to hand back.
-    pub async fn accept(&self, text: &str) -> Result<String, String> {
+    pub async fn accept(&self, text: &str) -> Result<String, Say> {
         let inner = self.0.clone();
         let inv = link::decode_invitation(text)
-            .map_err(|e| format!("This invitation cannot be used: {e}"))?;
+            .map_err(|e| link_error("badInvitation").with("why", e.say()))?;
         let (id, me) = inner
             .router
             .apply(crate::logic::command::Command::Accept(inv.clone()))
-            .map_err(String::from)
+            .map_err(|e| e.say())
             .and_then(|a| match a {
                 crate::logic::command::Applied::Accepted(id, me) => Ok((id, me)),
                 _ => Err(busy()),
@@ -358,20 +364,14 @@ impl Links {
         let answered = async {
             let offer = RtcSessionDescriptionInit::new(RtcSdpType::Offer);
             offer.set_sdp(&inv.sdp);
-            conn.step(
-                pc.set_remote_description(&offer),
-                &deadline,
-                "take the invitation's offer",
-            )
-            .await
-            .map_err(|e| format!("the browser refused the invitation's offer: {e}"))?;
-            let answer = conn
-                .step(pc.create_answer(), &deadline, "make an answer")
-                .await?;
+            conn.step(pc.set_remote_description(&offer), &deadline, "theirOffer")
+                .await
+                .map_err(|e| link_error("refusedOffer").with("why", e))?;
+            let answer = conn.step(pc.create_answer(), &deadline, "answer").await?;
             conn.step(
                 pc.set_local_description(answer.unchecked_ref()),
                 &deadline,
-                "take its own answer",
+                "ownAnswer",
             )
             .await?;
             gathered_sdp(&conn, &deadline).await
@@ -379,7 +379,7 @@ impl Links {
         .await;
         let sdp = match answered {
             Ok(sdp) => sdp,
-            Err(e) => return Err(inner.fail(&id, format!("no answer could be made: {e}"))),
+            Err(e) => return Err(inner.fail(&id, link_error("noAnswer").with("why", e))),
         };
         let answer = Answer {
             link: inv.link,
@@ -391,10 +391,10 @@ impl Links {
     }
 
     /// Completes one of this tab's invitations with the pasted answer; returns the link's id.
-    pub async fn complete(&self, text: &str) -> Result<String, String> {
+    pub async fn complete(&self, text: &str) -> Result<String, Say> {
         let inner = self.0.clone();
         let ans =
-            link::decode_answer(text).map_err(|e| format!("This answer cannot be used: {e}"))?;
+            link::decode_answer(text).map_err(|e| link_error("badAnswer").with("why", e.say()))?;
         inner
             .router
             .read(|m| m.check_answer(&ans))
@@ -404,7 +404,7 @@ impl Links {
             .borrow()
             .get(&ans.link)
             .cloned()
-            .ok_or("this invitation's connection is gone: make a new one")?;
+            .ok_or_else(|| link_error("gone"))?;
         // Known before the channel can open, so its first frames are taken.
         *conn.remote.borrow_mut() = Some(ans.tab.clone());
         inner.router.handle(Input::LinkAnswered {
@@ -418,7 +418,7 @@ impl Links {
             .step(
                 conn.pc.set_remote_description(&desc),
                 &deadline,
-                "take the answer",
+                "takeAnswer",
             )
             .await;
         if let Err(e) = taken {
@@ -429,9 +429,7 @@ impl Links {
                 tab: None,
             });
             (inner.redraw)();
-            return Err(format!(
-                "the browser refused this answer: {e} (is it the answer to this invitation?)"
-            ));
+            return Err(link_error("refusedAnswer").with("why", e));
         }
         (inner.redraw)();
         Ok(ans.link)
@@ -448,12 +446,8 @@ impl Links {
     }
 }
 
-fn busy() -> String {
-    BUSY.into()
-}
-
 impl Inner {
-    fn new_pc(&self) -> Result<RtcPeerConnection, String> {
+    fn new_pc(&self) -> Result<RtcPeerConnection, Say> {
         let config = RtcConfiguration::new();
         let servers = js_sys::Array::new();
         for url in &self.stun {
@@ -463,23 +457,23 @@ impl Inner {
         }
         config.set_ice_servers(&servers);
         RtcPeerConnection::new_with_configuration(&config)
-            .map_err(|e| format!("this browser cannot make WebRTC connections: {}", js_err(e)))
+            .map_err(|e| link_error("noWebRtc").with("detail", js_err(e)))
     }
 
-    /// Marks link `id` failed for `reason`, closes it, and returns the reason.
-    fn fail(&self, id: &str, reason: String) -> String {
+    /// Marks link `id` failed, closes it, and returns why.
+    fn fail(&self, id: &str, why: Say) -> Say {
         if let Some(c) = self.conns.borrow_mut().remove(id) {
             c.close();
         }
-        self.update(id, LinkState::Failed, &reason);
-        reason
+        self.update(id, LinkState::Failed, LinkReason::Failed);
+        why
     }
 
-    fn update(&self, id: &str, state: LinkState, reason: &str) {
+    fn update(&self, id: &str, state: LinkState, reason: LinkReason) {
         self.router.handle(Input::Link {
             link: id.to_string(),
             state,
-            reason: reason.to_string(),
+            reason,
         });
         (self.redraw)();
     }
@@ -534,13 +528,9 @@ impl Inner {
                 }
             })
         };
-        let on_open = handler(|i, id, _| i.update(id, LinkState::Open, "data channel open"));
+        let on_open = handler(|i, id, _| i.update(id, LinkState::Open, LinkReason::Open));
         let on_close = handler(|i, id, _| {
-            i.update(
-                id,
-                LinkState::Closed,
-                "the data channel closed (the other machine closed its tab, slept, or lost the network)",
-            );
+            i.update(id, LinkState::Closed, LinkReason::ChannelClosed);
             if let Some(c) = i.conns.borrow().get(id) {
                 c.pc.close();
             }
@@ -561,31 +551,27 @@ impl Inner {
         };
         match conn.pc.connection_state() {
             RtcPeerConnectionState::Connected if conn.open_channel().is_some() => {
-                self.update(id, LinkState::Open, "data channel open");
+                self.update(id, LinkState::Open, LinkReason::Open);
             }
-            RtcPeerConnectionState::Connecting => self.update(
-                id,
-                LinkState::Connecting,
-                "the two machines are trying the addresses in the invitation and answer",
-            ),
-            RtcPeerConnectionState::Disconnected => self.update(
-                id,
-                LinkState::Connecting,
-                "connection interrupted: the browser keeps trying to reach the other machine",
-            ),
+            RtcPeerConnectionState::Connecting => {
+                self.update(id, LinkState::Connecting, LinkReason::Trying)
+            }
+            RtcPeerConnectionState::Disconnected => {
+                self.update(id, LinkState::Connecting, LinkReason::Interrupted)
+            }
             RtcPeerConnectionState::Failed => {
                 // Before any answer, a failure means this browser had nothing to offer
                 // (Firefox fails a connection that gathered no candidate at all).
                 let reason = if conn.pc.remote_description().is_none() {
-                    NO_ADDRESS
+                    LinkReason::NoAddress
                 } else {
-                    FAILED
+                    LinkReason::NoRoute
                 };
                 self.update(id, LinkState::Failed, reason);
                 conn.close_for(reason);
             }
             RtcPeerConnectionState::Closed => {
-                self.update(id, LinkState::Closed, "the connection was closed");
+                self.update(id, LinkState::Closed, LinkReason::Closed);
             }
             _ => {}
         }

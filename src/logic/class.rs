@@ -185,15 +185,17 @@ impl Default for Lead {
     }
 }
 
-/// The speed in words: "×0.25", "×1", "×2.5".
-pub fn speed_words(quarters: u8) -> String {
+/// The speed in words: "×0.25", "×1", "×2.5" (`speed-factor`, its decimal the language's).
+pub fn speed_words(quarters: u8) -> crate::logic::i18n::Say {
     let whole = quarters / 4;
-    match quarters % 4 {
-        0 => format!("×{whole}"),
-        1 => format!("×{whole}.25"),
-        2 => format!("×{whole}.5"),
-        _ => format!("×{whole}.75"),
-    }
+    let factor = match quarters % 4 {
+        0 => format!("{whole}"),
+        1 => format!("{whole}.25"),
+        2 => format!("{whole}.5"),
+        _ => format!("{whole}.75"),
+    };
+    crate::logic::i18n::Say::new("speed-factor")
+        .with("factor", crate::logic::i18n::Arg::Decimal(factor))
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -1070,8 +1072,10 @@ mod tests {
         assert!(ClassError::BadLead(SPEED_RANGE)
             .to_string()
             .contains("×0.25 to ×4"));
-        assert_eq!(speed_words(1), "×0.25");
-        assert_eq!(speed_words(4), "×1");
-        assert_eq!(speed_words(10), "×2.5");
+        let factor = |q| speed_words(q).arg("factor").cloned();
+        let decimal = |d: &str| Some(crate::logic::i18n::Arg::Decimal(d.into()));
+        assert_eq!(factor(1), decimal("0.25"));
+        assert_eq!(factor(4), decimal("1"));
+        assert_eq!(factor(10), decimal("2.5"));
     }
 }

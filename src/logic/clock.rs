@@ -128,13 +128,16 @@ pub fn slot_on_the_wall_ms(quarters: u8) -> u64 {
     pos_core::chain::SLOT_MS * u64::from(NORMAL_SPEED) / u64::from(quarters.max(MIN_SPEED))
 }
 
-/// How long a slot lasts on the wall at `quarters`, in words: "16 s", "5.3 s", "1 s".
-pub fn slot_words(quarters: u8) -> String {
+/// How long a slot lasts on the wall at `quarters`, in words: "16 s", "5.3 s", "1 s"
+/// (`time-seconds`, its decimal the language's).
+pub fn slot_words(quarters: u8) -> crate::logic::i18n::Say {
     let ms = slot_on_the_wall_ms(quarters);
-    match (ms % 1_000) / 100 {
-        0 => format!("{} s", ms / 1_000),
-        tenths => format!("{}.{tenths} s", ms / 1_000),
-    }
+    let seconds = match (ms % 1_000) / 100 {
+        0 => format!("{}", ms / 1_000),
+        tenths => format!("{}.{tenths}", ms / 1_000),
+    };
+    crate::logic::i18n::Say::new("time-seconds")
+        .with("seconds", crate::logic::i18n::Arg::Decimal(seconds))
 }
 
 #[cfg(test)]
@@ -158,10 +161,12 @@ mod tests {
         c.set_speed(26_000, 16);
         assert_eq!(c.at(27_000), 18_000, "×4 from where it was: no jump");
         assert_eq!(slot_on_the_wall_ms(16), 1_000);
-        assert_eq!(slot_words(1), "16 s");
-        assert_eq!(slot_words(3), "5.3 s");
-        assert_eq!(slot_words(4), "4 s");
-        assert_eq!(slot_words(10), "1.6 s");
+        let seconds = |q| slot_words(q).arg("seconds").cloned();
+        let decimal = |d: &str| Some(crate::logic::i18n::Arg::Decimal(d.into()));
+        assert_eq!(seconds(1), decimal("16"));
+        assert_eq!(seconds(3), decimal("5.3"));
+        assert_eq!(seconds(4), decimal("4"));
+        assert_eq!(seconds(10), decimal("1.6"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `window.playground` both build a [`Command`] and hand it to [`Playground::apply`], so each
 //! action is written once.
 
+use crate::logic::i18n::Say;
 use crate::logic::model::{new_wallet, Ids, Playground, RandomnessError, Request};
 use crate::logic::persist::LoadError;
 use pos_core::node::Behaviour;
@@ -111,56 +112,55 @@ impl Command {
     }
 }
 
-/// Why a command was refused.
+/// Why a command was refused, as words the page writes in its language ([`Refused::say`]) and
+/// the console in English.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refused {
-    /// In words.
-    Said(String),
+    /// In words: a key of `page.ftl` and its values.
+    Said(Say),
     /// A chain file that does not hold, from block `height` (0: the file itself).
     Chain {
         /// The first block that fails.
         height: u64,
-        /// Why.
-        reason: String,
+        /// Why ([`LoadError::say`]).
+        reason: Say,
     },
     /// No secure randomness for new keys: nothing changed.
-    NoRandomness(String),
+    NoRandomness,
 }
 
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Refused {
+    /// The refusal's words.
+    pub fn say(&self) -> Say {
         match self {
-            Refused::Said(s) | Refused::NoRandomness(s) => f.write_str(s),
-            Refused::Chain { height, reason } => write!(f, "Refused at block {height}: {reason}"),
+            Refused::Said(s) => s.clone(),
+            Refused::Chain { height, reason } => Say::new("refused-at-block")
+                .with_id("height", *height)
+                .with("why", reason.clone()),
+            Refused::NoRandomness => Say::new("no-randomness"),
         }
     }
 }
 
-impl From<String> for Refused {
-    fn from(s: String) -> Self {
+impl From<Say> for Refused {
+    fn from(s: Say) -> Self {
         Refused::Said(s)
     }
 }
 
-impl From<Refused> for String {
-    fn from(r: Refused) -> Self {
-        r.to_string()
-    }
-}
-
 impl From<RandomnessError> for Refused {
-    fn from(e: RandomnessError) -> Self {
-        Refused::NoRandomness(e.to_string())
+    fn from(_: RandomnessError) -> Self {
+        Refused::NoRandomness
     }
 }
 
 impl From<LoadError> for Refused {
     fn from(e: LoadError) -> Self {
         match e {
-            LoadError::NoRandomness(e) => e.into(),
+            LoadError::NoRandomness(_) => Refused::NoRandomness,
             e => Refused::Chain {
                 height: e.height(),
-                reason: e.to_string(),
+                reason: e.say(),
             },
         }
     }

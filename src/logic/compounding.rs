@@ -2,12 +2,13 @@
 //! through ([`CompoundingRun`], over `pos_core::compounding`), what comes back to the page
 //! ([`CompoundingReport`]: both schedules' histograms of the watched staker's final share on
 //! common bins, their simulated and exact means and variances), the figures and the paper's
-//! point in words, and the console's `compounding({...})` read into a setup
+//! point as words for the page (`Say`, `cmp-` keys of `page.ftl`), and the console's `compounding({...})` read into a setup
 //! ([`console_setup`]) and answered ([`CompoundingAnswer`]).
 //!
 //! Everything is computed in integers by the core; floats appear only where text is written.
 
-use crate::logic::words::{fixed, group};
+use crate::logic::i18n::{Arg, Say};
+use crate::logic::words::fixed;
 use pos_core::compounding::{
     self, Bins, Compounder, Schedule, Setup, SetupError, Summary, HISTOGRAM_BINS, PPM, SHARE_ONE,
     VAR_ONE,
@@ -128,40 +129,49 @@ pub fn step_runs(setup: &Setup) -> u64 {
     (200_000 / setup.blocks.max(1)).max(1)
 }
 
+/// A percentage with `decimals` decimals, in words (`percent`: `"10.0 %"`, written the
+/// language's way).
+fn percent_of(pct: f64, decimals: u32) -> Say {
+    Say::new("percent").with("value", Arg::Decimal(fixed(pct, decimals)))
+}
+
 /// A share at [`SHARE_ONE`] as a percentage with one decimal: `"10.0 %"`.
-pub fn share_words(share: u64) -> String {
-    format!("{} %", fixed(share as f64 / SHARE_ONE as f64 * 100.0, 1))
+pub fn share_words(share: u64) -> Say {
+    percent_of(share as f64 / SHARE_ONE as f64 * 100.0, 1)
 }
 
 /// A share at [`SHARE_ONE`] as a percentage with two decimals, for means: `"10.02 %"`.
-pub fn mean_words(share: u64) -> String {
-    format!("{} %", fixed(share as f64 / SHARE_ONE as f64 * 100.0, 2))
+pub fn mean_words(share: u64) -> Say {
+    percent_of(share as f64 / SHARE_ONE as f64 * 100.0, 2)
 }
 
 /// A variance at [`VAR_ONE`] in scientific notation with three digits: `"8.97 × 10⁻⁴"`
 /// (`"0"` for zero).
-pub fn variance_words(variance: u64) -> String {
+pub fn variance_words(variance: u64) -> Say {
     if variance == 0 {
-        return "0".to_string();
+        return Say::new("cmp-zero");
     }
     let (mantissa, exponent) = scientific(variance);
-    format!("{} × 10{}", fixed(mantissa, 2), superscript(exponent))
+    Say::new("cmp-scientific")
+        .with("mantissa", Arg::Decimal(fixed(mantissa, 2)))
+        .with("exponent", superscript(exponent))
 }
 
 /// A variance and its standard error on the variance's power of ten:
 /// `"8.97 ± 0.28 × 10⁻⁴"`.
-pub fn variance_with_error(variance: u64, error: u64) -> String {
+pub fn variance_with_error(variance: u64, error: u64) -> Say {
     if variance == 0 {
         return variance_words(error);
     }
     let (mantissa, exponent) = scientific(variance);
     let scale = 10f64.powi(exponent);
-    format!(
-        "{} ± {} × 10{}",
-        fixed(mantissa, 2),
-        fixed(error as f64 / VAR_ONE as f64 / scale, 2),
-        superscript(exponent)
-    )
+    Say::new("cmp-scientific-error")
+        .with("mantissa", Arg::Decimal(fixed(mantissa, 2)))
+        .with(
+            "error",
+            Arg::Decimal(fixed(error as f64 / VAR_ONE as f64 / scale, 2)),
+        )
+        .with("exponent", superscript(exponent))
 }
 
 /// `variance / VAR_ONE` as `mantissa × 10^exponent`, the mantissa in `[1, 10)`.
@@ -191,13 +201,16 @@ fn superscript(n: i32) -> String {
 
 /// The standard deviation of a variance at [`VAR_ONE`], in percentage points of share:
 /// `"3.0 points"`.
-pub fn spread_words(variance: u64) -> String {
+pub fn spread_words(variance: u64) -> Say {
     let sd = (variance as f64 / VAR_ONE as f64).sqrt() * 100.0;
-    format!("{} points", fixed(sd, if sd < 1.0 { 2 } else { 1 }))
+    Say::new("cmp-points").with(
+        "points",
+        Arg::Decimal(fixed(sd, if sd < 1.0 { 2 } else { 1 })),
+    )
 }
 
 /// A reward in millionths of the starting total as a percentage: `"1 %"`, `"0.1 %"`.
-pub fn reward_words(ppm: u64) -> String {
+pub fn reward_words(ppm: u64) -> Say {
     let pct = ppm as f64 / PPM as f64 * 100.0;
     let mut s = fixed(pct, 4);
     while s.ends_with('0') {
@@ -206,29 +219,28 @@ pub fn reward_words(ppm: u64) -> String {
     if s.ends_with('.') {
         s.pop();
     }
-    format!("{s} %")
+    Say::new("percent").with("value", Arg::Decimal(s))
 }
 
 /// How many standard errors the simulated variance lies from the exact one, in words:
 /// `"0.4 standard errors apart"`.
-pub fn agreement_words(summary: &Summary) -> String {
+pub fn agreement_words(summary: &Summary) -> Say {
     if summary.variance_error == 0 {
-        return if summary.variance == summary.exact_variance {
-            "equal".to_string()
+        return Say::new(if summary.variance == summary.exact_variance {
+            "cmp-agree-equal"
         } else {
-            "too few runs to tell".to_string()
-        };
+            "cmp-agree-unknown"
+        });
     }
     let z =
         summary.variance.abs_diff(summary.exact_variance) as f64 / summary.variance_error as f64;
-    format!("{} standard errors apart", fixed(z, 1))
+    Say::new("cmp-agree-apart").with("errors", Arg::Decimal(fixed(z, 1)))
 }
 
 /// The paper's point for a class, with the run's own figures: the share is a martingale, a
 /// constant reward lets early luck compound, the geometric reward of the same total spreads
 /// least (Fanti et al.).
-pub fn the_point(r: &CompoundingReport) -> Vec<String> {
-    let start = share_words(r.start_share);
+pub fn the_point(r: &CompoundingReport) -> Vec<Say> {
     let (Some(constant), Some(geometric)) = (
         r.schedule(Schedule::Constant),
         r.schedule(Schedule::Geometric),
@@ -237,40 +249,25 @@ pub fn the_point(r: &CompoundingReport) -> Vec<String> {
     };
     let (c, g) = (&constant.summary, &geometric.summary);
     vec![
-        format!(
-            "Do the rich get richer? Not on average. Every block a staker wins with exactly its \
-             share of the stake, so its expected share never moves: it is a martingale. Both \
-             histograms centre on the starting {start} (means {} and {} over {} runs).",
-            mean_words(c.mean),
-            mean_words(g.mean),
-            group(r.runs_done),
-        ),
-        format!(
-            "But luck compounds. With the same reward every block, a staker that wins early holds \
-             more stake and wins more often after, so the final share spreads widely around its \
-             start: after {} blocks, a standard deviation of {} (exactly {}). More blocks do not \
-             even it out: the spread tends to v(1 − v)·r / (1 + r), {} here.",
-            group(r.blocks),
-            spread_words(c.variance),
-            spread_words(c.exact_variance),
-            spread_words(r.limit_variance),
-        ),
-        format!(
-            "Paying the same total as a fixed fraction of the stake each block (geometric \
-             rewards: {} of the stake per block here) spreads least: {} (exactly {}). A constant \
-             reward is large next to the small stake of the first blocks, so early luck weighs \
-             most; the geometric reward weighs every block alike. Fanti et al. prove it the most \
-             equitable: no schedule handing out the same total spreads less (Compounding of \
-             Wealth in Proof-of-Stake Cryptocurrencies, Financial Cryptography 2019).",
-            rate_words(r.geometric_rate),
-            spread_words(g.variance),
-            spread_words(g.exact_variance),
-        ),
+        Say::new("cmp-point-average")
+            .with("start", share_words(r.start_share))
+            .with("constant", mean_words(c.mean))
+            .with("geometric", mean_words(g.mean))
+            .with("runs", r.runs_done),
+        Say::new("cmp-point-luck")
+            .with("blocks", r.blocks)
+            .with("sd", spread_words(c.variance))
+            .with("exact", spread_words(c.exact_variance))
+            .with("limit", spread_words(r.limit_variance)),
+        Say::new("cmp-point-geometric")
+            .with("rate", rate_words(r.geometric_rate))
+            .with("sd", spread_words(g.variance))
+            .with("exact", spread_words(g.exact_variance)),
     ]
 }
 
 /// A rate at [`SHARE_ONE`] as a percentage with three significant decimals: `"0.956 %"`.
-pub fn rate_words(rate: u64) -> String {
+pub fn rate_words(rate: u64) -> Say {
     let pct = rate as f64 / SHARE_ONE as f64 * 100.0;
     let decimals = if pct >= 10.0 {
         1
@@ -281,7 +278,7 @@ pub fn rate_words(rate: u64) -> String {
     } else {
         4
     };
-    format!("{} %", fixed(pct, decimals))
+    percent_of(pct, decimals)
 }
 
 /// Reads the console's `compounding({stakes, watch, reward, blocks, runs, seed})`: what is

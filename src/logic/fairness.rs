@@ -88,6 +88,31 @@ impl fmt::Display for FairnessError {
 
 impl std::error::Error for FairnessError {}
 
+impl FairnessError {
+    /// Why, in words (`refusal-lab`); the core lab's own refusal in its English words.
+    pub fn say(&self) -> Say {
+        let s = Say::new("refusal-lab");
+        match self {
+            FairnessError::NoStakers => s.with("reason", "noStakers"),
+            FairnessError::TooManyStakers(n) => s
+                .with("reason", "tooManyStakers")
+                .with("stakers", *n)
+                .with("max", MAX_STAKERS),
+            FairnessError::NoStake => s.with("reason", "noStake"),
+            FairnessError::TooMuchStake(t) => s
+                .with("reason", "tooMuchStake")
+                .with("total", u64::try_from(*t).unwrap_or(u64::MAX))
+                .with("max", MAX_TOTAL_STAKE),
+            FairnessError::Rounds(r) => s
+                .with("reason", "rounds")
+                .with("rounds", *r)
+                .with("max", MAX_ROUNDS),
+            FairnessError::NoRule => s.with("reason", "noRule"),
+            FairnessError::Lab(e) => s.with("reason", "lab").with("detail", e.to_string()),
+        }
+    }
+}
+
 impl FairnessJob {
     /// Whether the job can run, and if not why.
     pub fn validate(&self) -> Result<(), FairnessError> {

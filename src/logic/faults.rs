@@ -34,6 +34,11 @@ pub fn percent_text(ppm: u64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// "there is no node `i`" (an index, as the console gives it).
+fn no_node(i: usize) -> Say {
+    Say::new("refusal-no-node").with("index", i)
+}
+
 impl Playground {
     /// Sets latency, jitter (ms) and the drop rate (0 to 1, at most 0.9) of the in-tab links.
     pub fn set_conditions(
@@ -41,12 +46,12 @@ impl Playground {
         latency_ms: u64,
         jitter_ms: u64,
         drop: f64,
-    ) -> Result<(), String> {
+    ) -> Result<(), Say> {
         if latency_ms > MAX_LATENCY_MS || jitter_ms > MAX_LATENCY_MS {
-            return Err(format!("latency and jitter go up to {MAX_LATENCY_MS} ms"));
+            return Err(Say::new("refusal-latency").with("most", MAX_LATENCY_MS));
         }
         if !(0.0..=0.9).contains(&drop) {
-            return Err("drop is a share of messages lost, from 0 to 0.9".into());
+            return Err(Say::new("refusal-drop"));
         }
         // A UI value, turned into the integer the seeded network uses.
         let drop_ppm = (drop * 1_000_000.0).round() as u32;
@@ -67,13 +72,13 @@ impl Playground {
     }
 
     /// Splits the in-tab nodes into groups (node indices); a node in no group is cut off.
-    pub fn partition(&mut self, groups: Vec<Vec<usize>>) -> Result<(), String> {
+    pub fn partition(&mut self, groups: Vec<Vec<usize>>) -> Result<(), Say> {
         let n = self.len();
         if let Some(bad) = groups.iter().flatten().find(|i| **i >= n) {
-            return Err(format!("there is no node {bad}"));
+            return Err(no_node(*bad));
         }
         if groups.iter().all(Vec::is_empty) {
-            return Err("give at least one group of node indices, e.g. [[0,1],[2,3]]".into());
+            return Err(Say::new("refusal-no-group"));
         }
         // Node numbers, as the page writes them: "1, 2 | 3, 4".
         let text = groups
@@ -100,12 +105,12 @@ impl Playground {
     }
 
     /// Crashes node `i` (it neither hears nor speaks until restarted).
-    pub fn crash(&mut self, i: usize) -> Result<(), String> {
+    pub fn crash(&mut self, i: usize) -> Result<(), Say> {
         if i >= self.len() {
-            return Err(format!("there is no node {i}"));
+            return Err(no_node(i));
         }
         if !self.net_mut().crash(i) {
-            return Err(format!("{} is already down", Playground::name(i)));
+            return Err(Say::new("refusal-already-down").with("node", Playground::node_words(i)));
         }
         self.note_for(
             i,
@@ -116,12 +121,12 @@ impl Playground {
     }
 
     /// Restarts crashed node `i` with the state it had; it catches up from its peers.
-    pub fn restart(&mut self, i: usize) -> Result<(), String> {
+    pub fn restart(&mut self, i: usize) -> Result<(), Say> {
         if i >= self.len() {
-            return Err(format!("there is no node {i}"));
+            return Err(no_node(i));
         }
         if !self.net_mut().restart(i) {
-            return Err(format!("{} is running", Playground::name(i)));
+            return Err(Say::new("refusal-running").with("node", Playground::node_words(i)));
         }
         self.note_for(
             i,
@@ -133,16 +138,15 @@ impl Playground {
 
     /// Switches node `i` to a behaviour by name (`honest`, `forgeOutOfTurn`, `doubleSpend`,
     /// `forgedSignature`, `equivocate`, `tamperedChain`).
-    pub fn adversary(&mut self, i: usize, name: &str) -> Result<Behaviour, String> {
+    pub fn adversary(&mut self, i: usize, name: &str) -> Result<Behaviour, Say> {
         if i >= self.len() {
-            return Err(format!("there is no node {i}"));
+            return Err(no_node(i));
         }
         let b: Behaviour = name.parse().map_err(|_| {
             let names: Vec<&str> = Behaviour::ALL.iter().map(|b| b.name()).collect();
-            format!(
-                "unknown behaviour \"{name}\": use one of {}",
-                names.join(", ")
-            )
+            Say::new("refusal-behaviour")
+                .with("name", name)
+                .with("names", names.join(", "))
         })?;
         self.net_mut().set_behaviour(i, b);
         self.note_for(

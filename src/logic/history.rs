@@ -32,7 +32,6 @@ use crate::logic::model::{Ids, Moment, Playground, Step};
 use pos_core::chain::DrawRequest;
 use pos_core::Ranking;
 use serde::Serialize;
-use std::fmt;
 use std::rc::Rc;
 
 pub mod recording;
@@ -197,28 +196,23 @@ pub enum HistoryError {
     TooManyBranches,
 }
 
-impl fmt::Display for HistoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HistoryError::NoEvent { asked, last } => {
-                write!(
-                    f,
-                    "there is no event {asked}: this branch has events 0 to {last}"
-                )
-            }
-            HistoryError::NoBranch(b) => write!(f, "there is no branch {b}"),
-            HistoryError::NoBlock(h) => {
-                write!(f, "no block #{h} was forged in this branch of the history")
-            }
-            HistoryError::TooManyBranches => write!(
-                f,
-                "the history keeps at most {MAX_BRANCHES} branches: go back to now to act"
-            ),
+impl HistoryError {
+    /// Why, in words (`refusal-history`, selecting on the variant).
+    pub fn say(&self) -> Say {
+        let s = Say::new("refusal-history");
+        match *self {
+            HistoryError::NoEvent { asked, last } => s
+                .with("reason", "noEvent")
+                .with_id("asked", asked)
+                .with_id("last", last),
+            HistoryError::NoBranch(b) => s.with("reason", "noBranch").with_id("branch", b as u64),
+            HistoryError::NoBlock(h) => s.with("reason", "noBlock").with_id("height", h),
+            HistoryError::TooManyBranches => s
+                .with("reason", "tooManyBranches")
+                .with("most", MAX_BRANCHES),
         }
     }
 }
-
-impl std::error::Error for HistoryError {}
 
 /// A state of the tab kept to seek from.
 #[derive(Clone)]
@@ -260,7 +254,7 @@ struct Branch {
     /// Blocks, forks and commands, for the slider: (event, what).
     marks: Vec<(u64, Moment)>,
     /// Why one of its entries cannot go into a recording, if one cannot.
-    unsaveable: Option<String>,
+    unsaveable: Option<recording::Unsaveable>,
     /// The wall-clock time of its latest entry (ms).
     last_time: u64,
     /// Events between its snapshots ([`SNAPSHOT_EVERY`], doubled each time the history
@@ -313,7 +307,7 @@ pub struct TimelineView {
     /// Forks seen in the branch shown (events).
     pub forks: Vec<u64>,
     /// Why a recording of it cannot be saved (`None`: it can).
-    pub cannot_save: Option<String>,
+    pub cannot_save: Option<recording::Unsaveable>,
 }
 
 /// One branch, for the view.
@@ -541,7 +535,7 @@ impl History {
             },
         )
         .answer
-        .unwrap_or_else(|| Err(Refused::Said("nothing was done".into())))
+        .unwrap_or_else(|| Err(Refused::Said(Say::new("refusal-nothing-done"))))
     }
 
     /// Shows event `e` of the branch shown: the live tab is parked here and `shown` becomes

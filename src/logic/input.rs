@@ -5,7 +5,7 @@
 //! channel carried is untrusted and checked here, in plain Rust.
 
 use crate::logic::class::{Lead, Member};
-use crate::logic::link::LinkState;
+use crate::logic::link::{LinkReason, LinkState};
 use crate::logic::mesh::Via;
 use crate::logic::model::{Playground, Step};
 use crate::logic::wire::FrameError;
@@ -37,8 +37,8 @@ pub enum Input {
         link: String,
         /// Where it stands.
         state: LinkState,
-        /// Why, in plain words.
-        reason: String,
+        /// Why.
+        reason: LinkReason,
     },
     /// The edge closed `link`'s connection: forget it.
     LinkClosed(String),
@@ -99,7 +99,7 @@ impl Playground {
                 link,
                 state,
                 reason,
-            } => self.link_update(&link, state, &reason, now),
+            } => self.link_update(&link, state, reason, now),
             Input::LinkClosed(link) => {
                 self.link_forget(&link);
             }

@@ -102,29 +102,26 @@ impl fmt::Display for Problem {
     }
 }
 
-impl fmt::Display for LessonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LessonError {
+    /// Why, in words (`lesson-error`); a damaged file's problem in the lesson format's own
+    /// terms (English, like its keys `title:`, `step:`).
+    pub fn say(&self) -> Say {
+        let s = Say::new("lesson-error");
         match self {
-            LessonError::BadName(n) => write!(
-                f,
-                "\"{n}\" is not a lesson name (lowercase letters, digits and -)"
-            ),
-            LessonError::Missing { file, why } => {
-                write!(f, "The lesson file {file} could not be loaded: {why}")
-            }
-            LessonError::Damaged {
-                file,
-                line: 0,
-                problem,
-            } => write!(f, "The lesson file {file} is damaged: {problem}"),
+            LessonError::BadName(n) => s.with("reason", "badName").with("name", n.as_str()),
+            LessonError::Missing { file, why } => s
+                .with("reason", "missing")
+                .with("file", file.as_str())
+                .with("why", why.as_str()),
             LessonError::Damaged {
                 file,
                 line,
                 problem,
-            } => write!(
-                f,
-                "The lesson file {file} is damaged, line {line}: {problem}"
-            ),
+            } => s
+                .with("reason", if *line == 0 { "damaged" } else { "line" })
+                .with("file", file.as_str())
+                .with_id("line", *line as u64)
+                .with("problem", problem.to_string()),
         }
     }
 }
@@ -639,7 +636,7 @@ pub enum Tour {
         /// Where the step stands.
         progress: Progress,
         /// Why the last "Do it" was refused, if it was.
-        note: Option<String>,
+        note: Option<Say>,
     },
 }
 
@@ -738,10 +735,10 @@ impl Tour {
         }
     }
 
-    /// Notes `text` on the open step (shown beside its status until the next step opens).
-    pub fn set_note(&mut self, text: &str) {
+    /// Notes `words` on the open step (shown beside its status until the next step opens).
+    pub fn set_note(&mut self, words: Say) {
         if let Tour::Open { note, .. } = self {
-            *note = Some(text.to_string());
+            *note = Some(words);
         }
     }
 
@@ -814,11 +811,11 @@ impl Tour {
             }
             let commands = action.commands(p.playground());
             if commands.is_empty() && !matches!(action, Action::Press(_)) {
-                *note = Some("Nothing to do: no node fits".to_string());
+                *note = Some(Say::new("lesson-nothing-to-do"));
             }
             for c in commands {
                 if let Err(e) = p.act(c, now) {
-                    *note = Some(format!("Refused: {e}"));
+                    *note = Some(Say::new("refused").with("why", e.say()));
                 }
             }
         }

@@ -16,11 +16,11 @@
 //!
 //! `webrtc.rs` is the browser edge that uses these.
 
+use crate::logic::i18n::Say;
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES};
 use pos_core::vec_map::VecMap;
 use pos_core::Genesis;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Every invitation and answer text starts with this (the format's version).
 pub const PREFIX: &str = "pos1:";
@@ -124,36 +124,30 @@ pub enum SignalError {
         /// What was pasted.
         got: &'static str,
     },
-    /// A field with a bad value: which one and why.
-    BadField(&'static str, &'static str),
+    /// A field with a bad value: which one and how, as one word (`linkId`, `offerNotSdp`).
+    BadField(&'static str),
 }
 
-impl fmt::Display for SignalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl SignalError {
+    /// Why, in words (`refusal-signal`, selecting on the variant).
+    pub fn say(&self) -> Say {
+        let s = Say::new("refusal-signal");
         match self {
-            SignalError::Empty => write!(f, "nothing was pasted"),
-            SignalError::TooLong(n) => write!(
-                f,
-                "the text is {n} bytes long, more than the {MAX_SIGNAL_BYTES} an invitation or answer can be"
-            ),
-            SignalError::NoPrefix => write!(
-                f,
-                "this is not an invitation or answer of pos-playground: they start with \"{PREFIX}\""
-            ),
-            SignalError::BadBase64 => write!(
-                f,
-                "the text is damaged: after \"{PREFIX}\" only letters, digits, - and _ may follow (was it cut when copied?)"
-            ),
-            SignalError::BadJson(e) => write!(f, "the text is damaged or from another version: {e}"),
-            SignalError::WrongKind { expected, got } => {
-                write!(f, "this is an {got}, but an {expected} is needed here")
+            SignalError::Empty => s.with("reason", "empty"),
+            SignalError::TooLong(n) => s
+                .with("reason", "tooLong")
+                .with("len", *n)
+                .with("most", MAX_SIGNAL_BYTES),
+            SignalError::NoPrefix => s.with("reason", "noPrefix").with("prefix", PREFIX),
+            SignalError::BadBase64 => s.with("reason", "badBase64").with("prefix", PREFIX),
+            SignalError::BadJson(e) => s.with("reason", "badJson").with("detail", e.as_str()),
+            SignalError::WrongKind { expected, .. } => {
+                s.with("reason", "wrongKind").with("expected", *expected)
             }
-            SignalError::BadField(field, why) => write!(f, "its {field} {why}"),
+            SignalError::BadField(flaw) => s.with("reason", "badField").with("flaw", *flaw),
         }
     }
 }
-
-impl std::error::Error for SignalError {}
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -212,17 +206,18 @@ pub fn valid_id(id: &str) -> bool {
 
 fn check_sdp(sdp: &str, kind: &str) -> Result<(), SignalError> {
     if sdp.len() > MAX_SDP_BYTES {
-        return Err(SignalError::BadField("connection offer", "is too long"));
+        return Err(SignalError::BadField(if kind == "invitation" {
+            "offerTooLong"
+        } else {
+            "answerTooLong"
+        }));
     }
     if !sdp.starts_with("v=0") || !sdp.contains("m=application") {
-        return Err(SignalError::BadField(
-            if kind == "invitation" {
-                "connection offer"
-            } else {
-                "connection answer"
-            },
-            "is not a WebRTC data-channel description",
-        ));
+        return Err(SignalError::BadField(if kind == "invitation" {
+            "offerNotSdp"
+        } else {
+            "answerNotSdp"
+        }));
     }
     Ok(())
 }
@@ -250,42 +245,27 @@ pub fn decode(text: &str) -> Result<Signal, SignalError> {
     match &signal {
         Signal::Invite(i) => {
             if !valid_id(&i.link) {
-                return Err(SignalError::BadField(
-                    "link id",
-                    "is not 1 to 16 letters and digits",
-                ));
+                return Err(SignalError::BadField("linkId"));
             }
             if !valid_id(&i.tab) {
-                return Err(SignalError::BadField(
-                    "tab id",
-                    "is not 1 to 16 letters and digits",
-                ));
+                return Err(SignalError::BadField("tabId"));
             }
             if i.name.is_empty() || i.name.len() > 64 {
-                return Err(SignalError::BadField(
-                    "network name",
-                    "is empty or too long",
-                ));
+                return Err(SignalError::BadField("networkName"));
             }
             if i.genesis.network.is_empty()
                 || i.genesis.network.len() > pos_core::block::MAX_NETWORK_NAME
             {
-                return Err(SignalError::BadField("genesis", "has a bad network name"));
+                return Err(SignalError::BadField("genesisName"));
             }
             check_sdp(&i.sdp, "invitation")?;
         }
         Signal::Answer(a) => {
             if !valid_id(&a.link) || !valid_id(&a.to) {
-                return Err(SignalError::BadField(
-                    "invitation it answers",
-                    "is not named correctly",
-                ));
+                return Err(SignalError::BadField("answers"));
             }
             if !valid_id(&a.tab) {
-                return Err(SignalError::BadField(
-                    "tab id",
-                    "is not 1 to 16 letters and digits",
-                ));
+                return Err(SignalError::BadField("tabId"));
             }
             check_sdp(&a.sdp, "answer")?;
         }
@@ -299,7 +279,7 @@ pub fn decode_invitation(text: &str) -> Result<Invitation, SignalError> {
         Signal::Invite(i) => Ok(i),
         Signal::Answer(_) => Err(SignalError::WrongKind {
             expected: "invitation",
-            got: "answer (paste it on the machine that made the invitation)",
+            got: "answer",
         }),
     }
 }
@@ -310,7 +290,7 @@ pub fn decode_answer(text: &str) -> Result<Answer, SignalError> {
         Signal::Answer(a) => Ok(a),
         Signal::Invite(_) => Err(SignalError::WrongKind {
             expected: "answer",
-            got: "invitation (accept it on another machine, then paste its answer here)",
+            got: "invitation",
         }),
     }
 }
@@ -346,6 +326,61 @@ impl LinkState {
     }
 }
 
+/// Why a link stands where it does (the console's `network().links[].reason`: `goodbye`,
+/// `channel-closed`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkReason {
+    /// The invitation waits for its answer.
+    Waiting,
+    /// The answer is made: the other machine has to paste it.
+    AnswerMade,
+    /// The answer is pasted: the machines look for a route.
+    AnswerPasted,
+    /// The data channel is open.
+    Open,
+    /// The machines try the addresses in the invitation and answer.
+    Trying,
+    /// The connection was interrupted; the browser keeps trying.
+    Interrupted,
+    /// The machines found no route to each other (ICE failed).
+    NoRoute,
+    /// The browser found no network address to offer.
+    NoAddress,
+    /// The connection was closed.
+    Closed,
+    /// The data channel closed.
+    ChannelClosed,
+    /// The other machine's tab said goodbye.
+    Goodbye,
+    /// No connection after [`LINK_CONNECT_MS`].
+    Stuck,
+    /// No invitation or answer could be made.
+    Failed,
+}
+
+impl LinkReason {
+    /// Why, in words (`link-reason`).
+    pub fn say(self) -> Say {
+        let word = match self {
+            LinkReason::Waiting => "waiting",
+            LinkReason::AnswerMade => "answerMade",
+            LinkReason::AnswerPasted => "answerPasted",
+            LinkReason::Open => "open",
+            LinkReason::Trying => "trying",
+            LinkReason::Interrupted => "interrupted",
+            LinkReason::NoRoute => "noRoute",
+            LinkReason::NoAddress => "noAddress",
+            LinkReason::Closed => "closed",
+            LinkReason::ChannelClosed => "channelClosed",
+            LinkReason::Goodbye => "goodbye",
+            LinkReason::Stuck => "stuck",
+            LinkReason::Failed => "failed",
+        };
+        Say::new("link-reason").with("reason", word)
+    }
+}
+
 /// Which side of the copy/paste flow this tab was on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -370,8 +405,8 @@ pub struct LinkStatus {
     pub remote: Option<String>,
     /// Where the link stands.
     pub state: LinkState,
-    /// Why, in plain words.
-    pub reason: String,
+    /// Why.
+    pub reason: LinkReason,
     /// When it got to this state (ms).
     pub since: u64,
     /// Frames received over it.
@@ -394,8 +429,8 @@ pub enum LinkChange {
         remote: Option<String>,
         /// How it ended (`closed`, `failed`).
         word: &'static str,
-        /// Why, in plain words.
-        reason: String,
+        /// Why.
+        reason: LinkReason,
     },
     /// Only the state or its reason changed.
     Changed,
@@ -445,11 +480,9 @@ impl LinkTable {
     }
 
     /// Whether one more link fits: fewer than [`MAX_LINKS`], or one of them is over.
-    pub fn can_link(&self) -> Result<(), String> {
+    pub fn can_link(&self) -> Result<(), Say> {
         if self.links.len() >= MAX_LINKS && self.oldest_over().is_none() {
-            return Err(format!(
-                "this tab has {MAX_LINKS} live links already: close one before making another"
-            ));
+            return Err(Say::new("refusal-most-links").with("most", MAX_LINKS));
         }
         Ok(())
     }
@@ -462,7 +495,7 @@ impl LinkTable {
         remote_link: Option<String>,
         remote: Option<String>,
         now: u64,
-    ) -> Result<(String, Option<LinkStatus>), String> {
+    ) -> Result<(String, Option<LinkStatus>), Say> {
         self.can_link()?;
         let dropped = if self.links.len() >= MAX_LINKS {
             self.oldest_over().and_then(|id| self.links.remove(&id))
@@ -472,10 +505,8 @@ impl LinkTable {
         let id = format!("L{}", self.next);
         self.next += 1;
         let reason = match side {
-            Side::Inviter => {
-                "waiting for the answer: paste it here once the other machine accepted"
-            }
-            Side::Acceptor => "answer made: waiting for the other machine to paste it",
+            Side::Inviter => LinkReason::Waiting,
+            Side::Acceptor => LinkReason::AnswerMade,
         };
         self.links.insert(
             id.clone(),
@@ -485,7 +516,7 @@ impl LinkTable {
                 side,
                 remote,
                 state: LinkState::Connecting,
-                reason: reason.into(),
+                reason,
                 since: now,
                 received: 0,
             },
@@ -500,10 +531,9 @@ impl LinkTable {
             l.remote = tab.map(str::to_string);
             if l.state == LinkState::Connecting {
                 l.reason = match tab {
-                    Some(_) => "answer pasted: the two machines are looking for a route",
-                    None => "waiting for the answer: paste it here once the other machine accepted",
-                }
-                .into();
+                    Some(_) => LinkReason::AnswerPasted,
+                    None => LinkReason::Waiting,
+                };
                 l.since = now;
             }
         }
@@ -511,7 +541,13 @@ impl LinkTable {
 
     /// The browser says where link `id` stands, and why. A link that is over stays over (its
     /// first reason is kept).
-    pub fn update(&mut self, id: &str, state: LinkState, reason: &str, now: u64) -> LinkChange {
+    pub fn update(
+        &mut self,
+        id: &str,
+        state: LinkState,
+        reason: LinkReason,
+        now: u64,
+    ) -> LinkChange {
         let Some(l) = self.links.get_mut(id) else {
             return LinkChange::Nothing;
         };
@@ -523,17 +559,17 @@ impl LinkTable {
         l.state = state;
         l.since = now;
         if state == LinkState::Open {
-            l.reason = "data channel open".into();
+            l.reason = LinkReason::Open;
             return LinkChange::Opened {
                 remote: l.remote.clone(),
             };
         }
-        l.reason = reason.to_string();
+        l.reason = reason;
         if state.is_over() {
             return LinkChange::Over {
                 remote: l.remote.clone(),
                 word: state.word(),
-                reason: reason.to_string(),
+                reason,
             };
         }
         LinkChange::Changed
@@ -935,7 +971,16 @@ mod tests {
         let text = encode(&answer);
         assert!(decode_answer(&format!("\"{text}\"\n")).is_ok());
         let e = decode_invitation(&text).expect_err("an answer");
-        assert!(e.to_string().contains("an invitation is needed"), "{e}");
+        assert!(
+            matches!(
+                e,
+                SignalError::WrongKind {
+                    expected: "invitation",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
         let bad = Signal::Answer(Answer {
             tab: "../x".into(),
             ..match answer {
@@ -945,7 +990,7 @@ mod tests {
         });
         assert!(matches!(
             decode(&encode(&bad)),
-            Err(SignalError::BadField("tab id", _))
+            Err(SignalError::BadField("tabId"))
         ));
     }
 

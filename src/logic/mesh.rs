@@ -9,7 +9,9 @@
 
 use crate::logic::class::ClassConnection;
 use crate::logic::i18n::Say;
-use crate::logic::link::{Invitation, LinkChange, LinkState, LinkStatus, LinkTable, Side};
+use crate::logic::link::{
+    Invitation, LinkChange, LinkReason, LinkState, LinkStatus, LinkTable, Side,
+};
 use crate::logic::wire::{FrameError, MAX_FRAME_BYTES, MAX_NODES, MAX_TABS};
 use pos_core::vec_map::VecMap;
 use pos_core::{Genesis, Hash, PeerId};
@@ -561,7 +563,7 @@ impl Mesh {
                     events.extend(self.link_update(
                         &id,
                         LinkState::Closed,
-                        "the other machine's tab closed or reloaded (it said goodbye)",
+                        LinkReason::Goodbye,
                         now,
                     ));
                 }
@@ -722,12 +724,7 @@ impl Mesh {
         }
         let (stuck, ended) = self.links.due(now);
         for id in stuck {
-            events.extend(self.link_update(
-                &id,
-                LinkState::Failed,
-                "no connection after 30 minutes: make a new invitation",
-                now,
-            ));
+            events.extend(self.link_update(&id, LinkState::Failed, LinkReason::Stuck, now));
         }
         for id in ended {
             events.extend(self.link_forget(&id));
@@ -740,21 +737,21 @@ impl Mesh {
     }
 
     /// The user chose the network of conflicting tab `tab`: its genesis, to join.
-    pub fn choose_theirs(&self, tab: &str) -> Result<Genesis, String> {
+    pub fn choose_theirs(&self, tab: &str) -> Result<Genesis, Say> {
         self.conflicts
             .iter()
             .find(|c| c.tab == tab)
             .map(|c| c.genesis.clone())
-            .ok_or_else(|| format!("no conflict with tab {tab}"))
+            .ok_or_else(|| Say::new("refusal-no-conflict").with("tab", tab))
     }
 
     /// The user chose to keep this tab's network at `now`: frames from `tab` are ignored from
     /// then on (until it falls silent for [`IGNORED_TIMEOUT_MS`]).
-    pub fn choose_mine(&mut self, tab: &str, now: u64) -> Result<Vec<MeshEvent>, String> {
+    pub fn choose_mine(&mut self, tab: &str, now: u64) -> Result<Vec<MeshEvent>, Say> {
         let before = self.conflicts.len();
         self.conflicts.retain(|c| c.tab != tab);
         if self.conflicts.len() == before {
-            return Err(format!("no conflict with tab {tab}"));
+            return Err(Say::new("refusal-no-conflict").with("tab", tab));
         }
         self.ignore(tab, now);
         self.tabs.remove(tab);
@@ -762,11 +759,9 @@ impl Mesh {
     }
 
     /// Refused while the tab still looks for its network of tabs.
-    pub fn ready_to_invite(&self) -> Result<(), String> {
+    pub fn ready_to_invite(&self) -> Result<(), Say> {
         match self.role {
-            Role::Discovering => Err(
-                "this tab is still looking for its network of tabs: try again in a second".into(),
-            ),
+            Role::Discovering => Err(Say::new("refusal-discovering")),
             _ => Ok(()),
         }
     }
@@ -778,7 +773,7 @@ impl Mesh {
         remote_link: Option<String>,
         remote: Option<String>,
         now: u64,
-    ) -> Result<(String, Vec<MeshEvent>), String> {
+    ) -> Result<(String, Vec<MeshEvent>), Say> {
         let (id, dropped) = self.links.add(side, remote_link, remote, now)?;
         let events = match dropped {
             Some(l) => self.link_gone(&l),
@@ -798,7 +793,7 @@ impl Mesh {
         &mut self,
         id: &str,
         state: LinkState,
-        reason: &str,
+        reason: LinkReason,
         now: u64,
     ) -> Vec<MeshEvent> {
         match self.links.update(id, state, reason, now) {
@@ -820,7 +815,7 @@ impl Mesh {
                     Say::new("feed-link-over")
                         .with("tab", remote.as_deref().unwrap_or("?"))
                         .with("word", word)
-                        .with("reason", reason),
+                        .with("reason", reason.say()),
                 ));
                 events
             }

@@ -590,8 +590,8 @@ impl Playground {
     }
 
     /// The user chose to join the network of conflicting tab `tab`.
-    pub fn join_conflict(&mut self, tab: &str, now: u64) -> Result<(), String> {
-        let m = self.mesh.as_ref().ok_or("this tab runs alone")?;
+    pub fn join_conflict(&mut self, tab: &str, now: u64) -> Result<(), Say> {
+        let m = self.mesh.as_ref().ok_or(Say::new("refusal-runs-alone"))?;
         let genesis = m.choose_theirs(tab)?;
         self.rebuild_on(genesis, now);
         Ok(())
@@ -599,8 +599,8 @@ impl Playground {
 
     /// The user chose to keep this tab's network at `now`: frames from `tab` are ignored from
     /// then on (until it falls silent for [`crate::logic::mesh::IGNORED_TIMEOUT_MS`]).
-    pub fn keep_mine(&mut self, tab: &str, now: u64) -> Result<(), String> {
-        let m = self.mesh.as_mut().ok_or("this tab runs alone")?;
+    pub fn keep_mine(&mut self, tab: &str, now: u64) -> Result<(), Say> {
+        let m = self.mesh.as_mut().ok_or(Say::new("refusal-runs-alone"))?;
         let events = m.choose_mine(tab, now)?;
         self.carry_out(now, events);
         Ok(())
@@ -785,9 +785,9 @@ impl Playground {
     }
 
     /// Adds a node with `wallet`; it syncs the chain from its peers.
-    pub fn add_node(&mut self, wallet: Wallet) -> Result<usize, String> {
+    pub fn add_node(&mut self, wallet: Wallet) -> Result<usize, Say> {
         if self.len() >= MAX_NODES {
-            return Err(format!("a tab runs at most {MAX_NODES} nodes"));
+            return Err(Say::new("refusal-most-nodes").with("most", MAX_NODES));
         }
         let node = Node::new(
             wallet,
@@ -806,9 +806,9 @@ impl Playground {
     }
 
     /// Removes the newest node (never the host).
-    pub fn remove_node(&mut self) -> Result<(), String> {
+    pub fn remove_node(&mut self) -> Result<(), Say> {
         if self.len() <= 1 {
-            return Err("the host node stays: it holds genesis and the exchange".into());
+            return Err(Say::new("refusal-host-stays"));
         }
         self.net.remove_last();
         self.results.pop();
@@ -942,7 +942,7 @@ impl Playground {
     /// This tab's own pause (the timeline's): chain time stops, nothing travels and nobody
     /// forges, until [`Playground::play`]. A tab linked to others cannot stop them, so it is
     /// refused there.
-    pub fn pause(&mut self, now: u64) -> Result<(), String> {
+    pub fn pause(&mut self, now: u64) -> Result<(), Say> {
         self.alone("pause")?;
         self.clock.pause(now);
         Ok(())
@@ -950,8 +950,8 @@ impl Playground {
 
     /// Goes on after a pause (or changes the speed) at `quarters` of the wall clock (4: ×1),
     /// from where chain time stopped.
-    pub fn play(&mut self, now: u64, quarters: u8) -> Result<(), String> {
-        self.alone("set the speed of")?;
+    pub fn play(&mut self, now: u64, quarters: u8) -> Result<(), Say> {
+        self.alone("speed")?;
         let chain = self.clock.at(now);
         self.clock.resume(now, chain, quarters);
         Ok(())
@@ -959,10 +959,10 @@ impl Playground {
 
     /// While paused, runs the network on to its next event (at most a minute of chain time):
     /// one delivery or wake-up that says something.
-    pub fn step_event(&mut self, now: u64) -> Result<Step, String> {
+    pub fn step_event(&mut self, now: u64) -> Result<Step, Say> {
         self.alone("step")?;
         if !self.clock.paused() {
-            return Err("a step works while the network is paused".into());
+            return Err(Say::new("refusal-step-paused"));
         }
         self.clock.at(now);
         let horizon = self.net.now().saturating_add(60_000);
@@ -982,12 +982,12 @@ impl Playground {
         }
     }
 
-    fn alone(&self, what: &str) -> Result<(), String> {
+    /// Refused on a tab linked to others: `what` (`pause`, `speed`, `step`) would act on the
+    /// network they share.
+    fn alone(&self, what: &'static str) -> Result<(), Say> {
         match &self.mesh {
             None => Ok(()),
-            Some(_) => Err(format!(
-                "this tab is linked to others: it cannot {what} the network they share (its timeline only views its own past)"
-            )),
+            Some(_) => Err(Say::new("refusal-linked").with("what", what)),
         }
     }
 
@@ -1182,9 +1182,8 @@ impl Playground {
         }
     }
 
-    /// Node `i` submits a request; the result is also kept for the card. A refusal comes
-    /// back in the console's words.
-    pub fn submit(&mut self, i: usize, request: Request) -> Result<Hash, String> {
+    /// Node `i` submits a request; the result is also kept for the card.
+    pub fn submit(&mut self, i: usize, request: Request) -> Result<Hash, Say> {
         let result = self.try_submit(i, &request);
         let to = match &request {
             Request::Transfer(Target::Node(j), _) => Self::node_words(*j),
@@ -1232,7 +1231,7 @@ impl Playground {
                 self.log(i, "tx", line);
                 card
             }
-            Err((_, why)) => Say::new("result-refused").with("why", why.clone()),
+            Err(why) => Say::new("result-refused").with("why", why.clone()),
         };
         let pending = match (&result, landed) {
             (Ok(id), Some(landed)) => Some((*id, landed)),
@@ -1245,7 +1244,7 @@ impl Playground {
                 pending,
             });
         }
-        result.map_err(|(console, _)| console)
+        result
     }
 
     /// Cards whose transaction reached a block of their node's chain say so.
@@ -1274,14 +1273,8 @@ impl Playground {
         }
     }
 
-    /// A refusal comes in the console's words and the page's.
-    fn try_submit(&mut self, i: usize, request: &Request) -> Result<Hash, (String, Say)> {
-        let no_node = |j: usize| {
-            (
-                format!("there is no node {j}"),
-                Say::new("refusal-no-node").with("index", j),
-            )
-        };
+    fn try_submit(&mut self, i: usize, request: &Request) -> Result<Hash, Say> {
+        let no_node = |j: usize| Say::new("refusal-no-node").with("index", j);
         if i >= self.len() {
             return Err(no_node(i));
         }
@@ -1307,48 +1300,35 @@ impl Playground {
             match e {
                 Event::Submitted { id } => return Ok(id),
                 Event::SubmitRejected { reason } => {
-                    let words = Say::refusal("refusal-action", &reason, Some("refusal-tx"));
-                    return Err((reason.to_string(), words));
+                    return Err(Say::refusal("refusal-action", &reason, Some("refusal-tx")));
                 }
                 _ => {}
             }
         }
-        Err((
-            "the node did not answer".into(),
-            Say::new("refusal-no-answer"),
-        ))
+        Err(Say::new("refusal-no-answer"))
     }
 
     /// Node `i` forges now if it won the draw.
-    pub fn forge(&mut self, i: usize) -> Result<(u64, Hash), String> {
+    pub fn forge(&mut self, i: usize) -> Result<(u64, Hash), Say> {
         if i >= self.len() {
-            return Err(format!("there is no node {i}"));
+            return Err(Say::new("refusal-no-node").with("index", i));
         }
         let tip = self.node(i).map_or(0, |n| n.chain().tip().height);
         if self.forge_up_to().is_some_and(|h| tip >= h) {
-            return Err(
-                "the class clock is paused: nobody forges until the teacher steps or resumes"
-                    .into(),
-            );
+            return Err(Say::new("refusal-class-paused"));
         }
         let events = self.net.input(i, Input::ForgeNow);
-        let mut answer = Err("nothing happened".to_string());
-        let mut refused = Say::new("refusal-nothing-happened");
+        let mut answer = Err(Say::new("refusal-nothing-happened"));
         for e in events.iter() {
             match e {
                 Event::BlockForged { height, hash, .. } => answer = Ok((*height, *hash)),
                 Event::ForgeRefused { winner } => {
-                    let who = winner.map_or("nobody".into(), |w| self.name_of(&w));
-                    answer = Err(format!(
-                        "{} did not win the draw for the next block: {who} did",
-                        Self::name(i)
-                    ));
-                    refused = Say::new("refusal-not-the-winner")
+                    answer = Err(Say::new("refusal-not-the-winner")
                         .with("node", Self::node_words(i))
                         .with(
                             "winner",
                             winner.map_or(Say::new("name-nobody"), |w| self.who(&w)),
-                        );
+                        ));
                 }
                 _ => {}
             }
@@ -1358,7 +1338,7 @@ impl Playground {
         }
         let text = match &answer {
             Ok((h, _)) => Say::new("result-forged").with_id("height", *h),
-            Err(_) => Say::new("result-refused").with("why", refused),
+            Err(why) => Say::new("result-refused").with("why", why.clone()),
         };
         if let Some(slot) = self.results.get_mut(i) {
             *slot = Some(ActionResult::new(answer.is_ok(), text));

@@ -113,6 +113,35 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// Why, in words (`refusal-load`; a block's or chain's refusal in theirs).
+    pub fn say(&self) -> Say {
+        let s = Say::new("refusal-load");
+        match self {
+            LoadError::Unreadable(detail) => s
+                .with("reason", "unreadable")
+                .with("detail", detail.as_str()),
+            LoadError::NotOurs => s.with("reason", "notOurs"),
+            LoadError::Version { found, expected } => s
+                .with("reason", "version")
+                .with_id("found", u64::from(*found))
+                .with_id("expected", u64::from(*expected)),
+            LoadError::BadKey => s.with("reason", "badKey"),
+            LoadError::Chain(ChainError::Block { height, reason }) => {
+                s.with("reason", "block").with_id("height", *height).with(
+                    "why",
+                    Say::refusal("refusal-block", reason, Some("refusal-tx")),
+                )
+            }
+            LoadError::Chain(e) => s.with("reason", "chain").with(
+                "why",
+                Say::refusal("refusal-chain", e, Some("refusal-block")),
+            ),
+            LoadError::NoRandomness(_) => Say::new("no-randomness"),
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

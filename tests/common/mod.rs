@@ -4,7 +4,7 @@
 
 use pos_core::Wallet;
 use pos_playground::logic::input::Input;
-use pos_playground::logic::link::LinkState;
+use pos_playground::logic::link::{LinkReason, LinkState};
 use pos_playground::logic::model::{Founders, Ids, Playground};
 
 /// Fixed founding keys for test `n`.
@@ -36,11 +36,11 @@ pub fn json(view: impl serde::Serialize) -> serde_json::Value {
 }
 
 /// What the browser says about link `id`: it stands at `state` for `reason`.
-pub fn link_input(id: &str, state: LinkState, reason: &str) -> Input {
+pub fn link_input(id: &str, state: LinkState, reason: LinkReason) -> Input {
     Input::Link {
         link: id.into(),
         state,
-        reason: reason.into(),
+        reason,
     }
 }
 

@@ -8,8 +8,8 @@ use crate::logic::compounding::{
     variance_with_error, variance_words, CompoundingReport, ScheduleReport,
 };
 use crate::logic::fairness::LabStaker;
-use crate::logic::i18n::{Arg, Texts};
-use crate::logic::words::{fixed, group};
+use crate::logic::i18n::{Arg, Say, Texts};
+use crate::logic::words::fixed;
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::compounding::{Schedule, Setup, SHARE_ONE};
 use pos_core::Hash;
@@ -108,6 +108,7 @@ pub fn compounding_panel(p: &Props) -> Html {
         };
         let stakers = p.stakers.clone();
         let job = job.clone();
+        let t_fail = t.clone();
         Callback::from(move |_| match setup.validate() {
             Ok(()) => job.start(
                 &WorkerRequest::Compounding {
@@ -116,7 +117,7 @@ pub fn compounding_panel(p: &Props) -> Html {
                 },
                 stakers.clone(),
             ),
-            Err(e) => job.fail(e.to_string()),
+            Err(e) => job.fail(t_fail.say(&Say::refusal("refusal-setup", &e, None))),
         })
     };
 
@@ -139,7 +140,7 @@ pub fn compounding_panel(p: &Props) -> Html {
                 <label>{t.get("cmp-watch")}<select onchange={on_watch} data-testid="cmp-watch">
                     { for (0..n).map(|i| html! {
                         <option value={i.to_string()} selected={i == watched_i}>
-                            {format!("{} · {}", p.stakers[i].name, share_words(part(p.stakers[i].stake, total)))}
+                            {format!("{} · {}", p.stakers[i].name, t.say(&share_words(part(p.stakers[i].stake, total))))}
                         </option>
                     }) }
                 </select></label>
@@ -181,20 +182,21 @@ fn part(part: u64, whole: u64) -> u64 {
 }
 
 fn results(t: &Texts, r: &CompoundingReport, stakers: &[LabStaker]) -> Html {
-    let name = stakers
-        .get(r.watched)
-        .map_or_else(|| format!("staker {}", r.watched), |s| s.name.clone());
+    let name = stakers.get(r.watched).map_or_else(
+        || t.format("cmp-staker", &[("index", r.watched.to_string().into())]),
+        |s| s.name.clone(),
+    );
     let tallest = r
         .schedules
         .iter()
         .flat_map(|s| s.counts.iter().copied())
         .max()
         .unwrap_or(0);
-    let cell = |f: &dyn Fn(&ScheduleReport) -> String, id: &str| {
+    let cell = |f: &dyn Fn(&ScheduleReport) -> Say, id: &str| {
         r.schedules
             .iter()
             .map(|s| html! {
-                <td class="num" data-testid={format!("cmp-{id}-{}", s.summary.schedule.name())}>{f(s)}</td>
+                <td class="num" data-testid={format!("cmp-{id}-{}", s.summary.schedule.name())}>{t.say(&f(s))}</td>
             })
             .collect::<Html>()
     };
@@ -213,18 +215,18 @@ fn results(t: &Texts, r: &CompoundingReport, stakers: &[LabStaker]) -> Html {
                         <tr><th scope="row">{t.get("cmp-reward-row")}</th>
                             <td class="num">{t.format("cmp-reward-of", &[("reward", reward_words(r.reward_ppm).into())])}</td>
                             <td class="num">{t.format("cmp-rate-of", &[("rate", rate_words(r.geometric_rate).into())])}</td></tr>
-                        <tr><th scope="row">{t.get("cmp-mean")}</th>{ cell(&|s| format!("{} ± {}", mean_words(s.summary.mean), mean_words(s.summary.mean_error)), "mean") }</tr>
+                        <tr><th scope="row">{t.get("cmp-mean")}</th>{ cell(&|s| Say::new("cmp-plus-minus").with("value", mean_words(s.summary.mean)).with("error", mean_words(s.summary.mean_error)), "mean") }</tr>
                         <tr><th scope="row">{t.get("cmp-mean-exact")}</th>{ cell(&|s| mean_words(s.summary.exact_mean), "exact-mean") }</tr>
                         <tr><th scope="row">{t.get("cmp-variance")}</th>{ cell(&|s| variance_with_error(s.summary.variance, s.summary.variance_error), "var") }</tr>
                         <tr><th scope="row">{t.get("cmp-variance-exact")}</th>{ cell(&|s| variance_words(s.summary.exact_variance), "exact-var") }</tr>
                         <tr><th scope="row">{t.get("cmp-agreement")}</th>{ cell(&|s| agreement_words(&s.summary), "agreement") }</tr>
-                        <tr><th scope="row">{t.get("cmp-sd")}</th>{ cell(&|s| t.format("cmp-sd-value", &[("sd", spread_words(s.summary.variance).into()), ("exact", spread_words(s.summary.exact_variance).into())]), "sd") }</tr>
+                        <tr><th scope="row">{t.get("cmp-sd")}</th>{ cell(&|s| Say::new("cmp-sd-value").with("sd", spread_words(s.summary.variance)).with("exact", spread_words(s.summary.exact_variance)), "sd") }</tr>
                     </tbody>
                 </table>
                 <p class="small muted">{t.format("cmp-exact", &[("limit", variance_words(r.limit_variance).into())])}</p>
             </div>
             <div class="cmp-point" data-testid="cmp-point">
-                { for the_point(r).into_iter().map(|p| html! { <p>{p}</p> }) }
+                { for the_point(r).iter().map(|p| html! { <p>{t.say(p)}</p> }) }
             </div>
         </div>
     }
@@ -282,7 +284,7 @@ fn histogram(
             <svg class="share-chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={words}
                  data-testid={format!("cmp-histogram-{}", schedule.name())}>
                 <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={BOTTOM.to_string()} y2={BOTTOM.to_string()} class="grid" />
-                <text x={(LEFT - 6.0).to_string()} y={(TOP + 4.0).to_string()} class="axis" text-anchor="end">{group(tallest as u64)}</text>
+                <text x={(LEFT - 6.0).to_string()} y={(TOP + 4.0).to_string()} class="axis" text-anchor="end">{t.number(tallest as u64)}</text>
                 { for s.counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(i, c)| html! {
                     <rect x={fixed(LEFT + bar_w * i as f64 + 0.5, 1)} width={fixed((bar_w - 1.0).max(0.5), 1)}
                           y={fixed(y(*c), 1)} height={fixed(BOTTOM - y(*c), 1)} fill={colour(schedule)} class="bar">
@@ -294,7 +296,7 @@ fn histogram(
                     html! { <>
                         <line x1={fixed(x(edge), 1)} x2={fixed(x(edge), 1)} y1={BOTTOM.to_string()} y2={(BOTTOM + 4.0).to_string()} class="tick" />
                         <text x={fixed(x(edge), 1)} y={(BOTTOM + 17.0).to_string()} class="axis" text-anchor="middle">
-                            {format!("{} %", fixed(edge as f64 / SHARE_ONE as f64 * 100.0, decimals))}</text>
+                            {t.format("percent", &[("value", Arg::Decimal(fixed(edge as f64 / SHARE_ONE as f64 * 100.0, decimals)))])}</text>
                     </> }
                 }) }
                 <line x1={fixed(start_x, 1)} x2={fixed(start_x, 1)} y1={(TOP - 6.0).to_string()} y2={BOTTOM.to_string()} class="start" />

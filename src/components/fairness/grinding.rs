@@ -4,7 +4,7 @@
 use super::job::use_job;
 use super::pct;
 use crate::logic::fairness::{GrindReport, LabStaker};
-use crate::logic::i18n::{Arg, Texts};
+use crate::logic::i18n::{Arg, Say, Texts};
 use crate::logic::words::fixed;
 use crate::logic::worker_protocol::{WorkerReply, WorkerRequest};
 use pos_core::grinding::{self, Setup, MAX_POOL};
@@ -97,6 +97,7 @@ pub fn grinding_demo(p: &Props) -> Html {
         };
         let stakers = p.stakers.clone();
         let job = job.clone();
+        let t_fail = t.clone();
         Callback::from(move |_| match setup.validate() {
             Ok(()) => job.start(
                 &WorkerRequest::Grind {
@@ -105,7 +106,7 @@ pub fn grinding_demo(p: &Props) -> Html {
                 },
                 (stakers.clone(), grinding::variants(setup.pool)),
             ),
-            Err(e) => job.fail(e.to_string()),
+            Err(e) => job.fail(t_fail.say(&Say::refusal("refusal-grind", &e, None))),
         })
     };
 
@@ -170,7 +171,7 @@ fn outcome(t: &Texts, r: &GrindReport, stakers: &[LabStaker], variants: u64) -> 
             <div class={classes!("grind-bar", class.to_string())} data-testid={testid.to_string()}>
                 <span class="what">{label.to_string()}</span>
                 <span class="track"><span class="fill" style={format!("width:{}%", fixed(ppm as f64 / 10_000.0, 2))}></span></span>
-                <b>{pct(ppm as u32)}</b>
+                <b>{pct(t, ppm as u32)}</b>
             </div>
         }
     };

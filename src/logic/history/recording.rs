@@ -16,13 +16,12 @@
 
 use super::{DrawAnswer, Entry, History, Origin};
 use crate::logic::command::{Command, Key};
-use crate::logic::i18n::SaidFile;
+use crate::logic::i18n::{SaidFile, Say};
 use crate::logic::model::{Ids, Playground, Request, Target};
 use crate::logic::persist::{check_header, LoadError};
 use pos_core::hash::{from_hex_array, to_hex};
 use pos_core::{Address, Hash, Wallet};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The `format` of a recording.
 pub const RECORDING_FORMAT: &str = "pos-playground-recording";
@@ -51,24 +50,52 @@ pub enum RecordingError {
         reason: String,
     },
     /// This history cannot be saved.
-    NotSaveable(String),
+    NotSaveable(Unsaveable),
 }
 
-impl fmt::Display for RecordingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordingError::TooBig(n) => write!(
-                f,
-                "the recording is {n} bytes; recordings hold at most {MAX_RECORDING_BYTES} bytes (8 MiB)"
-            ),
-            RecordingError::Start(e) => write!(f, "its start: {e}"),
-            RecordingError::Entry { index, reason } => write!(f, "entry {index}: {reason}"),
-            RecordingError::NotSaveable(why) => f.write_str(why),
-        }
+/// Why a history cannot be saved as a recording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Unsaveable {
+    /// It holds what other tabs, machines or the class server said.
+    Linked,
+    /// It is longer than a recording holds ([`MAX_SPAN_MS`]).
+    TooLong,
+    /// Its text could not be written.
+    Unwritable,
+}
+
+impl Unsaveable {
+    /// Why, in words (`history-cannot-save`).
+    pub fn say(self) -> Say {
+        let reason = match self {
+            Unsaveable::Linked => "linked",
+            Unsaveable::TooLong => "tooLong",
+            Unsaveable::Unwritable => "unwritable",
+        };
+        Say::new("history-cannot-save").with("reason", reason)
     }
 }
 
-impl std::error::Error for RecordingError {}
+impl RecordingError {
+    /// Why, in words (`refusal-recording`; the start's in [`LoadError::say`]'s). An entry's
+    /// reason is the file's detail, as written.
+    pub fn say(&self) -> Say {
+        let s = Say::new("refusal-recording");
+        match self {
+            RecordingError::TooBig(n) => s
+                .with("reason", "tooBig")
+                .with("size", *n)
+                .with("most", MAX_RECORDING_BYTES),
+            RecordingError::Start(e) => s.with("reason", "start").with("why", e.say()),
+            RecordingError::Entry { index, reason } => s
+                .with("reason", "entry")
+                .with_id("index", *index as u64)
+                .with("detail", reason.as_str()),
+            RecordingError::NotSaveable(why) => why.say(),
+        }
+    }
+}
 
 /// The file.
 #[derive(Serialize, Deserialize)]
@@ -188,11 +215,8 @@ fn apply(now: u64, command: Command) -> Entry {
     }
 }
 
-/// What cannot go into a file, in words.
-const LINKED: &str = "this history holds what other tabs, machines or the class server said: only the history of a tab running alone can be saved";
-
 impl Line {
-    fn of(entry: &Entry) -> Result<Line, String> {
+    fn of(entry: &Entry) -> Result<Line, Unsaveable> {
         Ok(match entry {
             Entry::Advance { now, limit } => Line::Advance {
                 now: *now,
@@ -255,10 +279,10 @@ impl Line {
                         quarters: *quarters,
                     },
                     Command::StepEvent => Line::StepEvent { now },
-                    _ => return Err(LINKED.into()),
+                    _ => return Err(Unsaveable::Linked),
                 }
             }
-            Entry::Handle { .. } => return Err(LINKED.into()),
+            Entry::Handle { .. } => return Err(Unsaveable::Linked),
             Entry::Draw(d) => Line::Draw {
                 now: d.now,
                 seed: d.draw.seed,
@@ -397,15 +421,15 @@ impl Line {
 impl History {
     /// Whether the branch shown can be saved as a recording, or why not (cheap: what every
     /// entry was is noted as it is recorded).
-    pub fn saveable(&self) -> Result<(), String> {
+    pub fn saveable(&self) -> Result<(), Unsaveable> {
         let Some(origin) = &self.origin else {
-            return Err(LINKED.into());
+            return Err(Unsaveable::Linked);
         };
         let mut b = Some(self.current);
         while let Some(k) = b {
             let branch = &self.branches[k];
-            if let Some(why) = &branch.unsaveable {
-                return Err(why.clone());
+            if let Some(why) = branch.unsaveable {
+                return Err(why);
             }
             b = branch.from.map(|(parent, _)| parent);
         }
@@ -414,13 +438,13 @@ impl History {
             .saturating_sub(origin.at)
             > MAX_SPAN_MS
         {
-            return Err("this history is longer than a recording holds (6 hours)".into());
+            return Err(Unsaveable::TooLong);
         }
         Ok(())
     }
 
     /// Why `entry` cannot go into a recording, if it cannot.
-    pub(super) fn unsaveable(entry: &Entry) -> Option<String> {
+    pub(super) fn unsaveable(entry: &Entry) -> Option<Unsaveable> {
         Line::of(entry).err()
     }
 
@@ -430,7 +454,7 @@ impl History {
         let origin = self
             .origin
             .as_ref()
-            .ok_or_else(|| RecordingError::NotSaveable(LINKED.into()))?;
+            .ok_or(RecordingError::NotSaveable(Unsaveable::Linked))?;
         let entries = self
             .line_entries()
             .iter()
@@ -439,7 +463,7 @@ impl History {
                     .map_err(RecordingError::NotSaveable)
                     .and_then(|l| {
                         serde_json::to_value(l)
-                            .map_err(|e| RecordingError::NotSaveable(e.to_string()))
+                            .map_err(|_| RecordingError::NotSaveable(Unsaveable::Unwritable))
                     })
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -463,8 +487,8 @@ impl History {
             },
             entries,
         };
-        let text =
-            serde_json::to_string(&file).map_err(|e| RecordingError::NotSaveable(e.to_string()))?;
+        let text = serde_json::to_string(&file)
+            .map_err(|_| RecordingError::NotSaveable(Unsaveable::Unwritable))?;
         if text.len() > MAX_RECORDING_BYTES {
             return Err(RecordingError::TooBig(text.len()));
         }

@@ -481,7 +481,17 @@ fn intern(name: &str) -> Option<&'static str> {
 }
 
 /// The names of the core's refusal fields, as `page.ftl` uses them (`{ $expected }`).
-const REFUSAL_FIELDS: [&str; 19] = [
+const REFUSAL_FIELDS: [&str; 29] = [
+    "stakers",
+    "watched",
+    "total",
+    "blocks",
+    "runs",
+    "rewardPpm",
+    "grinder",
+    "friend",
+    "pool",
+    "lots",
     "expected",
     "got",
     "balance",

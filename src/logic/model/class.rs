@@ -134,18 +134,13 @@ impl Playground {
 
     /// The teacher's page gives an order (a place, the clock, call everyone back). Refused in
     /// words on any other page, and without a class server.
-    pub(crate) fn teach(&mut self, order: Order) -> Result<(), String> {
-        let c = self
-            .class_mut()
-            .ok_or("this page was not opened from a class server")?;
+    pub(crate) fn teach(&mut self, order: Order) -> Result<(), Say> {
+        let c = self.class_mut().ok_or(Say::new("refusal-no-class"))?;
         if !c.teacher {
-            return Err(
-                "only the teacher's page leads (opened from the teacher's address that the class server printed)"
-                    .into(),
-            );
+            return Err(Say::new("refusal-not-teacher"));
         }
         if !c.connected {
-            return Err("the class server is not connected: try again in a moment".into());
+            return Err(Say::new("refusal-class-offline"));
         }
         let lead = c.lead.clone().unwrap_or_default();
         let same = match &order {
@@ -155,7 +150,7 @@ impl Playground {
             Order::Speed(q) => *q == lead.speed,
             Order::Step => {
                 if !lead.paused {
-                    return Err("a step works while the class clock is paused".into());
+                    return Err(Say::new("refusal-class-step"));
                 }
                 false
             }
@@ -171,12 +166,10 @@ impl Playground {
     }
 
     /// A student's page follows the teacher (`true`) or explores on its own.
-    pub(crate) fn follow(&mut self, following: bool) -> Result<(), String> {
-        let c = self
-            .class_mut()
-            .ok_or("this page was not opened from a class server")?;
+    pub(crate) fn follow(&mut self, following: bool) -> Result<(), Say> {
+        let c = self.class_mut().ok_or(Say::new("refusal-no-class"))?;
         if c.teacher {
-            return Err("the teacher's page leads; it does not follow".into());
+            return Err(Say::new("refusal-teacher-leads"));
         }
         if c.exploring == following {
             c.exploring = !following;

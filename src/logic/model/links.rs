@@ -3,7 +3,8 @@
 //! out what the mesh decides. Plain Rust.
 
 use super::Playground;
-use crate::logic::link::{Answer, Invitation, LinkState, LinkStatus, Side};
+use crate::logic::i18n::Say;
+use crate::logic::link::{Answer, Invitation, LinkReason, LinkState, LinkStatus, Side};
 use crate::logic::mesh::{Adoption, Mesh, Via};
 use crate::logic::wire::FrameError;
 use pos_core::PeerId;
@@ -36,7 +37,7 @@ impl Playground {
     }
 
     /// Before an invitation: refused while the tab still looks for its network of tabs.
-    pub fn ready_to_invite(&mut self, now: u64) -> Result<(), String> {
+    pub fn ready_to_invite(&mut self, now: u64) -> Result<(), Say> {
         self.ensure_mesh(now).ready_to_invite()
     }
 
@@ -50,7 +51,7 @@ impl Playground {
         remote_link: Option<String>,
         remote: Option<String>,
         now: u64,
-    ) -> Result<String, String> {
+    ) -> Result<String, Say> {
         // The table refuses a link that does not fit (`LinkTable::add`).
         let (id, events) = self
             .ensure_mesh(now)
@@ -61,7 +62,7 @@ impl Playground {
 
     /// A new invitation's link (this tab the inviter), once the tab has a network to invite
     /// to; its id.
-    pub fn invitation_link(&mut self, now: u64) -> Result<String, String> {
+    pub fn invitation_link(&mut self, now: u64) -> Result<String, Say> {
         self.ready_to_invite(now)?;
         self.link_new(Side::Inviter, None, None, now)
     }
@@ -85,10 +86,10 @@ impl Playground {
         &mut self,
         inv: &Invitation,
         now: u64,
-    ) -> Result<(String, String), String> {
+    ) -> Result<(String, String), Say> {
         let me = self.tab_id();
         if inv.tab == me {
-            return Err("this is this tab's own invitation: accept it on another machine".into());
+            return Err(Say::new("refusal-own-invitation"));
         }
         if let Some(l) = self.links().iter().find(|l| {
             l.side == Side::Acceptor
@@ -96,10 +97,7 @@ impl Playground {
                 && l.remote.as_deref() == Some(inv.tab.as_str())
                 && !l.state.is_over()
         }) {
-            return Err(format!(
-                "this invitation was accepted already (link {}): the other machine needs its answer, or makes a new invitation",
-                l.id
-            ));
+            return Err(Say::new("refusal-accepted-already").with("link", l.id.as_str()));
         }
         self.can_link()?;
         self.adopt_invitation(inv, now);
@@ -114,42 +112,34 @@ impl Playground {
 
     /// Whether a pasted answer (decoded, untrusted) completes one of this tab's invitations:
     /// one for this tab, still waiting for its answer.
-    pub fn check_answer(&self, ans: &Answer) -> Result<(), String> {
+    pub fn check_answer(&self, ans: &Answer) -> Result<(), Say> {
         let me = self.tab_id();
         if ans.to != me {
-            return Err(format!(
-                "this answer is for an invitation of tab {}, not of this tab ({me})",
-                ans.to
-            ));
+            return Err(Say::new("refusal-answer-elsewhere")
+                .with("tab", ans.to.as_str())
+                .with("me", me));
         }
-        let l = self.link(&ans.link).ok_or_else(|| {
-            format!(
-                "no invitation {} waits in this tab (invitations end when the page reloads): make a new one",
-                ans.link
-            )
-        })?;
+        let l = self
+            .link(&ans.link)
+            .ok_or_else(|| Say::new("refusal-no-invitation").with("link", ans.link.as_str()))?;
+        let link = || l.id.as_str();
         if l.side != Side::Inviter {
-            return Err(format!(
-                "link {} was not made by an invitation of this tab",
-                l.id
-            ));
+            return Err(Say::new("refusal-not-invited").with("link", link()));
         }
         if l.state.is_over() {
-            return Err(format!(
-                "invitation {} is {} ({}): make a new one",
-                l.id,
-                l.state.word(),
-                l.reason
-            ));
+            return Err(Say::new("refusal-invitation-over")
+                .with("link", link())
+                .with("state", l.state.word())
+                .with("why", l.reason.say()));
         }
         if l.remote.is_some() {
-            return Err(format!("invitation {} was completed already", l.id));
+            return Err(Say::new("refusal-completed-already").with("link", link()));
         }
         Ok(())
     }
 
     /// Whether one more link fits.
-    pub fn can_link(&self) -> Result<(), String> {
+    pub fn can_link(&self) -> Result<(), Say> {
         self.mesh.as_ref().map_or(Ok(()), |m| m.links().can_link())
     }
 
@@ -172,7 +162,7 @@ impl Playground {
     }
 
     /// The browser says where link `id` stands, and why ([`Mesh::link_update`]).
-    pub(crate) fn link_update(&mut self, id: &str, state: LinkState, reason: &str, now: u64) {
+    pub(crate) fn link_update(&mut self, id: &str, state: LinkState, reason: LinkReason, now: u64) {
         let Some(m) = self.mesh.as_mut() else { return };
         let events = m.link_update(id, state, reason, now);
         self.carry_out(now, events);

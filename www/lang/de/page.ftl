@@ -273,9 +273,16 @@ links-invitation-in =
     .placeholder = pos1:… (die Einladung vom anderen Rechner)
 links-accept = Annehmen und eine Antwort erstellen
 links-invitation-ready = Einladung bereit: Kopiere sie auf den anderen Rechner, nimm sie dort an und füge seine Antwort unten ein.
+links-answer-ready = Antwort bereit: Kopiere sie zurück auf den Rechner, der diesen eingeladen hat, und füge sie dort ein.
 links-no-invitation = Keine Einladung: { $reason }
 links-answer-taken = Antwort übernommen: Verbindung { $link } wird aufgebaut.
 links-link = Verbindung { $link }
+link-state = { $state ->
+        [connecting] wird aufgebaut
+        [open] offen
+        [closed] geschlossen
+       *[failed] fehlgeschlagen
+    }
 links-since = { $side } · seit { $since }
 links-frames-in = empfangene Frames: { $count }
 links-remove = Entfernen
@@ -289,6 +296,45 @@ links-stun = { $count ->
        *[other] STUN-Server
     }: { $servers }.
 links-not-redialled = Eine geschlossene oder fehlgeschlagene Verbindung wird nicht neu aufgebaut: Erstelle eine neue Einladung. Der Tab arbeitet mit den Peers weiter, die er hat.
+# Warum eine Verbindung dort steht, wo sie steht.
+link-reason = { $reason ->
+        [waiting] warte auf die Antwort: Füge sie hier ein, sobald der andere Rechner angenommen hat
+        [answerMade] Antwort erstellt: warte, bis der andere Rechner sie einfügt
+        [answerPasted] Antwort eingefügt: Die beiden Rechner suchen einen Weg
+        [open] Datenkanal offen
+        [trying] die beiden Rechner probieren die Adressen aus Einladung und Antwort
+        [interrupted] Verbindung unterbrochen: Der Browser versucht weiter, den anderen Rechner zu erreichen
+        [noRoute] die beiden Rechner haben keinen Weg zueinander gefunden (ICE fehlgeschlagen): Wurde die Antwort auf dem einladenden Rechner eingefügt? Beide müssen in einem Netzwerk sein, das sie miteinander reden lässt (gleiches LAN oder WLAN ohne Client-Isolation), oder einen STUN-Server nutzen (?stun=)
+        [noAddress] der Browser hat keine Netzwerkadresse zum Anbieten gefunden: Ist dieser Rechner in einem Netzwerk?
+        [closed] die Verbindung wurde geschlossen
+        [channelClosed] der Datenkanal wurde geschlossen (der andere Rechner hat seinen Tab geschlossen, schläft oder hat das Netzwerk verloren)
+        [goodbye] der Tab des anderen Rechners wurde geschlossen oder neu geladen (er hat sich verabschiedet)
+        [stuck] nach 30 Minuten keine Verbindung: Erstelle eine neue Einladung
+       *[failed] es konnte keine Einladung oder Antwort erstellt werden
+    }
+# Warum eine Einladung, eine Antwort oder eine Verbindung nicht erstellt werden konnte. $detail: die
+# Worte des Browsers selbst; $why: der Grund; $step: was der Browser gerade tat; $seconds: wie lange er Zeit hatte.
+link-error = { $reason ->
+        [browser] der Browser sagt: { $detail }
+        [timeout] der Browser hat es nicht geschafft, { $step ->
+            [gather] seine Netzwerkadressen zu sammeln
+            [offer] ein Angebot zu erstellen
+            [ownOffer] sein eigenes Angebot zu übernehmen
+            [theirOffer] das Angebot der Einladung zu übernehmen
+            [answer] eine Antwort zu erstellen
+            [ownAnswer] seine eigene Antwort zu übernehmen
+           *[takeAnswer] die Antwort zu übernehmen
+        } (in { $seconds } s)
+        [noDescription] der Browser hat keine Beschreibung erstellt
+        [noWebRtc] dieser Browser kann keine WebRTC-Verbindungen aufbauen: { $detail }
+        [noInvitation] es konnte keine Einladung erstellt werden: { $why }
+        [noAnswer] es konnte keine Antwort erstellt werden: { $why }
+        [badInvitation] Diese Einladung kann nicht verwendet werden: { $why }
+        [badAnswer] Diese Antwort kann nicht verwendet werden: { $why }
+        [refusedOffer] der Browser hat das Angebot der Einladung abgelehnt: { $why }
+        [gone] die Verbindung dieser Einladung gibt es nicht mehr: Erstelle eine neue
+       *[refusedAnswer] der Browser hat diese Antwort abgelehnt: { $why } (ist es die Antwort auf diese Einladung?)
+    }
 # $what: invitation oder answer.
 links-handover = { $what ->
         [answer] Antwort
@@ -375,8 +421,11 @@ feed-server-new-chain = Der Klassenserver hat eine neue Kette gestartet (er wurd
 feed-conflict = Tab { $tab } betreibt ein anderes Netzwerk unter demselben Namen: Wähle, welches du behalten willst
 feed-invitation-conflict = Die Einladung von Tab { $tab } gilt für ein anderes Netzwerk, und dieser Tab hat eigene Blöcke: Wähle, welches du behalten willst
 feed-linked = Mit Tab { $tab } auf einem anderen Rechner verbunden (WebRTC)
-# $word: wie die Verbindung endete; $reason: warum (beides vorerst auf Englisch, aus der Verbindung des Browsers).
-feed-link-over = Die Verbindung zu Tab { $tab } ist beendet ({ $word }): { $reason }. Dieser Tab arbeitet mit den Peers weiter, die er hat; eine neue Einladung verbindet ihn wieder
+# $word: wie die Verbindung endete (closed oder failed); $reason: warum (link-reason).
+feed-link-over = Die Verbindung zu Tab { $tab } { $word ->
+        [closed] wurde geschlossen
+       *[failed] ist fehlgeschlagen
+    }: { $reason }. Dieser Tab arbeitet mit den Peers weiter, die er hat; eine neue Einladung verbindet ihn wieder
 feed-class-paused-at = Die Uhr der Klasse ist angehalten: kein Block über #{ $height }, bis die Lehrkraft einen Schritt macht oder fortsetzt
 feed-class-paused = Die Uhr der Klasse ist angehalten
 # $speed: etwa ×0.25; $slot: etwa 16 s.
@@ -466,6 +515,111 @@ refusal-action = { $reason ->
         [buyLimit] die Börse verkauft höchstens { $max } Token auf einmal
        *[other] { $reason }
     }
+## Ablehnungen dessen, was jemand auf dieser Seite getan hat (die Leisten für Fehler, Dateien und
+## Verbindungen, die Klassenleiste, das „Ausführen“ einer Lektion, die Zeitleiste). Die Konsole
+## gibt dieselben Ablehnungen auf Englisch.
+refusal-busy = beschäftigt: versuch es noch einmal
+refusal-nothing-done = nichts wurde getan
+refusal-runs-alone = dieser Tab läuft allein
+refusal-most-nodes = ein Tab betreibt höchstens { $most } Knoten
+refusal-host-stays = der Host-Knoten bleibt: Er hält die Genesis und die Börse
+refusal-step-paused = ein Schritt geht nur, während das Netzwerk angehalten ist
+# $what: was von einem mit anderen verbundenen Tab verlangt wurde (pause, speed oder step).
+refusal-linked = { $what ->
+        [pause] dieser Tab ist mit anderen verbunden: Er kann das gemeinsame Netzwerk nicht anhalten (seine Zeitleiste zeigt nur seine eigene Vergangenheit)
+        [step] dieser Tab ist mit anderen verbunden: Er kann das gemeinsame Netzwerk nicht schrittweise weiterlaufen lassen (seine Zeitleiste zeigt nur seine eigene Vergangenheit)
+       *[speed] dieser Tab ist mit anderen verbunden: Er kann die Geschwindigkeit des gemeinsamen Netzwerks nicht ändern (seine Zeitleiste zeigt nur seine eigene Vergangenheit)
+    }
+refusal-view-at-present = die Ansicht dieses Tabs ist in der Gegenwart: das Netzwerk läuft weiter
+refusal-class-paused = die Uhr der Klasse ist angehalten: Niemand schmiedet, bis die Lehrkraft einen Schritt macht oder fortsetzt
+# $most: Millisekunden.
+refusal-latency = Latenz und Jitter gehen bis höchstens { $most } ms
+refusal-drop = der Verlust ist der Anteil verlorener Nachrichten, von 0 bis 0,9
+refusal-no-group = gib mindestens eine Gruppe von Knotenindizes an, z. B. [[0,1],[2,3]]
+refusal-already-down = { $node } ist schon abgestürzt
+refusal-running = { $node } läuft schon
+# $name: was verlangt wurde; $names: die Namen der Verhaltensweisen, wie die Konsole sie kennt.
+refusal-behaviour = unbekanntes Verhalten „{ $name }“: nimm eines davon: { $names }
+refusal-no-class = diese Seite wurde nicht von einem Klassenserver geöffnet
+refusal-not-teacher = nur die Seite der Lehrkraft führt (geöffnet über die Adresse der Lehrkraft, die der Klassenserver ausgegeben hat)
+refusal-class-offline = der Klassenserver ist nicht verbunden: versuch es gleich noch einmal
+refusal-class-step = ein Schritt geht nur, während die Uhr der Klasse angehalten ist
+refusal-teacher-leads = die Seite der Lehrkraft führt; sie folgt nicht
+refusal-no-conflict = kein Konflikt mit Tab { $tab }
+refusal-download = der Browser hat den Download abgelehnt
+# $height: der erste ungültige Block einer Kettendatei (0: die Datei selbst).
+refused-at-block = Abgelehnt bei Block { $height }: { $why }
+no-randomness = Dieser Browser hat keinen sicheren Zufall geliefert, also können keine Schlüssel erzeugt werden
+# Ein gespeicherter Zustand oder eine Kettendatei. $detail: die Worte des Lesers (auf Englisch); $why:
+# die Ablehnung eines Blocks oder einer Kette.
+refusal-load = { $reason ->
+        [unreadable] der Text kann nicht gelesen werden: { $detail }
+        [notOurs] das ist keine Datei von pos-playground
+        [version] sie wurde von einer anderen Version des Playgrounds geschrieben (Format { $found }; diese liest { $expected })
+        [badKey] ein gespeicherter Schlüssel ist beschädigt
+        [block] Block { $height } ist ungültig: { $why }
+       *[other] { $why }
+    }
+
+## Ablehnungen von Verbindungen zwischen Rechnern. $link: die Kennung einer Verbindung (L1); $tab, $me: Tabs.
+refusal-discovering = dieser Tab sucht noch sein Netzwerk von Tabs: versuch es in einer Sekunde noch einmal
+refusal-most-links = dieser Tab hat schon { $most } aktive Verbindungen: Schließ eine, bevor du eine neue erstellst
+refusal-own-invitation = das ist die Einladung dieses Tabs selbst: Nimm sie auf einem anderen Rechner an
+refusal-accepted-already = diese Einladung wurde schon angenommen (Verbindung { $link }): Der andere Rechner braucht seine Antwort oder erstellt eine neue Einladung
+refusal-answer-elsewhere = diese Antwort gehört zu einer Einladung von Tab { $tab }, nicht von diesem Tab ({ $me })
+refusal-no-invitation = keine Einladung { $link } wartet in diesem Tab (Einladungen enden, wenn die Seite neu geladen wird): Erstelle eine neue
+refusal-not-invited = Verbindung { $link } wurde nicht durch eine Einladung dieses Tabs erstellt
+# $state: closed oder failed; $why: wie sie geendet hat.
+refusal-invitation-over = Einladung { $link } { $state ->
+        [closed] ist geschlossen
+       *[failed] ist fehlgeschlagen
+    } ({ $why }): Erstelle eine neue
+refusal-completed-already = Einladung { $link } wurde schon abgeschlossen
+# Eine eingefügte Einladung oder Antwort. $len, $most: Bytes; $prefix: ihr Anfang (pos1:);
+# $detail: die Worte des Lesers (auf Englisch); $expected: invitation oder answer.
+refusal-signal = { $reason ->
+        [empty] es wurde nichts eingefügt
+        [tooLong] der Text ist { $len } Bytes lang, mehr als die { $most }, die eine Einladung oder Antwort haben kann
+        [noPrefix] das ist weder eine Einladung noch eine Antwort von pos-playground: Sie beginnen mit „{ $prefix }“
+        [badBase64] der Text ist beschädigt: Nach „{ $prefix }“ dürfen nur Buchstaben, Ziffern, - und _ folgen (wurde er beim Kopieren abgeschnitten?)
+        [badJson] der Text ist beschädigt oder stammt von einer anderen Version: { $detail }
+        [wrongKind] { $expected ->
+            [invitation] das ist eine Antwort (füge sie auf dem Rechner ein, der die Einladung erstellt hat), aber hier wird eine Einladung gebraucht
+           *[answer] das ist eine Einladung (nimm sie auf einem anderen Rechner an und füge dann hier seine Antwort ein), aber hier wird eine Antwort gebraucht
+        }
+       *[badField] { $flaw ->
+            [offerTooLong] ihr Verbindungsangebot ist zu lang
+            [answerTooLong] ihre Verbindungsantwort ist zu lang
+            [offerNotSdp] ihr Verbindungsangebot ist keine Beschreibung eines WebRTC-Datenkanals
+            [answerNotSdp] ihre Verbindungsantwort ist keine Beschreibung eines WebRTC-Datenkanals
+            [linkId] ihre Verbindungskennung hat nicht 1 bis 16 Buchstaben und Ziffern
+            [tabId] ihre Tab-Kennung hat nicht 1 bis 16 Buchstaben und Ziffern
+            [networkName] ihr Netzwerkname ist leer oder zu lang
+            [genesisName] ihre Genesis hat einen falschen Netzwerknamen
+           *[answers] die Einladung, auf die sie antwortet, ist nicht richtig benannt
+        }
+    }
+
+## Ablehnungen der Zeitleiste. $asked, $last: Ereignisse; $branch: ein Zweig; $height: ein Block.
+refusal-history = { $reason ->
+        [noEvent] es gibt kein Ereignis { $asked }: Dieser Zweig hat die Ereignisse 0 bis { $last }
+        [noBranch] es gibt keinen Zweig { $branch }
+        [noBlock] in diesem Zweig der Geschichte wurde kein Block #{ $height } geschmiedet
+       *[tooManyBranches] die Geschichte behält höchstens { $most } Zweige: Geh zurück zur Gegenwart, um zu handeln
+    }
+# $size, $most: Bytes; $why: die Ablehnung des Anfangs (refusal-load); $index: ein Eintrag (ab 0);
+# $detail: was daran falsch ist, in den Begriffen der Datei (auf Englisch).
+refusal-recording = { $reason ->
+        [tooBig] die Aufnahme hat { $size } Bytes; eine Aufnahme hat höchstens { $most } Bytes (8 MiB)
+        [start] ihr Anfang: { $why }
+       *[entry] Eintrag { $index }: { $detail }
+    }
+history-cannot-open = Diese Aufnahme kann nicht geöffnet werden: { $why }
+history-cannot-save = { $reason ->
+        [linked] diese Geschichte enthält, was andere Tabs, Rechner oder der Klassenserver gesagt haben: Nur die Geschichte eines Tabs, der allein läuft, kann gespeichert werden
+        [tooLong] diese Geschichte ist länger, als eine Aufnahme fasst (6 Stunden)
+       *[unwritable] diese Geschichte konnte nicht als Datei geschrieben werden
+    }
 
 ## Die Live-Region: was ein Screenreader hört, höchstens alle paar Sekunden
 # $line: eine Zeile des Aktivitätsverlaufs.
@@ -480,6 +634,9 @@ announce-next = { $name } hat die Ziehung für Block #{ $height } gewonnen.
 # $value: ein Anteil mit zwei Nachkommastellen.
 percent = { $value } %
 percent-tiny = < 0,01 %
+# $factor: eine Geschwindigkeit als Vielfaches der Wanduhr, eine Dezimalzahl.
+speed-factor = ×{ $factor }
+time-seconds = { $seconds } s
 lots = { $count ->
         [one] { $count } Los
        *[other] { $count } Lose
@@ -701,7 +858,7 @@ files-saved = { $file } gespeichert
 files-no-node = diesen Knoten gibt es nicht
 files-checking = Die Datei wird geprüft: Signatur, Transaktionen und Lotterie jedes Blocks…
 files-imported = Gültige Kette der Höhe { $height } importiert: Dieser Tab betreibt jetzt ein neues Netzwerk daraus
-# $why: die Ablehnung, wie die Konsole sie sagt (vorerst auf Englisch).
+# $why: die Ablehnung, in Worten.
 refused = Abgelehnt: { $why }
 # In der Klassenleiste: wo die Lektion der Lehrkraft gerade steht.
 lesson-step-of = Schritt { $step } von { $steps }
@@ -735,6 +892,17 @@ lesson-close-esc = Schließen (Esc)
 lesson-waiting = Warte, bis es passiert: Drück Ausführen oder mach es von Hand.
 lesson-done = ✓ Erledigt.
 lesson-already = ✓ Schon erledigt. Weiter, wenn du bereit bist.
+lesson-nothing-to-do = Nichts zu tun: kein Knoten passt
+lesson-not-shown = der Teil der Seite, den dieser Schritt zeigt, ist gerade nicht da
+lesson-opening = eine andere Lektion wird gerade geöffnet
+# Eine Lektion, die sich nicht öffnen lässt. $file: ihr Pfad; $why: was Browser oder Server gesagt haben;
+# $problem: was in der Datei falsch ist, in den Begriffen des Lektionsformats (auf Englisch, wie seine Schlüssel title: und step:).
+lesson-error = { $reason ->
+        [badName] „{ $name }“ ist kein Lektionsname (Kleinbuchstaben, Ziffern und -)
+        [missing] Die Lektionsdatei { $file } konnte nicht geladen werden: { $why }
+        [damaged] Die Lektionsdatei { $file } ist beschädigt: { $problem }
+       *[line] Die Lektionsdatei { $file } ist beschädigt, Zeile { $line }: { $problem }
+    }
 # $title: der Titel der Lektion (aus ihrer Datei).
 lesson-where = { $title } · Schritt { $step } von { $steps }
 lesson-back = ◀ Zurück
@@ -811,6 +979,28 @@ lab-rules = Regeln
 lab-stop = ■ Stopp
 lab-run = ▶ Starten
 lab-starting = Worker wird gestartet…
+# $name: ein Staker; $stake: was eingegeben wurde.
+lab-not-a-number = der Stake von { $name }, „{ $stake }“, ist keine ganze Zahl
+# Warum das Labor nicht laufen kann. $max: das erlaubte Maximum; $detail: die Worte des Labors im Kern (auf Englisch).
+refusal-lab = { $reason ->
+        [noStakers] die Stake-Tabelle ist leer: Füge einen Staker hinzu
+        [tooManyStakers] { $stakers } Staker sind zu viele: höchstens { $max }
+        [noStake] niemand hat Stake: Gib jemandem einen Stake über 0
+        [tooMuchStake] die Stakes ergeben zusammen { $total }: höchstens { $max } (jedes Los wird in jeder Runde gehasht)
+        [rounds] { $rounds } Runden: Wähle zwischen 1 und { $max }
+        [noRule] wähle mindestens eine Regel
+       *[lab] { $detail }
+    }
+# Warum ein Grinding-Lauf nicht starten kann. $grinder, $friend: Indizes von Stakern; $pool: Transaktionen.
+refusal-grind = { $reason ->
+        [grinderOutOfRange] der Grinder muss einer der { $stakers } Staker sein (Index { $grinder } angegeben)
+        [friendOutOfRange] der Freund muss einer der { $stakers } Staker sein (Index { $friend } angegeben)
+        [poolTooLarge] der Pool darf höchstens { $max } Transaktionen halten ({ $pool } angegeben)
+        [noStake] irgendein Staker muss Stake haben
+        [tooManyLots] die Stakes dürfen zusammen höchstens { $max } Lose ergeben ({ $lots } angegeben)
+        [tooManyStakers] höchstens { $max } Staker ({ $stakers } angegeben)
+       *[other] { $reason }
+    }
 lab-rounds-of = { $done } von { $goal } Runden
 lab-draws-of = { $done } von { $goal } Ziehungen: { $rounds } Runden × { $rules } Regeln
 # $work: lab-rounds-of oder lab-draws-of; $seconds: Zeit; $state: wie der Lauf steht.
@@ -921,6 +1111,38 @@ cmp-every-geometric = : { $rate } des Stakes in jedem Block, dieselbe Summe
 cmp-bin = { $from } bis { $to }: { $count } Durchläufe
 cmp-start = Start { $share }
 cmp-axis = Anteil von { $name } am gesamten Stake nach { $blocks } Blöcken · Balken: Durchläufe
+# Die Zahlen in Worten. $mantissa, $error: Dezimalzahlen; $exponent: eine Zehnerpotenz hochgestellt (⁻⁴).
+cmp-zero = 0
+cmp-scientific = { $mantissa } × 10{ $exponent }
+cmp-scientific-error = { $mantissa } ± { $error } × 10{ $exponent }
+# $value, $error: Prozentangaben (percent).
+cmp-plus-minus = { $value } ± { $error }
+# $points: Prozentpunkte des Anteils, eine Dezimalzahl.
+cmp-points = { $points } Prozentpunkte
+cmp-agree-equal = gleich
+cmp-agree-unknown = zu wenige Durchläufe, um es zu sagen
+# $errors: eine Dezimalzahl.
+cmp-agree-apart = { $errors } Standardfehler auseinander
+# $index: der Platz des beobachteten Stakers in der Tabelle, ab 0 (wenn er keinen Namen hat).
+cmp-staker = Staker { $index }
+# Die Aussage des Artikels, mit den Zahlen des eigenen Laufs. $start, $constant, $geometric, $rate:
+# Prozentangaben (percent); $sd, $exact, $limit: Streuungen (cmp-points).
+cmp-point-average = Werden die Reichen reicher? Nicht im Mittel. In jedem Block gewinnt ein Staker mit genau seinem Anteil am Stake, also bewegt sich sein erwarteter Anteil nie: Er ist ein Martingal. Beide Histogramme liegen um die anfänglichen { $start } (Mittelwerte { $constant } und { $geometric } über { $runs } Durchläufe).
+cmp-point-luck = Aber Glück verzinst sich. Mit derselben Belohnung in jedem Block hält ein Staker, der früh gewinnt, mehr Stake und gewinnt danach öfter, also streut der Endanteil weit um seinen Start: nach { $blocks } Blöcken eine Standardabweichung von { $sd } (exakt { $exact }). Mehr Blöcke gleichen das nicht aus: Die Streuung strebt gegen v(1 − v)·r / (1 + r), hier { $limit }.
+cmp-point-geometric = Dieselbe Summe als festen Bruchteil des Stakes in jedem Block auszuzahlen (geometrische Belohnungen: hier { $rate } des Stakes pro Block) streut am wenigsten: { $sd } (exakt { $exact }). Eine konstante Belohnung ist groß im Vergleich zum kleinen Stake der ersten Blöcke, also wiegt frühes Glück am meisten; die geometrische Belohnung gewichtet jeden Block gleich. Fanti et al. beweisen, dass sie die gerechteste ist: Keine Art, dieselbe Summe auszuzahlen, streut weniger (Compounding of Wealth in Proof-of-Stake Cryptocurrencies, Financial Cryptography 2019).
+# Warum ein Lauf nicht starten kann. $max: das erlaubte Maximum; $rewardPpm: Millionstel des Anfangs-Stakes.
+refusal-setup = { $reason ->
+        [noStakers] die Stake-Tabelle ist leer: Füge einen Staker hinzu
+        [tooManyStakers] { $stakers } Staker sind zu viele: höchstens { $max }
+        [watchedOutOfRange] Staker { $watched } ist nicht in der Tabelle: Wähle einen der { $stakers } Staker (ab 0)
+        [noStake] niemand hat Stake: Gib jemandem einen Stake über 0
+        [tooMuchStake] die Stakes ergeben zusammen { $total }: höchstens { $max }
+        [blocks] { $blocks } Blöcke: Wähle zwischen 1 und { $max }
+        [runs] { $runs } Durchläufe: Wähle zwischen 1 und { $max }
+        [tooMuchWork] { $runs } Durchläufe mit je { $blocks } Blöcken sind insgesamt zu viele Blöcke: höchstens { $max }, damit ein Lauf unter ein paar Sekunden bleibt; wähle weniger Durchläufe oder weniger Blöcke
+        [reward] eine Belohnung von { $rewardPpm } Millionstel des Stakes pro Block: Wähle zwischen 1 und { $max } (der ganze Anfangs-Stake)
+       *[other] { $reason }
+    }
 
 ## Das Python-Programm, das eine Ziehung nachrechnet (Abschnitt Ziehung): seine Kommentare.
 python-head = Wer schmiedet Block #{ $height }? Rechne die Ziehung von Hand nach (Python 3: nur hashlib und json).

@@ -267,9 +267,16 @@ links-invitation-in =
     .placeholder = pos1:… (the invitation from the other machine)
 links-accept = Accept and make an answer
 links-invitation-ready = Invitation ready: copy it to the other machine, accept it there, and paste its answer below.
+links-answer-ready = Answer ready: copy it back to the machine that invited this one, and paste it there.
 links-no-invitation = No invitation: { $reason }
 links-answer-taken = Answer taken: link { $link } is connecting.
 links-link = Link { $link }
+link-state = { $state ->
+        [connecting] connecting
+        [open] open
+        [closed] closed
+       *[failed] failed
+    }
 links-since = { $side } · since { $since }
 links-frames-in = { $count } frames in
 links-remove = Remove
@@ -283,6 +290,46 @@ links-stun = { $count ->
        *[other] STUN servers
     }: { $servers }.
 links-not-redialled = A closed or failed link is not re-dialled: make a new invitation. The tab keeps working with the peers it has.
+# Why a link stands where it does.
+link-reason = { $reason ->
+        [waiting] waiting for the answer: paste it here once the other machine accepted
+        [answerMade] answer made: waiting for the other machine to paste it
+        [answerPasted] answer pasted: the two machines are looking for a route
+        [open] data channel open
+        [trying] the two machines are trying the addresses in the invitation and answer
+        [interrupted] connection interrupted: the browser keeps trying to reach the other machine
+        [noRoute] the two machines found no route to each other (ICE failed): was the answer pasted on the inviting machine? Both must be on one network that lets them talk (same LAN or Wi-Fi without client isolation), or use a STUN server (?stun=)
+        [noAddress] the browser found no network address to offer: is this machine on a network?
+        [closed] the connection was closed
+        [channelClosed] the data channel closed (the other machine closed its tab, slept, or lost the network)
+        [goodbye] the other machine's tab closed or reloaded (it said goodbye)
+        [stuck] no connection after 30 minutes: make a new invitation
+       *[failed] no invitation or answer could be made
+    }
+# Why an invitation, an answer or a link could not be made. $detail: the browser's own words;
+# $why: the reason (refusal-signal, link-reason or this message); $step: what the browser was
+# doing; $seconds: how long it had.
+link-error = { $reason ->
+        [browser] the browser said: { $detail }
+        [timeout] the browser did not { $step ->
+            [gather] gather its network addresses
+            [offer] make an offer
+            [ownOffer] take its own offer
+            [theirOffer] take the invitation's offer
+            [answer] make an answer
+            [ownAnswer] take its own answer
+           *[takeAnswer] take the answer
+        } within { $seconds } s
+        [noDescription] the browser made no description
+        [noWebRtc] this browser cannot make WebRTC connections: { $detail }
+        [noInvitation] no invitation could be made: { $why }
+        [noAnswer] no answer could be made: { $why }
+        [badInvitation] This invitation cannot be used: { $why }
+        [badAnswer] This answer cannot be used: { $why }
+        [refusedOffer] the browser refused the invitation's offer: { $why }
+        [gone] this invitation's connection is gone: make a new one
+       *[refusedAnswer] the browser refused this answer: { $why } (is it the answer to this invitation?)
+    }
 # $what: invitation or answer.
 links-handover = { $what ->
         [answer] answer
@@ -369,8 +416,11 @@ feed-server-new-chain = The class server started a new chain (it restarted): thi
 feed-conflict = Tab { $tab } runs a different network under the same name: choose which one to keep
 feed-invitation-conflict = The invitation from tab { $tab } is for another network, and this tab has blocks of its own: choose which one to keep
 feed-linked = Linked to tab { $tab } on another machine (WebRTC)
-# $word: how the link ended; $reason: why (both in English for now, from the browser's link).
-feed-link-over = The link to tab { $tab } { $word }: { $reason }. This tab keeps working with the peers it has; a new invitation links it again
+# $word: how the link ended (closed or failed); $reason: why (link-reason).
+feed-link-over = The link to tab { $tab } { $word ->
+        [closed] closed
+       *[failed] failed
+    }: { $reason }. This tab keeps working with the peers it has; a new invitation links it again
 feed-class-paused-at = The class clock is paused: no block above #{ $height } until the teacher steps or resumes
 feed-class-paused = The class clock is paused
 # $speed: such as ×0.25; $slot: such as 16 s.
@@ -461,6 +511,111 @@ refusal-action = { $reason ->
        *[other] { $reason }
     }
 
+## Refusals of what someone did on this page (the faults, files and links bars, the class bar,
+## a lesson's "Do it", the timeline). The console gives the same refusals in English.
+refusal-busy = busy: try again
+refusal-nothing-done = nothing was done
+refusal-runs-alone = this tab runs alone
+refusal-most-nodes = a tab runs at most { $most } nodes
+refusal-host-stays = the host node stays: it holds genesis and the exchange
+refusal-step-paused = a step works while the network is paused
+# $what: what was asked of a tab linked to others (pause, speed or step).
+refusal-linked = { $what ->
+        [pause] this tab is linked to others: it cannot pause the network they share (its timeline only views its own past)
+        [step] this tab is linked to others: it cannot step the network they share (its timeline only views its own past)
+       *[speed] this tab is linked to others: it cannot set the speed of the network they share (its timeline only views its own past)
+    }
+refusal-view-at-present = this tab's view is at the present: the network goes on
+refusal-class-paused = the class clock is paused: nobody forges until the teacher steps or resumes
+# $most: milliseconds.
+refusal-latency = latency and jitter go up to { $most } ms
+refusal-drop = drop is a share of messages lost, from 0 to 0.9
+refusal-no-group = give at least one group of node indices, e.g. [[0,1],[2,3]]
+refusal-already-down = { $node } is already down
+refusal-running = { $node } is running
+# $name: what was asked; $names: the behaviours' names, as the console knows them.
+refusal-behaviour = unknown behaviour "{ $name }": use one of { $names }
+refusal-no-class = this page was not opened from a class server
+refusal-not-teacher = only the teacher's page leads (opened from the teacher's address that the class server printed)
+refusal-class-offline = the class server is not connected: try again in a moment
+refusal-class-step = a step works while the class clock is paused
+refusal-teacher-leads = the teacher's page leads; it does not follow
+refusal-no-conflict = no conflict with tab { $tab }
+refusal-download = the browser refused the download
+# $height: the first block of a chain file that does not hold (0: the file itself).
+refused-at-block = Refused at block { $height }: { $why }
+no-randomness = This browser gave no secure randomness, so no keys can be made
+# A saved state or a chain file. $detail: the reader's own words (English); $why: a block's or
+# a chain's refusal.
+refusal-load = { $reason ->
+        [unreadable] the text cannot be read: { $detail }
+        [notOurs] this is not a pos-playground file
+        [version] it was written by another version of the playground (format { $found }; this one reads { $expected })
+        [badKey] a saved key is damaged
+        [block] block { $height } is invalid: { $why }
+       *[other] { $why }
+    }
+
+## Refusals of links between machines. $link: a link's id (L1); $tab, $me: tabs' ids.
+refusal-discovering = this tab is still looking for its network of tabs: try again in a second
+refusal-most-links = this tab has { $most } live links already: close one before making another
+refusal-own-invitation = this is this tab's own invitation: accept it on another machine
+refusal-accepted-already = this invitation was accepted already (link { $link }): the other machine needs its answer, or makes a new invitation
+refusal-answer-elsewhere = this answer is for an invitation of tab { $tab }, not of this tab ({ $me })
+refusal-no-invitation = no invitation { $link } waits in this tab (invitations end when the page reloads): make a new one
+refusal-not-invited = link { $link } was not made by an invitation of this tab
+# $state: closed or failed; $why: how it ended (link-reason).
+refusal-invitation-over = invitation { $link } is { $state ->
+        [closed] closed
+       *[failed] failed
+    } ({ $why }): make a new one
+refusal-completed-already = invitation { $link } was completed already
+# A pasted invitation or answer. $len, $most: bytes; $prefix: how they start (pos1:);
+# $detail: the reader's own words (English); $expected: invitation or answer.
+refusal-signal = { $reason ->
+        [empty] nothing was pasted
+        [tooLong] the text is { $len } bytes long, more than the { $most } an invitation or answer can be
+        [noPrefix] this is not an invitation or answer of pos-playground: they start with "{ $prefix }"
+        [badBase64] the text is damaged: after "{ $prefix }" only letters, digits, - and _ may follow (was it cut when copied?)
+        [badJson] the text is damaged or from another version: { $detail }
+        [wrongKind] { $expected ->
+            [invitation] this is an answer (paste it on the machine that made the invitation), but an invitation is needed here
+           *[answer] this is an invitation (accept it on another machine, then paste its answer here), but an answer is needed here
+        }
+       *[badField] { $flaw ->
+            [offerTooLong] its connection offer is too long
+            [answerTooLong] its connection answer is too long
+            [offerNotSdp] its connection offer is not a WebRTC data-channel description
+            [answerNotSdp] its connection answer is not a WebRTC data-channel description
+            [linkId] its link id is not 1 to 16 letters and digits
+            [tabId] its tab id is not 1 to 16 letters and digits
+            [networkName] its network name is empty or too long
+            [genesisName] its genesis has a bad network name
+           *[answers] the invitation it answers is not named correctly
+        }
+    }
+
+## Refusals of the timeline. $asked, $last: events; $branch: a branch; $height: a block.
+refusal-history = { $reason ->
+        [noEvent] there is no event { $asked }: this branch has events 0 to { $last }
+        [noBranch] there is no branch { $branch }
+        [noBlock] no block #{ $height } was forged in this branch of the history
+       *[tooManyBranches] the history keeps at most { $most } branches: go back to now to act
+    }
+# $size, $most: bytes; $why: the start's refusal (refusal-load); $index: an entry (from 0);
+# $detail: what is wrong with it, in the file's terms (English).
+refusal-recording = { $reason ->
+        [tooBig] the recording is { $size } bytes; recordings hold at most { $most } bytes (8 MiB)
+        [start] its start: { $why }
+       *[entry] entry { $index }: { $detail }
+    }
+history-cannot-open = This recording cannot be opened: { $why }
+history-cannot-save = { $reason ->
+        [linked] this history holds what other tabs, machines or the class server said: only the history of a tab running alone can be saved
+        [tooLong] this history is longer than a recording holds (6 hours)
+       *[unwritable] this history could not be written as a file
+    }
+
 ## The live region: what a screen reader hears, at most every few seconds
 # $line: one line of the activity feed.
 announce-line = { $line }.
@@ -474,6 +629,9 @@ announce-next = { $name } won the draw for block #{ $height }.
 # $value: a share with two decimals.
 percent = { $value } %
 percent-tiny = < 0.01 %
+# $factor: a speed as a multiple of the wall clock, a decimal.
+speed-factor = ×{ $factor }
+time-seconds = { $seconds } s
 lots = { $count ->
         [one] { $count } lot
        *[other] { $count } lots
@@ -695,7 +853,7 @@ files-saved = Saved { $file }
 files-no-node = no such node
 files-checking = Checking the file: every block's signature, transactions and lottery…
 files-imported = Imported a valid chain of height { $height }: this tab now runs a new network from it
-# $why: the refusal, as the console says it (English for now).
+# $why: the refusal, in words.
 refused = Refused: { $why }
 # In the class bar: where the teacher's lesson is.
 lesson-step-of = step { $step } of { $steps }
@@ -729,6 +887,17 @@ lesson-close-esc = Close (Esc)
 lesson-waiting = Waiting for it to happen: press Do it, or do it by hand.
 lesson-done = ✓ Done.
 lesson-already = ✓ Already so. Next when you are ready.
+lesson-nothing-to-do = Nothing to do: no node fits
+lesson-not-shown = the part of the page this step shows is not there now
+lesson-opening = another lesson is opening
+# A lesson that cannot open. $file: its path; $why: what the browser or server said; $problem:
+# what is wrong in the file, in the lesson format's terms (English, like its keys title: and step:).
+lesson-error = { $reason ->
+        [badName] "{ $name }" is not a lesson name (lowercase letters, digits and -)
+        [missing] The lesson file { $file } could not be loaded: { $why }
+        [damaged] The lesson file { $file } is damaged: { $problem }
+       *[line] The lesson file { $file } is damaged, line { $line }: { $problem }
+    }
 # $title: the lesson's title (from its file).
 lesson-where = { $title } · step { $step } of { $steps }
 lesson-back = ◀ Back
@@ -805,6 +974,28 @@ lab-rules = rules
 lab-stop = ■ Stop
 lab-run = ▶ Run
 lab-starting = starting the worker…
+# $name: a staker; $stake: what was typed.
+lab-not-a-number = { $name }'s stake "{ $stake }" is not a whole number
+# Why the lab cannot run. $max: the most allowed; $detail: the core lab's own words (English).
+refusal-lab = { $reason ->
+        [noStakers] the stake table is empty: add a staker
+        [tooManyStakers] { $stakers } stakers is too many: at most { $max }
+        [noStake] nobody has stake: give someone a stake above 0
+        [tooMuchStake] the stakes add up to { $total }: at most { $max } (every lot is hashed each round)
+        [rounds] { $rounds } rounds: choose between 1 and { $max }
+        [noRule] choose at least one rule
+       *[lab] { $detail }
+    }
+# Why a grinding run cannot start. $grinder, $friend: stakers' indices; $pool: transactions.
+refusal-grind = { $reason ->
+        [grinderOutOfRange] the grinder must be one of the { $stakers } stakers (index { $grinder } given)
+        [friendOutOfRange] the friend must be one of the { $stakers } stakers (index { $friend } given)
+        [poolTooLarge] the pool may hold at most { $max } transactions ({ $pool } given)
+        [noStake] some staker must have stake
+        [tooManyLots] the stakes may add up to at most { $max } lots ({ $lots } given)
+        [tooManyStakers] at most { $max } stakers ({ $stakers } given)
+       *[other] { $reason }
+    }
 lab-rounds-of = { $done } of { $goal } rounds
 lab-draws-of = { $done } of { $goal } draws: { $rounds } rounds × { $rules } rules
 # $work: lab-rounds-of or lab-draws-of; $seconds: time; $state: how the run stands.
@@ -909,6 +1100,38 @@ cmp-every-geometric = : { $rate } of the stake every block, the same total
 cmp-bin = { $from } to { $to }: { $count } runs
 cmp-start = start { $share }
 cmp-axis = { $name }'s share of all stake after { $blocks } blocks · bars: runs
+# The figures in words. $mantissa, $error: decimals; $exponent: a power of ten in superscript (⁻⁴).
+cmp-zero = 0
+cmp-scientific = { $mantissa } × 10{ $exponent }
+cmp-scientific-error = { $mantissa } ± { $error } × 10{ $exponent }
+# $value, $error: percentages (percent).
+cmp-plus-minus = { $value } ± { $error }
+# $points: percentage points of share, a decimal.
+cmp-points = { $points } points
+cmp-agree-equal = equal
+cmp-agree-unknown = too few runs to tell
+# $errors: a decimal.
+cmp-agree-apart = { $errors } standard errors apart
+# $index: the watched staker's place in the table, from 0 (when it has no name).
+cmp-staker = staker { $index }
+# The paper's point, with the run's own figures. $start, $constant, $geometric, $rate:
+# percentages (percent); $sd, $exact, $limit: spreads (cmp-points).
+cmp-point-average = Do the rich get richer? Not on average. Every block a staker wins with exactly its share of the stake, so its expected share never moves: it is a martingale. Both histograms centre on the starting { $start } (means { $constant } and { $geometric } over { $runs } runs).
+cmp-point-luck = But luck compounds. With the same reward every block, a staker that wins early holds more stake and wins more often after, so the final share spreads widely around its start: after { $blocks } blocks, a standard deviation of { $sd } (exactly { $exact }). More blocks do not even it out: the spread tends to v(1 − v)·r / (1 + r), { $limit } here.
+cmp-point-geometric = Paying the same total as a fixed fraction of the stake each block (geometric rewards: { $rate } of the stake per block here) spreads least: { $sd } (exactly { $exact }). A constant reward is large next to the small stake of the first blocks, so early luck weighs most; the geometric reward weighs every block alike. Fanti et al. prove it the most equitable: no schedule handing out the same total spreads less (Compounding of Wealth in Proof-of-Stake Cryptocurrencies, Financial Cryptography 2019).
+# Why a run cannot start. $max: the most allowed; $rewardPpm: millionths of the starting stake.
+refusal-setup = { $reason ->
+        [noStakers] the stake table is empty: add a staker
+        [tooManyStakers] { $stakers } stakers is too many: at most { $max }
+        [watchedOutOfRange] staker { $watched } is not in the table: choose one of the { $stakers } stakers (from 0)
+        [noStake] nobody has stake: give someone a stake above 0
+        [tooMuchStake] the stakes add up to { $total }: at most { $max }
+        [blocks] { $blocks } blocks: choose between 1 and { $max }
+        [runs] { $runs } runs: choose between 1 and { $max }
+        [tooMuchWork] { $runs } runs of { $blocks } blocks are too many blocks in all: at most { $max }, so that a run stays under a few seconds; choose fewer runs or fewer blocks
+        [reward] a reward of { $rewardPpm } millionths of the stake per block: choose between 1 and { $max } (the whole starting stake)
+       *[other] { $reason }
+    }
 
 ## The Python program that recomputes a draw (lottery section): its comments. The code and
 ## what it prints stay as they are.

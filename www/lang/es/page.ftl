@@ -276,9 +276,16 @@ links-invitation-in =
     .placeholder = pos1:… (la invitación de la otra máquina)
 links-accept = Aceptar y crear una respuesta
 links-invitation-ready = Invitación lista: cópiala en la otra máquina, acéptala allí y pega su respuesta abajo.
+links-answer-ready = Respuesta lista: cópiala de vuelta en la máquina que invitó a esta y pégala allí.
 links-no-invitation = Sin invitación: { $reason }
 links-answer-taken = Respuesta aceptada: el enlace { $link } se está conectando.
 links-link = Enlace { $link }
+link-state = { $state ->
+        [connecting] conectando
+        [open] abierto
+        [closed] cerrado
+       *[failed] fallido
+    }
 links-since = { $side } · desde { $since }
 links-frames-in = tramas recibidas: { $count }
 links-remove = Quitar
@@ -293,6 +300,45 @@ links-stun = { $count ->
        *[other] Servidores STUN
     }: { $servers }.
 links-not-redialled = Un enlace cerrado o fallido no se vuelve a abrir solo: crea una invitación nueva. La pestaña sigue funcionando con los pares que tiene.
+# Por qué un enlace está donde está.
+link-reason = { $reason ->
+        [waiting] esperando la respuesta: pégala aquí cuando la otra máquina haya aceptado
+        [answerMade] respuesta creada: esperando a que la otra máquina la pegue
+        [answerPasted] respuesta pegada: las dos máquinas buscan una ruta
+        [open] canal de datos abierto
+        [trying] las dos máquinas prueban las direcciones de la invitación y de la respuesta
+        [interrupted] conexión interrumpida: el navegador sigue intentando llegar a la otra máquina
+        [noRoute] las dos máquinas no encontraron ninguna ruta entre sí (ICE falló): ¿se pegó la respuesta en la máquina que invitó? Las dos deben estar en una red que les deje hablar (la misma LAN o una wifi sin aislamiento de clientes), o usar un servidor STUN (?stun=)
+        [noAddress] el navegador no encontró ninguna dirección de red que ofrecer: ¿está esta máquina conectada a una red?
+        [closed] la conexión se cerró
+        [channelClosed] el canal de datos se cerró (la otra máquina cerró su pestaña, se suspendió o perdió la red)
+        [goodbye] la pestaña de la otra máquina se cerró o se recargó (se despidió)
+        [stuck] sin conexión después de 30 minutos: crea una invitación nueva
+       *[failed] no se pudo crear la invitación o la respuesta
+    }
+# Por qué no se pudo crear una invitación, una respuesta o un enlace. $detail: las palabras del
+# propio navegador; $why: el motivo; $step: lo que hacía el navegador; $seconds: cuánto tiempo tenía.
+link-error = { $reason ->
+        [browser] el navegador dijo: { $detail }
+        [timeout] el navegador no logró { $step ->
+            [gather] reunir sus direcciones de red
+            [offer] crear una oferta
+            [ownOffer] tomar su propia oferta
+            [theirOffer] tomar la oferta de la invitación
+            [answer] crear una respuesta
+            [ownAnswer] tomar su propia respuesta
+           *[takeAnswer] tomar la respuesta
+        } en { $seconds } s
+        [noDescription] el navegador no creó ninguna descripción
+        [noWebRtc] este navegador no puede crear conexiones WebRTC: { $detail }
+        [noInvitation] no se pudo crear una invitación: { $why }
+        [noAnswer] no se pudo crear una respuesta: { $why }
+        [badInvitation] Esta invitación no se puede usar: { $why }
+        [badAnswer] Esta respuesta no se puede usar: { $why }
+        [refusedOffer] el navegador rechazó la oferta de la invitación: { $why }
+        [gone] la conexión de esta invitación ya no existe: crea una nueva
+       *[refusedAnswer] el navegador rechazó esta respuesta: { $why } (¿es la respuesta a esta invitación?)
+    }
 # $what: invitation o answer.
 links-handover = { $what ->
         [answer] respuesta
@@ -383,8 +429,11 @@ feed-server-new-chain = El servidor de la clase empezó una cadena nueva (se rei
 feed-conflict = La pestaña { $tab } ejecuta otra red con el mismo nombre: elige cuál conservar
 feed-invitation-conflict = La invitación de la pestaña { $tab } es para otra red, y esta pestaña tiene bloques propios: elige cuál conservar
 feed-linked = Enlace abierto con la pestaña { $tab } en otra máquina (WebRTC)
-# $word: cómo terminó el enlace; $reason: por qué (los dos en inglés por ahora, tal como los da el enlace del navegador).
-feed-link-over = El enlace con la pestaña { $tab } terminó ({ $word }): { $reason }. Esta pestaña sigue funcionando con los pares que tiene; una invitación nueva la vuelve a enlazar
+# $word: cómo terminó el enlace (closed o failed); $reason: por qué (link-reason).
+feed-link-over = El enlace con la pestaña { $tab } { $word ->
+        [closed] se cerró
+       *[failed] falló
+    }: { $reason }. Esta pestaña sigue funcionando con los pares que tiene; una invitación nueva la vuelve a enlazar
 feed-class-paused-at = El reloj de la clase está en pausa: ningún bloque por encima del #{ $height } hasta que el profesor avance o reanude
 feed-class-paused = El reloj de la clase está en pausa
 # $speed: por ejemplo ×0.25; $slot: por ejemplo 16 s.
@@ -474,6 +523,111 @@ refusal-action = { $reason ->
         [buyLimit] la casa de cambio vende como máximo { $max } tokens cada vez
        *[other] { $reason }
     }
+## Rechazos de lo que alguien hizo en esta página (las barras de fallos, archivos y enlaces, la
+## barra de la clase, el «Hazlo» de una lección, la línea de tiempo). La consola da los mismos
+## rechazos en inglés.
+refusal-busy = ocupado: inténtalo de nuevo
+refusal-nothing-done = no se hizo nada
+refusal-runs-alone = esta pestaña funciona sola
+refusal-most-nodes = una pestaña ejecuta como mucho { $most } nodos
+refusal-host-stays = el nodo anfitrión se queda: tiene el génesis y la casa de cambio
+refusal-step-paused = un paso solo funciona mientras la red está en pausa
+# $what: lo que se pidió a una pestaña enlazada con otras (pause, speed o step).
+refusal-linked = { $what ->
+        [pause] esta pestaña está enlazada con otras: no puede pausar la red que comparten (su línea de tiempo solo muestra su propio pasado)
+        [step] esta pestaña está enlazada con otras: no puede avanzar paso a paso la red que comparten (su línea de tiempo solo muestra su propio pasado)
+       *[speed] esta pestaña está enlazada con otras: no puede cambiar la velocidad de la red que comparten (su línea de tiempo solo muestra su propio pasado)
+    }
+refusal-view-at-present = la vista de esta pestaña está en el presente: la red sigue
+refusal-class-paused = el reloj de la clase está en pausa: nadie forja hasta que el profesor avance o reanude
+# $most: milisegundos.
+refusal-latency = la latencia y el jitter llegan como mucho a { $most } ms
+refusal-drop = la pérdida es la proporción de mensajes perdidos, de 0 a 0,9
+refusal-no-group = indica al menos un grupo de índices de nodos, p. ej. [[0,1],[2,3]]
+refusal-already-down = { $node } ya está caído
+refusal-running = { $node } ya está funcionando
+# $name: lo que se pidió; $names: los nombres de los comportamientos, como los conoce la consola.
+refusal-behaviour = comportamiento desconocido «{ $name }»: usa uno de estos: { $names }
+refusal-no-class = esta página no se abrió desde un servidor de la clase
+refusal-not-teacher = solo dirige la página del profesor (la que se abre con la dirección del profesor que mostró el servidor de la clase)
+refusal-class-offline = el servidor de la clase no está conectado: inténtalo de nuevo en un momento
+refusal-class-step = un paso solo funciona mientras el reloj de la clase está en pausa
+refusal-teacher-leads = la página del profesor dirige; no sigue a nadie
+refusal-no-conflict = no hay conflicto con la pestaña { $tab }
+refusal-download = el navegador rechazó la descarga
+# $height: el primer bloque de un archivo de cadena que no es válido (0: el archivo en sí).
+refused-at-block = Rechazado en el bloque { $height }: { $why }
+no-randomness = Este navegador no dio aleatoriedad segura, así que no se pueden crear claves
+# Un estado guardado o un archivo de cadena. $detail: las palabras del lector (en inglés); $why: el
+# rechazo de un bloque o de una cadena.
+refusal-load = { $reason ->
+        [unreadable] el texto no se puede leer: { $detail }
+        [notOurs] esto no es un archivo de pos-playground
+        [version] lo escribió otra versión del playground (formato { $found }; esta lee el { $expected })
+        [badKey] una clave guardada está dañada
+        [block] el bloque { $height } no es válido: { $why }
+       *[other] { $why }
+    }
+
+## Rechazos de los enlaces entre máquinas. $link: el identificador de un enlace (L1); $tab, $me: pestañas.
+refusal-discovering = esta pestaña aún busca su red de pestañas: inténtalo de nuevo en un segundo
+refusal-most-links = esta pestaña ya tiene { $most } enlaces activos: cierra uno antes de crear otro
+refusal-own-invitation = esta es la invitación de esta misma pestaña: acéptala en otra máquina
+refusal-accepted-already = esta invitación ya se aceptó (enlace { $link }): la otra máquina necesita su respuesta, o crea una invitación nueva
+refusal-answer-elsewhere = esta respuesta es para una invitación de la pestaña { $tab }, no de esta pestaña ({ $me })
+refusal-no-invitation = ninguna invitación { $link } espera en esta pestaña (las invitaciones terminan al recargar la página): crea una nueva
+refusal-not-invited = el enlace { $link } no se hizo con una invitación de esta pestaña
+# $state: closed o failed; $why: cómo terminó.
+refusal-invitation-over = la invitación { $link } { $state ->
+        [closed] está cerrada
+       *[failed] falló
+    } ({ $why }): crea una nueva
+refusal-completed-already = la invitación { $link } ya se completó
+# Una invitación o respuesta pegada. $len, $most: bytes; $prefix: cómo empiezan (pos1:);
+# $detail: las palabras del lector (en inglés); $expected: invitation o answer.
+refusal-signal = { $reason ->
+        [empty] no se pegó nada
+        [tooLong] el texto tiene { $len } bytes, más de los { $most } que puede tener una invitación o una respuesta
+        [noPrefix] esto no es una invitación ni una respuesta de pos-playground: empiezan por «{ $prefix }»
+        [badBase64] el texto está dañado: después de «{ $prefix }» solo puede haber letras, dígitos, - y _ (¿se cortó al copiarlo?)
+        [badJson] el texto está dañado o es de otra versión: { $detail }
+        [wrongKind] { $expected ->
+            [invitation] esto es una respuesta (pégala en la máquina que hizo la invitación), pero aquí hace falta una invitación
+           *[answer] esto es una invitación (acéptala en otra máquina y luego pega aquí su respuesta), pero aquí hace falta una respuesta
+        }
+       *[badField] { $flaw ->
+            [offerTooLong] su oferta de conexión es demasiado larga
+            [answerTooLong] su respuesta de conexión es demasiado larga
+            [offerNotSdp] su oferta de conexión no es una descripción de canal de datos WebRTC
+            [answerNotSdp] su respuesta de conexión no es una descripción de canal de datos WebRTC
+            [linkId] su identificador de enlace no tiene de 1 a 16 letras y dígitos
+            [tabId] su identificador de pestaña no tiene de 1 a 16 letras y dígitos
+            [networkName] su nombre de red está vacío o es demasiado largo
+            [genesisName] su génesis tiene un nombre de red incorrecto
+           *[answers] la invitación a la que responde no tiene un nombre correcto
+        }
+    }
+
+## Rechazos de la línea de tiempo. $asked, $last: eventos; $branch: una rama; $height: un bloque.
+refusal-history = { $reason ->
+        [noEvent] no existe el evento { $asked }: esta rama tiene los eventos 0 a { $last }
+        [noBranch] no existe la rama { $branch }
+        [noBlock] en esta rama de la historia no se forjó ningún bloque #{ $height }
+       *[tooManyBranches] la historia guarda como mucho { $most } ramas: vuelve al presente para actuar
+    }
+# $size, $most: bytes; $why: el rechazo del inicio (refusal-load); $index: una entrada (desde 0);
+# $detail: qué tiene de malo, en los términos del archivo (en inglés).
+refusal-recording = { $reason ->
+        [tooBig] la grabación tiene { $size } bytes; una grabación tiene como mucho { $most } bytes (8 MiB)
+        [start] su inicio: { $why }
+       *[entry] entrada { $index }: { $detail }
+    }
+history-cannot-open = Esta grabación no se puede abrir: { $why }
+history-cannot-save = { $reason ->
+        [linked] esta historia contiene lo que dijeron otras pestañas, máquinas o el servidor de la clase: solo se puede guardar la historia de una pestaña que funciona sola
+        [tooLong] esta historia es más larga de lo que cabe en una grabación (6 horas)
+       *[unwritable] esta historia no se pudo escribir como archivo
+    }
 
 ## La región en vivo: lo que oye un lector de pantalla, como mucho cada pocos segundos
 # $line: una línea del registro de actividad.
@@ -488,6 +642,9 @@ announce-next = { $name } ganó el sorteo del bloque #{ $height }.
 # $value: una proporción con dos decimales.
 percent = { $value } %
 percent-tiny = < 0,01 %
+# $factor: una velocidad como múltiplo del reloj de pared, un decimal.
+speed-factor = ×{ $factor }
+time-seconds = { $seconds } s
 lots = { $count ->
         [one] { $count } boleto
         [many] { $count } boletos
@@ -714,7 +871,7 @@ files-saved = Guardado { $file }
 files-no-node = no existe ese nodo
 files-checking = Comprobando el archivo: la firma, las transacciones y la lotería de cada bloque…
 files-imported = Se importó una cadena válida de altura { $height }: esta pestaña ejecuta ahora una red nueva a partir de ella
-# $why: el rechazo, tal como lo dice la consola (en inglés por ahora).
+# $why: el rechazo, en palabras.
 refused = Rechazado: { $why }
 # En la barra Clase: en qué punto está la lección del profesor.
 lesson-step-of = paso { $step } de { $steps }
@@ -748,6 +905,17 @@ lesson-close-esc = Cerrar (Esc)
 lesson-waiting = Esperando a que ocurra: pulsa Hazlo, o hazlo a mano.
 lesson-done = ✓ Hecho.
 lesson-already = ✓ Ya está así. Pasa al siguiente cuando quieras.
+lesson-nothing-to-do = Nada que hacer: ningún nodo encaja
+lesson-not-shown = la parte de la página que muestra este paso no está ahí ahora
+lesson-opening = se está abriendo otra lección
+# Una lección que no se puede abrir. $file: su ruta; $why: lo que dijo el navegador o el servidor;
+# $problem: qué tiene de malo el archivo, en los términos del formato de lecciones (en inglés, como sus claves title: y step:).
+lesson-error = { $reason ->
+        [badName] «{ $name }» no es un nombre de lección (letras minúsculas, dígitos y -)
+        [missing] No se pudo cargar el archivo de lección { $file }: { $why }
+        [damaged] El archivo de lección { $file } está dañado: { $problem }
+       *[line] El archivo de lección { $file } está dañado, línea { $line }: { $problem }
+    }
 # $title: el título de la lección (de su archivo).
 lesson-where = { $title } · paso { $step } de { $steps }
 lesson-back = ◀ Atrás
@@ -824,6 +992,28 @@ lab-rules = reglas
 lab-stop = ■ Detener
 lab-run = ▶ Ejecutar
 lab-starting = iniciando el worker…
+# $name: un participante; $stake: lo que se escribió.
+lab-not-a-number = la participación de { $name }, «{ $stake }», no es un número entero
+# Por qué no puede ejecutarse el laboratorio. $max: lo máximo permitido; $detail: las palabras del laboratorio del núcleo (en inglés).
+refusal-lab = { $reason ->
+        [noStakers] la tabla de participación está vacía: añade un participante
+        [tooManyStakers] { $stakers } participantes son demasiados: como mucho { $max }
+        [noStake] nadie tiene participación: da a alguien una participación mayor que 0
+        [tooMuchStake] las participaciones suman { $total }: como mucho { $max } (cada boleto se hashea en cada ronda)
+        [rounds] { $rounds } rondas: elige entre 1 y { $max }
+        [noRule] elige al menos una regla
+       *[lab] { $detail }
+    }
+# Por qué no puede empezar una ejecución de grinding. $grinder, $friend: índices de participantes; $pool: transacciones.
+refusal-grind = { $reason ->
+        [grinderOutOfRange] quien hace grinding debe ser uno de los { $stakers } participantes (se dio el índice { $grinder })
+        [friendOutOfRange] el amigo debe ser uno de los { $stakers } participantes (se dio el índice { $friend })
+        [poolTooLarge] el pool puede tener como mucho { $max } transacciones (se dieron { $pool })
+        [noStake] algún participante debe tener participación
+        [tooManyLots] las participaciones pueden sumar como mucho { $max } boletos (se dieron { $lots })
+        [tooManyStakers] como mucho { $max } participantes (se dieron { $stakers })
+       *[other] { $reason }
+    }
 lab-rounds-of = { $done } de { $goal } rondas
 lab-draws-of = { $done } de { $goal } sorteos: { $rounds } rondas × { $rules } reglas
 # $work: lab-rounds-of o lab-draws-of; $seconds: tiempo; $state: en qué punto está la ejecución.
@@ -928,6 +1118,38 @@ cmp-every-geometric = : { $rate } de la participación en cada bloque, el mismo 
 cmp-bin = de { $from } a { $to }: { $count } ejecuciones
 cmp-start = inicio { $share }
 cmp-axis = proporción de { $name } sobre toda la participación tras { $blocks } bloques · barras: ejecuciones
+# Las cifras en palabras. $mantissa, $error: decimales; $exponent: una potencia de diez en superíndice (⁻⁴).
+cmp-zero = 0
+cmp-scientific = { $mantissa } × 10{ $exponent }
+cmp-scientific-error = { $mantissa } ± { $error } × 10{ $exponent }
+# $value, $error: porcentajes (percent).
+cmp-plus-minus = { $value } ± { $error }
+# $points: puntos porcentuales de proporción, un decimal.
+cmp-points = { $points } puntos
+cmp-agree-equal = iguales
+cmp-agree-unknown = demasiadas pocas ejecuciones para saberlo
+# $errors: un decimal.
+cmp-agree-apart = a { $errors } errores típicos de distancia
+# $index: el lugar del participante seguido en la tabla, desde 0 (cuando no tiene nombre).
+cmp-staker = participante { $index }
+# La idea del artículo, con las cifras de la propia ejecución. $start, $constant, $geometric, $rate:
+# porcentajes (percent); $sd, $exact, $limit: dispersiones (cmp-points).
+cmp-point-average = ¿Los ricos se hacen más ricos? No en promedio. En cada bloque, un participante gana con exactamente su proporción de la participación, así que su proporción esperada nunca cambia: es una martingala. Los dos histogramas se centran en el { $start } inicial (medias { $constant } y { $geometric } en { $runs } ejecuciones).
+cmp-point-luck = Pero la suerte se acumula. Con la misma recompensa en cada bloque, un participante que gana pronto tiene más participación y luego gana más a menudo, así que la proporción final se dispersa mucho alrededor de su inicio: tras { $blocks } bloques, una desviación típica de { $sd } (exactamente { $exact }). Más bloques no lo igualan: la dispersión tiende a v(1 − v)·r / (1 + r), aquí { $limit }.
+cmp-point-geometric = Pagar el mismo total como una fracción fija de la participación en cada bloque (recompensas geométricas: aquí, { $rate } de la participación por bloque) es lo que menos dispersa: { $sd } (exactamente { $exact }). Una recompensa constante es grande frente a la poca participación de los primeros bloques, así que la suerte temprana pesa más; la recompensa geométrica pesa igual en cada bloque. Fanti et al. demuestran que es la más equitativa: ninguna forma de repartir el mismo total dispersa menos (Compounding of Wealth in Proof-of-Stake Cryptocurrencies, Financial Cryptography 2019).
+# Por qué no puede empezar una ejecución. $max: lo máximo permitido; $rewardPpm: millonésimas de la participación inicial.
+refusal-setup = { $reason ->
+        [noStakers] la tabla de participación está vacía: añade un participante
+        [tooManyStakers] { $stakers } participantes son demasiados: como mucho { $max }
+        [watchedOutOfRange] el participante { $watched } no está en la tabla: elige uno de los { $stakers } participantes (desde 0)
+        [noStake] nadie tiene participación: da a alguien una participación mayor que 0
+        [tooMuchStake] las participaciones suman { $total }: como mucho { $max }
+        [blocks] { $blocks } bloques: elige entre 1 y { $max }
+        [runs] { $runs } ejecuciones: elige entre 1 y { $max }
+        [tooMuchWork] { $runs } ejecuciones de { $blocks } bloques son demasiados bloques en total: como mucho { $max }, para que una ejecución dure menos de unos segundos; elige menos ejecuciones o menos bloques
+        [reward] una recompensa de { $rewardPpm } millonésimas de la participación por bloque: elige entre 1 y { $max } (toda la participación inicial)
+       *[other] { $reason }
+    }
 
 ## El programa de Python que recalcula un sorteo (sección del sorteo): sus comentarios.
 python-head = ¿Quién forja el bloque #{ $height }? Recalcula su sorteo a mano (Python 3: solo hashlib y json).

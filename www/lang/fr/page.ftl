@@ -284,9 +284,16 @@ links-invitation-in =
     .placeholder = pos1:… (l'invitation de l'autre machine)
 links-accept = Accepter et créer une réponse
 links-invitation-ready = Invitation prête : copiez-la sur l'autre machine, acceptez-la là-bas, puis collez sa réponse ci-dessous.
+links-answer-ready = Réponse prête : copiez-la sur la machine qui a invité celle-ci et collez-la là-bas.
 links-no-invitation = Pas d'invitation : { $reason }
 links-answer-taken = Réponse prise en compte : la liaison { $link } se connecte.
 links-link = Liaison { $link }
+link-state = { $state ->
+        [connecting] connexion en cours
+        [open] ouverte
+        [closed] fermée
+       *[failed] en échec
+    }
 links-since = { $side } · depuis { $since }
 links-frames-in = trames reçues : { $count }
 links-remove = Retirer
@@ -301,6 +308,45 @@ links-stun = { $count ->
        *[other] Serveurs STUN
     } : { $servers }.
 links-not-redialled = Une liaison fermée ou en échec n'est pas rétablie automatiquement : créez une nouvelle invitation. L'onglet continue de fonctionner avec les pairs qu'il a.
+# Pourquoi une liaison en est là.
+link-reason = { $reason ->
+        [waiting] en attente de la réponse : collez-la ici quand l'autre machine aura accepté
+        [answerMade] réponse créée : en attente que l'autre machine la colle
+        [answerPasted] réponse collée : les deux machines cherchent un chemin
+        [open] canal de données ouvert
+        [trying] les deux machines essaient les adresses de l'invitation et de la réponse
+        [interrupted] connexion interrompue : le navigateur continue d'essayer de joindre l'autre machine
+        [noRoute] les deux machines n'ont trouvé aucun chemin l'une vers l'autre (échec ICE) : la réponse a-t-elle été collée sur la machine qui invite ? Les deux doivent être sur un réseau qui les laisse se parler (même réseau local ou Wi-Fi sans isolation des clients), ou utiliser un serveur STUN (?stun=)
+        [noAddress] le navigateur n'a trouvé aucune adresse réseau à proposer : cette machine est-elle sur un réseau ?
+        [closed] la connexion a été fermée
+        [channelClosed] le canal de données s'est fermé (l'autre machine a fermé son onglet, s'est mise en veille ou a perdu le réseau)
+        [goodbye] l'onglet de l'autre machine s'est fermé ou a été rechargé (il a dit au revoir)
+        [stuck] pas de connexion après 30 minutes : créez une nouvelle invitation
+       *[failed] aucune invitation ni réponse n'a pu être créée
+    }
+# Pourquoi une invitation, une réponse ou une liaison n'a pas pu être créée. $detail : les mots du
+# navigateur lui-même ; $why : la raison ; $step : ce que faisait le navigateur ; $seconds : le temps qu'il avait.
+link-error = { $reason ->
+        [browser] le navigateur a dit : { $detail }
+        [timeout] le navigateur n'a pas réussi à { $step ->
+            [gather] rassembler ses adresses réseau
+            [offer] créer une offre
+            [ownOffer] prendre sa propre offre
+            [theirOffer] prendre l'offre de l'invitation
+            [answer] créer une réponse
+            [ownAnswer] prendre sa propre réponse
+           *[takeAnswer] prendre la réponse
+        } en { $seconds } s
+        [noDescription] le navigateur n'a créé aucune description
+        [noWebRtc] ce navigateur ne peut pas créer de connexions WebRTC : { $detail }
+        [noInvitation] aucune invitation n'a pu être créée : { $why }
+        [noAnswer] aucune réponse n'a pu être créée : { $why }
+        [badInvitation] Cette invitation ne peut pas être utilisée : { $why }
+        [badAnswer] Cette réponse ne peut pas être utilisée : { $why }
+        [refusedOffer] le navigateur a refusé l'offre de l'invitation : { $why }
+        [gone] la connexion de cette invitation n'existe plus : créez-en une nouvelle
+       *[refusedAnswer] le navigateur a refusé cette réponse : { $why } (est-ce bien la réponse à cette invitation ?)
+    }
 # $what : invitation ou answer.
 links-handover = { $what ->
         [answer] réponse
@@ -391,8 +437,11 @@ feed-server-new-chain = Le serveur de la classe a lancé une nouvelle chaîne (i
 feed-conflict = L'onglet { $tab } fait tourner un autre réseau sous le même nom : choisissez celui à garder
 feed-invitation-conflict = L'invitation de l'onglet { $tab } concerne un autre réseau, et cet onglet a ses propres blocs : choisissez celui à garder
 feed-linked = Relié à l'onglet { $tab } sur une autre machine (WebRTC)
-# $word : comment la liaison s'est terminée ; $reason : pourquoi (les deux en anglais pour l'instant, venant de la liaison du navigateur).
-feed-link-over = La liaison avec l'onglet { $tab } est terminée ({ $word }) : { $reason }. Cet onglet continue de fonctionner avec les pairs qu'il a ; une nouvelle invitation le relie de nouveau
+# $word : comment la liaison s'est terminée (closed ou failed) ; $reason : pourquoi (link-reason).
+feed-link-over = La liaison avec l'onglet { $tab } { $word ->
+        [closed] s'est fermée
+       *[failed] a échoué
+    } : { $reason }. Cet onglet continue de fonctionner avec les pairs qu'il a ; une nouvelle invitation le relie de nouveau
 feed-class-paused-at = L'horloge de la classe est en pause : aucun bloc au-delà du #{ $height } tant que l'enseignant n'avance pas d'un bloc ou ne reprend pas
 feed-class-paused = L'horloge de la classe est en pause
 # $speed : par exemple ×0.25 ; $slot : par exemple 16 s.
@@ -482,6 +531,111 @@ refusal-action = { $reason ->
         [buyLimit] la plateforme d'échange vend au plus { $max } jetons à la fois
        *[other] { $reason }
     }
+## Refus de ce que quelqu'un a fait sur cette page (les barres des pannes, des fichiers et des
+## liaisons, la barre de la classe, le « Faites-le » d'une leçon, la frise). La console donne les
+## mêmes refus en anglais.
+refusal-busy = occupé : réessayez
+refusal-nothing-done = rien n'a été fait
+refusal-runs-alone = cet onglet fonctionne seul
+refusal-most-nodes = un onglet fait tourner au plus { $most } nœuds
+refusal-host-stays = le nœud hôte reste : il détient la genèse et la plateforme d'échange
+refusal-step-paused = un pas ne fonctionne que lorsque le réseau est en pause
+# $what : ce qui a été demandé à un onglet relié à d'autres (pause, speed ou step).
+refusal-linked = { $what ->
+        [pause] cet onglet est relié à d'autres : il ne peut pas mettre en pause le réseau qu'ils partagent (sa frise ne montre que son propre passé)
+        [step] cet onglet est relié à d'autres : il ne peut pas faire avancer pas à pas le réseau qu'ils partagent (sa frise ne montre que son propre passé)
+       *[speed] cet onglet est relié à d'autres : il ne peut pas changer la vitesse du réseau qu'ils partagent (sa frise ne montre que son propre passé)
+    }
+refusal-view-at-present = la vue de cet onglet est au présent : le réseau continue
+refusal-class-paused = l'horloge de la classe est en pause : personne ne forge tant que l'enseignant n'avance pas d'un bloc ou ne reprend pas
+# $most : des millisecondes.
+refusal-latency = la latence et la gigue vont jusqu'à { $most } ms
+refusal-drop = la perte est la part des messages perdus, de 0 à 0,9
+refusal-no-group = donnez au moins un groupe d'indices de nœuds, par exemple [[0,1],[2,3]]
+refusal-already-down = { $node } est déjà en panne
+refusal-running = { $node } fonctionne déjà
+# $name : ce qui a été demandé ; $names : les noms des comportements, tels que la console les connaît.
+refusal-behaviour = comportement inconnu « { $name } » : utilisez l'un de ceux-ci : { $names }
+refusal-no-class = cette page n'a pas été ouverte depuis un serveur de classe
+refusal-not-teacher = seule la page de l'enseignant dirige (celle ouverte avec l'adresse de l'enseignant affichée par le serveur de la classe)
+refusal-class-offline = le serveur de la classe n'est pas connecté : réessayez dans un instant
+refusal-class-step = un pas ne fonctionne que lorsque l'horloge de la classe est en pause
+refusal-teacher-leads = la page de l'enseignant dirige ; elle ne suit pas
+refusal-no-conflict = aucun conflit avec l'onglet { $tab }
+refusal-download = le navigateur a refusé le téléchargement
+# $height : le premier bloc d'un fichier de chaîne qui n'est pas valide (0 : le fichier lui-même).
+refused-at-block = Refusé au bloc { $height } : { $why }
+no-randomness = Ce navigateur n'a fourni aucun aléa sûr, donc aucune clé ne peut être créée
+# Un état enregistré ou un fichier de chaîne. $detail : les mots du lecteur (en anglais) ; $why : le
+# refus d'un bloc ou d'une chaîne.
+refusal-load = { $reason ->
+        [unreadable] le texte ne peut pas être lu : { $detail }
+        [notOurs] ce n'est pas un fichier de pos-playground
+        [version] il a été écrit par une autre version du playground (format { $found } ; celle-ci lit le { $expected })
+        [badKey] une clé enregistrée est abîmée
+        [block] le bloc { $height } n'est pas valide : { $why }
+       *[other] { $why }
+    }
+
+## Refus des liaisons entre machines. $link : l'identifiant d'une liaison (L1) ; $tab, $me : des onglets.
+refusal-discovering = cet onglet cherche encore son réseau d'onglets : réessayez dans une seconde
+refusal-most-links = cet onglet a déjà { $most } liaisons actives : fermez-en une avant d'en créer une autre
+refusal-own-invitation = c'est l'invitation de cet onglet lui-même : acceptez-la sur une autre machine
+refusal-accepted-already = cette invitation a déjà été acceptée (liaison { $link }) : l'autre machine a besoin de sa réponse, ou crée une nouvelle invitation
+refusal-answer-elsewhere = cette réponse est destinée à une invitation de l'onglet { $tab }, pas de cet onglet ({ $me })
+refusal-no-invitation = aucune invitation { $link } n'attend dans cet onglet (les invitations disparaissent quand la page est rechargée) : créez-en une nouvelle
+refusal-not-invited = la liaison { $link } n'a pas été créée par une invitation de cet onglet
+# $state : closed ou failed ; $why : comment elle s'est terminée.
+refusal-invitation-over = l'invitation { $link } { $state ->
+        [closed] est fermée
+       *[failed] a échoué
+    } ({ $why }) : créez-en une nouvelle
+refusal-completed-already = l'invitation { $link } a déjà été complétée
+# Une invitation ou une réponse collée. $len, $most : des octets ; $prefix : leur début (pos1:) ;
+# $detail : les mots du lecteur (en anglais) ; $expected : invitation ou answer.
+refusal-signal = { $reason ->
+        [empty] rien n'a été collé
+        [tooLong] le texte fait { $len } octets, plus que les { $most } que peut faire une invitation ou une réponse
+        [noPrefix] ce n'est ni une invitation ni une réponse de pos-playground : elles commencent par « { $prefix } »
+        [badBase64] le texte est abîmé : après « { $prefix } », seuls des lettres, des chiffres, - et _ peuvent suivre (a-t-il été coupé lors de la copie ?)
+        [badJson] le texte est abîmé ou vient d'une autre version : { $detail }
+        [wrongKind] { $expected ->
+            [invitation] c'est une réponse (collez-la sur la machine qui a créé l'invitation), mais il faut ici une invitation
+           *[answer] c'est une invitation (acceptez-la sur une autre machine, puis collez sa réponse ici), mais il faut ici une réponse
+        }
+       *[badField] { $flaw ->
+            [offerTooLong] son offre de connexion est trop longue
+            [answerTooLong] sa réponse de connexion est trop longue
+            [offerNotSdp] son offre de connexion n'est pas une description de canal de données WebRTC
+            [answerNotSdp] sa réponse de connexion n'est pas une description de canal de données WebRTC
+            [linkId] son identifiant de liaison ne fait pas de 1 à 16 lettres et chiffres
+            [tabId] son identifiant d'onglet ne fait pas de 1 à 16 lettres et chiffres
+            [networkName] son nom de réseau est vide ou trop long
+            [genesisName] sa genèse a un mauvais nom de réseau
+           *[answers] l'invitation à laquelle elle répond n'est pas correctement nommée
+        }
+    }
+
+## Refus de la frise. $asked, $last : des événements ; $branch : une branche ; $height : un bloc.
+refusal-history = { $reason ->
+        [noEvent] il n'y a pas d'événement { $asked } : cette branche a les événements 0 à { $last }
+        [noBranch] il n'y a pas de branche { $branch }
+        [noBlock] aucun bloc n° { $height } n'a été forgé dans cette branche de l'histoire
+       *[tooManyBranches] l'histoire garde au plus { $most } branches : revenez au présent pour agir
+    }
+# $size, $most : des octets ; $why : le refus du début (refusal-load) ; $index : une entrée (à partir de 0) ;
+# $detail : ce qui ne va pas, dans les termes du fichier (en anglais).
+refusal-recording = { $reason ->
+        [tooBig] l'enregistrement fait { $size } octets ; un enregistrement fait au plus { $most } octets (8 Mio)
+        [start] son début : { $why }
+       *[entry] entrée { $index } : { $detail }
+    }
+history-cannot-open = Cet enregistrement ne peut pas être ouvert : { $why }
+history-cannot-save = { $reason ->
+        [linked] cette histoire contient ce qu'ont dit d'autres onglets, machines ou le serveur de la classe : seule l'histoire d'un onglet qui fonctionne seul peut être enregistrée
+        [tooLong] cette histoire est plus longue que ce que contient un enregistrement (6 heures)
+       *[unwritable] cette histoire n'a pas pu être écrite dans un fichier
+    }
 
 ## La zone annoncée : ce qu'entend un lecteur d'écran, au plus toutes les quelques secondes
 # $line : une ligne du fil d'activité.
@@ -496,6 +650,9 @@ announce-next = { $name } a gagné le tirage du bloc #{ $height }.
 # $value : une part avec deux décimales.
 percent = { $value } %
 percent-tiny = < 0,01 %
+# $factor : une vitesse en multiple de l'horloge murale, un décimal.
+speed-factor = ×{ $factor }
+time-seconds = { $seconds } s
 lots = { $count ->
         [one] { $count } billet
         [many] { $count } billets
@@ -722,7 +879,7 @@ files-saved = { $file } enregistré
 files-no-node = ce nœud n'existe pas
 files-checking = Vérification du fichier : la signature, les transactions et la loterie de chaque bloc…
 files-imported = Chaîne valide de hauteur { $height } importée : cet onglet fait maintenant tourner un nouveau réseau à partir d'elle
-# $why : le refus, tel que la console le dit (en anglais pour l'instant).
+# $why : le refus, en mots.
 refused = Refusé : { $why }
 # Dans la barre Classe : où en est la leçon de l'enseignant.
 lesson-step-of = étape { $step } sur { $steps }
@@ -756,6 +913,17 @@ lesson-close-esc = Fermer (Esc)
 lesson-waiting = En attente : appuyez sur Faites-le, ou faites-le à la main.
 lesson-done = ✓ Fait.
 lesson-already = ✓ C'est déjà le cas. Passez à la suite quand vous voulez.
+lesson-nothing-to-do = Rien à faire : aucun nœud ne convient
+lesson-not-shown = la partie de la page que montre cette étape n'est pas là pour l'instant
+lesson-opening = une autre leçon est en train de s'ouvrir
+# Une leçon qui ne peut pas s'ouvrir. $file : son chemin ; $why : ce qu'a dit le navigateur ou le serveur ;
+# $problem : ce qui ne va pas dans le fichier, dans les termes du format des leçons (en anglais, comme ses clés title: et step:).
+lesson-error = { $reason ->
+        [badName] « { $name } » n'est pas un nom de leçon (lettres minuscules, chiffres et -)
+        [missing] Le fichier de leçon { $file } n'a pas pu être chargé : { $why }
+        [damaged] Le fichier de leçon { $file } est abîmé : { $problem }
+       *[line] Le fichier de leçon { $file } est abîmé, ligne { $line } : { $problem }
+    }
 # $title : le titre de la leçon (tiré de son fichier).
 lesson-where = { $title } · étape { $step } sur { $steps }
 lesson-back = ◀ Retour
@@ -832,6 +1000,28 @@ lab-rules = règles
 lab-stop = ■ Arrêter
 lab-run = ▶ Lancer
 lab-starting = démarrage du worker…
+# $name : un miseur ; $stake : ce qui a été tapé.
+lab-not-a-number = la mise de { $name }, « { $stake } », n'est pas un nombre entier
+# Pourquoi le labo ne peut pas tourner. $max : le maximum permis ; $detail : les mots du labo du cœur (en anglais).
+refusal-lab = { $reason ->
+        [noStakers] le tableau des mises est vide : ajoutez un miseur
+        [tooManyStakers] { $stakers } miseurs, c'est trop : au plus { $max }
+        [noStake] personne n'a de mise : donnez à quelqu'un une mise supérieure à 0
+        [tooMuchStake] les mises font { $total } au total : au plus { $max } (chaque billet est haché à chaque tour)
+        [rounds] { $rounds } tours : choisissez entre 1 et { $max }
+        [noRule] choisissez au moins une règle
+       *[lab] { $detail }
+    }
+# Pourquoi une simulation de grinding ne peut pas démarrer. $grinder, $friend : des indices de miseurs ; $pool : des transactions.
+refusal-grind = { $reason ->
+        [grinderOutOfRange] le tricheur doit être l'un des { $stakers } miseurs (indice { $grinder } donné)
+        [friendOutOfRange] le complice doit être l'un des { $stakers } miseurs (indice { $friend } donné)
+        [poolTooLarge] le pool peut contenir au plus { $max } transactions ({ $pool } données)
+        [noStake] un miseur au moins doit avoir une mise
+        [tooManyLots] les mises peuvent faire au plus { $max } billets au total ({ $lots } donnés)
+        [tooManyStakers] au plus { $max } miseurs ({ $stakers } donnés)
+       *[other] { $reason }
+    }
 lab-rounds-of = { $done } tours sur { $goal }
 lab-draws-of = { $done } tirages sur { $goal } : { $rounds } tours × { $rules } règles
 # $work : lab-rounds-of ou lab-draws-of ; $seconds : durée ; $state : où en est l'exécution.
@@ -944,6 +1134,38 @@ cmp-every-geometric =  : { $rate } de la mise à chaque bloc, le même total
 cmp-bin = { $from } à { $to } : { $count } simulations
 cmp-start = départ { $share }
 cmp-axis = Part de toute la mise détenue par { $name } après { $blocks } blocs · barres : simulations
+# Les chiffres en mots. $mantissa, $error : des décimaux ; $exponent : une puissance de dix en exposant (⁻⁴).
+cmp-zero = 0
+cmp-scientific = { $mantissa } × 10{ $exponent }
+cmp-scientific-error = { $mantissa } ± { $error } × 10{ $exponent }
+# $value, $error : des pourcentages (percent).
+cmp-plus-minus = { $value } ± { $error }
+# $points : des points de pourcentage de part, un décimal.
+cmp-points = { $points } points
+cmp-agree-equal = égales
+cmp-agree-unknown = trop peu de simulations pour le dire
+# $errors : un décimal.
+cmp-agree-apart = écart de { $errors } erreurs types
+# $index : la place du miseur suivi dans le tableau, à partir de 0 (quand il n'a pas de nom).
+cmp-staker = miseur { $index }
+# Le propos de l'article, avec les chiffres de la simulation. $start, $constant, $geometric, $rate :
+# des pourcentages (percent) ; $sd, $exact, $limit : des dispersions (cmp-points).
+cmp-point-average = Les riches s'enrichissent-ils ? Pas en moyenne. À chaque bloc, un miseur gagne avec exactement sa part de la mise, donc sa part attendue ne bouge jamais : c'est une martingale. Les deux histogrammes sont centrés sur les { $start } de départ (moyennes { $constant } et { $geometric } sur { $runs } simulations).
+cmp-point-luck = Mais la chance fait boule de neige. Avec la même récompense à chaque bloc, un miseur qui gagne tôt détient plus de mise et gagne plus souvent ensuite, donc la part finale s'étale largement autour de son départ : après { $blocks } blocs, un écart type de { $sd } (exactement { $exact }). Plus de blocs ne rééquilibrent pas : l'étalement tend vers v(1 − v)·r / (1 + r), ici { $limit }.
+cmp-point-geometric = Verser le même total comme une fraction fixe de la mise à chaque bloc (récompenses géométriques : ici { $rate } de la mise par bloc) étale le moins : { $sd } (exactement { $exact }). Une récompense constante est grande face à la petite mise des premiers blocs, donc la chance du début pèse le plus ; la récompense géométrique pèse pareil à chaque bloc. Fanti et al. prouvent qu'elle est la plus équitable : aucune façon de verser le même total n'étale moins (Compounding of Wealth in Proof-of-Stake Cryptocurrencies, Financial Cryptography 2019).
+# Pourquoi une simulation ne peut pas démarrer. $max : le maximum permis ; $rewardPpm : des millionièmes de la mise de départ.
+refusal-setup = { $reason ->
+        [noStakers] le tableau des mises est vide : ajoutez un miseur
+        [tooManyStakers] { $stakers } miseurs, c'est trop : au plus { $max }
+        [watchedOutOfRange] le miseur { $watched } n'est pas dans le tableau : choisissez l'un des { $stakers } miseurs (à partir de 0)
+        [noStake] personne n'a de mise : donnez à quelqu'un une mise supérieure à 0
+        [tooMuchStake] les mises font { $total } au total : au plus { $max }
+        [blocks] { $blocks } blocs : choisissez entre 1 et { $max }
+        [runs] { $runs } simulations : choisissez entre 1 et { $max }
+        [tooMuchWork] { $runs } simulations de { $blocks } blocs, c'est trop de blocs au total : au plus { $max }, pour qu'une simulation dure moins de quelques secondes ; choisissez moins de simulations ou moins de blocs
+        [reward] une récompense de { $rewardPpm } millionièmes de la mise par bloc : choisissez entre 1 et { $max } (toute la mise de départ)
+       *[other] { $reason }
+    }
 
 ## Le programme Python qui recalcule un tirage (section du tirage) : ses commentaires.
 python-head = Qui forge le bloc #{ $height } ? Recalculez son tirage à la main (Python 3 : hashlib et json seulement).

@@ -276,9 +276,16 @@ links-invitation-in =
     .placeholder = pos1:… (o convite da outra máquina)
 links-accept = Aceitar e criar uma resposta
 links-invitation-ready = Convite pronto: copie-o para a outra máquina, aceite-o lá e cole a resposta dela abaixo.
+links-answer-ready = Resposta pronta: copie-a de volta para a máquina que convidou esta e cole-a lá.
 links-no-invitation = Sem convite: { $reason }
 links-answer-taken = Resposta recebida: a conexão { $link } está sendo estabelecida.
 links-link = Conexão { $link }
+link-state = { $state ->
+        [connecting] conectando
+        [open] aberta
+        [closed] fechada
+       *[failed] falhou
+    }
 links-since = { $side } · desde { $since }
 links-frames-in = quadros recebidos: { $count }
 links-remove = Remover
@@ -293,6 +300,45 @@ links-stun = { $count ->
        *[other] Servidores STUN
     }: { $servers }.
 links-not-redialled = Uma conexão fechada ou que falhou não é refeita: crie um novo convite. A aba continua funcionando com os pares que tem.
+# Por que uma conexão está onde está.
+link-reason = { $reason ->
+        [waiting] esperando a resposta: cole-a aqui quando a outra máquina tiver aceitado
+        [answerMade] resposta criada: esperando a outra máquina colá-la
+        [answerPasted] resposta colada: as duas máquinas estão procurando um caminho
+        [open] canal de dados aberto
+        [trying] as duas máquinas estão testando os endereços do convite e da resposta
+        [interrupted] conexão interrompida: o navegador continua tentando alcançar a outra máquina
+        [noRoute] as duas máquinas não encontraram nenhum caminho entre si (ICE falhou): a resposta foi colada na máquina que convidou? As duas precisam estar numa rede que as deixe conversar (a mesma LAN ou um Wi-Fi sem isolamento de clientes), ou usar um servidor STUN (?stun=)
+        [noAddress] o navegador não encontrou nenhum endereço de rede para oferecer: esta máquina está em uma rede?
+        [closed] a conexão foi fechada
+        [channelClosed] o canal de dados fechou (a outra máquina fechou a aba, entrou em repouso ou perdeu a rede)
+        [goodbye] a aba da outra máquina foi fechada ou recarregada (ela se despediu)
+        [stuck] sem conexão depois de 30 minutos: crie um novo convite
+       *[failed] não foi possível criar o convite ou a resposta
+    }
+# Por que um convite, uma resposta ou uma conexão não pôde ser criado. $detail: as palavras do
+# próprio navegador; $why: o motivo; $step: o que o navegador fazia; $seconds: quanto tempo ele tinha.
+link-error = { $reason ->
+        [browser] o navegador disse: { $detail }
+        [timeout] o navegador não conseguiu { $step ->
+            [gather] reunir seus endereços de rede
+            [offer] criar uma oferta
+            [ownOffer] adotar a própria oferta
+            [theirOffer] adotar a oferta do convite
+            [answer] criar uma resposta
+            [ownAnswer] adotar a própria resposta
+           *[takeAnswer] adotar a resposta
+        } em { $seconds } s
+        [noDescription] o navegador não criou nenhuma descrição
+        [noWebRtc] este navegador não consegue criar conexões WebRTC: { $detail }
+        [noInvitation] não foi possível criar um convite: { $why }
+        [noAnswer] não foi possível criar uma resposta: { $why }
+        [badInvitation] Este convite não pode ser usado: { $why }
+        [badAnswer] Esta resposta não pode ser usada: { $why }
+        [refusedOffer] o navegador recusou a oferta do convite: { $why }
+        [gone] a conexão deste convite não existe mais: crie um novo
+       *[refusedAnswer] o navegador recusou esta resposta: { $why } (é a resposta a este convite?)
+    }
 # $what: invitation ou answer.
 links-handover = { $what ->
         [answer] resposta
@@ -383,8 +429,11 @@ feed-server-new-chain = O servidor da turma começou uma nova cadeia (ele reinic
 feed-conflict = A aba { $tab } roda uma rede diferente com o mesmo nome: escolha qual manter
 feed-invitation-conflict = O convite da aba { $tab } é para outra rede, e esta aba tem blocos próprios: escolha qual manter
 feed-linked = Conexão aberta com a aba { $tab } em outra máquina (WebRTC)
-# $word: como a conexão terminou; $reason: por quê (os dois em inglês por enquanto, como vêm da conexão do navegador).
-feed-link-over = A conexão com a aba { $tab } terminou ({ $word }): { $reason }. Esta aba continua funcionando com os pares que tem; um novo convite a conecta de novo
+# $word: como a conexão terminou (closed ou failed); $reason: por quê (link-reason).
+feed-link-over = A conexão com a aba { $tab } { $word ->
+        [closed] foi fechada
+       *[failed] falhou
+    }: { $reason }. Esta aba continua funcionando com os pares que tem; um novo convite a conecta de novo
 feed-class-paused-at = O relógio da turma está pausado: nenhum bloco acima do #{ $height } até o professor avançar ou retomar
 feed-class-paused = O relógio da turma está pausado
 # $speed: por exemplo ×0.25; $slot: por exemplo 16 s.
@@ -474,6 +523,110 @@ refusal-action = { $reason ->
         [buyLimit] a corretora vende no máximo { $max } tokens por vez
        *[other] { $reason }
     }
+## Recusas do que alguém fez nesta página (as barras de falhas, de arquivos e de conexões, a barra
+## da turma, o "Faça" de uma lição, a linha do tempo). O console dá as mesmas recusas em inglês.
+refusal-busy = ocupado: tente de novo
+refusal-nothing-done = nada foi feito
+refusal-runs-alone = esta aba funciona sozinha
+refusal-most-nodes = uma aba roda no máximo { $most } nós
+refusal-host-stays = o nó anfitrião fica: ele tem a gênese e a corretora
+refusal-step-paused = um passo só funciona enquanto a rede está pausada
+# $what: o que se pediu a uma aba conectada a outras (pause, speed ou step).
+refusal-linked = { $what ->
+        [pause] esta aba está conectada a outras: ela não pode pausar a rede que elas compartilham (a linha do tempo dela só mostra o próprio passado)
+        [step] esta aba está conectada a outras: ela não pode avançar passo a passo a rede que elas compartilham (a linha do tempo dela só mostra o próprio passado)
+       *[speed] esta aba está conectada a outras: ela não pode mudar a velocidade da rede que elas compartilham (a linha do tempo dela só mostra o próprio passado)
+    }
+refusal-view-at-present = a visão desta aba está no presente: a rede continua
+refusal-class-paused = o relógio da turma está pausado: ninguém forja até o professor avançar ou retomar
+# $most: milissegundos.
+refusal-latency = a latência e o jitter vão até no máximo { $most } ms
+refusal-drop = a perda é a fração de mensagens perdidas, de 0 a 0,9
+refusal-no-group = informe pelo menos um grupo de índices de nós, por exemplo [[0,1],[2,3]]
+refusal-already-down = { $node } já está fora do ar
+refusal-running = { $node } já está funcionando
+# $name: o que se pediu; $names: os nomes dos comportamentos, como o console os conhece.
+refusal-behaviour = comportamento desconhecido "{ $name }": use um destes: { $names }
+refusal-no-class = esta página não foi aberta a partir de um servidor da turma
+refusal-not-teacher = só a página do professor conduz (a aberta com o endereço do professor que o servidor da turma mostrou)
+refusal-class-offline = o servidor da turma não está conectado: tente de novo daqui a pouco
+refusal-class-step = um passo só funciona enquanto o relógio da turma está pausado
+refusal-teacher-leads = a página do professor conduz; ela não segue ninguém
+refusal-no-conflict = não há conflito com a aba { $tab }
+refusal-download = o navegador recusou o download
+# $height: o primeiro bloco inválido de um arquivo de cadeia (0: o próprio arquivo).
+refused-at-block = Recusado no bloco { $height }: { $why }
+no-randomness = Este navegador não forneceu aleatoriedade segura, então nenhuma chave pode ser criada
+# Um estado salvo ou um arquivo de cadeia. $detail: as palavras do leitor (em inglês); $why: a recusa
+# de um bloco ou de uma cadeia.
+refusal-load = { $reason ->
+        [unreadable] o texto não pode ser lido: { $detail }
+        [notOurs] isto não é um arquivo do pos-playground
+        [version] foi escrito por outra versão do playground (formato { $found }; esta lê o { $expected })
+        [badKey] uma chave salva está danificada
+        [block] o bloco { $height } é inválido: { $why }
+       *[other] { $why }
+    }
+
+## Recusas de conexões entre máquinas. $link: o identificador de uma conexão (L1); $tab, $me: abas.
+refusal-discovering = esta aba ainda está procurando sua rede de abas: tente de novo daqui a um segundo
+refusal-most-links = esta aba já tem { $most } conexões ativas: feche uma antes de criar outra
+refusal-own-invitation = este é o convite desta própria aba: aceite-o em outra máquina
+refusal-accepted-already = este convite já foi aceito (conexão { $link }): a outra máquina precisa da resposta dele, ou cria um novo convite
+refusal-answer-elsewhere = esta resposta é para um convite da aba { $tab }, não desta aba ({ $me })
+refusal-no-invitation = nenhum convite { $link } está esperando nesta aba (os convites acabam quando a página é recarregada): crie um novo
+refusal-not-invited = a conexão { $link } não foi criada por um convite desta aba
+# $state: closed ou failed; $why: como ela terminou.
+refusal-invitation-over = o convite { $link } { $state ->
+        [closed] está fechado
+       *[failed] falhou
+    } ({ $why }): crie um novo
+refusal-completed-already = o convite { $link } já foi concluído
+# Um convite ou resposta colado. $len, $most: bytes; $prefix: como começam (pos1:);
+# $detail: as palavras do leitor (em inglês); $expected: invitation ou answer.
+refusal-signal = { $reason ->
+        [empty] nada foi colado
+        [tooLong] o texto tem { $len } bytes, mais do que os { $most } que um convite ou uma resposta pode ter
+        [noPrefix] isto não é um convite nem uma resposta do pos-playground: eles começam com "{ $prefix }"
+        [badBase64] o texto está danificado: depois de "{ $prefix }" só podem vir letras, dígitos, - e _ (ele foi cortado ao copiar?)
+        [badJson] o texto está danificado ou é de outra versão: { $detail }
+        [wrongKind] { $expected ->
+            [invitation] isto é uma resposta (cole-a na máquina que criou o convite), mas aqui é preciso um convite
+           *[answer] isto é um convite (aceite-o em outra máquina e depois cole aqui a resposta dela), mas aqui é preciso uma resposta
+        }
+       *[badField] { $flaw ->
+            [offerTooLong] a oferta de conexão dele é longa demais
+            [answerTooLong] a resposta de conexão dela é longa demais
+            [offerNotSdp] a oferta de conexão dele não é uma descrição de canal de dados WebRTC
+            [answerNotSdp] a resposta de conexão dela não é uma descrição de canal de dados WebRTC
+            [linkId] o identificador de conexão não tem de 1 a 16 letras e dígitos
+            [tabId] o identificador de aba não tem de 1 a 16 letras e dígitos
+            [networkName] o nome da rede está vazio ou é longo demais
+            [genesisName] a gênese tem um nome de rede incorreto
+           *[answers] o convite a que ela responde não tem um nome correto
+        }
+    }
+
+## Recusas da linha do tempo. $asked, $last: eventos; $branch: um ramo; $height: um bloco.
+refusal-history = { $reason ->
+        [noEvent] não existe o evento { $asked }: este ramo tem os eventos 0 a { $last }
+        [noBranch] não existe o ramo { $branch }
+        [noBlock] nenhum bloco #{ $height } foi forjado neste ramo da história
+       *[tooManyBranches] a história guarda no máximo { $most } ramos: volte ao presente para agir
+    }
+# $size, $most: bytes; $why: a recusa do início (refusal-load); $index: uma entrada (a partir de 0);
+# $detail: o que há de errado, nos termos do arquivo (em inglês).
+refusal-recording = { $reason ->
+        [tooBig] a gravação tem { $size } bytes; uma gravação tem no máximo { $most } bytes (8 MiB)
+        [start] o início dela: { $why }
+       *[entry] entrada { $index }: { $detail }
+    }
+history-cannot-open = Esta gravação não pode ser aberta: { $why }
+history-cannot-save = { $reason ->
+        [linked] esta história contém o que outras abas, máquinas ou o servidor da turma disseram: só a história de uma aba que funciona sozinha pode ser salva
+        [tooLong] esta história é mais longa do que cabe numa gravação (6 horas)
+       *[unwritable] esta história não pôde ser escrita como arquivo
+    }
 
 ## A região ao vivo: o que um leitor de tela ouve, no máximo a cada poucos segundos
 # $line: uma linha do registro de atividades.
@@ -488,6 +641,9 @@ announce-next = { $name } venceu o sorteio do bloco #{ $height }.
 # $value: uma fatia com duas casas decimais.
 percent = { $value } %
 percent-tiny = < 0,01 %
+# $factor: uma velocidade como múltiplo do relógio de parede, um decimal.
+speed-factor = ×{ $factor }
+time-seconds = { $seconds } s
 lots = { $count ->
         [one] { $count } bilhete
         [many] { $count } bilhetes
@@ -714,7 +870,7 @@ files-saved = { $file } salvo
 files-no-node = esse nó não existe
 files-checking = Verificando o arquivo: a assinatura, as transações e a loteria de cada bloco…
 files-imported = Cadeia válida de altura { $height } importada: esta aba agora roda uma nova rede a partir dela
-# $why: a recusa, como o console a diz (em inglês por enquanto).
+# $why: a recusa, em palavras.
 refused = Recusado: { $why }
 # Na barra Turma: em que ponto está a lição do professor.
 lesson-step-of = passo { $step } de { $steps }
@@ -748,6 +904,17 @@ lesson-close-esc = Fechar (Esc)
 lesson-waiting = Esperando acontecer: clique em Faça, ou faça à mão.
 lesson-done = ✓ Feito.
 lesson-already = ✓ Já está assim. Siga para o próximo quando quiser.
+lesson-nothing-to-do = Nada a fazer: nenhum nó serve
+lesson-not-shown = a parte da página que este passo mostra não está lá agora
+lesson-opening = outra lição está sendo aberta
+# Uma lição que não abre. $file: o caminho dela; $why: o que o navegador ou o servidor disse;
+# $problem: o que há de errado no arquivo, nos termos do formato de lições (em inglês, como suas chaves title: e step:).
+lesson-error = { $reason ->
+        [badName] "{ $name }" não é um nome de lição (letras minúsculas, dígitos e -)
+        [missing] O arquivo de lição { $file } não pôde ser carregado: { $why }
+        [damaged] O arquivo de lição { $file } está danificado: { $problem }
+       *[line] O arquivo de lição { $file } está danificado, linha { $line }: { $problem }
+    }
 # $title: o título da lição (do arquivo dela).
 lesson-where = { $title } · passo { $step } de { $steps }
 lesson-back = ◀ Voltar
@@ -824,6 +991,28 @@ lab-rules = regras
 lab-stop = ■ Parar
 lab-run = ▶ Executar
 lab-starting = iniciando o worker…
+# $name: um participante; $stake: o que foi digitado.
+lab-not-a-number = o stake de { $name }, "{ $stake }", não é um número inteiro
+# Por que o laboratório não pode rodar. $max: o máximo permitido; $detail: as palavras do laboratório do núcleo (em inglês).
+refusal-lab = { $reason ->
+        [noStakers] a tabela de stake está vazia: adicione um participante
+        [tooManyStakers] { $stakers } participantes são demais: no máximo { $max }
+        [noStake] ninguém tem stake: dê a alguém um stake maior que 0
+        [tooMuchStake] os stakes somam { $total }: no máximo { $max } (cada bilhete passa pelo hash a cada rodada)
+        [rounds] { $rounds } rodadas: escolha entre 1 e { $max }
+        [noRule] escolha pelo menos uma regra
+       *[lab] { $detail }
+    }
+# Por que uma execução de grinding não pode começar. $grinder, $friend: índices de participantes; $pool: transações.
+refusal-grind = { $reason ->
+        [grinderOutOfRange] quem faz grinding deve ser um dos { $stakers } participantes (índice { $grinder } informado)
+        [friendOutOfRange] o amigo deve ser um dos { $stakers } participantes (índice { $friend } informado)
+        [poolTooLarge] o pool pode ter no máximo { $max } transações ({ $pool } informadas)
+        [noStake] algum participante precisa ter stake
+        [tooManyLots] os stakes podem somar no máximo { $max } bilhetes ({ $lots } informados)
+        [tooManyStakers] no máximo { $max } participantes ({ $stakers } informados)
+       *[other] { $reason }
+    }
 lab-rounds-of = { $done } de { $goal } rodadas
 lab-draws-of = { $done } de { $goal } sorteios: { $rounds } rodadas × { $rules } regras
 # $work: lab-rounds-of ou lab-draws-of; $seconds: tempo; $state: em que ponto está a execução.
@@ -928,6 +1117,38 @@ cmp-every-geometric = : { $rate } do stake a cada bloco, o mesmo total
 cmp-bin = de { $from } a { $to }: { $count } execuções
 cmp-start = início { $share }
 cmp-axis = fatia de { $name } em todo o stake após { $blocks } blocos · barras: execuções
+# Os números em palavras. $mantissa, $error: decimais; $exponent: uma potência de dez sobrescrita (⁻⁴).
+cmp-zero = 0
+cmp-scientific = { $mantissa } × 10{ $exponent }
+cmp-scientific-error = { $mantissa } ± { $error } × 10{ $exponent }
+# $value, $error: porcentagens (percent).
+cmp-plus-minus = { $value } ± { $error }
+# $points: pontos percentuais de fatia, um decimal.
+cmp-points = { $points } pontos
+cmp-agree-equal = iguais
+cmp-agree-unknown = execuções de menos para dizer
+# $errors: um decimal.
+cmp-agree-apart = a { $errors } erros padrão de distância
+# $index: o lugar do participante acompanhado na tabela, a partir de 0 (quando ele não tem nome).
+cmp-staker = participante { $index }
+# A ideia do artigo, com os números da própria execução. $start, $constant, $geometric, $rate:
+# porcentagens (percent); $sd, $exact, $limit: dispersões (cmp-points).
+cmp-point-average = Os ricos ficam mais ricos? Não em média. Em cada bloco, um participante vence com exatamente a fatia dele do stake, então a fatia esperada nunca muda: é um martingale. Os dois histogramas se centram nos { $start } iniciais (médias { $constant } e { $geometric } em { $runs } execuções).
+cmp-point-luck = Mas a sorte se acumula. Com a mesma recompensa a cada bloco, um participante que vence cedo tem mais stake e vence mais vezes depois, então a fatia final se espalha bastante em torno do início: após { $blocks } blocos, um desvio padrão de { $sd } (exatamente { $exact }). Mais blocos não equilibram: a dispersão tende a v(1 − v)·r / (1 + r), aqui { $limit }.
+cmp-point-geometric = Pagar o mesmo total como uma fração fixa do stake a cada bloco (recompensas geométricas: aqui { $rate } do stake por bloco) é o que menos espalha: { $sd } (exatamente { $exact }). Uma recompensa constante é grande diante do pouco stake dos primeiros blocos, então a sorte do começo pesa mais; a recompensa geométrica pesa igual em cada bloco. Fanti et al. provam que ela é a mais equitativa: nenhuma forma de distribuir o mesmo total espalha menos (Compounding of Wealth in Proof-of-Stake Cryptocurrencies, Financial Cryptography 2019).
+# Por que uma execução não pode começar. $max: o máximo permitido; $rewardPpm: milionésimos do stake inicial.
+refusal-setup = { $reason ->
+        [noStakers] a tabela de stake está vazia: adicione um participante
+        [tooManyStakers] { $stakers } participantes são demais: no máximo { $max }
+        [watchedOutOfRange] o participante { $watched } não está na tabela: escolha um dos { $stakers } participantes (a partir de 0)
+        [noStake] ninguém tem stake: dê a alguém um stake maior que 0
+        [tooMuchStake] os stakes somam { $total }: no máximo { $max }
+        [blocks] { $blocks } blocos: escolha entre 1 e { $max }
+        [runs] { $runs } execuções: escolha entre 1 e { $max }
+        [tooMuchWork] { $runs } execuções de { $blocks } blocos são blocos demais no total: no máximo { $max }, para que uma execução dure menos de alguns segundos; escolha menos execuções ou menos blocos
+        [reward] uma recompensa de { $rewardPpm } milionésimos do stake por bloco: escolha entre 1 e { $max } (todo o stake inicial)
+       *[other] { $reason }
+    }
 
 ## O programa em Python que recalcula um sorteio (seção do sorteio): seus comentários.
 python-head = Quem forja o bloco #{ $height }? Recalcule o sorteio à mão (Python 3: só hashlib e json).
