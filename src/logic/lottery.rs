@@ -157,14 +157,6 @@ pub struct StakerLabel {
     pub tag: String,
 }
 
-/// A short tag for a name: the node's number, else the name's first two characters.
-pub fn tag(name: &str) -> String {
-    match name.strip_prefix("Node ") {
-        Some(n) => n.to_string(),
-        None => name.chars().take(2).collect(),
-    }
-}
-
 /// Who forged each block and how each staker's share of forged blocks compares with its share
 /// of stake, block by block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +176,8 @@ pub struct ShareSeries {
     pub name: String,
     /// Its name as the page says it.
     pub who: Say,
+    /// Its tag on the marks ([`Playground::tag_of`]).
+    pub tag: String,
     /// Its colour.
     pub colour: String,
     /// Blocks it forged.
@@ -220,7 +214,7 @@ impl Playground {
                 let name = self.name_of(a);
                 StakerLabel {
                     address: a.to_hex(),
-                    tag: tag(&name),
+                    tag: self.tag_of(a),
                     who: self.who(a),
                     name,
                     colour: self.colour_of(a).to_string(),
@@ -318,6 +312,7 @@ impl Playground {
                 address: *a,
                 name: self.name_of(a),
                 who: self.who(a),
+                tag: self.tag_of(a),
                 colour: self.colour_of(a).to_string(),
                 forged: 0,
                 forged_bp: Vec::new(),

@@ -698,6 +698,26 @@ impl Playground {
         Whom::Unknown
     }
 
+    /// A short tag for address `a` on the lottery's marks, the same in every language: a node's
+    /// number (with a prime for a node of another tab), S for the class server, X for the
+    /// exchange, G for genesis's forger, else the address's first two hex digits.
+    pub fn tag_of(&self, a: &Address) -> String {
+        match self.whom(a) {
+            Whom::Node(i) => (i + 1).to_string(),
+            Whom::ClassServer => "S".into(),
+            Whom::Exchange => "X".into(),
+            Whom::Genesis => "G".into(),
+            Whom::Peer(id) => {
+                id.0.rsplit('/')
+                    .next()
+                    .and_then(|n| n.strip_prefix('n'))
+                    .filter(|n| n.parse::<usize>().is_ok())
+                    .map_or_else(|| a.short().chars().take(2).collect(), |n| format!("{n}′"))
+            }
+            Whom::Unknown => a.short().chars().take(2).collect(),
+        }
+    }
+
     /// [`Playground::name_of`] as the page says it.
     pub fn who(&self, a: &Address) -> Say {
         match self.whom(a) {

@@ -4,7 +4,7 @@
 //! stake-weighted selection means.
 
 use crate::logic::i18n::Arg;
-use crate::logic::lottery::{tag, ForgerHistory, ShareSeries};
+use crate::logic::lottery::{ForgerHistory, ShareSeries};
 use crate::logic::words::fixed;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -163,7 +163,7 @@ pub fn history(p: &HistoryProps) -> Html {
             </svg>
             if cell >= 14.0 {
                 <div class="strip-tags" aria-hidden="true">
-                    { for h.forgers.iter().map(|f| html! { <span style={format!("width:{}%", fixed(100.0 / blocks as f64, 4))}>{tag(&h.series[*f].name)}</span> }) }
+                    { for h.forgers.iter().map(|f| html! { <span style={format!("width:{}%", fixed(100.0 / blocks as f64, 4))}>{h.series[*f].tag.clone()}</span> }) }
                 </div>
             }
             <svg class="share-chart" data-testid="share-chart" viewBox={format!("0 0 {CHART_W} {CHART_H}")} role="img"
