@@ -1,6 +1,6 @@
 // Seeks in Chromium (issue 29): opens the recording that `examples/history_bench.rs` wrote
 // (HISTORY_BENCH_OUT=/tmp/history-1000.json cargo run --release --example history_bench),
-// then times seeks to random events through the console (each with the page's redraw
+// (a slice of entries at a time, so the page goes on drawing), then times seeks to random events through the console (each with the page's redraw
 // scheduled, not run).
 //   node e2e/bench-history.mjs /tmp/history-1000.json
 import { readFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ try {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForFunction(() => window.playground && playground.nodes().length === 4);
-  const result = await page.evaluate((t) => {
+  const result = await page.evaluate(async (t) => {
     const t0 = performance.now();
-    const opened = playground.openRecording(t);
+    const opened = await playground.openRecording(t);
     const openMs = performance.now() - t0;
     const n = playground.timeline().events;
     let seed = 12345;

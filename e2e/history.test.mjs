@@ -143,14 +143,41 @@ test('save a recording and open it in another context: the same state', { timeou
   assert.equal(refused.ok, false);
   assert.match(refused.error, /entry \d+/);
   assert.deepEqual((await other.page.evaluate(state)).map((n) => n.tip), before.map((n) => n.tip));
-  // Through the bar's file input.
+  // Called off while it opens (the CPU slowed twenty times, so that it is still opening when
+  // Cancel is pressed): nothing changes.
+  await other.page.evaluate(() => playground.pause());
+  const held = await other.page.evaluate(state);
+  const cdp = await b.newCDPSession(other.page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await other.page.setInputFiles('[data-testid=history-open]', {
     name: 'recording.json',
     mimeType: 'application/json',
     buffer: Buffer.from(text),
   });
+  await other.page.click('[data-testid=history-open-cancel]');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await other.page.waitForSelector('[data-testid=history-message]');
-  assert.match(await other.page.innerText('[data-testid=history-message]'), /Opened a recording/);
+  assert.match(await other.page.innerText('[data-testid=history-message]'), /called off/);
+  assert.deepEqual(await other.page.evaluate(state), held);
+  // Through the bar's file input. It opens a slice of entries at a time: the page draws the
+  // progress in between (each value the bar showed is noted), then says it is open.
+  await other.page.evaluate(() => {
+    window.openingSeen = [];
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid=history-opening] progress');
+      if (p && window.openingSeen.at(-1) !== p.value) window.openingSeen.push(p.value);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await other.page.setInputFiles('[data-testid=history-open]', {
+    name: 'recording.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await other.page.waitForFunction(() =>
+    /Opened a recording/.test(document.querySelector('[data-testid=history-message]')?.textContent));
+  const seen = await other.page.evaluate(() => window.openingSeen);
+  assert.ok(seen.length >= 2, `the progress was drawn while it opened: ${JSON.stringify(seen)}`);
+  assert.equal(await other.page.locator('[data-testid=history-opening]').count(), 0, 'no progress left');
   assert.deepEqual(await other.page.evaluate(state), saved);
   const t = await other.page.evaluate(() => playground.timeline());
   assert.equal(t.paused, true);

@@ -383,13 +383,25 @@ pub fn page(props: &PageProps) -> Html {
                         Err(e) => (false, t.say(&e)),
                     },
                 ),
-                TimeAction::Open(text) => Some(match router.open_recording(&text) {
-                    Ok(events) => (
-                        true,
-                        t.format("history-opened", &[("events", events.into())]),
-                    ),
-                    Err(e) => (false, t.say(&e)),
-                }),
+                TimeAction::Open(text) => {
+                    let (router, message, redraw, t) =
+                        (router.clone(), message.clone(), redraw.clone(), t.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        message.set(Some(match router.open_recording(text).await {
+                            Ok(events) => (
+                                true,
+                                t.format("history-opened", &[("events", events.into())]),
+                            ),
+                            Err(e) => (false, t.say(&e)),
+                        }));
+                        redraw.force_update();
+                    });
+                    None
+                }
+                TimeAction::CancelOpen => {
+                    router.cancel_opening();
+                    None
+                }
                 TimeAction::TooBig(size) => Some((
                     false,
                     t.format(
@@ -660,7 +672,8 @@ pub fn page(props: &PageProps) -> Html {
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if let Some(view) = router.timeline() {
-                <HistoryBar view={view} on={on_time} message={(*history_message).clone()} />
+                <HistoryBar view={view} on={on_time} message={(*history_message).clone()}
+                    opening={router.opening().map(|p| (p.done, p.total))} />
             }
             if m.mesh().is_some() {
                 <ClassPanel class={m.class_connection().cloned()} roster={roster}

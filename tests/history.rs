@@ -7,7 +7,7 @@
 use pos_core::sim::SplitMix64;
 use pos_core::{Hash, Wallet};
 use pos_playground::logic::command::Command;
-use pos_playground::logic::history::recording::RecordingError;
+use pos_playground::logic::history::recording::{Opening, RecordingError};
 use pos_playground::logic::history::{DrawAnswer, Entry, History};
 use pos_playground::logic::model::{Founders, Ids, Playground, Request, Target};
 
@@ -245,6 +245,56 @@ fn a_recording_opens_to_the_same_state() {
             "event {e}"
         );
     }
+}
+
+#[test]
+fn a_recording_opened_a_slice_at_a_time_is_the_same_as_at_once() {
+    let mut rng = SplitMix64::new(17);
+    let mut shown = tab(3);
+    let mut history = History::begin(&mut shown, T0);
+    let mut t = T0;
+    scenario(&mut history, &mut shown, &mut rng, 300, &mut t);
+    let text = history.recording().expect("saved");
+    let (whole, whole_live) = History::open(&text).expect("it opens");
+    for seed in 0..3 {
+        let mut sizes = SplitMix64::new(seed);
+        let mut opening = Opening::start(&text).expect("its start holds");
+        let (done, total) = opening.progress();
+        assert_eq!(done, 0);
+        assert!(total > 100, "{total} entries");
+        let mut slices = 0;
+        while !opening
+            .step(1 + (sizes.next_u64() % 40) as usize)
+            .expect("every entry holds")
+        {
+            let (now_done, now_total) = opening.progress();
+            assert!(now_done < now_total && now_total == total);
+            slices += 1;
+        }
+        assert_eq!(opening.progress(), (total, total));
+        assert!(slices > 5, "opened in {slices} slices");
+        let (opened, live) = opening.finish();
+        assert_eq!(
+            fingerprint(&live),
+            fingerprint(&whole_live),
+            "the same present"
+        );
+        assert_eq!(opened.events(), whole.events(), "the same events");
+        let e = opened.events() / 3;
+        assert_eq!(
+            fingerprint(&opened.state_at(opened.current(), e)),
+            fingerprint(&whole.state_at(whole.current(), e)),
+        );
+    }
+    // A damaged entry stops the slice it is in, with its number.
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    v["entries"][57] = serde_json::json!({"t": "teleport", "now": T0});
+    let mut opening = Opening::start(&v.to_string()).expect("its start holds");
+    assert!(!opening.step(50).expect("the first 50 hold"));
+    assert!(matches!(
+        opening.step(50),
+        Err(RecordingError::Entry { index: 57, .. })
+    ));
 }
 
 #[test]

@@ -29,6 +29,8 @@ pub enum TimeAction {
     Save,
     /// Open a recording (the file's text).
     Open(String),
+    /// Call off the recording being opened.
+    CancelOpen,
     /// A file too big to be a recording (its size in bytes).
     TooBig(u64),
 }
@@ -42,6 +44,9 @@ pub struct HistoryBarProps {
     pub on: Callback<TimeAction>,
     /// The last outcome (ok, words).
     pub message: Option<(bool, String)>,
+    /// A recording being opened: its entries run so far and in all.
+    #[prop_or_default]
+    pub opening: Option<(usize, usize)>,
 }
 
 const SPEEDS: [u8; 5] = [1, 2, 4, 8, 16];
@@ -184,8 +189,17 @@ pub fn history_bar(p: &HistoryBarProps) -> Html {
             <button onclick={act(TimeAction::Save)} disabled={v.cannot_save.is_some()}
                 title={v.cannot_save.map_or_else(|| t.get("history-save-title"), |why| t.say(&why.say()))}
                 data-testid="history-save">{t.get("history-save")}</button>
-            <FilePick caption={t.get("history-open")} testid="history-open" max_bytes={Some(MAX_RECORDING_BYTES as u64)} on_text={on_open} on_too_big={on_too_big} />
-            if let Some((ok, text)) = &p.message {
+            if let Some((done, total)) = p.opening {
+                <span class="history-opening" data-testid="history-opening">
+                    <label>{t.format("history-opening", &[("done", (done as u64).into()), ("total", (total as u64).into())])}{" "}
+                        <progress max={total.max(1).to_string()} value={done.to_string()}></progress>
+                    </label>
+                    {" "}<button onclick={act(TimeAction::CancelOpen)} data-testid="history-open-cancel">{t.get("history-open-cancel")}</button>
+                </span>
+            } else {
+                <FilePick caption={t.get("history-open")} testid="history-open" max_bytes={Some(MAX_RECORDING_BYTES as u64)} on_text={on_open} on_too_big={on_too_big} />
+            }
+            if let (Some((ok, text)), None) = (&p.message, p.opening) {
                 <span class={classes!("files-msg", if *ok { "ok" } else { "err" })} role="status" data-testid="history-message">{text.clone()}</span>
             }
         </section>

@@ -7,11 +7,12 @@
 //! something changed), and moves the timeline: pause, play, step, seek, branches,
 //! recordings. A `setInterval` advances the in-tab network to the wall clock.
 
-use crate::edge::clock::{now_ms, Interval};
+use crate::edge::clock::{now_ms, sleep, Interval};
 use crate::edge::draws::{Answered, DrawWorker};
 use crate::edge::storage::Saver;
 use crate::logic::class::Order;
 use crate::logic::command::{Act, Applied, Command, Refused};
+use crate::logic::history::recording::Opening;
 use crate::logic::history::{DrawAnswer, Entry, History, Recorder, TimelineView};
 use crate::logic::i18n::Say;
 use crate::logic::input::Input;
@@ -22,6 +23,20 @@ use std::rc::{Rc, Weak};
 
 /// How often the network's clock catches up with the wall clock.
 pub const TICK_MS: i32 = 100;
+
+/// How long a slice of a recording's entries runs before the page has its thread back (ms):
+/// a long recording opens while the page goes on drawing and answering.
+const OPEN_SLICE_MS: u64 = 12;
+
+/// A recording being opened: entries run so far, in all, and whether it was called off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenProgress {
+    /// Entries run so far.
+    pub done: usize,
+    /// The recording's entries.
+    pub total: usize,
+    cancelled: bool,
+}
 
 /// What a call says when the model was in use (a call from inside another change, which the
 /// page's single thread makes only by re-entering): nothing was done.
@@ -88,6 +103,8 @@ pub struct Router {
     redraw_soon: Rc<dyn Fn()>,
     /// Inputs that came while the model was in use; they go first at the next chance.
     waiting: RefCell<VecDeque<Input>>,
+    /// A recording being opened, if one is.
+    opening: RefCell<Option<OpenProgress>>,
 }
 
 /// How a time order reaches the network: this tab's own clock (a tab alone), the class's
@@ -129,6 +146,7 @@ impl Router {
                 redraw,
                 redraw_soon,
                 waiting: RefCell::new(VecDeque::new()),
+                opening: RefCell::new(None),
             }
         })
     }
@@ -470,10 +488,61 @@ impl Router {
     }
 
     /// Opens a recording (untrusted text): the tab becomes its last state, with its history;
-    /// refused with the place and the reason, and then nothing changed.
-    pub fn open_recording(&self, text: &str) -> Result<u64, Say> {
-        let (history, live) = History::open(text)
-            .map_err(|e| Say::new("history-cannot-open").with("why", e.say()))?;
+    /// refused with the place and the reason, and then nothing changed. Its entries run a
+    /// slice at a time ([`OPEN_SLICE_MS`]) while the page goes on, with its progress in
+    /// [`Router::opening`]; one recording opens at a time, and [`Router::cancel_opening`]
+    /// calls it off.
+    pub async fn open_recording(self: Rc<Self>, text: String) -> Result<u64, Say> {
+        let cannot = |e: crate::logic::history::recording::RecordingError| {
+            Say::new("history-cannot-open").with("why", e.say())
+        };
+        if self.opening.borrow().is_some() {
+            return Err(Say::new("history-opening-already"));
+        }
+        let mut opening = Opening::start(&text).map_err(cannot)?;
+        drop(text);
+        let (_, total) = opening.progress();
+        *self.opening.borrow_mut() = Some(OpenProgress {
+            done: 0,
+            total,
+            cancelled: false,
+        });
+        (self.redraw)();
+        // A slice of entries, then the thread back to the page (its clock, its drawing, a
+        // click on Cancel), until every entry has run.
+        let ran = loop {
+            let start = now_ms();
+            let slice = loop {
+                match opening.step(4) {
+                    Ok(false) if now_ms().saturating_sub(start) < OPEN_SLICE_MS => {}
+                    other => break other,
+                }
+            };
+            let cancelled = {
+                let mut o = self.opening.borrow_mut();
+                match o.as_mut() {
+                    Some(p) => {
+                        p.done = opening.progress().0;
+                        p.cancelled
+                    }
+                    None => true,
+                }
+            };
+            match slice {
+                Err(e) => break Err(cannot(e)),
+                Ok(true) => break Ok(()),
+                Ok(false) if cancelled => break Err(Say::new("history-open-cancelled")),
+                Ok(false) => {}
+            }
+            (self.redraw)();
+            sleep(0).await;
+        };
+        *self.opening.borrow_mut() = None;
+        if let Err(e) = ran {
+            (self.redraw)();
+            return Err(e);
+        }
+        let (history, live) = opening.finish();
         let events = history.events();
         let now = now_ms();
         self.timeline_do(move |h, m| {
@@ -486,6 +555,22 @@ impl Router {
         })?;
         self.saver.mark_dirty();
         Ok(events)
+    }
+
+    /// The recording being opened, if one is: entries run so far and in all.
+    pub fn opening(&self) -> Option<OpenProgress> {
+        *self.opening.borrow()
+    }
+
+    /// Calls off the opening of a recording (nothing changes): whether one was being opened.
+    pub fn cancel_opening(&self) -> bool {
+        match self.opening.borrow_mut().as_mut() {
+            Some(p) => {
+                p.cancelled = true;
+                true
+            }
+            None => false,
+        }
     }
 }
 

@@ -522,7 +522,7 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
     // The timeline (issue 29): the tab's history, its pause, speed and steps. On a class
     // teacher's page pause, play and a step at the present are the class's; on another linked
     // tab they only move what this tab shows.
-    type TimeFn = Box<dyn Fn(&Router, JsValue) -> JsValue>;
+    type TimeFn = Box<dyn Fn(&Rc<Router>, JsValue) -> JsValue>;
     let time: Vec<(&str, TimeFn)> = vec![
         (
             "timeline",
@@ -602,10 +602,17 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
         (
             "openRecording",
             Box::new(|r, text| match text.as_string() {
-                Some(text) => match r.open_recording(&text) {
-                    Ok(events) => to_js(&json!({ "ok": true, "events": events })),
-                    Err(e) => failure(e),
-                },
+                // A Promise: a long recording opens a slice at a time while the page goes on.
+                Some(text) => {
+                    let r = r.clone();
+                    wasm_bindgen_futures::future_to_promise(async move {
+                        Ok(match r.open_recording(text).await {
+                            Ok(events) => to_js(&json!({ "ok": true, "events": events })),
+                            Err(e) => failure(e),
+                        })
+                    })
+                    .into()
+                }
                 None => failure("openRecording(text): the recording's text"),
             }),
         ),

@@ -496,8 +496,34 @@ impl History {
     }
 
     /// Opens a recording (untrusted text): the history it holds, and the tab at its end. An
-    /// error names the place and the reason; nothing is changed by it.
+    /// error names the place and the reason; nothing is changed by it. (The page opens one a
+    /// slice at a time instead: [`Opening`].)
     pub fn open(text: &str) -> Result<(History, Playground), RecordingError> {
+        let mut opening = Opening::start(text)?;
+        while !opening.step(usize::MAX)? {}
+        Ok(opening.finish())
+    }
+}
+
+/// A recording being opened: its start is read and checked, and its entries run a slice at a
+/// time ([`Opening::step`]), so that a page can open a long one without stopping (a recording
+/// of 1,000 blocks is about 13,000 entries and takes seconds to run). Nothing outside it
+/// changes until [`Opening::finish`].
+pub struct Opening {
+    history: History,
+    live: Playground,
+    entries: std::vec::IntoIter<serde_json::Value>,
+    /// Entries run so far.
+    done: usize,
+    total: usize,
+    /// The recording's start and the time of the last entry run (ms).
+    at: u64,
+    last: u64,
+}
+
+impl Opening {
+    /// Reads and checks the recording's header and start; its entries are read as they run.
+    pub fn start(text: &str) -> Result<Opening, RecordingError> {
         if text.len() > MAX_RECORDING_BYTES {
             return Err(RecordingError::TooBig(text.len()));
         }
@@ -545,26 +571,52 @@ impl History {
             at,
             feed,
         };
-        let mut history = History::from_state(Some(origin), first.clone());
-        let mut live = first;
-        let mut last = at;
-        for (index, value) in file.entries.into_iter().enumerate() {
+        let history = History::from_state(Some(origin), first.clone());
+        let total = file.entries.len();
+        Ok(Opening {
+            history,
+            live: first,
+            entries: file.entries.into_iter(),
+            done: 0,
+            total,
+            at,
+            last: at,
+        })
+    }
+
+    /// Entries run so far, and how many the recording has.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    /// Runs at most `most` more entries: whether all have run. A damaged entry is refused
+    /// with its number and the reason.
+    pub fn step(&mut self, most: usize) -> Result<bool, RecordingError> {
+        for value in self.entries.by_ref().take(most) {
+            let index = self.done;
             let bad = |reason: String| RecordingError::Entry { index, reason };
             let line: Line = serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
             if let Some(t) = line.now() {
-                if t < last {
+                if t < self.last {
                     return Err(bad(format!(
-                        "its time {t} is before the entry before it ({last})"
+                        "its time {t} is before the entry before it ({})",
+                        self.last
                     )));
                 }
-                if t - at > MAX_SPAN_MS {
+                if t - self.at > MAX_SPAN_MS {
                     return Err(bad("it is more than 6 hours after the start".into()));
                 }
-                last = t;
+                self.last = t;
             }
-            let entry = line.entry(&live).map_err(bad)?;
-            let _ = history.run(&mut live, entry);
+            let entry = line.entry(&self.live).map_err(bad)?;
+            let _ = self.history.run(&mut self.live, entry);
+            self.done += 1;
         }
-        Ok((history, live))
+        Ok(self.done == self.total)
+    }
+
+    /// The history and the tab at the recording's end (call once every entry has run).
+    pub fn finish(self) -> (History, Playground) {
+        (self.history, self.live)
     }
 }
