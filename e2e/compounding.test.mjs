@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { useServerAndBrowser, collectConsoleErrors, SCREENSHOT_DIR } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, SCREENSHOT_DIR, showLab } from './helpers.mjs';
 
 const env = useServerAndBrowser();
 
@@ -17,7 +17,7 @@ async function openPage(viewport) {
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
   await page.goto(env.server.url);
-  await page.waitForFunction(() => window.playground && document.querySelector('[data-testid=compounding]'));
+  await showLab(page);
   await page.getByTestId('fairness').getByRole('button', { name: 'Example 10 / 30 / 60' }).click();
   return { context, page, errors };
 }

@@ -4,7 +4,7 @@
 // `playground.fairness()` answers (and refuses bad input) in the console.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, collectConsoleErrors, screenshot } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, screenshot, showLab } from './helpers.mjs';
 
 const env = useServerAndBrowser();
 
@@ -13,7 +13,7 @@ async function openPage(viewport = { width: 1440, height: 900 }) {
   const page = await context.newPage();
   const errors = collectConsoleErrors(page);
   await page.goto(env.server.url);
-  await page.waitForFunction(() => window.playground && document.querySelector('[data-testid=fairness]'));
+  await showLab(page);
   return { context, page, errors };
 }
 

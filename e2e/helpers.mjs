@@ -123,6 +123,14 @@ export async function waitFor(page, what, fn, arg, timeout = 40_000) {
   });
 }
 
+/** Brings the fairness lab's place into view, which fetches the lab's own module, and waits
+ * for the lab (src/edge/lab.rs). */
+export async function showLab(page) {
+  await page.waitForFunction(() => window.playground && document.querySelector('[data-testid=fairness]'));
+  await page.locator('[data-testid=fairness]').scrollIntoViewIfNeeded();
+  await page.locator('[data-testid=lab-stakes]').waitFor({ timeout: 30_000 });
+}
+
 /** Two purchases and two stakes on a four-node page, and the blocks that carry them. */
 export async function someBlocks(page) {
   await page.evaluate(() => {

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { useServerAndBrowser, collectConsoleErrors, waitFor, someBlocks } from './helpers.mjs';
+import { useServerAndBrowser, collectConsoleErrors, waitFor, someBlocks, showLab } from './helpers.mjs';
 import { LESSONS, walk } from './lesson-walk.mjs';
 
 const env = useServerAndBrowser();
@@ -115,6 +115,7 @@ for (const lang of LANGUAGES) {
 
       // The compounding mode: a short run, its figures with the language's decimal sign and its
       // point in the language (the English check below reads them too).
+      await showLab(page);
       await page.getByTestId('fairness').getByRole('button', { name: lead(lang, 'lab-example') }).click();
       await page.getByTestId('cmp-blocks').selectOption('100');
       await page.getByTestId('cmp-runs').selectOption('500');

@@ -118,11 +118,18 @@ export function highlightAndPanel(page) {
 
 // The step's highlighted part is on screen and the lesson panel covers none of it: true, or
 // where the two are.
+// A part in the fairness lab is highlighted once the lab's own module has come (it is fetched
+// when wanted: src/edge/lab.rs), so the answer is awaited for a few seconds.
 export async function targetInView(page) {
-  const h = await highlightAndPanel(page);
-  if (!h) return 'no highlighted element';
   const at = (r) => `${Math.round(r.left)},${Math.round(r.top)}..${Math.round(r.right)},${Math.round(r.bottom)}`;
-  return (h.shown && !h.overlap) || `highlight at ${at(h.box)}, panel at ${at(h.panel)}`;
+  let answer;
+  for (let tries = 0; tries < 25; tries++) {
+    const h = await highlightAndPanel(page);
+    answer = !h ? 'no highlighted element' : (h.shown && !h.overlap) || `highlight at ${at(h.box)}, panel at ${at(h.panel)}`;
+    if (answer === true) return true;
+    await page.waitForTimeout(200);
+  }
+  return answer;
 }
 
 export async function currentStep(page) {

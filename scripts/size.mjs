@@ -39,9 +39,12 @@ const LOADER = 'lottery_worker_loader.js';
 const scalar = (rel) => rel.startsWith('pos-worker-scalar');
 const rows = filesUnder(dist).map((rel) => {
   const bytes = readFileSync(path.join(dist, rel));
-  const group = named.has(rel)
+  // wasm-bindgen's snippets are imported by the page's JavaScript (src/edge/lab.rs's loader).
+  const group = named.has(rel) || rel.startsWith('snippets/')
     ? 'start'
-    : rel.startsWith('lessons/')
+    : rel.startsWith('pos-lab')
+      ? 'lab'
+      : rel.startsWith('lessons/')
       ? 'lessons'
       : rel.startsWith('lang/')
         ? 'languages'
@@ -71,6 +74,9 @@ line('= the worker, at its first job', total(workers.filter((r) => !scalar(r.rel
 if (workers.some((r) => scalar(r.rel))) {
   line('= or, without wasm SIMD, the scalar one', total(workers.filter((r) => r.rel === LOADER || scalar(r.rel))));
 }
+const lab = rows.filter((r) => r.group === 'lab');
+for (const r of lab) line(`lab: ${r.rel}`, r);
+if (lab.length) line('= the fairness lab, when it is wanted', total(lab));
 const lessons = sum('lessons');
 line(`lessons (${lessons.n} files, fetched later)`, lessons);
 const languages = sum('languages');

@@ -4,10 +4,10 @@
 use crate::components::activity::ActivityFeed;
 use crate::components::class_bar::ClassBar;
 use crate::components::class_panel::ClassPanel;
-use crate::components::fairness::FairnessLab;
 use crate::components::faults::FaultControls;
 use crate::components::files::ChainFiles;
 use crate::components::history::{HistoryBar, TimeAction};
+use crate::components::lab_host::LabHost;
 use crate::components::language::LanguageMenu;
 use crate::components::lesson::LessonPanel;
 use crate::components::links::LinksPanel;
@@ -720,7 +720,7 @@ pub fn page(props: &PageProps) -> Html {
                 on_block={on_block}
                 on_note={on_note}
             />
-            <FairnessLab
+            <LabHost
                 network={lab_network}
                 seed={lab_seed}
             />

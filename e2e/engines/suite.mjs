@@ -115,6 +115,9 @@ for (const engine of engines) {
     });
 
     test('the fairness lab runs six rules in its worker and gives a verdict', { timeout: 120_000 }, async () => {
+      // Its place in view fetches the lab's own module (src/edge/lab.rs).
+      await b.eval(() => document.querySelector('[data-testid=fairness]').scrollIntoView({ behavior: 'instant' }));
+      await b.waitFor(() => !!document.querySelector('[data-testid=lab-stakes]'), [], 30_000, 'the lab to load');
       await b.eval(() => {
         const lab = document.querySelector('[data-testid=fairness]');
         [...lab.querySelectorAll('button')].find((x) => x.textContent === 'Example 10 / 30 / 60').click();

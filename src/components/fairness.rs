@@ -19,6 +19,7 @@ use yew::prelude::*;
 pub mod compounding;
 pub mod grinding;
 pub mod job;
+pub mod root;
 
 /// The lab's properties.
 #[derive(Properties, PartialEq)]
@@ -232,7 +233,7 @@ pub fn fairness_lab(p: &Props) -> Html {
     let goal = s.report.as_ref().map_or(0, |r| r.rounds_total());
 
     html! {
-        <section class="fairness" aria-label={t.get("fairness")} data-testid="fairness">
+        <section class="fairness" aria-label={t.get("fairness")}>
             <h2>{t.get("fairness")}<small>{t.get("fairness-subtitle")}</small></h2>
             <p class="lede">{t.get("fairness-lede")}</p>
             <div class="lab-setup">

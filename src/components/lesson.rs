@@ -3,6 +3,7 @@
 //! and turns keys (Page Down/Up, arrows in presenter mode, Esc) into steps.
 
 use crate::edge::clock;
+use crate::edge::lab::{self, LabState};
 use crate::edge::lessons::{url_param, Lessons};
 use crate::edge::storage::{self, Area};
 use crate::logic::class::Place;
@@ -430,15 +431,25 @@ pub fn lesson_panel(p: &LessonProps) -> Html {
         let show = tour.step().map(|s| s.show.clone());
         use_effect_with((position.clone(), done), move |(pos, done)| {
             if pos.is_some() && !done {
-                if !show
-                    .as_deref()
-                    .is_none_or(|s| s.is_empty() || bring(s, true))
-                {
-                    lessons
-                        .tour
-                        .borrow_mut()
-                        .set_note(Say::new("lesson-not-shown"));
-                    redraw.emit(());
+                if let Some(s) = show.filter(|s| !s.is_empty() && !bring(s, true)) {
+                    // It may be in the fairness lab, whose module comes when it is wanted.
+                    let (lessons, redraw) = (lessons.clone(), redraw.clone());
+                    let not_shown = move || {
+                        lessons
+                            .tour
+                            .borrow_mut()
+                            .set_note(Say::new("lesson-not-shown"));
+                        redraw.emit(());
+                    };
+                    if lab::state() == LabState::Ready {
+                        not_shown();
+                    } else {
+                        lab::load(move |_| {
+                            if !bring(&s, true) {
+                                not_shown();
+                            }
+                        });
+                    }
                 }
                 if let Some(b) = do_ref
                     .cast::<HtmlElement>()

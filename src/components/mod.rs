@@ -9,6 +9,7 @@ pub mod faults;
 pub mod file_pick;
 pub mod files;
 pub mod history;
+pub mod lab_host;
 pub mod language;
 pub mod lesson;
 pub mod links;

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod draws;
 pub mod driver;
 pub mod js_api;
+pub mod lab;
 pub mod lang;
 pub mod lessons;
 pub mod pool;

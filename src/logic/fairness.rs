@@ -646,8 +646,9 @@ pub fn grind_step_rounds(setup: &grinding::Setup) -> u64 {
     (2_000_000 / work).clamp(1, 1_000)
 }
 
-/// A staker of the lab's table: name, colour and stake.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A staker of the lab's table: name, colour and stake (the page hands them to the lab's own
+/// module as JSON: `edge::lab`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabStaker {
     /// Its name ("Node 2", or "Staker 5" for rows the teacher added).
     pub name: String,
