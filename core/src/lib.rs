@@ -72,6 +72,7 @@ pub mod node;
 pub mod pool;
 #[cfg(all(target_arch = "wasm32", feature = "simd"))]
 mod sha256x4;
+pub mod shared;
 pub mod sim;
 pub mod sorting;
 pub mod tree;

@@ -1284,7 +1284,6 @@ impl Playground {
             }
             let height = chain
                 .blocks()
-                .iter()
                 .rev()
                 .find(|b| b.transactions.iter().any(|t| t.id() == *id))
                 .map_or(0, |b| b.height);
@@ -1411,22 +1410,21 @@ impl Playground {
             return Vec::new();
         };
         let chain = best.chain();
-        let blocks = chain.blocks();
-        let hashes = chain.hashes();
-        (0..blocks.len())
+        chain
+            .blocks()
+            .zip(chain.hashes())
             .rev()
             .take(rows)
-            .map(|h| {
-                let b = &blocks[h];
+            .map(|(b, hash)| {
                 let held_by = self
                     .net
                     .nodes()
                     .iter()
-                    .map(|n| n.node.chain().hashes().get(h) == Some(&hashes[h]))
+                    .map(|n| n.node.chain().hash_at(b.height) == Some(*hash))
                     .collect();
                 TimelineRow {
                     height: b.height,
-                    hash: hashes[h],
+                    hash: *hash,
                     forger: self.forger_words(b.height, &b.forger),
                     colour: self.colour_of(&b.forger).to_string(),
                     transactions: b.transactions.len(),
@@ -1476,7 +1474,6 @@ impl Playground {
         let chain = self.node(i)?.chain();
         let blocks = chain
             .blocks()
-            .iter()
             .zip(chain.hashes())
             .map(|(b, h)| BlockView {
                 forger: b.forger,
