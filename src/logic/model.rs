@@ -18,6 +18,7 @@ use pos_core::{
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 pub mod class;
 pub mod links;
@@ -286,7 +287,8 @@ pub struct Playground {
     genesis: Genesis,
     net: SimNet,
     results: Vec<Option<ActionResult>>,
-    activity: VecDeque<Activity>,
+    /// Newest first; each line shared (`Arc`) between the copies the history keeps.
+    activity: VecDeque<Arc<Activity>>,
     /// Lines ever written in the feed (the live region reads the ones it has not heard).
     logged: u64,
     mesh: Option<Mesh>,
@@ -848,7 +850,7 @@ impl Playground {
 
     /// The activity feed, newest first.
     pub fn activity(&self) -> impl Iterator<Item = &Activity> {
-        self.activity.iter()
+        self.activity.iter().map(|a| &**a)
     }
 
     /// Takes `other`'s feed (a history's first state keeps what the tab said before it).
@@ -864,15 +866,17 @@ impl Playground {
         self.activity = lines
             .into_iter()
             .take(80)
-            .map(|(time, node, kind, text)| Activity {
-                time,
-                node,
-                kind: KINDS
-                    .iter()
-                    .find(|k| **k == kind)
-                    .copied()
-                    .unwrap_or("info"),
-                text,
+            .map(|(time, node, kind, text)| {
+                Arc::new(Activity {
+                    time,
+                    node,
+                    kind: KINDS
+                        .iter()
+                        .find(|k| **k == kind)
+                        .copied()
+                        .unwrap_or("info"),
+                    text,
+                })
             })
             .collect();
         self.logged = self.activity.len() as u64;
@@ -886,12 +890,12 @@ impl Playground {
 
     fn log(&mut self, node: usize, kind: &'static str, text: Say) {
         self.logged += 1;
-        self.activity.push_front(Activity {
+        self.activity.push_front(Arc::new(Activity {
             time: self.clock.wall_seen().unwrap_or_else(|| self.net.now()),
             node,
             kind,
             text,
-        });
+        }));
         self.activity.truncate(80);
     }
 
