@@ -2,6 +2,10 @@
 //! blocks (a transfer every 2 s, so every block has something to forge), recorded in its
 //! history; then the memory the history holds, and the time of seeks to random events.
 //!
+//! Memory is what the allocator holds: the history's share is the live tab and its history
+//! together, less the live tab alone once the history is dropped (snapshots share most of
+//! their data with the live tab and with each other, so a copy's size says little).
+//!
 //! `cargo run --release --example history_bench` (`-- 300` for fewer blocks); with
 //! `HISTORY_BENCH_OUT=path` it writes the recording there for `e2e/bench-history.mjs`.
 
@@ -51,6 +55,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000);
+    let base = live_bytes();
     let t0 = 1_700_000_000_000u64;
     let w = |i: u8| Wallet::from_seed([i; 32]);
     let mut shown = Playground::new(
@@ -65,7 +70,6 @@ fn main() {
         t0,
         vec![w(3), w(4), w(5)],
     );
-    let before = live_bytes();
     let mut history = History::begin(&mut shown, t0);
     let mut rng = SplitMix64::new(1);
     let mut t = t0;
@@ -115,8 +119,8 @@ fn main() {
         }
     }
     let ran = started.elapsed();
-    let total = live_bytes() - before;
-    let one = {
+    let total = live_bytes() - base;
+    let snapshot = {
         let b = live_bytes();
         let copy = shown.clone();
         let size = live_bytes() - b;
@@ -129,11 +133,6 @@ fn main() {
         history.entries(),
         history.snapshots(),
         ran.as_secs_f64()
-    );
-    println!(
-        "memory: the live tab {} ; the history (entries, marks, snapshots) {}",
-        mib(one),
-        mib(total.saturating_sub(one))
     );
     let text = history.recording().expect("saveable");
     println!("recording: {} bytes", text.len());
@@ -164,5 +163,14 @@ fn main() {
     println!(
         "opening the recording (every entry run again): {:.0} ms",
         s.elapsed().as_secs_f64() * 1_000.0
+    );
+    drop(text);
+    drop(history);
+    let live = live_bytes() - base;
+    println!(
+        "memory: the live tab {} ; the history (entries, marks, snapshots) {} ; one more snapshot {:.1} KiB",
+        mib(live),
+        mib(total.saturating_sub(live)),
+        snapshot as f64 / 1024.0
     );
 }

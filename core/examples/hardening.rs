@@ -151,11 +151,11 @@ fn junk() {
     };
     let old = 2usize;
     let on = |h: usize, forger: &Wallet, signed: bool, ts: u64| {
-        let parent = &chain.blocks()[h];
+        let parent = chain.block_at(h as u64).expect("a block below the tip");
         let mut b = Block::forge(
             forger,
             parent.height + 1,
-            chain.hashes()[h],
+            parent.hash(),
             parent.timestamp + ts,
             Vec::new(),
         );

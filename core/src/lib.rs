@@ -15,6 +15,8 @@
 //!   docs state the two rules beyond the Python design: slots and fork choice.
 //! - [`tree`]: the block tree of every valid block seen, its canonical chain, and reorgs.
 //! - [`pool`]: the transaction pool.
+//! - [`shared`]: a vector whose clones share their full chunks, so that a copy of a chain
+//!   (a snapshot of the page's history) costs pointers, not blocks.
 //! - [`message`]: the versioned wire format, decoded from untrusted bytes.
 //! - [`node`]: the sans-IO node state machine, `handle(now, input) -> outputs`, including the
 //!   adversaries a class can switch on ([`node::Behaviour`]).
@@ -72,6 +74,7 @@ pub mod node;
 pub mod pool;
 #[cfg(all(target_arch = "wasm32", feature = "simd"))]
 mod sha256x4;
+pub mod shared;
 pub mod sim;
 pub mod sorting;
 pub mod tree;

@@ -30,17 +30,17 @@ pub const MAX_LOCATOR: usize = 72;
 
 /// The longest prefix of `blocks` that fits in one page ([`MAX_PAGE_BLOCKS`],
 /// [`MAX_PAGE_BYTES`]); at least one block when there is any.
-pub fn page(blocks: &[Block]) -> &[Block] {
+pub fn page<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<Block> {
     let mut bytes = 0usize;
-    let mut n = 0;
-    for b in blocks.iter().take(MAX_PAGE_BLOCKS) {
+    let mut out = Vec::new();
+    for b in blocks.into_iter().take(MAX_PAGE_BLOCKS) {
         bytes = bytes.saturating_add(json_len(b));
-        if bytes > MAX_PAGE_BYTES && n > 0 {
+        if bytes > MAX_PAGE_BYTES && !out.is_empty() {
             break;
         }
-        n += 1;
+        out.push(b.clone());
     }
-    &blocks[..n]
+    out
 }
 
 /// Length of a value's JSON, without keeping the text.

@@ -137,7 +137,7 @@ impl BlockTree {
     /// The block with this hash, canonical or not.
     pub fn block(&self, hash: &Hash) -> Option<&Block> {
         match self.chain.height_of(hash) {
-            Some(h) => self.chain.blocks().get(usize::try_from(h).ok()?),
+            Some(h) => self.chain.block_at(h),
             None => self.side.get(hash).map(|c| &c.block),
         }
     }
@@ -369,12 +369,10 @@ impl BlockTree {
             .filter(|c| c.block.prev_hash == parent && c.block.forger == forger)
             .map(|c| c.hash)
             .collect();
-        let canonical = usize::try_from(height)
-            .ok()
-            .and_then(|h| Some((self.chain.blocks().get(h)?, self.chain.hashes().get(h)?)));
+        let canonical = self.chain.block_at(height).zip(self.chain.hash_at(height));
         if let Some((b, h)) = canonical {
             if b.prev_hash == parent && b.forger == forger {
-                twins.push(*h);
+                twins.push(h);
             }
         }
         twins.retain(|h| h != hash);
@@ -389,13 +387,11 @@ impl BlockTree {
         let from = tip.saturating_sub(depth.saturating_sub(1));
         let mut blocks = Vec::new();
         for h in from..=tip {
-            let i = h as usize;
-            let (Some(b), Some(hash)) = (self.chain.blocks().get(i), self.chain.hashes().get(i))
-            else {
+            let (Some(b), Some(hash)) = (self.chain.block_at(h), self.chain.hash_at(h)) else {
                 continue;
             };
             blocks.push(TreeBlock {
-                hash: *hash,
+                hash,
                 parent: b.prev_hash,
                 height: b.height,
                 forger: b.forger,

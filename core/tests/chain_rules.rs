@@ -263,7 +263,7 @@ fn block_rejections_leave_the_chain_unchanged() {
 fn whole_chain_validation() {
     let f = Fixture::new(1_000);
     let chain = f.funded_chain();
-    let blocks = chain.blocks().to_vec();
+    let blocks: Vec<Block> = chain.blocks().cloned().collect();
     let copy = Chain::from_blocks(f.genesis.clone(), &blocks).expect("valid chain");
     same_state(&copy, &chain);
     assert_eq!(

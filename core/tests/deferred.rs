@@ -59,8 +59,20 @@ fn deferring_every_draw_answered_at_once_changes_no_history() {
         assert_eq!(a, b, "seed {seed}: the same summary");
         assert_eq!(tips(&plain.net), tips(&deferred.net));
         assert_eq!(
-            plain.net.node(0).expect("node").chain().hashes(),
-            deferred.net.node(0).expect("node").chain().hashes(),
+            plain
+                .net
+                .node(0)
+                .expect("node")
+                .chain()
+                .hashes()
+                .collect::<Vec<_>>(),
+            deferred
+                .net
+                .node(0)
+                .expect("node")
+                .chain()
+                .hashes()
+                .collect::<Vec<_>>(),
             "the same chain, block for block"
         );
         let computed = deferred.net.draws_computed();
@@ -241,7 +253,11 @@ fn external_draws_stall_the_network_until_answered_then_it_converges() {
     assert_nothing_refused(net, &events);
     for n in net.nodes() {
         let c = n.node.chain();
-        Chain::from_blocks(c.genesis().clone(), c.blocks()).expect("a valid chain");
+        Chain::from_blocks(
+            c.genesis().clone(),
+            &c.blocks().cloned().collect::<Vec<_>>(),
+        )
+        .expect("a valid chain");
         assert_eq!(n.node.held_blocks(), 0);
     }
     assert_eq!(net.draws_computed(), 0, "the driver computed every draw");
@@ -692,7 +708,7 @@ fn forks_and_faults(defer: Option<u64>) -> (Vec<Vec<Hash>>, Vec<(usize, Event)>,
     let chains = net
         .nodes()
         .iter()
-        .map(|n| n.node.chain().hashes().to_vec())
+        .map(|n| n.node.chain().hashes().copied().collect::<Vec<_>>())
         .collect();
     (chains, events, net.draws_computed())
 }
@@ -896,7 +912,7 @@ mod fuzz {
             prop_assert!(!node.awaits_draw() || node.chain().draw_pending());
             prop_assert_eq!(node.held_blocks() + node.held_chain_len(), 0);
             prop_assert_eq!(node.chain().tip_hash(), blocks[12].hash());
-            Chain::from_blocks(f.genesis.clone(), node.chain().blocks()).expect("valid");
+            Chain::from_blocks(f.genesis.clone(), &node.chain().blocks().cloned().collect::<Vec<_>>()).expect("valid");
         }
     }
 }

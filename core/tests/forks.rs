@@ -213,7 +213,11 @@ fn a_better_branch_becomes_canonical_and_the_abandoned_transactions_return() {
     assert_eq!((fb.rank, fb.slot), (1, 1));
     // Every canonical block of the tree's chain is valid from genesis.
     let c = tree.chain();
-    Chain::from_blocks(c.genesis().clone(), c.blocks()).expect("valid");
+    Chain::from_blocks(
+        c.genesis().clone(),
+        &c.blocks().cloned().collect::<Vec<_>>(),
+    )
+    .expect("valid");
 }
 
 #[test]
@@ -282,12 +286,12 @@ fn a_candidate_that_forks_is_checked_from_the_fork_point() {
     let next = f.forge(&theirs, vec![]);
     theirs.apply(next).expect("valid");
     let adopted = ours
-        .validate_candidate(&f.genesis, theirs.blocks())
+        .validate_candidate(&f.genesis, &theirs.blocks().cloned().collect::<Vec<_>>())
         .expect("valid fork");
     assert_eq!(adopted.tip_hash(), theirs.tip_hash());
     assert_eq!(adopted.accounts(), theirs.accounts());
     assert!(adopted.weight() > ours.weight());
-    let mut tampered = theirs.blocks().to_vec();
+    let mut tampered = theirs.blocks().cloned().collect::<Vec<_>>();
     let h = tampered.len() - 1;
     tampered[h].timestamp += 1;
     assert!(matches!(

@@ -89,10 +89,10 @@ fn draws_asked(out: &[Output]) -> usize {
 
 /// A junk block: an unsigned block of a made-up forger on the chain's block at `height`.
 fn junk_on(chain: &Chain, height: u64, nonce: u64) -> Block {
-    let parent = &chain.blocks()[height as usize];
+    let parent = chain.block_at(height).expect("a block of the chain");
     Block {
         height: height + 1,
-        prev_hash: chain.hashes()[height as usize],
+        prev_hash: parent.hash(),
         forger: Wallet::from_seed([(nonce % 200) as u8 + 20; 32]).address(),
         timestamp: parent.timestamp + 1 + nonce,
         transactions: Vec::new(),
@@ -551,7 +551,11 @@ fn equivocation_without_end_is_bounded_and_the_chain_goes_on() {
     assert_eq!(node.chain().height(), 122, "one block per height made it");
     assert_eq!(node.evidence().len(), MAX_EVIDENCE);
     assert!(node.tree().side_len() <= MAX_SIDE_BLOCKS);
-    Chain::from_blocks(genesis(), node.chain().blocks()).expect("a valid chain");
+    Chain::from_blocks(
+        genesis(),
+        &node.chain().blocks().cloned().collect::<Vec<_>>(),
+    )
+    .expect("a valid chain");
     // Valid equivocation is no offence: the forger is not banned.
     assert!(!node.is_banned_at(&PeerId("equivocator".into()), now));
     let _ = Hash::of(b"");

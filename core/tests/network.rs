@@ -34,7 +34,11 @@ fn five_nodes_500_blocks_with_latency_and_loss_converge() {
     // Every node's chain is fully valid from genesis.
     for n in sim.net.nodes() {
         let chain = n.node.chain();
-        Chain::from_blocks(chain.genesis().clone(), chain.blocks()).expect("valid chain");
+        Chain::from_blocks(
+            chain.genesis().clone(),
+            &chain.blocks().cloned().collect::<Vec<_>>(),
+        )
+        .expect("valid chain");
     }
     // More than one staker forged: the lottery is not stuck on the genesis key.
     assert!(

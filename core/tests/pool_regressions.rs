@@ -93,7 +93,7 @@ fn a_held_chain_leaves_the_pool_on_the_tip() {
         &genesis_key,
         Message::Chain {
             genesis,
-            blocks: chain.blocks().to_vec(),
+            blocks: chain.blocks().cloned().collect(),
         },
     );
     let out = node.handle(

@@ -305,7 +305,7 @@ fn body(node: &Node, b: &Body) -> Result<Message, Vec<u8>> {
             }
         }
         Body::Ahead { rank } => {
-            let mut blocks = node.chain().blocks().to_vec();
+            let mut blocks: Vec<Block> = node.chain().blocks().cloned().collect();
             if let Some(b) = on_tip(node, *rank, 0, 0) {
                 blocks.push(b);
             }

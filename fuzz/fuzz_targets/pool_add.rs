@@ -60,8 +60,9 @@ fuzz_target!(|data: &[u8]| {
     if flags & 4 == 0 {
         pool.revalidate(&next);
     } else {
-        let returned = chain.blocks()[1..]
-            .iter()
+        let returned = chain
+            .blocks()
+            .skip(1)
             .flat_map(|b| b.transactions.clone())
             .collect();
         pool.restore(returned, &next);

@@ -157,8 +157,8 @@ fn build() -> World {
         tx(&world.users[0], TxKind::Stake, &world.users[0], 3, 3),
     ];
     World {
-        main: main.blocks().to_vec(),
-        fork: fork.blocks().to_vec(),
+        main: main.blocks().cloned().collect(),
+        fork: fork.blocks().cloned().collect(),
         pending,
         ..world
     }
@@ -212,7 +212,7 @@ impl ChainSnapshot {
         ChainSnapshot {
             tip: chain.tip_hash(),
             height: chain.height(),
-            hashes: chain.hashes().to_vec(),
+            hashes: chain.hashes().copied().collect(),
             accounts: chain.accounts().clone(),
         }
     }
@@ -221,7 +221,7 @@ impl ChainSnapshot {
 /// Asserts that `chain` is valid from genesis: rebuilt block by block with [`Chain::apply`], it
 /// ends at the same tip with the same state.
 pub fn assert_valid_from_genesis(chain: &Chain) {
-    let blocks = chain.blocks();
+    let blocks: Vec<Block> = chain.blocks().cloned().collect();
     assert_eq!(
         blocks[0],
         chain.genesis().block(),

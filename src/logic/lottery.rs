@@ -233,8 +233,7 @@ impl Playground {
     /// draw for the next block).
     pub fn block_lottery(&self, node: usize, height: u64) -> Option<BlockLottery> {
         let chain = self.node(node)?.chain();
-        let parent = usize::try_from(height.checked_sub(1)?).ok()?;
-        let seed = *chain.hashes().get(parent)?;
+        let seed = chain.hash_at(height.checked_sub(1)?)?;
         let stakers = chain.stakers_for(height)?.to_vec();
         let (forged, outcome) = if height <= chain.height() {
             (true, chain.draw_at(height)?)
@@ -243,7 +242,7 @@ impl Playground {
         };
         let (forger, rank, slot) = if forged {
             (
-                chain.blocks().get(parent + 1)?.forger,
+                chain.block_at(height)?.forger,
                 chain.rank_at(height).unwrap_or(0),
                 chain.slot_at(height).unwrap_or(0),
             )
@@ -325,7 +324,7 @@ impl Playground {
             for (a, _) in stakers {
                 index_of(&mut series, a);
             }
-            let Some(block) = chain.blocks().get(h as usize) else {
+            let Some(block) = chain.block_at(h) else {
                 break;
             };
             let f = index_of(&mut series, &block.forger);

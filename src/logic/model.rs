@@ -18,6 +18,7 @@ use pos_core::{
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 pub mod class;
 pub mod links;
@@ -286,7 +287,8 @@ pub struct Playground {
     genesis: Genesis,
     net: SimNet,
     results: Vec<Option<ActionResult>>,
-    activity: VecDeque<Activity>,
+    /// Newest first; each line shared (`Arc`) between the copies the history keeps.
+    activity: VecDeque<Arc<Activity>>,
     /// Lines ever written in the feed (the live region reads the ones it has not heard).
     logged: u64,
     mesh: Option<Mesh>,
@@ -848,7 +850,7 @@ impl Playground {
 
     /// The activity feed, newest first.
     pub fn activity(&self) -> impl Iterator<Item = &Activity> {
-        self.activity.iter()
+        self.activity.iter().map(|a| &**a)
     }
 
     /// Takes `other`'s feed (a history's first state keeps what the tab said before it).
@@ -864,15 +866,17 @@ impl Playground {
         self.activity = lines
             .into_iter()
             .take(80)
-            .map(|(time, node, kind, text)| Activity {
-                time,
-                node,
-                kind: KINDS
-                    .iter()
-                    .find(|k| **k == kind)
-                    .copied()
-                    .unwrap_or("info"),
-                text,
+            .map(|(time, node, kind, text)| {
+                Arc::new(Activity {
+                    time,
+                    node,
+                    kind: KINDS
+                        .iter()
+                        .find(|k| **k == kind)
+                        .copied()
+                        .unwrap_or("info"),
+                    text,
+                })
             })
             .collect();
         self.logged = self.activity.len() as u64;
@@ -886,12 +890,12 @@ impl Playground {
 
     fn log(&mut self, node: usize, kind: &'static str, text: Say) {
         self.logged += 1;
-        self.activity.push_front(Activity {
+        self.activity.push_front(Arc::new(Activity {
             time: self.clock.wall_seen().unwrap_or_else(|| self.net.now()),
             node,
             kind,
             text,
-        });
+        }));
         self.activity.truncate(80);
     }
 
@@ -1284,7 +1288,6 @@ impl Playground {
             }
             let height = chain
                 .blocks()
-                .iter()
                 .rev()
                 .find(|b| b.transactions.iter().any(|t| t.id() == *id))
                 .map_or(0, |b| b.height);
@@ -1411,22 +1414,21 @@ impl Playground {
             return Vec::new();
         };
         let chain = best.chain();
-        let blocks = chain.blocks();
-        let hashes = chain.hashes();
-        (0..blocks.len())
+        chain
+            .blocks()
+            .zip(chain.hashes())
             .rev()
             .take(rows)
-            .map(|h| {
-                let b = &blocks[h];
+            .map(|(b, hash)| {
                 let held_by = self
                     .net
                     .nodes()
                     .iter()
-                    .map(|n| n.node.chain().hashes().get(h) == Some(&hashes[h]))
+                    .map(|n| n.node.chain().hash_at(b.height) == Some(*hash))
                     .collect();
                 TimelineRow {
                     height: b.height,
-                    hash: hashes[h],
+                    hash: *hash,
                     forger: self.forger_words(b.height, &b.forger),
                     colour: self.colour_of(&b.forger).to_string(),
                     transactions: b.transactions.len(),
@@ -1476,7 +1478,6 @@ impl Playground {
         let chain = self.node(i)?.chain();
         let blocks = chain
             .blocks()
-            .iter()
             .zip(chain.hashes())
             .map(|(b, h)| BlockView {
                 forger: b.forger,

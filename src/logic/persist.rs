@@ -195,7 +195,7 @@ impl Playground {
             .filter_map(|i| self.node(i))
             .max_by_key(|n| n.chain().height());
         let blocks = best
-            .map(|n| n.chain().blocks().to_vec())
+            .map(|n| n.chain().blocks().cloned().collect())
             .unwrap_or_default();
         let exchange_key = (0..self.len())
             .filter_map(|i| self.node(i))
@@ -258,7 +258,7 @@ impl Playground {
             node: Playground::name(i),
             exported_at: now,
             genesis: chain.genesis().clone(),
-            blocks: chain.blocks().to_vec(),
+            blocks: chain.blocks().cloned().collect(),
             keys: with_keys.then(|| ExportedKeys {
                 warning:
                     "These are secret keys: whoever has this file can spend this node's tokens."

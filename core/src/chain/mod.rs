@@ -60,8 +60,12 @@
 //!   [`ChainError`]).
 //! - `draws.rs`: the draw for a block: computed at once, remembered per thread, or deferred
 //!   to the driver ([`DrawRequest`]).
+//! - `rows.rs`: the blocks themselves, one row per height with what was learnt applying it,
+//!   in chunks that copies of the chain share, and the indexes that find a block by its hash
+//!   and a transaction by its id or its sender's nonce.
 
 mod draws;
+mod rows;
 mod rules;
 
 pub use draws::{compute_draw, draw_key_lots, remember_draw, DrawMemo, DrawRequest};
@@ -74,9 +78,10 @@ use crate::block::{Block, Genesis, MAX_NETWORK_NAME};
 use crate::hash::Hash;
 use crate::lottery::{self, Outcome, Ranking, Trace};
 use crate::wallet::Address;
+use rows::{Row, Rows};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Most transactions one block may carry.
 pub const MAX_BLOCK_TXS: usize = 1000;
@@ -121,27 +126,14 @@ impl PartialOrd for Weight {
     }
 }
 
-/// A chain that has passed every check, with the account state at its tip.
+/// A chain that has passed every check, with the account state at its tip. A clone shares
+/// its blocks with the original (`rows.rs`): it costs a few hundred bytes whatever the length.
 #[derive(Debug, Clone)]
 pub struct Chain {
     genesis: Genesis,
-    blocks: Vec<Block>,
-    hashes: Vec<Hash>,
-    /// Height of every block by hash.
-    heights: HashMap<Hash, u64>,
-    /// For block `i >= 1`: the staker table its draw used (the state after block `i - 1`),
-    /// shared between the blocks whose parents did not change it.
-    stakers_at: Vec<StakerTable>,
-    /// For block `i >= 1`: the draw that ranked its forger (index 0 is genesis: `None`).
-    draws: Vec<Option<Outcome>>,
-    /// For block `i`: its forger's rank in its draw (0 for genesis).
-    ranks: Vec<u64>,
-    /// For block `i`: the sum of `ranks[..=i]`.
-    rank_sums: Vec<u64>,
+    /// One row per height, genesis first; never empty.
+    rows: Rows,
     accounts: Accounts,
-    tx_ids: HashSet<Hash>,
-    /// Which transaction used each (sender, nonce).
-    nonces: HashMap<(Address, u64), Hash>,
     /// The ranking for the next block (`None` while it is pending).
     next: Option<Ranking>,
     /// The next draw is deferred and not delivered yet.
@@ -157,18 +149,19 @@ impl Chain {
         let hash = block.hash();
         let accounts = Accounts::genesis(genesis.exchange, genesis.supply, genesis.forger);
         let next = rank_on(accounts.stakers(), &hash);
+        let mut rows = Rows::new();
+        rows.push(Arc::new(Row::new(
+            block,
+            hash,
+            StakerTable::default(),
+            None,
+            0,
+            0,
+        )));
         Chain {
             genesis,
-            blocks: vec![block],
-            hashes: vec![hash],
-            heights: HashMap::from([(hash, 0)]),
-            stakers_at: vec![StakerTable::default()],
-            draws: vec![None],
-            ranks: vec![0],
-            rank_sums: vec![0],
+            rows,
             accounts,
-            tx_ids: HashSet::new(),
-            nonces: HashMap::new(),
             next,
             next_pending: false,
             defer_draws_from: None,
@@ -207,8 +200,7 @@ impl Chain {
             return Err(ChainError::OtherNetwork);
         }
         let shared = self
-            .hashes
-            .iter()
+            .hashes()
             .zip(candidate)
             .take_while(|(h, b)| b.hash() == **h)
             .count();
@@ -279,10 +271,11 @@ impl Chain {
             .draw_at(height + 1)
             .and_then(|d| stakers.get(d.winner.staker))
             .map(|(a, _)| *a);
+        let row = self.rows.get(i)?;
         Some(Parent {
-            block: self.blocks.get(i)?,
-            hash: *self.hashes.get(i)?,
-            rank_sum: self.rank_sum_at(height)?,
+            block: &row.block,
+            hash: row.hash,
+            rank_sum: row.rank_sum,
             stakers,
             winner,
         })
@@ -293,18 +286,14 @@ impl Chain {
         let Some(last) = checked.last() else { return };
         let accounts = last.accounts.clone();
         for c in checked {
-            for tx in &c.block.transactions {
-                let id = tx.id();
-                self.tx_ids.insert(id);
-                self.nonces.insert((tx.sender, tx.nonce), id);
-            }
-            self.heights.insert(c.hash, c.block.height);
-            self.stakers_at.push(c.stakers);
-            self.draws.push(Some(c.draw));
-            self.ranks.push(c.rank);
-            self.rank_sums.push(c.rank_sum);
-            self.hashes.push(c.hash);
-            self.blocks.push(c.block);
+            self.rows.push(Arc::new(Row::new(
+                c.block,
+                c.hash,
+                c.stakers,
+                Some(c.draw),
+                c.rank,
+                c.rank_sum,
+            )));
         }
         self.accounts = accounts;
         self.refresh_next();
@@ -317,41 +306,29 @@ impl Chain {
         let Ok(keep) = usize::try_from(height).map(|h| h + 1) else {
             return Vec::new();
         };
-        if keep >= self.blocks.len() {
+        if keep >= self.rows.len() {
             return Vec::new();
         }
         let mut accounts = self.replay(keep - 1);
         self.accounts = accounts.clone();
-        let blocks = self.blocks.split_off(keep);
-        let hashes = self.hashes.split_off(keep);
-        let stakers = self.stakers_at.split_off(keep);
-        let draws = self.draws.split_off(keep);
-        let ranks = self.ranks.split_off(keep);
-        let rank_sums = self.rank_sums.split_off(keep);
-        let mut removed = Vec::with_capacity(blocks.len());
-        let rows = blocks
-            .into_iter()
-            .zip(hashes)
-            .zip(stakers)
-            .zip(draws)
-            .zip(ranks.into_iter().zip(rank_sums));
-        for ((((block, hash), stakers), draw), (rank, rank_sum)) in rows {
-            self.heights.remove(&hash);
-            for tx in &block.transactions {
-                let id = tx.id();
-                self.tx_ids.remove(&id);
-                self.nonces.remove(&(tx.sender, tx.nonce));
+        let cut: Vec<Arc<Row>> = self.rows.iter().skip(keep).cloned().collect();
+        self.rows.truncate(keep);
+        let mut removed = Vec::with_capacity(cut.len());
+        for row in cut {
+            // Copies of the chain may share the row: then it is copied.
+            let row = Arc::unwrap_or_clone(row);
+            for tx in &row.block.transactions {
                 // Validated when applied: cannot fail.
                 let _ = accounts.apply(tx, false);
             }
-            if let Some(draw) = draw {
+            if let Some(draw) = row.draw {
                 removed.push(Checked {
-                    block,
-                    hash,
+                    block: row.block,
+                    hash: row.hash,
                     draw,
-                    rank,
-                    rank_sum,
-                    stakers,
+                    rank: row.rank,
+                    rank_sum: row.rank_sum,
+                    stakers: row.stakers,
                     accounts: accounts.clone(),
                 });
             }
@@ -365,7 +342,7 @@ impl Chain {
     fn replay(&self, h: usize) -> Accounts {
         let g = &self.genesis;
         let mut accounts = Accounts::genesis(g.exchange, g.supply, g.forger);
-        for b in self.blocks.iter().take(h + 1).skip(1) {
+        for b in self.blocks().take(h + 1).skip(1) {
             for tx in &b.transactions {
                 let _ = accounts.apply(tx, false);
             }
@@ -377,7 +354,7 @@ impl Chain {
     /// it is rebuilt by replaying the transactions from genesis: O(transactions), no hashing.
     pub fn accounts_at(&self, height: u64) -> Option<Accounts> {
         let h = usize::try_from(height).ok()?;
-        match h.cmp(&(self.blocks.len() - 1)) {
+        match h.cmp(&(self.rows.len() - 1)) {
             Ordering::Greater => None,
             Ordering::Equal => Some(self.accounts.clone()),
             Ordering::Less => Some(self.replay(h)),
@@ -391,37 +368,52 @@ impl Chain {
 
     /// The network's identity: the genesis block's hash.
     pub fn network_id(&self) -> Hash {
-        self.hashes[0]
+        self.rows[0].hash
     }
 
     /// Height of the tip (0 when only genesis).
     pub fn height(&self) -> u64 {
-        (self.blocks.len() - 1) as u64
+        (self.rows.len() - 1) as u64
+    }
+
+    /// The tip's row.
+    fn tip_row(&self) -> &Row {
+        &self.rows[self.rows.len() - 1]
     }
 
     /// The tip block.
     pub fn tip(&self) -> &Block {
-        &self.blocks[self.blocks.len() - 1]
+        &self.tip_row().block
     }
 
     /// The tip's hash: the seed of the next draw.
     pub fn tip_hash(&self) -> Hash {
-        self.hashes[self.hashes.len() - 1]
+        self.tip_row().hash
     }
 
-    /// All blocks, genesis first.
-    pub fn blocks(&self) -> &[Block] {
-        &self.blocks
+    /// All blocks, genesis first (`skip(n)` jumps to height `n` at once).
+    pub fn blocks(&self) -> impl ExactSizeIterator<Item = &Block> + DoubleEndedIterator + Clone {
+        self.rows.iter().map(|r| &r.block)
     }
 
     /// Block hashes, aligned with [`Chain::blocks`].
-    pub fn hashes(&self) -> &[Hash] {
-        &self.hashes
+    pub fn hashes(&self) -> impl ExactSizeIterator<Item = &Hash> + DoubleEndedIterator + Clone {
+        self.rows.iter().map(|r| &r.hash)
+    }
+
+    /// The block at `height` (`None` beyond the tip).
+    pub fn block_at(&self, height: u64) -> Option<&Block> {
+        Some(&self.rows.get(usize::try_from(height).ok()?)?.block)
+    }
+
+    /// The hash of the block at `height` (`None` beyond the tip).
+    pub fn hash_at(&self, height: u64) -> Option<Hash> {
+        Some(self.rows.get(usize::try_from(height).ok()?)?.hash)
     }
 
     /// The height of the block with this hash, if it is in this chain.
     pub fn height_of(&self, hash: &Hash) -> Option<u64> {
-        self.heights.get(hash).copied()
+        rows::height_of(&self.rows, hash)
     }
 
     /// The account state at the tip.
@@ -431,12 +423,12 @@ impl Chain {
 
     /// Whether a transaction with this id is in the chain.
     pub fn contains_tx(&self, id: &Hash) -> bool {
-        self.tx_ids.contains(id)
+        rows::contains_tx(&self.rows, id)
     }
 
     /// The id of the transaction in this chain that used `sender`'s nonce `nonce`.
     pub fn tx_with_nonce(&self, sender: &Address, nonce: u64) -> Option<Hash> {
-        self.nonces.get(&(*sender, nonce)).copied()
+        rows::tx_with_nonce(&self.rows, sender, nonce)
     }
 
     /// The draw for the next block, computed once per tip; `None` while the draw is pending ([`Chain::draw_pending`]).
@@ -486,35 +478,31 @@ impl Chain {
     /// the tip). With slots the forger may be ranked after the draw's winner: see
     /// [`Chain::rank_at`].
     pub fn draw_at(&self, height: u64) -> Option<Outcome> {
-        self.draws
-            .get(usize::try_from(height).ok()?)
-            .copied()
-            .flatten()
+        self.rows.get(usize::try_from(height).ok()?)?.draw
     }
 
     /// The rank of the forger of the block at `height` in its draw (0 for genesis).
     pub fn rank_at(&self, height: u64) -> Option<u64> {
-        self.ranks.get(usize::try_from(height).ok()?).copied()
+        Some(self.rows.get(usize::try_from(height).ok()?)?.rank)
     }
 
     /// The slot of the block at `height` (0 for genesis).
     pub fn slot_at(&self, height: u64) -> Option<u64> {
-        let h = usize::try_from(height).ok()?;
-        let block = self.blocks.get(h)?;
-        Some(match h.checked_sub(1) {
-            Some(p) => slot_of(self.blocks[p].timestamp, block.timestamp),
+        let block = self.block_at(height)?;
+        Some(match height.checked_sub(1).and_then(|p| self.block_at(p)) {
+            Some(parent) => slot_of(parent.timestamp, block.timestamp),
             None => 0,
         })
     }
 
     /// Sum of the forgers' ranks over the whole chain (fork choice's second key).
     pub fn rank_sum(&self) -> u64 {
-        self.rank_sums[self.rank_sums.len() - 1]
+        self.tip_row().rank_sum
     }
 
     /// Sum of the forgers' ranks from genesis to the block at `height`.
     pub fn rank_sum_at(&self, height: u64) -> Option<u64> {
-        self.rank_sums.get(usize::try_from(height).ok()?).copied()
+        Some(self.rows.get(usize::try_from(height).ok()?)?.rank_sum)
     }
 
     /// This chain's place in fork choice.
@@ -531,10 +519,10 @@ impl Chain {
         let h = usize::try_from(height).ok()?;
         if h == 0 {
             None
-        } else if h == self.blocks.len() {
+        } else if h == self.rows.len() {
             Some(self.accounts.stakers())
         } else {
-            self.stakers_at.get(h).map(|t| t.as_slice())
+            self.rows.get(h).map(|r| r.stakers.as_slice())
         }
     }
 
@@ -547,19 +535,15 @@ impl Chain {
             return self.next.clone();
         }
         let stakers = self.stakers_for(height)?;
-        let seed = self
-            .hashes
-            .get(usize::try_from(height).ok()?.checked_sub(1)?)?;
-        rank_on(stakers, seed)
+        let seed = self.hash_at(height.checked_sub(1)?)?;
+        rank_on(stakers, &seed)
     }
 
     /// The full lottery (every lot) for the block at `height`, or for the next block when
     /// `height` is tip + 1. O(total stake) hashes: for display, not for validation.
     pub fn trace_at(&self, height: u64) -> Option<Trace> {
         let stakers = self.stakers_for(height)?;
-        let seed = self
-            .hashes
-            .get(usize::try_from(height).ok()?.checked_sub(1)?)?;
+        let seed = self.hash_at(height.checked_sub(1)?)?;
         let named: Vec<(String, u64)> = stakers.iter().map(|(a, s)| (a.to_hex(), *s)).collect();
         lottery::trace(&named, &seed.to_hex())
     }

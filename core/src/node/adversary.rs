@@ -244,7 +244,7 @@ impl Node {
     /// top so that it looks longer.
     pub(super) fn tampered_chain(&self, now: u64, out: &mut Vec<Output>) -> Vec<Block> {
         let me = self.address();
-        let mut blocks = self.chain().blocks().to_vec();
+        let mut blocks: Vec<Block> = self.chain().blocks().cloned().collect();
         let mut ids = Vec::new();
         if let Some(b) = blocks
             .iter_mut()

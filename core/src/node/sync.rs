@@ -79,13 +79,13 @@ impl Node {
                 locator.push(*h);
             }
         }
-        let hashes = self.chain().hashes();
-        let tip = hashes.len() - 1;
-        let mut back = 0usize;
+        let chain = self.chain();
+        let tip = chain.height();
+        let mut back = 0u64;
         loop {
-            let i = tip.saturating_sub(back);
-            locator.push(hashes[i]);
-            if i == 0 {
+            let h = tip.saturating_sub(back);
+            locator.extend(chain.hash_at(h));
+            if h == 0 {
                 break;
             }
             back = if back == 0 { 1 } else { back.saturating_mul(2) };
@@ -126,9 +126,9 @@ impl Node {
         let start = usize::try_from(fork).map_or(usize::MAX, |f| f.saturating_add(1));
         let blocks = if tampered {
             let all = self.tampered_chain(now, out);
-            page(all.get(start..).unwrap_or_default()).to_vec()
+            page(all.iter().skip(start))
         } else {
-            page(self.chain().blocks().get(start..).unwrap_or_default()).to_vec()
+            page(self.chain().blocks().skip(start))
         };
         let body = Message::Chain {
             genesis: self.chain().genesis().clone(),

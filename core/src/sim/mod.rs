@@ -48,6 +48,7 @@ use crate::node::{Behaviour, Event, Input, Node, Output, PeerId};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
+use std::sync::Arc;
 
 /// A small seeded generator (SplitMix64): deterministic everywhere, no global state.
 #[derive(Debug, Clone)]
@@ -120,7 +121,8 @@ struct Delivery {
     seq: u64,
     to: usize,
     from: usize,
-    bytes: Vec<u8>,
+    /// Shared by every copy of one broadcast, and by the network's clones.
+    bytes: Arc<[u8]>,
 }
 
 /// One node of the simulated network and its driver-side state.
@@ -486,9 +488,10 @@ impl SimNet {
         for o in outputs {
             match o {
                 Output::Broadcast(bytes) => {
+                    let shared: Arc<[u8]> = Arc::from(&bytes[..]);
                     for to in 0..self.nodes.len() {
                         if to != from {
-                            self.transmit(from, to, bytes.clone());
+                            self.transmit(from, to, shared.clone());
                         }
                     }
                     if let Some(out) = self.external.as_mut() {
@@ -501,7 +504,7 @@ impl SimNet {
                 }
                 Output::Send { to, bytes } => {
                     if let Some(to) = self.nodes.iter().position(|n| n.peer == to) {
-                        self.transmit(from, to, bytes);
+                        self.transmit(from, to, Arc::from(bytes));
                     } else if let Some(out) = self.external.as_mut() {
                         out.push(Outbound {
                             from,
@@ -538,7 +541,7 @@ impl SimNet {
         }
     }
 
-    fn transmit(&mut self, from: usize, to: usize, bytes: Vec<u8>) {
+    fn transmit(&mut self, from: usize, to: usize, bytes: Arc<[u8]>) {
         if !self.linked(from, to) || self.rng.chance_ppm(self.link.drop_ppm) {
             self.dropped += 1;
             return;
@@ -604,7 +607,7 @@ impl SimNet {
                 let from = self.nodes[d.from].peer.clone();
                 let input = Input::Receive {
                     from,
-                    bytes: d.bytes,
+                    bytes: d.bytes.to_vec(),
                 };
                 let outputs = self.nodes[d.to].node.handle(self.now, input);
                 self.route(d.to, outputs);

@@ -300,10 +300,7 @@ impl Simulation {
             .stakers()
             .iter()
             .map(|(a, stake)| {
-                let forged = chain.blocks()[1..]
-                    .iter()
-                    .filter(|b| b.forger == *a)
-                    .count() as u64;
+                let forged = chain.blocks().skip(1).filter(|b| b.forger == *a).count() as u64;
                 StakerSummary {
                     address: *a,
                     node: name_of(a),
@@ -322,11 +319,7 @@ impl Simulation {
             elapsed_ms: self.net.now(),
             messages_delivered: delivered,
             messages_dropped: dropped,
-            transactions: chain
-                .blocks()
-                .iter()
-                .map(|b| b.transactions.len() as u64)
-                .sum(),
+            transactions: chain.blocks().map(|b| b.transactions.len() as u64).sum(),
             stakers,
         }
     }

@@ -444,7 +444,7 @@ impl Playground {
         let chain = node.chain();
         let accounts = chain.accounts();
         let mut forged: pos_core::vec_map::VecMap<Address, u64> = Default::default();
-        for b in chain.blocks().iter().skip(1) {
+        for b in chain.blocks().skip(1) {
             *forged.get_or_insert_with(b.forger, || 0) += 1;
         }
         let sum = |addresses: &[String]| {
