@@ -322,3 +322,46 @@ impl Lanes {
         self.words = state;
     }
 }
+
+/// The SHA-256 work of `steps` steps of four lanes and nothing else, for the benchmark of what
+/// SIMD128 can do (`pos_core::lottery::simd_limit`): per step, one compression with its whole
+/// message schedule (message words straight from the state: no hex digits, no packing) and a
+/// second one whose `K + W` is one vector per round from a table in memory, as [`Lanes::step`]'s
+/// second block would be at best; no comparison. The rounds are [`Lanes::step`]'s own
+/// (`rounds!`): the fastest formulation found in V8 (see docs/benchmarks.md for those that
+/// were slower). Returns lane 0's first word, so that nothing is left out.
+#[target_feature(enable = "simd128")]
+pub(crate) fn compressions(steps: u64, seed: u32) -> u32 {
+    let mut words = [u32x4(seed, seed ^ 1, seed ^ 2, seed ^ 3); 8];
+    // Built at run time, so that the compiler reads it from memory as a lookup would.
+    let mut second = [u32x4_splat(0); 64];
+    for (t, v) in second.iter_mut().enumerate() {
+        *v = u32x4_splat(K[t].wrapping_add(seed.rotate_left(t as u32)));
+    }
+    let second = core::hint::black_box(second);
+    for _ in 0..steps {
+        let mut w = [u32x4_splat(0); 16];
+        for (i, x) in words.iter().enumerate() {
+            w[2 * i] = *x;
+            w[2 * i + 1] = *x;
+        }
+        let mut state = IV.map(|iv| u32x4_splat(iv));
+        // The last round's `a ^ b` (in `rounds!`) is for a round that never comes.
+        #[allow(unused_assignments)]
+        {
+            rounds!(&mut state, |T| {
+                if (16..).contains(&T) {
+                    let w15 = w[(T + 1) % 16];
+                    let w2 = w[(T + 14) % 16];
+                    let s0 = xor3(rotr(w15, 7), rotr(w15, 18), u32x4_shr(w15, 3));
+                    let s1 = xor3(rotr(w2, 17), rotr(w2, 19), u32x4_shr(w2, 10));
+                    w[T % 16] = add(add(w[T % 16], s0), add(w[(T + 9) % 16], s1));
+                }
+                add(u32x4_splat(K[T]), w[T % 16])
+            });
+            rounds!(&mut state, |T| second[T]);
+        }
+        words = state;
+    }
+    u32x4_extract_lane::<0>(words[0])
+}
