@@ -312,7 +312,7 @@ impl Lanes {
                 // The same for every digit: W[1..15] are 0 and W[15] the length.
                 u32x4_splat(K[T].wrapping_add(if T == 15 { 66 * 8 } else { 0 }))
             } else {
-                if T % 4 == 0 {
+                if T.is_multiple_of(4) {
                     let g = T / 4;
                     group = transpose(rows[0][g], rows[1][g], rows[2][g], rows[3][g]);
                 }
