@@ -496,6 +496,16 @@ pub fn draw<A: AsRef<str>>(stakers: &[(A, u64)], seed: &str) -> Option<Outcome> 
     })
 }
 
+/// What SIMD128 can do at best, for the benchmark of the limit (`core/examples/lottery_limit.rs`):
+/// the SHA-256 compressions of `lots` lots, four lanes at a time, two compressions per lot (the
+/// first with its message schedule, the second with a precomputed one), and nothing else: no
+/// hex digits, no message, no comparison. Returns a word of the last state, so that nothing
+/// is optimised away; `seed` keeps the compiler from computing it ahead.
+#[cfg(all(target_arch = "wasm32", feature = "simd"))]
+pub fn simd_limit(lots: u64, seed: u32) -> u32 {
+    crate::sha256x4::compressions(lots.div_ceil(4), seed)
+}
+
 /// Contiguous ranges of `stakers` for `parts` workers, each about the same number of lots:
 /// a draw split this way and put back together by [`merge_draws`] is exactly [`draw`]. A
 /// staker's chain is sequential, so it stays whole: a range holds whole stakers. At most

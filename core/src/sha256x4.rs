@@ -14,8 +14,8 @@
 
 use core::arch::wasm32::{
     i32x4_bitmask, i8x16_shuffle, u32x4, u32x4_add, u32x4_extract_lane, u32x4_le, u32x4_max,
-    u32x4_min, u32x4_replace_lane, u32x4_shl, u32x4_shr, u32x4_splat, u32x4_sub, u8x16,
-    u8x16_swizzle, v128, v128_and, v128_bitselect, v128_or, v128_xor,
+    u32x4_min, u32x4_replace_lane, u32x4_shl, u32x4_shr, u32x4_shuffle, u32x4_splat, u32x4_sub,
+    u64x2_shuffle, u8x16, u8x16_swizzle, v128, v128_and, v128_bitselect, v128_or, v128_xor,
 };
 
 const K: [u32; 64] = [
@@ -126,6 +126,23 @@ fn second_block_schedules() -> [[u32; 16]; 64] {
     kw
 }
 
+/// Four lanes' rows of four words each, turned into four vectors of one word per lane:
+/// `out[i]` holds word `i` of `r0`, `r1`, `r2` and `r3`.
+#[inline]
+#[target_feature(enable = "simd128")]
+fn transpose(r0: v128, r1: v128, r2: v128, r3: v128) -> [v128; 4] {
+    let t0 = u32x4_shuffle::<0, 4, 1, 5>(r0, r1);
+    let t1 = u32x4_shuffle::<0, 4, 1, 5>(r2, r3);
+    let t2 = u32x4_shuffle::<2, 6, 3, 7>(r0, r1);
+    let t3 = u32x4_shuffle::<2, 6, 3, 7>(r2, r3);
+    [
+        u64x2_shuffle::<0, 2>(t0, t1),
+        u64x2_shuffle::<1, 3>(t0, t1),
+        u64x2_shuffle::<0, 2>(t2, t3),
+        u64x2_shuffle::<1, 3>(t2, t3),
+    ]
+}
+
 /// Lowercase hex digits of the nibbles in each byte (0..=15): a table lookup per byte.
 #[inline]
 #[target_feature(enable = "simd128")]
@@ -141,8 +158,10 @@ fn ascii(x: v128) -> v128 {
 /// lane's digest. [`Lanes::step`] hashes all four without taking the lanes apart.
 pub(crate) struct Lanes {
     words: [v128; 8],
-    /// [`second_block_schedules`].
-    second: [[u32; 16]; 64],
+    /// [`second_block_schedules`], digit by digit: `second[digit][g]` holds `K[t] + W[t]` of
+    /// rounds `t = 4g..4g + 4`, so that one load per lane and a transposition make four
+    /// rounds' words ([`transpose`]).
+    second: [[v128; 16]; 16],
 }
 
 impl Lanes {
@@ -151,7 +170,22 @@ impl Lanes {
     pub(crate) fn new() -> Lanes {
         Lanes {
             words: [u32x4_splat(0); 8],
-            second: second_block_schedules(),
+            second: {
+                let kw = second_block_schedules();
+                let mut second = [[u32x4_splat(0); 16]; 16];
+                for (digit, row) in second.iter_mut().enumerate() {
+                    for (g, v) in row.iter_mut().enumerate() {
+                        let t = 4 * g;
+                        *v = u32x4(
+                            kw[t][digit],
+                            kw[t + 1][digit],
+                            kw[t + 2][digit],
+                            kw[t + 3][digit],
+                        );
+                    }
+                }
+                second
+            },
         }
     }
 
@@ -214,18 +248,31 @@ impl Lanes {
         // (least significant first) they read backwards.
         let mut w = [u32x4_splat(0); 16];
         let nibbles = u32x4_splat(0x0f0f_0f0f);
+        // Which bytes of two lanes' digits (`low_lanes`, `high_lanes` below) make those lanes'
+        // words 2i and 2i + 1: a swizzle whose indices come from memory costs V8 two
+        // instructions, a shuffle of two vectors by constant indices up to a dozen (it builds
+        // each mask from immediates, at every step).
+        let order = core::hint::black_box(u8x16(
+            4, 7, 6, 0x80, 12, 15, 14, 0x80, 0, 3, 2, 5, 8, 11, 10, 13,
+        ));
         let mut before = u32x4_splat(u32::from(b'"') << 24);
         for (i, x) in self.words.iter().enumerate() {
             let lo = ascii(v128_and(*x, nibbles));
             let hi = ascii(v128_and(u32x4_shr(*x, 4), nibbles));
-            // Indices 0..16 pick bytes of `lo`, 16..32 of `hi`; lane l's bytes start at 4l.
-            // Word 2i: hi(b2), lo(b3), hi(b3), then `before` in the top byte.
-            let even =
-                i8x16_shuffle::<18, 3, 19, 3, 22, 7, 23, 7, 26, 11, 27, 11, 30, 15, 31, 15>(lo, hi);
-            w[2 * i] = v128_or(v128_and(even, u32x4_splat(0x00ff_ffff)), before);
-            // Word 2i + 1: hi(b0), lo(b1), hi(b1), lo(b2).
-            w[2 * i + 1] =
-                i8x16_shuffle::<16, 1, 17, 2, 20, 5, 21, 6, 24, 9, 25, 10, 28, 13, 29, 14>(lo, hi);
+            // Lanes 0 and 1 (then 2 and 3), digit by digit: hi(b0) lo(b0) hi(b1) .. lo(b3)
+            // of one lane, then of the other (`i8x16.shuffle`s that V8 makes one unpack each).
+            let low_lanes =
+                i8x16_shuffle::<16, 0, 17, 1, 18, 2, 19, 3, 20, 4, 21, 5, 22, 6, 23, 7>(lo, hi);
+            let high_lanes =
+                i8x16_shuffle::<24, 8, 25, 9, 26, 10, 27, 11, 28, 12, 29, 13, 30, 14, 31, 15>(
+                    lo, hi,
+                );
+            // Word 2i: hi(b2), lo(b3), hi(b3), and `before` in the top byte; word 2i + 1:
+            // hi(b0), lo(b1), hi(b1), lo(b2). Each half holds two lanes' words 2i, then 2i + 1.
+            let a = u8x16_swizzle(low_lanes, order);
+            let b = u8x16_swizzle(high_lanes, order);
+            w[2 * i] = v128_or(u64x2_shuffle::<0, 2>(a, b), before);
+            w[2 * i + 1] = u64x2_shuffle::<1, 3>(a, b);
             before = u32x4_shl(lo, 24);
         }
         let mut state = [u32x4_splat(0); 8];
@@ -252,16 +299,69 @@ impl Lanes {
             digit(u32x4_extract_lane::<2>(last)),
             digit(u32x4_extract_lane::<3>(last)),
         ];
-        let second = &self.second;
+        let rows = [
+            &self.second[digits[0]],
+            &self.second[digits[1]],
+            &self.second[digits[2]],
+            &self.second[digits[3]],
+        ];
+        // Rounds 4g..4g + 4, made when round 4g comes, so that only four wait in registers.
+        let mut group = [u32x4_splat(0); 4];
         rounds!(&mut state, |T| {
             if (1..16).contains(&T) {
                 // The same for every digit: W[1..15] are 0 and W[15] the length.
                 u32x4_splat(K[T].wrapping_add(if T == 15 { 66 * 8 } else { 0 }))
             } else {
-                let kw = &second[T];
-                u32x4(kw[digits[0]], kw[digits[1]], kw[digits[2]], kw[digits[3]])
+                if T.is_multiple_of(4) {
+                    let g = T / 4;
+                    group = transpose(rows[0][g], rows[1][g], rows[2][g], rows[3][g]);
+                }
+                group[T % 4]
             }
         });
         self.words = state;
     }
+}
+
+/// The SHA-256 work of `steps` steps of four lanes and nothing else, for the benchmark of what
+/// SIMD128 can do (`pos_core::lottery::simd_limit`): per step, one compression with its whole
+/// message schedule (message words straight from the state: no hex digits, no packing) and a
+/// second one whose `K + W` is one vector per round from a table in memory, as [`Lanes::step`]'s
+/// second block would be at best; no comparison. The rounds are [`Lanes::step`]'s own
+/// (`rounds!`): the fastest formulation found in V8 (see docs/benchmarks.md for those that
+/// were slower). Returns lane 0's first word, so that nothing is left out.
+#[target_feature(enable = "simd128")]
+pub(crate) fn compressions(steps: u64, seed: u32) -> u32 {
+    let mut words = [u32x4(seed, seed ^ 1, seed ^ 2, seed ^ 3); 8];
+    // Built at run time, so that the compiler reads it from memory as a lookup would.
+    let mut second = [u32x4_splat(0); 64];
+    for (t, v) in second.iter_mut().enumerate() {
+        *v = u32x4_splat(K[t].wrapping_add(seed.rotate_left(t as u32)));
+    }
+    let second = core::hint::black_box(second);
+    for _ in 0..steps {
+        let mut w = [u32x4_splat(0); 16];
+        for (i, x) in words.iter().enumerate() {
+            w[2 * i] = *x;
+            w[2 * i + 1] = *x;
+        }
+        let mut state = IV.map(|iv| u32x4_splat(iv));
+        // The last round's `a ^ b` (in `rounds!`) is for a round that never comes.
+        #[allow(unused_assignments)]
+        {
+            rounds!(&mut state, |T| {
+                if (16..).contains(&T) {
+                    let w15 = w[(T + 1) % 16];
+                    let w2 = w[(T + 14) % 16];
+                    let s0 = xor3(rotr(w15, 7), rotr(w15, 18), u32x4_shr(w15, 3));
+                    let s1 = xor3(rotr(w2, 17), rotr(w2, 19), u32x4_shr(w2, 10));
+                    w[T % 16] = add(add(w[T % 16], s0), add(w[(T + 9) % 16], s1));
+                }
+                add(u32x4_splat(K[T]), w[T % 16])
+            });
+            rounds!(&mut state, |T| second[T]);
+        }
+        words = state;
+    }
+    u32x4_extract_lane::<0>(words[0])
 }
