@@ -39,6 +39,15 @@ fn lossy(nodes: usize, blocks: u64, seed: u64, jitter_ms: u64) -> Scenario {
     s
 }
 
+fn chain_hashes(net: &SimNet) -> Vec<Hash> {
+    net.node(0)
+        .expect("node")
+        .chain()
+        .hashes()
+        .copied()
+        .collect()
+}
+
 fn tips(net: &SimNet) -> Vec<Hash> {
     net.nodes()
         .iter()
@@ -59,20 +68,8 @@ fn deferring_every_draw_answered_at_once_changes_no_history() {
         assert_eq!(a, b, "seed {seed}: the same summary");
         assert_eq!(tips(&plain.net), tips(&deferred.net));
         assert_eq!(
-            plain
-                .net
-                .node(0)
-                .expect("node")
-                .chain()
-                .hashes()
-                .collect::<Vec<_>>(),
-            deferred
-                .net
-                .node(0)
-                .expect("node")
-                .chain()
-                .hashes()
-                .collect::<Vec<_>>(),
+            chain_hashes(&plain.net),
+            chain_hashes(&deferred.net),
             "the same chain, block for block"
         );
         let computed = deferred.net.draws_computed();
