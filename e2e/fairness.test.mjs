@@ -20,12 +20,16 @@ async function openPage(viewport = { width: 1440, height: 900 }) {
 test('a run of six rules completes and shows the chart, shares and a verdict', async () => {
   const { context, page, errors } = await openPage();
   try {
+    // The lab is an app of its own in its own module: its clicks are never taken by the page's
+    // app for one of its own (a lab button once removed a node).
+    const nodes = await page.evaluate(() => playground.nodes().length);
     const lab = page.getByTestId('fairness');
     await lab.getByRole('button', { name: 'Example 10 / 30 / 60' }).click();
     await page.getByTestId('lab-rounds').selectOption('10000');
     await page.getByTestId('lab-run').click();
     await page.getByTestId('lab-status').filter({ hasText: '· done' }).waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId('lab-status').textContent(), /^60,000 of 60,000 draws: 10,000 rounds × 6 rules/);
+    assert.equal(await page.evaluate(() => playground.nodes().length), nodes, 'the page kept its nodes');
     // The chart: one dashed stake line and one share line per staker.
     const chart = page.getByTestId('lab-chart');
     assert.equal(await chart.locator('polyline').count(), 3);

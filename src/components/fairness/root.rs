@@ -40,9 +40,27 @@ fn parse(json: &str) -> Result<LabProps, String> {
     serde_json::from_str(json).map_err(|e| format!("the lab's props: {e}"))
 }
 
+/// Takes one of Yew's subtree ids.
+#[function_component(Nothing)]
+fn nothing() -> Html {
+    Html::default()
+}
+
 /// Fetches the words of the language `json` names, then shows the lab in `root`.
 pub async fn mount(root: web_sys::Element, json: String) -> Result<(), String> {
     let props = parse(&json)?;
+    // Yew marks each app's elements, and each event it handles, with its app's number, and
+    // every module's Yew counts from 1: the page's app is 1 in the page's module, and it
+    // would take a click in the lab (also 1 here) for a click on its own element with the
+    // same listener number (a lab button removed a node). A throwaway app first makes the
+    // lab 2 here; the page has no other app, so nothing of one is taken for the other.
+    let scratch = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+        .ok_or("no document")?;
+    yew::Renderer::<Nothing>::with_root(scratch)
+        .render()
+        .destroy();
     let words = crate::edge::lang::load(Some(&props.lang)).await;
     let handle = yew::Renderer::<LabRoot>::with_root_and_props(
         root,
