@@ -95,18 +95,35 @@ pub fn set(props: LabProps) {
         l.module.clone()
     });
     if let Some(m) = module {
-        let _ = call(&m, "lab_set", &props);
+        let _ = call(&m, "lab_set", None, &props);
     }
 }
 
-fn call(module: &JsValue, name: &str, props: &LabProps) -> Result<JsValue, String> {
+/// Calls the lab module's export `name` with `first` (if any) and `props` as JSON.
+fn call(
+    module: &JsValue,
+    name: &str,
+    first: Option<&JsValue>,
+    props: &LabProps,
+) -> Result<JsValue, String> {
     let f = js_sys::Reflect::get(module, &name.into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(|| format!("{LAB_URL} has no {name}"))?;
-    let json = serde_json::to_string(props).map_err(|e| e.to_string())?;
-    f.call1(&JsValue::NULL, &json.into())
-        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+    let json = JsValue::from(serde_json::to_string(props).map_err(|e| e.to_string())?);
+    match first {
+        Some(a) => f.call2(&JsValue::NULL, a, &json),
+        None => f.call1(&JsValue::NULL, &json),
+    }
+    .map_err(|e| words(&e))
+}
+
+/// What a JavaScript error says.
+fn words(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Calls `then` once the lab is ready or has failed, and starts loading it if nobody has
@@ -152,10 +169,7 @@ async fn fetch_and_mount() -> Result<(), String> {
         .href();
     let module = wasm_bindgen_futures::JsFuture::from(import_lab(&url))
         .await
-        .map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
-        })?;
+        .map_err(|e| words(&e))?;
     let (root, props) = LAB.with(|l| {
         let l = l.borrow();
         (l.root.clone(), l.props.clone())
@@ -163,18 +177,11 @@ async fn fetch_and_mount() -> Result<(), String> {
     let (Some(root), Some(props)) = (root, props) else {
         return Err("the page has no place for the lab".into());
     };
-    let mount = js_sys::Reflect::get(&module, &"lab_mount".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| format!("{LAB_URL} has no lab_mount"))?;
-    let json = serde_json::to_string(&props).map_err(|e| e.to_string())?;
-    let mounted = mount
-        .call2(&JsValue::NULL, &root, &json.into())
-        .map_err(|e| format!("{e:?}"))?;
+    let mounted = call(&module, "lab_mount", Some(&root), &props)?;
     if let Ok(p) = mounted.dyn_into::<js_sys::Promise>() {
         wasm_bindgen_futures::JsFuture::from(p)
             .await
-            .map_err(|e| format!("{e:?}"))?;
+            .map_err(|e| words(&e))?;
     }
     LAB.with(|l| {
         let mut l = l.borrow_mut();
@@ -184,7 +191,7 @@ async fn fetch_and_mount() -> Result<(), String> {
         latest
     })
     .filter(|p| *p != props)
-    .map(|p| call(&module, "lab_set", &p))
+    .map(|p| call(&module, "lab_set", None, &p))
     .transpose()?;
     Ok(())
 }
