@@ -26,6 +26,10 @@ for (const engine of (process.env.ENG || 'chromium,firefox,webkit').split(',')) 
       await b.eval(() => document.querySelector('[data-testid=history]')?.scrollIntoView());
       await new Promise((r) => setTimeout(r, 400));
       await b.screenshot(`look-${engine}-${w}x${h}-hist`);
+      // The fairness lab, which comes once its place is on the screen (src/edge/lab.rs).
+      await b.eval(() => document.querySelector('[data-testid=fairness]')?.scrollIntoView());
+      await new Promise((r) => setTimeout(r, 2500));
+      await b.screenshot(`look-${engine}-${w}x${h}-lab`);
       const wide = await b.eval(() => document.documentElement.scrollWidth - window.innerWidth);
       console.log(engine, w, h, 'overflow', wide);
     } finally { await b.close(); }
