@@ -134,6 +134,18 @@ test('save a recording and open it in another context: the same state', { timeou
   const text = await page.evaluate(() => playground.saveRecording());
   assert.equal(typeof text, 'string', JSON.stringify(text));
   assert.match(text, /"keys":true/);
+  // A longer recording for calling an opening off: the paused network run 3,000 events further,
+  // so that it is surely still opening when Cancel is pressed, however fast the machine.
+  const long = await page.evaluate(() => {
+    const t0 = playground.timeline().events;
+    playground.stepEvent(3000);
+    const t = playground.timeline();
+    const text = playground.saveRecording();
+    playground.seek(t0);
+    return { events: t.events - t0, text };
+  });
+  assert.equal(typeof long.text, 'string', JSON.stringify(long.text).slice(0, 200));
+  assert.ok(long.events >= 3000, `ran on: ${long.events}`);
   const b = await env.browser.newContext();
   const other = await open(b);
   // A damaged recording is refused with its place, and nothing changes.
@@ -143,8 +155,8 @@ test('save a recording and open it in another context: the same state', { timeou
   assert.equal(refused.ok, false);
   assert.match(refused.error, /entry \d+/);
   assert.deepEqual((await other.page.evaluate(state)).map((n) => n.tip), before.map((n) => n.tip));
-  // Called off while it opens (the CPU slowed twenty times, so that it is still opening when
-  // Cancel is pressed): nothing changes.
+  // Called off while it opens (the long recording, the CPU slowed twenty times): nothing
+  // changes.
   await other.page.evaluate(() => playground.pause());
   const held = await other.page.evaluate(state);
   const cdp = await b.newCDPSession(other.page);
@@ -152,7 +164,7 @@ test('save a recording and open it in another context: the same state', { timeou
   await other.page.setInputFiles('[data-testid=history-open]', {
     name: 'recording.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(text),
+    buffer: Buffer.from(long.text),
   });
   await other.page.click('[data-testid=history-open-cancel]');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
