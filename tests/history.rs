@@ -157,7 +157,7 @@ fn a_seek_is_a_replay_from_the_start_and_a_branch_keeps_its_parent() {
         let mut shown = tab(seed);
         let mut history = History::begin(&mut shown, T0);
         let mut t = T0;
-        scenario(&mut history, &mut shown, &mut rng, 700, &mut t);
+        scenario(&mut history, &mut shown, &mut rng, 1_000, &mut t);
         // The parent's events, before more branches grow from it.
         let parent = history.current();
         let last = history.events();
@@ -166,7 +166,7 @@ fn a_seek_is_a_replay_from_the_start_and_a_branch_keeps_its_parent() {
             let e = rng.below(last + 1);
             kept.push((e, fingerprint(&history.state_at(parent, e))));
         }
-        scenario(&mut history, &mut shown, &mut rng, 700, &mut t);
+        scenario(&mut history, &mut shown, &mut rng, 1_000, &mut t);
         let view = history.view(&shown);
         eprintln!(
             "seed {seed}: {} events, {} entries, {} snapshots, branches {:?}, {} blocks, {} forks, worker draws {}",
@@ -476,4 +476,43 @@ fn play_in_the_past_replays_it_at_its_pace_then_the_network_goes_on() {
     t += 10_000;
     let _ = history.tick(&mut shown, t);
     assert_eq!(history.view(&shown).at, start, "a stopped replay stays");
+}
+
+/// What the thread remembers (valid signatures, `pos_core::wallet::verified`; recent draws)
+/// only saves time: a scenario run on a fresh thread (nothing remembered), then twice on
+/// this one (the second time every signature and draw is remembered from the first) gives
+/// the same states, event for event.
+#[test]
+fn what_the_thread_remembers_changes_no_state() {
+    fn run() -> Vec<Hash> {
+        let mut rng = SplitMix64::new(11);
+        let mut shown = tab(11);
+        let mut history = History::begin(&mut shown, T0);
+        let mut t = T0;
+        scenario(&mut history, &mut shown, &mut rng, 500, &mut t);
+        let mut prints = vec![fingerprint(&shown)];
+        let last = history.events();
+        for e in (0..=last).step_by(7) {
+            prints.push(fingerprint(
+                &history.replay_from_start(history.current(), e),
+            ));
+        }
+        prints
+    }
+    let cold = std::thread::spawn(run)
+        .join()
+        .expect("the fresh thread's run");
+    pos_core::wallet::verified::forget();
+    let first = run();
+    assert!(
+        pos_core::wallet::verified::remembered() > 20,
+        "signatures remembered"
+    );
+    let warm = run();
+    assert!(cold.len() > 10, "events: {}", cold.len());
+    assert_eq!(
+        cold, first,
+        "nothing remembered, or remembered along the way"
+    );
+    assert_eq!(first, warm, "everything remembered from the run before");
 }

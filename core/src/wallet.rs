@@ -29,13 +29,106 @@ impl Address {
 
     /// Checks `signature` over `message` with `verify_strict` (rejects malleable and small-order
     /// encodings). An address that is not a valid curve point never verifies.
+    ///
+    /// A signature found valid is remembered on this thread ([`verified`]): the nodes of one
+    /// process (a page's in-tab nodes, a simulation, a replay of the history) check each
+    /// block and transaction once, not once per node and per replay.
     pub fn verify(&self, message: &[u8], signature: &Signature) -> bool {
-        match VerifyingKey::from_bytes(&self.0) {
+        let key = verified::key(self, message, signature);
+        if verified::recall(&key) {
+            return true;
+        }
+        let valid = match VerifyingKey::from_bytes(&self.0) {
             Ok(key) => key
                 .verify_strict(message, &ed25519_dalek::Signature::from_bytes(&signature.0))
                 .is_ok(),
             Err(_) => false,
+        };
+        if valid {
+            verified::remember(key);
         }
+        valid
+    }
+}
+
+/// The signatures this thread found valid, so that a check is done once per process.
+///
+/// Whether a signature is valid is a pure function of the key, the message and the
+/// signature, so remembering the valid ones changes no result, only its time: a verdict is
+/// recalled only for exactly the same three (by their SHA-256, which a forger would have to
+/// collide), and an invalid one is never remembered, so it is checked, and refused, every
+/// time. Two generations of at most [`verified::GENERATION`] each keep the memory bounded
+/// (about 2.5 MB at most): when the young one is full it becomes the old one and the old one
+/// is forgotten; one recalled from the old generation moves back to the young.
+pub mod verified {
+    use super::{Address, Signature};
+    use sha2::{Digest as _, Sha256};
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+
+    /// Most verdicts in one generation.
+    pub const GENERATION: usize = 16_384;
+
+    /// What a verdict is remembered by: SHA-256 over the key, the signature and the message
+    /// (the first two have fixed lengths, so the three are read back unambiguously).
+    pub(super) type Key = [u8; 32];
+
+    #[derive(Default)]
+    struct Memo {
+        young: BTreeSet<Key>,
+        old: BTreeSet<Key>,
+    }
+
+    thread_local! {
+        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    }
+
+    pub(super) fn key(address: &Address, message: &[u8], signature: &Signature) -> Key {
+        let mut h = Sha256::new();
+        h.update(address.0);
+        h.update(signature.0);
+        h.update(message);
+        h.finalize().into()
+    }
+
+    pub(super) fn recall(key: &Key) -> bool {
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.young.contains(key) {
+                return true;
+            }
+            if m.old.remove(key) {
+                m.insert(*key);
+                return true;
+            }
+            false
+        })
+    }
+
+    pub(super) fn remember(key: Key) {
+        MEMO.with(|m| m.borrow_mut().insert(key));
+    }
+
+    impl Memo {
+        fn insert(&mut self, key: Key) {
+            if self.young.len() >= GENERATION {
+                self.old = std::mem::take(&mut self.young);
+            }
+            self.young.insert(key);
+        }
+    }
+
+    /// How many valid signatures this thread remembers (for benchmarks and tests).
+    pub fn remembered() -> usize {
+        MEMO.with(|m| {
+            let m = m.borrow();
+            m.young.len() + m.old.len()
+        })
+    }
+
+    /// Forgets them all (for benchmarks that time the checks themselves).
+    pub fn forget() {
+        MEMO.with(|m| *m.borrow_mut() = Memo::default());
     }
 }
 
@@ -150,5 +243,48 @@ mod tests {
         assert!(w.address().verify(b"hello", &sig));
         assert!(!w.address().verify(b"hellO", &sig));
         assert!(!Address([0xff; 32]).verify(b"hello", &sig));
+    }
+
+    #[test]
+    fn a_valid_signature_is_remembered_and_nothing_else_passes_for_it() {
+        verified::forget();
+        let w = Wallet::from_seed([8; 32]);
+        let other = Wallet::from_seed([9; 32]);
+        let sig = w.sign(b"pay 5");
+        assert!(w.address().verify(b"pay 5", &sig));
+        assert_eq!(verified::remembered(), 1);
+        // Recalled: still valid, nothing more remembered.
+        assert!(w.address().verify(b"pay 5", &sig));
+        assert_eq!(verified::remembered(), 1);
+        // The same signature over another message, or under another key, or altered: refused,
+        // every time, and never remembered.
+        for _ in 0..2 {
+            assert!(!w.address().verify(b"pay 6", &sig));
+            assert!(!other.address().verify(b"pay 5", &sig));
+            let mut bent = sig;
+            bent.0[63] ^= 1;
+            assert!(!w.address().verify(b"pay 5", &bent));
+        }
+        assert_eq!(verified::remembered(), 1);
+    }
+
+    #[test]
+    fn the_memo_of_valid_signatures_stays_bounded() {
+        verified::forget();
+        let w = Wallet::from_seed([10; 32]);
+        let first = w.sign(b"0");
+        assert!(w.address().verify(b"0", &first));
+        // Two generations' worth: the oldest are forgotten (and checked again when asked).
+        for i in 1..=(2 * verified::GENERATION) {
+            let m = i.to_string();
+            let k = verified::key(&w.address(), m.as_bytes(), &first);
+            verified::remember(k);
+        }
+        assert!(verified::remembered() <= 2 * verified::GENERATION);
+        assert!(
+            w.address().verify(b"0", &first),
+            "checked again, still valid"
+        );
+        assert!(!w.address().verify(b"1", &first));
     }
 }

@@ -105,6 +105,39 @@ pub fn remember_draw(stakers: &[(Address, u64)], seed: &Hash, ranking: Option<Ra
     });
 }
 
+/// How many small draws (under [`MEMO_MIN_LOTS`]) are remembered per thread.
+const SMALL_SIZE: usize = 8;
+
+thread_local! {
+    /// Recent small draws, newest first: the nodes of one process that take the same block
+    /// (four in a tab, again in every replay of its history) draw the next block once.
+    /// Apart from [`MEMO`]: nothing reads it but [`small_draw`], so it decides nothing, not
+    /// even whether a draw is deferred; a draw is a pure function of its stakers and seed,
+    /// so remembering one changes no result, only its time.
+    static SMALL: std::cell::RefCell<std::collections::VecDeque<(DrawKey, Option<Ranking>)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// A small draw, from this thread's memo of them or computed (and remembered).
+fn small_draw(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
+    let found = SMALL.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|((h, st), _)| h == seed && st.as_slice() == stakers)
+            .map(|(_, r)| r.clone())
+    });
+    if let Some(r) = found {
+        return r;
+    }
+    let r = compute_draw(stakers, seed);
+    SMALL.with(|m| {
+        let mut m = m.borrow_mut();
+        m.push_front(((*seed, stakers.to_vec()), r.clone()));
+        m.truncate(SMALL_SIZE);
+    });
+    r
+}
+
 /// The remembered draw on these stakers and seed, if any.
 pub(crate) fn recall(stakers: &[(Address, u64)], seed: &Hash) -> Option<Option<Ranking>> {
     MEMO.with(|m| {
@@ -164,7 +197,7 @@ pub(crate) fn draw_on(
 /// The ranking for the block after a tip with hash `seed` and these stakers.
 pub(crate) fn rank_on(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
     if draw_key_lots(stakers) < MEMO_MIN_LOTS {
-        return compute_draw(stakers, seed);
+        return small_draw(stakers, seed);
     }
     if let Some(r) = recall(stakers, seed) {
         return r;
@@ -269,6 +302,25 @@ mod memo_tests {
             lottery::rank(&named, &seed.to_hex()),
             "other stakes, other draw"
         );
+    }
+
+    #[test]
+    fn a_small_draw_remembered_is_the_draw_and_decides_no_deferral() {
+        let stakers: Vec<(Address, u64)> = (0..3u8).map(|i| (Address([i; 32]), 7)).collect();
+        let seed = Hash::of(b"small");
+        let fresh = compute_draw(&stakers, &seed);
+        assert_eq!(rank_on(&stakers, &seed), fresh);
+        assert_eq!(rank_on(&stakers, &seed), fresh, "second call, from memory");
+        let mut other = stakers.clone();
+        other[0].1 -= 1;
+        assert_eq!(rank_on(&other, &seed), compute_draw(&other, &seed));
+        assert_eq!(
+            rank_on(&stakers, &Hash::of(b"another seed")),
+            compute_draw(&stakers, &Hash::of(b"another seed"))
+        );
+        // Remembered as small, it is still pending where draws of its size are deferred.
+        assert!(!draw_ready(&stakers, &seed, Some(21)));
+        assert!(matches!(draw_on(&stakers, &seed, Some(21)), Drawn::Pending));
     }
 
     #[test]
