@@ -290,7 +290,7 @@ pub fn page(props: &PageProps) -> Html {
         Callback::from(move |_| {
             let result = new_wallet()
                 .map_err(Refused::from)
-                .and_then(|w| router.apply(Command::AddNode(Key(w))));
+                .and_then(|w| router.apply(Command::AddNode(Key::new(w))));
             notice.set(result.err().map(|e| e.say()));
             redraw.force_update();
         })

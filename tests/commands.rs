@@ -79,7 +79,7 @@ fn commands_do_what_the_playgrounds_own_calls_do() {
 #[test]
 fn nodes_join_and_leave_through_commands() {
     let mut p = playground();
-    let key = Key(pos_core::Wallet::from_seed([77; 32]));
+    let key = Key::new(pos_core::Wallet::from_seed([77; 32]));
     let address = key.0.address();
     assert_eq!(p.apply(Command::AddNode(key), T0), Ok(Applied::Added(4)));
     assert_eq!(p.len(), 5);
@@ -119,7 +119,7 @@ fn import_takes_a_valid_chain_and_refuses_a_tampered_one_without_change() {
     let import = |text: String| Command::Import {
         text,
         ids: common::ids("t23b", 23),
-        fresh: Key(pos_core::Wallet::from_seed([78; 32])),
+        fresh: Key::new(pos_core::Wallet::from_seed([78; 32])),
     };
     match tab.apply(import(tampered), now) {
         Err(Refused::Chain { height, reason }) => {

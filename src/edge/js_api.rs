@@ -446,7 +446,7 @@ pub fn install(router: Rc<Router>, saver: Rc<Saver>, links: Links) -> Option<Api
             Api::Act(Box::new(|m, now, _, _| {
                 let added = new_wallet()
                     .map_err(Refused::from)
-                    .and_then(|w| m.act(Command::AddNode(Key(w)), now));
+                    .and_then(|w| m.act(Command::AddNode(Key::new(w)), now));
                 match added {
                     Ok(Applied::Added(i)) => to_js(&json!({ "ok": true, "index": i })),
                     Ok(_) => done(),

@@ -348,7 +348,9 @@ impl Links {
             .map_err(|e| link_error("badInvitation").with("why", e.say()))?;
         let (id, me) = inner
             .router
-            .apply(crate::logic::command::Command::Accept(inv.clone()))
+            .apply(crate::logic::command::Command::Accept(Box::new(
+                inv.clone(),
+            )))
             .map_err(|e| e.say())
             .and_then(|a| match a {
                 crate::logic::command::Applied::Accepted(id, me) => Ok((id, me)),

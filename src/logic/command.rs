@@ -10,9 +10,17 @@ use pos_core::{Hash, Wallet};
 use std::fmt;
 
 /// A key pair drawn at the edge (from the secure random generator) for a command; its `Debug`
-/// shows the address only, never the secret.
+/// shows the address only, never the secret. Boxed, so that a command (kept in the history
+/// for every click) stays small.
 #[derive(Clone)]
-pub struct Key(pub Wallet);
+pub struct Key(pub Box<Wallet>);
+
+impl Key {
+    /// The key pair as a command's key.
+    pub fn new(wallet: Wallet) -> Key {
+        Key(Box::new(wallet))
+    }
+}
 
 impl fmt::Debug for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -97,7 +105,7 @@ pub enum Command {
     Invite,
     /// A pasted invitation is accepted: a link to the inviter, joining its network if this
     /// tab has no chain of its own yet.
-    Accept(crate::logic::link::Invitation),
+    Accept(Box<crate::logic::link::Invitation>),
 }
 
 impl Command {
@@ -107,7 +115,7 @@ impl Command {
         Ok(Command::Import {
             text,
             ids: Ids::generate()?,
-            fresh: Key(new_wallet()?),
+            fresh: Key::new(new_wallet()?),
         })
     }
 }
@@ -250,13 +258,13 @@ impl Playground {
                 self.keep_mine(&tab, now)?;
                 Applied::Done
             }
-            Command::AddNode(Key(wallet)) => Applied::Added(self.add_node(wallet)?),
+            Command::AddNode(Key(wallet)) => Applied::Added(self.add_node(*wallet)?),
             Command::RemoveNode => {
                 self.remove_node()?;
                 Applied::Done
             }
             Command::Import { text, ids, fresh } => {
-                let imported = Playground::import_chain(&text, ids, now, fresh.0)?;
+                let imported = Playground::import_chain(&text, ids, now, *fresh.0)?;
                 *self = imported;
                 Applied::Imported(self.summary(0).map_or(0, |s| s.height))
             }

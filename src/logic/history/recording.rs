@@ -360,7 +360,7 @@ impl Line {
             Line::AddNode { now, key } => {
                 let seed = from_hex_array::<32>(&key)
                     .map_err(|_| "a new node's key is not 64 hex digits".to_string())?;
-                apply(now, Command::AddNode(Key(Wallet::from_seed(seed))))
+                apply(now, Command::AddNode(Key::new(Wallet::from_seed(seed))))
             }
             Line::RemoveNode { now } => apply(now, Command::RemoveNode),
             Line::Pause { now } => apply(now, Command::Pause),
