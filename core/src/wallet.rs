@@ -58,8 +58,9 @@ impl Address {
 /// recalled only for exactly the same three (by their SHA-256, which a forger would have to
 /// collide), and an invalid one is never remembered, so it is checked, and refused, every
 /// time. Two generations of at most [`verified::GENERATION`] each keep the memory bounded
-/// (about 2.5 MB at most): when the young one is full it becomes the old one and the old one
-/// is forgotten; one recalled from the old generation moves back to the young.
+/// (about 1.7 MB at most: 51 bytes a verdict): when the young one is full it becomes the old
+/// one and the old one is forgotten; one recalled from the old generation moves back to the
+/// young.
 pub mod verified {
     use super::{Address, Signature};
     use sha2::{Digest as _, Sha256};

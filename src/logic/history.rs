@@ -40,7 +40,7 @@ pub mod recording;
 /// events after the snapshot it starts from. A replay checks no signature and draws no
 /// lottery it did before (the thread remembers them: `pos_core::wallet::verified`, the
 /// draws' memo), so what it costs is mostly decoding the messages it delivers and hashing:
-/// about 2.5 ms natively for 200 events, 25 ms in Chromium.
+/// at 1,000 blocks a seek takes at most about 10 ms natively and 50 ms in Chromium.
 pub const SNAPSHOT_EVERY: u64 = 200;
 
 /// Most events in one line of history (a branch and its ancestors); beyond it the history
