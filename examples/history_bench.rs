@@ -134,6 +134,11 @@ fn main() {
         history.snapshots(),
         ran.as_secs_f64()
     );
+    println!(
+        "signatures the thread remembers as valid: {} (at most {})",
+        pos_core::wallet::verified::remembered(),
+        2 * pos_core::wallet::verified::GENERATION
+    );
     let text = history.recording().expect("saveable");
     println!("recording: {} bytes", text.len());
     if let Ok(path) = std::env::var("HISTORY_BENCH_OUT") {
