@@ -136,14 +136,14 @@ test('save a recording and open it in another context: the same state', { timeou
   assert.match(text, /"keys":true/);
   // A longer recording for calling an opening off: the paused network run 3,000 events further,
   // so that it is surely still opening when Cancel is pressed, however fast the machine.
+  const t0 = await page.evaluate(() => playground.timeline().events);
   const long = await page.evaluate(() => {
-    const t0 = playground.timeline().events;
     playground.stepEvent(3000);
-    const t = playground.timeline();
-    const text = playground.saveRecording();
-    playground.seek(t0);
-    return { events: t.events - t0, text };
+    return { events: playground.timeline().events, text: playground.saveRecording() };
   });
+  long.events -= t0;
+  long.end = await page.evaluate(state);
+  await page.evaluate((e) => playground.seek(e), t0);
   assert.equal(typeof long.text, 'string', JSON.stringify(long.text).slice(0, 200));
   assert.ok(long.events >= 3000, `ran on: ${long.events}`);
   const b = await env.browser.newContext();
@@ -171,8 +171,8 @@ test('save a recording and open it in another context: the same state', { timeou
   await other.page.waitForSelector('[data-testid=history-message]');
   assert.match(await other.page.innerText('[data-testid=history-message]'), /called off/);
   assert.deepEqual(await other.page.evaluate(state), held);
-  // Through the bar's file input. It opens a slice of entries at a time: the page draws the
-  // progress in between (each value the bar showed is noted), then says it is open.
+  // The long one through the bar's file input. It opens a slice of entries at a time: the page
+  // draws the progress in between (each value the bar showed is noted), then says it is open.
   await other.page.evaluate(() => {
     window.openingSeen = [];
     new MutationObserver(() => {
@@ -183,13 +183,17 @@ test('save a recording and open it in another context: the same state', { timeou
   await other.page.setInputFiles('[data-testid=history-open]', {
     name: 'recording.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(text),
+    buffer: Buffer.from(long.text),
   });
   await other.page.waitForFunction(() =>
     /Opened a recording/.test(document.querySelector('[data-testid=history-message]')?.textContent));
   const seen = await other.page.evaluate(() => window.openingSeen);
   assert.ok(seen.length >= 2, `the progress was drawn while it opened: ${JSON.stringify(seen)}`);
   assert.equal(await other.page.locator('[data-testid=history-opening]').count(), 0, 'no progress left');
+  assert.deepEqual(await other.page.evaluate(state), long.end);
+  // The first one through the console: the state it was saved in.
+  const opened = await other.page.evaluate((t) => playground.openRecording(t), text);
+  assert.equal(opened.ok, true, JSON.stringify(opened));
   assert.deepEqual(await other.page.evaluate(state), saved);
   const t = await other.page.evaluate(() => playground.timeline());
   assert.equal(t.paused, true);

@@ -80,12 +80,13 @@ pub(crate) struct ChunkIndex {
     nonces: Box<[(Address, u64, Hash)]>,
 }
 
-impl Summary<Arc<Row>> for ChunkIndex {
-    fn of(rows: &[Arc<Row>]) -> ChunkIndex {
-        let mut heights: Vec<(Hash, u64)> = rows.iter().map(|r| (r.hash, r.block.height)).collect();
-        let mut ids: Vec<Hash> = rows.iter().flat_map(|r| r.ids.iter().copied()).collect();
-        let mut nonces: Vec<(Address, u64, Hash)> =
-            rows.iter().flat_map(|r| r.nonces.iter().copied()).collect();
+impl ChunkIndex {
+    /// The index of these entries, in any order.
+    fn sorted(
+        mut heights: Vec<(Hash, u64)>,
+        mut ids: Vec<Hash>,
+        mut nonces: Vec<(Address, u64, Hash)>,
+    ) -> ChunkIndex {
         crate::sorting::sort(&mut heights);
         crate::sorting::sort(&mut ids);
         crate::sorting::sort(&mut nonces);
@@ -95,25 +96,29 @@ impl Summary<Arc<Row>> for ChunkIndex {
             nonces: nonces.into_boxed_slice(),
         }
     }
+}
+
+impl Summary<Arc<Row>> for ChunkIndex {
+    fn of(rows: &[Arc<Row>]) -> ChunkIndex {
+        ChunkIndex::sorted(
+            rows.iter().map(|r| (r.hash, r.block.height)).collect(),
+            rows.iter().flat_map(|r| r.ids.iter().copied()).collect(),
+            rows.iter().flat_map(|r| r.nonces.iter().copied()).collect(),
+        )
+    }
 
     fn merge(parts: &[&ChunkIndex]) -> ChunkIndex {
-        let mut heights: Vec<(Hash, u64)> = parts
-            .iter()
-            .flat_map(|p| p.heights.iter().copied())
-            .collect();
-        let mut ids: Vec<Hash> = parts.iter().flat_map(|p| p.ids.iter().copied()).collect();
-        let mut nonces: Vec<(Address, u64, Hash)> = parts
-            .iter()
-            .flat_map(|p| p.nonces.iter().copied())
-            .collect();
-        crate::sorting::sort(&mut heights);
-        crate::sorting::sort(&mut ids);
-        crate::sorting::sort(&mut nonces);
-        ChunkIndex {
-            heights: heights.into_boxed_slice(),
-            ids: ids.into_boxed_slice(),
-            nonces: nonces.into_boxed_slice(),
-        }
+        ChunkIndex::sorted(
+            parts
+                .iter()
+                .flat_map(|p| p.heights.iter().copied())
+                .collect(),
+            parts.iter().flat_map(|p| p.ids.iter().copied()).collect(),
+            parts
+                .iter()
+                .flat_map(|p| p.nonces.iter().copied())
+                .collect(),
+        )
     }
 }
 
