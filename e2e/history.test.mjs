@@ -195,10 +195,18 @@ test('save a recording and open it in another context: the same state', { timeou
   const opened = await other.page.evaluate((t) => playground.openRecording(t), text);
   assert.equal(opened.ok, true, JSON.stringify(opened));
   assert.deepEqual(await other.page.evaluate(state), saved);
+  // The bar says so too: no line about the recording opened before stays.
+  await other.page.waitForFunction((n) =>
+    new RegExp(`^Opened a recording of \u2068?${n}\u2069? events, paused at its end$`).test(
+      document.querySelector('[data-testid=history-message]')?.textContent),
+  opened.events);
   const t = await other.page.evaluate(() => playground.timeline());
   assert.equal(t.paused, true);
   assert.ok(t.blocks.length >= 2);
   await screenshot(other.page, 'history-opened');
+  // Moving the timeline, here from the console, takes the line away.
+  await other.page.evaluate(() => playground.seek(1));
+  await other.page.waitForSelector('[data-testid=history-message]', { state: 'detached' });
   assert.deepEqual(errors, []);
   assert.deepEqual(other.errors, []);
   await a.close();

@@ -154,7 +154,7 @@ fi
 # 6. geckodriver (tests only): Firefox's WebDriver server, from crates.io ----------------------
 if [ "$MODE" = test ]; then
   if command -v geckodriver >/dev/null 2>&1; then
-    log "ok: $(geckodriver --version | head -n 1)"
+    log "ok: $(geckodriver --version 2>/dev/null | sed -n 1p)"
   else
     log "cargo install --locked geckodriver (~7 min)"
     cargo install --locked geckodriver

@@ -31,6 +31,7 @@ use crate::logic::class::{Order, Place, SECTIONS};
 use crate::logic::command::{Applied, Command, Key, Refused};
 use crate::logic::fairness::network_stakers;
 use crate::logic::history::recording::MAX_RECORDING_BYTES;
+use crate::logic::i18n::Say;
 use crate::logic::model::{
     new_wallet, Ids, Playground, RandomnessError, Request, IN_TAB_LATENCY_MS,
 };
@@ -354,20 +355,18 @@ pub fn page(props: &PageProps) -> Html {
             }
         })
     };
-    let history_message = use_state(|| None::<(bool, String)>);
     let on_time = {
         let router = router.clone();
         let redraw = redraw.clone();
-        let message = history_message.clone();
-        let t = t.clone();
         Callback::from(move |a: TimeAction| {
+            let refused = |r: Result<(), Say>| r.err().map(|e| (false, e));
             let said = match a {
-                TimeAction::Play(q) => router.play(q).err().map(|e| (false, t.say(&e))),
-                TimeAction::Pause => router.pause().err().map(|e| (false, t.say(&e))),
-                TimeAction::Step(d) => router.step_event(d).err().map(|e| (false, t.say(&e))),
-                TimeAction::Seek(e) => router.seek(e).err().map(|e| (false, t.say(&e))),
-                TimeAction::Block(h) => router.jump_to_block(h).err().map(|e| (false, t.say(&e))),
-                TimeAction::Branch(b) => router.switch_branch(b).err().map(|e| (false, t.say(&e))),
+                TimeAction::Play(q) => refused(router.play(q)),
+                TimeAction::Pause => refused(router.pause()),
+                TimeAction::Step(d) => refused(router.step_event(d)),
+                TimeAction::Seek(e) => refused(router.seek(e)),
+                TimeAction::Block(h) => refused(router.jump_to_block(h).map(|_| ())),
+                TimeAction::Branch(b) => refused(router.switch_branch(b)),
                 TimeAction::Save => Some(
                     match router
                         .recording()
@@ -375,26 +374,18 @@ pub fn page(props: &PageProps) -> Html {
                     {
                         Ok(()) => (
                             true,
-                            t.format(
-                                "history-saved",
-                                &[("file", "pos-playground-recording.json".into())],
-                            ),
+                            Say::new("history-saved").with("file", "pos-playground-recording.json"),
                         ),
-                        Err(e) => (false, t.say(&e)),
+                        Err(e) => (false, e),
                     },
                 ),
                 TimeAction::Open(text) => {
-                    let (router, message, redraw, t) =
-                        (router.clone(), message.clone(), redraw.clone(), t.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        message.set(Some(match router.open_recording(text).await {
-                            Ok(events) => (
-                                true,
-                                t.format("history-opened", &[("events", events.into())]),
-                            ),
-                            Err(e) => (false, t.say(&e)),
-                        }));
-                        redraw.force_update();
+                    // The router notes the outcome for the bar, as for the console's opening.
+                    wasm_bindgen_futures::spawn_local({
+                        let router = router.clone();
+                        async move {
+                            let _ = router.open_recording(text).await;
+                        }
                     });
                     None
                 }
@@ -404,13 +395,12 @@ pub fn page(props: &PageProps) -> Html {
                 }
                 TimeAction::TooBig(size) => Some((
                     false,
-                    t.format(
-                        "history-too-big",
-                        &[("size", size.into()), ("most", MAX_RECORDING_BYTES.into())],
-                    ),
+                    Say::new("history-too-big")
+                        .with("size", size)
+                        .with("most", MAX_RECORDING_BYTES),
                 )),
             };
-            message.set(said);
+            router.set_note(said);
             redraw.force_update();
         })
     };
@@ -672,7 +662,7 @@ pub fn page(props: &PageProps) -> Html {
             </header>
             <NetworkBar network={m.network_view()} rejected={m.rejected_total()} on_join={on_join} on_keep={on_keep} />
             if let Some(view) = router.timeline() {
-                <HistoryBar view={view} on={on_time} message={(*history_message).clone()}
+                <HistoryBar view={view} on={on_time} message={router.note().map(|(ok, said)| (ok, t.say(&said)))}
                     opening={router.opening().map(|p| (p.done, p.total))} />
             }
             if m.mesh().is_some() {

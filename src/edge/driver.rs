@@ -105,6 +105,11 @@ pub struct Router {
     waiting: RefCell<VecDeque<Input>>,
     /// A recording being opened, if one is.
     opening: RefCell<Option<OpenProgress>>,
+    /// What the history bar says of the last thing done with it (true: done; false:
+    /// refused), whichever way it was asked for: an opening through the console says its
+    /// outcome there too, and moving the timeline from anywhere clears it, so the bar never
+    /// keeps a line about an earlier recording or moment.
+    note: RefCell<Option<(bool, Say)>>,
 }
 
 /// How a time order reaches the network: this tab's own clock (a tab alone), the class's
@@ -147,6 +152,7 @@ impl Router {
                 redraw_soon,
                 waiting: RefCell::new(VecDeque::new()),
                 opening: RefCell::new(None),
+                note: RefCell::new(None),
             }
         })
     }
@@ -367,6 +373,7 @@ impl Router {
     /// Pauses: the tab's own network (alone), the class's clock (the teacher's page), or only
     /// what this tab shows (a linked tab: the network goes on).
     pub fn pause(&self) -> Result<(), Say> {
+        self.set_note(None);
         match self.reach().ok_or_else(busy)? {
             Reach::Alone => {
                 // A replay of the past stops where it is (the network is paused already).
@@ -394,6 +401,7 @@ impl Router {
     /// replays it at that speed, then goes on from the present; otherwise back to now, and
     /// the network goes on (a tab alone, or the class on the teacher's page).
     pub fn play(&self, quarters: u8) -> Result<(), Say> {
+        self.set_note(None);
         let view = self.timeline().ok_or_else(busy)?;
         if view.alone && view.at < view.events {
             let now = now_ms();
@@ -426,6 +434,7 @@ impl Router {
     /// Shows event `e` of the branch shown (the last one: the present). A tab alone pauses
     /// first, so the present waits while the past is looked at.
     pub fn seek(&self, e: u64) -> Result<(), Say> {
+        self.set_note(None);
         let view = self.timeline().ok_or_else(busy)?;
         if e < view.events && view.alone && !view.paused {
             self.pause()?;
@@ -437,6 +446,7 @@ impl Router {
     /// runs the paused network to its next event (the class's one block on the teacher's
     /// page).
     pub fn step_event(&self, delta: i64) -> Result<(), Say> {
+        self.set_note(None);
         let view = self.timeline().ok_or_else(busy)?;
         let target = i128::from(view.at) + i128::from(delta);
         if delta < 0 || view.at < view.events {
@@ -463,6 +473,7 @@ impl Router {
 
     /// Shows the first event at which block `height` was forged in the branch shown.
     pub fn jump_to_block(&self, height: u64) -> Result<u64, Say> {
+        self.set_note(None);
         let e = self
             .history
             .try_borrow()
@@ -475,6 +486,7 @@ impl Router {
 
     /// Makes branch `b` the present.
     pub fn switch_branch(&self, b: usize) -> Result<(), Say> {
+        self.set_note(None);
         let now = now_ms();
         self.timeline_do(|h, m| h.switch(m, b, now).map_err(|e| e.say()))?;
         self.saver.mark_dirty();
@@ -493,6 +505,27 @@ impl Router {
     /// [`Router::opening`]; one recording opens at a time, and [`Router::cancel_opening`]
     /// calls it off.
     pub async fn open_recording(self: Rc<Self>, text: String) -> Result<u64, Say> {
+        let outcome = self.clone().open_recording_quietly(text).await;
+        self.set_note(Some(match &outcome {
+            Ok(events) => (true, Say::new("history-opened").with("events", *events)),
+            Err(e) => (false, e.clone()),
+        }));
+        (self.redraw)();
+        outcome
+    }
+
+    /// What the history bar says (see [`Router::set_note`]).
+    pub fn note(&self) -> Option<(bool, Say)> {
+        self.note.borrow().clone()
+    }
+
+    /// Sets what the history bar says: the outcome of its last action (`None`: nothing).
+    pub fn set_note(&self, note: Option<(bool, Say)>) {
+        *self.note.borrow_mut() = note;
+    }
+
+    /// [`Router::open_recording`], without the bar's note.
+    async fn open_recording_quietly(self: Rc<Self>, text: String) -> Result<u64, Say> {
         let cannot = |e: crate::logic::history::recording::RecordingError| {
             Say::new("history-cannot-open").with("why", e.say())
         };
