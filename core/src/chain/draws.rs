@@ -120,13 +120,7 @@ thread_local! {
 
 /// A small draw, from this thread's memo of them or computed (and remembered).
 fn small_draw(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
-    let found = SMALL.with(|m| {
-        m.borrow()
-            .iter()
-            .find(|((h, st), _)| h == seed && st.as_slice() == stakers)
-            .map(|(_, r)| r.clone())
-    });
-    if let Some(r) = found {
+    if let Some(r) = SMALL.with(|m| find(&m.borrow(), stakers, seed)) {
         return r;
     }
     let r = compute_draw(stakers, seed);
@@ -140,12 +134,18 @@ fn small_draw(stakers: &[(Address, u64)], seed: &Hash) -> Option<Ranking> {
 
 /// The remembered draw on these stakers and seed, if any.
 pub(crate) fn recall(stakers: &[(Address, u64)], seed: &Hash) -> Option<Option<Ranking>> {
-    MEMO.with(|m| {
-        m.borrow()
-            .iter()
-            .find(|((h, st), _)| h == seed && st.as_slice() == stakers)
-            .map(|(_, r)| r.clone())
-    })
+    MEMO.with(|m| find(&m.borrow(), stakers, seed))
+}
+
+/// The draw on these stakers and seed in a memo, if it holds it.
+fn find(
+    memo: &std::collections::VecDeque<(DrawKey, Option<Ranking>)>,
+    stakers: &[(Address, u64)],
+    seed: &Hash,
+) -> Option<Option<Ranking>> {
+    memo.iter()
+        .find(|((h, st), _)| h == seed && st.as_slice() == stakers)
+        .map(|(_, r)| r.clone())
 }
 
 /// Whether a draw of this many lots is left to the driver under `defer_draws_from`.
